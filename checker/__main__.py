@@ -1,0 +1,7 @@
+"""``python -m factlint``."""
+
+import sys
+
+from factlint.cli import main
+
+sys.exit(main())

@@ -1,0 +1,73 @@
+"""The hooks through which factlint finds rules, reporters, loaders and packs.
+
+Built-in rules and reporters are registered through these same hooks. Every hook takes
+and returns factlint's own frozen dataclasses (see :mod:`factlint.model`), never lark
+or pint objects. Each hook is called once per run, never per document or statement.
+
+A plugin is any module or object with ``@hookimpl``-decorated functions of these names;
+it is found in the built-in ``factlint.rules`` package, in the ``factlint`` entry-point
+group of installed distributions, or in the ``rules_dir`` of a repository's config.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TextIO
+
+import pluggy
+
+from factlint.model import Finding, Settings, Severity, Stats
+
+if TYPE_CHECKING:
+    from factlint.index import ClaimIndex
+
+PROJECT = "factlint"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: its code, name, default severity, documentation and check function.
+
+    ``check`` receives the claim index of the whole corpus and the settings, and yields
+    findings. It must not print. If it raises, the run reports FC999 naming the rule and
+    the other rules still run. ``doc`` is what ``factlint --explain CODE`` prints.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    doc: str
+    check: Callable[[ClaimIndex, Settings], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """An output format: ``write(findings, stats, out)`` writes the whole report to ``out``."""
+
+    name: str
+    write: Callable[[list[Finding], Stats, TextIO], None]
+
+
+class FactlintSpec:
+    """Hook specifications (pluggy). All hooks return lists; results are concatenated."""
+
+    @hookspec
+    def factlint_rules(self) -> list[Rule]:  # type: ignore[empty-body]
+        """Return the rules this plugin provides (since 0.1).
+
+        Codes must be unique across all plugins; a duplicate is a usage error.
+        """
+
+    @hookspec
+    def factlint_reporters(self) -> list[Reporter]:  # type: ignore[empty-body]
+        """Return the output formats this plugin provides, by ``--format`` name (since 0.1)."""
+
+    @hookspec
+    def factlint_packs(self) -> list[str]:  # type: ignore[empty-body]
+        """Return paths of YAML lexicon packs (aliases, measure synonyms) to load (since 0.1).
+
+        Packs hold facts, not settings; they are read with ``yaml.safe_load`` only.
+        """

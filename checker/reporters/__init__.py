@@ -1,0 +1,12 @@
+"""Built-in reporters, registered as a plugin through ``factlint_reporters``."""
+
+from __future__ import annotations
+
+from factlint.hookspecs import Reporter, hookimpl
+
+
+@hookimpl
+def factlint_reporters() -> list[Reporter]:
+    from factlint.reporters import json_reporter, text_reporter
+
+    return [text_reporter.REPORTER, json_reporter.REPORTER]

@@ -1,0 +1,1 @@
+"""Lark grammars and the unit definitions file (package data)."""
