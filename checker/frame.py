@@ -1,0 +1,347 @@
+"""Frame: turn mentions into claims - who (subject), what (measure, kind), when (period).
+
+A claim is built only from a recognised statement pattern; every other mention stays
+unframed (``factlint claims`` lists it). The patterns, tried for each mention:
+
+* **verb**: ``<Subject> holds / controls / accounts for / produces ... <value> of <M>``
+  (``produces`` makes the measure "M production", ``holds`` adds nothing);
+* **coordination**: ``... 69% of production and over 90% of refining`` - the second value
+  inherits the subject (and verb) of the first; so does ``, controlling 69% of ...``;
+* **apposition**: ``... reserves at 44 million tons`` - a level of the measure just named;
+* **possessive**: ``<Subject>'s <M> (is|was|of|at|reached ...) <value>``;
+* **reliance**: ``<X> relies on <Y> for N% of its <M>`` - subject X, measure "M from Y";
+* **rank**: ``<Subject>, the fifth-largest <M>`` / ``<Subject> ranks third with ...``;
+* **Chinese titles**: ``<地名><材料><量词>占全球<value>`` through the lexicon only.
+
+The measure key comes from :meth:`Lexicon.measure_key`; periods from :mod:`periods`;
+modality from :mod:`modality`. Table cells are framed in :mod:`frame_table`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from factlint import modality, periods
+from factlint.lexicon import Lexicon
+from factlint.model import Claim, ClaimKind, Document, Location, Mention, Period, Sentence
+
+WINDOW = 200
+
+_VERBS = (
+    r"holds?|holding|held|controls?|controlling|controlled|accounts?\s+for|accounting\s+for|"
+    r"accounted\s+for|has|have|having|had|commands?|commanding|commanded|represents?|"
+    r"representing|represented|makes?\s+up|making\s+up|made\s+up|contributes?|contributing|"
+    r"contributed|captures?|capturing|captured|owns?|owning|owned|possess(?:es)?|possessing|"
+    r"possessed|boasts?|boasting|sits?\s+on|(?:is|was)\s+responsible\s+for|"
+    r"produces?|producing|produced|supplies|supplying|supplied|supply|mines?|mined|"
+    r"refines?|refining|refined|process(?:es)?|processing|processed|exports?|exporting|"
+    r"exported|imports?|importing|imported|consumes?|consuming|consumed|generates?|"
+    r"generating|generated|dominates?\s+with|dominating\s+with|dominated\s+with"
+)
+_ADVERBS = r"(?:currently|still|now|alone|also|already|reportedly|together|collectively|" \
+           r"today|presently|globally|itself|only|just)"
+_VERB_GAP = re.compile(
+    rf"(?P<gap>(?:['’]s)?\s*,?\s*(?:{_ADVERBS}\s+)*(?P<verb>{_VERBS})\s+"
+    rf"(?:(?:some|only|just|a|the)\s+)?)$",
+    re.IGNORECASE,
+)
+_COORD_GAP = re.compile(
+    rf"^\s*,?\s*(?:and|but|while|as\s+well\s+as|plus|with)?\s*(?:{_ADVERBS}\s+)*"
+    rf"(?:(?P<verb>{_VERBS})\s+)?(?:(?:some|only|just)\s+)?$",
+    re.IGNORECASE,
+)
+_AT_GAP = re.compile(r"^\s*,?\s*(?:at|of|totall?ing|amounting\s+to)\s+$", re.IGNORECASE)
+_RANK_GAP = re.compile(
+    r"(?P<gap>\s*,?\s*(?:(?:which|that)\s+)?(?:is|was|are|were|being|remains|remained|became|"
+    r"becomes|as|holding|holds|has|having|had|with|despite\s+having|boasting|possessing|"
+    r"ranks|ranked)?\s*(?:the\s+)?(?:world['’]s\s+|globe['’]s\s+)?)$",
+    re.IGNORECASE,
+)
+_LINK = (r"of|at|is|was|were|are|totall?ed|reached|stood\s+at|stands\s+at|amounted\s+to|"
+         r"hit|came\s+to|came\s+in\s+at|of\s+about|of\s+around")
+_POSSESSIVE = re.compile(
+    rf"['’]s\s+(?P<np>(?:[a-z][a-z-]*\s+){{0,5}}?[a-z][a-z-]*)\s+(?:{_LINK})\s+$"
+)
+_RELIANCE = re.compile(
+    r"\b(?:relies|rely|relied|relying|reliance|depends|depend|depended|depending|dependence|"
+    r"dependent)\s+(?:heavily\s+|largely\s+|mostly\s+)?on\s+(?P<src>[^,;]{1,60}?)\s+for\s+$",
+    re.IGNORECASE,
+)
+_SOURCE_GAP = re.compile(r"^\s+(?:comes?|came|coming)\s+from\s+", re.IGNORECASE)
+_OF_NP = re.compile(
+    r"\s*(?:of|in)\s+(?P<np>(?:(?:the|its|their|this|global|world['’]s|worldwide|total)\s+)*"
+    r"(?:[A-Za-z][A-Za-z-]*(?:\s+|$)){1,6})",
+)
+_NP_STOP = frozenset(
+    "and or but which that while in to for from with by at on as is are was were has have "
+    "had compared than according since during between among leading making giving used "
+    "being per via this these those it its their whose who where when after before over "
+    "under across around about nearly almost more less up down into despite due so".split()
+)
+_NAME = re.compile(r"(?:\b[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|of|de|and))*)$")
+_NOT_NAMES = frozenset(
+    "The This That These Those It Its In On At For With By From As And But Or While "
+    "However Despite Although Meanwhile Currently Today Group Core Insights Viewpoint "
+    "Points Summary According Overall Globally Also Yet If When Where Which Who "
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+_CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|:\s|,\s*(?:while|whereas|but|although|though)\s")
+_SHARE_DIMS = frozenset({"share"})
+_LEVEL_DIMS_SKIP = frozenset({"time", "ratio", "count", "points"})
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What framing needs to know of the document a sentence belongs to."""
+
+    doc: Document
+    topic: str  # the document's one material, "" if none or several
+
+
+@dataclass
+class _Frame:
+    subject: str
+    subject_text: str
+    verb_measure: str
+    measure: str
+    measure_text: str
+    end: int  # sentence index where the framed statement ends
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo, hi = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _measure_np(text: str, pos: int) -> tuple[str, int] | None:
+    """The noun phrase after ``of`` at ``pos``: (phrase, end index), or None."""
+    m = _OF_NP.match(text, pos)
+    if m is None:
+        return None
+    words: list[str] = []
+    end = m.start("np")
+    for w in re.finditer(r"[A-Za-z][A-Za-z'’-]*", text[m.start("np"):m.end("np")]):
+        if w.group().lower() in _NP_STOP:
+            break
+        words.append(w.group())
+        end = m.start("np") + w.end()
+    if not words:
+        return None
+    # a trailing "from <source>" changes what is counted
+    tail = re.match(r"\s+from\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)", text[end:])
+    if tail:
+        words += ["from", tail.group(1)]
+        end += tail.end()
+    return " ".join(words), end
+
+
+class Framer:
+    """Frames the mentions of one document's sentences into claims."""
+
+    def __init__(self, lexicon: Lexicon, locate: Callable[[int, int], Location]) -> None:
+        self.lex = lexicon
+        self.locate = locate
+
+    # ------------------------------------------------------------- subjects
+    def _subject_before(self, text: str, end: int) -> tuple[str, str] | None:
+        """The subject whose name ends exactly at ``end``: (key, as written)."""
+        for start, stop, name in reversed(self.lex.find_places(text[max(0, end - 80):end])):
+            if stop + max(0, end - 80) == end:
+                return name, text[start + max(0, end - 80):end]
+            break
+        m = _NAME.search(text[max(0, end - 60):end])
+        if m is None:
+            return None
+        name = m.group().strip()
+        words = name.split()
+        while words and words[0] in _NOT_NAMES:
+            words.pop(0)
+        if not words or words[-1] in ("and", "of", "de"):
+            return None
+        name = " ".join(words)
+        if self.lex.demonyms.get(name.lower()) or self.lex.materials.get(name.lower()):
+            return None
+        place = self.lex.place(name)
+        return (place or name), name
+
+    def _verb_frame(self, text: str, ms: int) -> tuple[str, str, str] | None:
+        lo = max(0, ms - WINDOW)
+        m = _VERB_GAP.search(text, lo, ms)
+        if m is None:
+            return None
+        subject = self._subject_before(text, m.start("gap"))
+        if subject is None:
+            return None
+        verb = re.sub(r"\s+", " ", m.group("verb").lower())
+        return subject[0], subject[1], self.lex.verb_measures.get(verb.split()[0], "")
+
+    # --------------------------------------------------------------- claims
+    def frame_sentence(self, sentence: Sentence, ctx: DocContext) -> list[Claim]:
+        if sentence.table is not None:
+            return []
+        text = sentence.text
+        stated = periods.stated_periods(text, ctx.doc.date)
+        claims: list[Claim] = []
+        prev: _Frame | None = None
+        for mention in sentence.mentions:
+            ms, me = mention.start - sentence.start, mention.end - sentence.start
+            claim, frame = self._frame_mention(text, ms, me, mention, prev, stated, ctx, sentence)
+            if claim is not None:
+                claims.append(claim)
+            prev = frame if frame is not None else (prev if claim is None and
+                                                    mention.kind == "rank" else None)
+        return claims
+
+    def _frame_mention(
+        self, text: str, ms: int, me: int, mention: Mention, prev: _Frame | None,
+        stated: list[tuple[int, int, Period]], ctx: DocContext, sentence: Sentence,
+    ) -> tuple[Claim | None, _Frame | None]:
+        value = mention.value
+        if mention.kind in ("comparison", "multiple"):
+            return None, None
+        if mention.kind != "rank" and (value is None or value.dimension in _LEVEL_DIMS_SKIP):
+            return None, None
+        kind: ClaimKind
+        if mention.kind == "rank":
+            kind = "rank"
+        elif value is not None and value.dimension in _SHARE_DIMS:
+            kind = "share"
+        else:
+            kind = "level"
+
+        subject: tuple[str, str] | None = None
+        verb_measure = ""
+        measure_np: tuple[str, int] | None = None
+        gap_prev = text[prev.end:ms] if prev is not None and prev.end <= ms else None
+
+        if kind == "rank":
+            m = _RANK_GAP.search(text, max(0, ms - WINDOW), ms)
+            if m is not None:
+                before = text[:m.start("gap")]
+                if not before.endswith(("'s", "’s")):
+                    subject = self._subject_before(text, m.start("gap"))
+            np_match = re.match(r"\s*(?P<np>(?:[a-z][a-z-]*\s+){0,4}[a-z][a-z-]*)", text[me:])
+            if subject is None or np_match is None:
+                return None, None
+            words = []
+            for w in np_match.group("np").split():
+                if w in _NP_STOP or w in ("globally", "worldwide"):
+                    break
+                words.append(w)
+            if not words:
+                return None, None
+            last = words[-1]
+            agent = self.lex.agent_nouns.get(last)
+            phrase = " ".join(words[:-1]) if agent else " ".join(words)
+            key = self.lex.measure_key(phrase, agent or "", ctx.topic)
+            if key is None:
+                return None, None
+            end = me + np_match.end()
+            frame = _Frame(subject[0], subject[1], agent or "", key, " ".join(words), end)
+            return self._claim(mention, kind, frame, text, ms, end, stated, ctx, sentence), frame
+
+        # subject: verb pattern, reliance, coordination, apposition, possessive
+        reliance = _RELIANCE.search(text, max(0, ms - WINDOW), ms) if kind == "share" else None
+        verb = self._verb_frame(text, ms)
+        if reliance is not None:
+            src = self.lex.place(reliance.group("src")) or reliance.group("src").strip()
+            subject = self._subject_before_verb(text, reliance.start())
+            np = _measure_np(text, me)
+            if subject is None or np is None:
+                return None, None
+            phrase = re.sub(r"^(?:its|their)\s+", "", np[0])
+            key = self.lex.measure_key(phrase, "", ctx.topic)
+            if key is None:
+                return None, None
+            frame = _Frame(subject[0], subject[1], "", f"{key} from {src}", np[0], np[1])
+            return self._claim(mention, kind, frame, text, ms, np[1], stated, ctx,
+                               sentence), frame
+        if verb is not None:
+            subject = (verb[0], verb[1])
+            verb_measure = verb[2]
+        elif prev is not None and gap_prev is not None:
+            coord = _COORD_GAP.match(gap_prev)
+            if coord is not None and kind == "share":
+                subject = (prev.subject, prev.subject_text)
+                v = coord.group("verb")
+                verb_measure = (self.lex.verb_measures.get(v.split()[0].lower(), "")
+                                if v else prev.verb_measure)
+            elif _AT_GAP.match(gap_prev) and kind == "level":
+                frame = _Frame(prev.subject, prev.subject_text, prev.verb_measure,
+                               prev.measure, prev.measure_text, me)
+                return self._claim(mention, kind, frame, text, ms, me, stated, ctx,
+                                   sentence), frame
+        if subject is None and kind == "level":
+            poss = _POSSESSIVE.search(text, max(0, ms - WINDOW), ms)
+            if poss is not None:
+                subj = self._subject_before(text, poss.start())
+                key = self.lex.measure_key(poss.group("np"), "", ctx.topic)
+                if subj is not None and key is not None:
+                    frame = _Frame(subj[0], subj[1], "", key, poss.group("np"), me)
+                    return self._claim(mention, kind, frame, text, poss.start() - len(subj[1]),
+                                       me, stated, ctx, sentence), frame
+        if subject is None:
+            return None, None
+        measure_np = _measure_np(text, me)
+        if measure_np is None:
+            return None, None
+        phrase = measure_np[0]
+        if re.match(r"(?:its|their)\b", phrase, re.IGNORECASE):
+            return None, None  # a share of the subject's own total: not comparable here
+        key = self.lex.measure_key(phrase, verb_measure, ctx.topic)
+        if key is None:
+            return None, None
+        frame = _Frame(subject[0], subject[1], verb_measure, key, phrase, measure_np[1])
+        return self._claim(mention, kind, frame, text, ms, measure_np[1], stated, ctx,
+                           sentence), frame
+
+    def _subject_before_verb(self, text: str, pos: int) -> tuple[str, str] | None:
+        """The subject of a reliance phrase: the last place or name before it in the clause."""
+        left = text[max(0, pos - WINDOW):pos]
+        places = self.lex.find_places(left)
+        if places:
+            return places[-1][2], left[places[-1][0]:places[-1][1]]
+        return None
+
+    def _claim(
+        self, mention: Mention, kind: ClaimKind, frame: _Frame, text: str, start: int,
+        end: int, stated: list[tuple[int, int, Period]], ctx: DocContext, sentence: Sentence,
+    ) -> Claim | None:
+        ms, me = mention.start - sentence.start, mention.end - sentence.start
+        clause_lo, clause_hi = _clause_bounds(text, ms, me)
+        reading = modality.modality(text, clause_lo, ms, me)
+        if reading == "none":
+            return None
+        period = periods.period_for(stated, ms, me, clause_lo, clause_hi, ctx.doc.date)
+        if period is None:
+            return None
+        if reading == "projection" and not period.projection:
+            if not period.stated:
+                return None  # a plan with no year: nothing to compare it with
+            period = Period(period.years, period.granularity, period.part, True, True)
+        start = min(start, ms)
+        claim_text = text[start:end]
+        return Claim(
+            mention=mention,
+            location=self.locate(sentence.start + start, sentence.start + end),
+            text=claim_text,
+            subject=frame.subject,
+            measure=frame.measure,
+            kind=kind,
+            period=period,
+            doc_index=ctx.doc.index,
+            modality="projection" if period.projection else
+            ("estimate" if reading == "estimate" else "fact"),
+            in_title=sentence.role == "title",
+            subject_text=frame.subject_text,
+            measure_text=frame.measure_text,
+        )

@@ -1,0 +1,235 @@
+"""The lexicon: places (gazetteer), materials and measure synonyms, from YAML packs.
+
+Packs are facts, never settings: the built-in gazetteer, the general pack of plain economic
+English, domain packs such as ``rules/rare-earths.yaml``, and the user's facts files. They
+are read with ``yaml.safe_load`` only. This module also turns a measure phrase as written
+into its key (:meth:`Lexicon.measure_key`): that is where "what is counted" is decided.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from factlint.errors import UsageError
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[’'.&-][A-Za-z0-9]+)*\.?|[\u4e00-\u9fff（）()]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+MAX_NAME_WORDS = 6
+
+# plurals that are their own measure and must not be folded
+_KEEP_PLURAL = frozenset({"reserves", "imports", "exports", "sales", "earnings", "emissions",
+                          "deposits", "resources", "shipments", "savings", "assets", "goods",
+                          "services", "chips", "semiconductors", "cases", "deaths"})
+
+
+def _singular(word: str) -> str:
+    if word in _KEEP_PLURAL or len(word) < 4 or word.endswith("'s"):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def normalise_phrase(text: str) -> str:
+    """Lower-case, hyphens and curly quotes folded, plurals singular, spaces collapsed."""
+    text = text.lower().replace("’", "'").replace("-", " ")
+    return " ".join(_singular(w) for w in text.split())
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    part_of: frozenset[str] = frozenset()
+    total: bool = False
+
+
+@dataclass
+class Lexicon:
+    """Lookups built from packs; build once per run with :func:`load_lexicon`."""
+
+    places: dict[str, Place] = field(default_factory=dict)  # canonical name -> Place
+    place_names: dict[str, str] = field(default_factory=dict)  # folded alias -> canonical
+    place_names_cased: dict[str, str] = field(default_factory=dict)  # short uppercase aliases
+    place_zh: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    materials: dict[str, str] = field(default_factory=dict)  # normalised alias -> material
+    material_zh: dict[str, str] = field(default_factory=dict)
+    synonyms: dict[str, str] = field(default_factory=dict)  # normalised phrase -> canonical
+    verb_measures: dict[str, str] = field(default_factory=dict)
+    agent_nouns: dict[str, str] = field(default_factory=dict)
+    generic_heads: frozenset[str] = frozenset()
+    scope_words: frozenset[str] = frozenset()
+    zh_measures: dict[str, str] = field(default_factory=dict)
+
+    # ------------------------------------------------------------------ places
+    def place(self, text: str) -> str | None:
+        """The canonical place a name denotes (``"U.S."`` -> ``"United States"``), or None."""
+        text = text.strip().removesuffix("'s").removesuffix("’s").strip()
+        if text in self.place_names_cased:
+            return self.place_names_cased[text]
+        if _CJK.search(text):
+            return self.place_zh.get(text)
+        return self.place_names.get(_fold_name(text))
+
+    def find_places(self, text: str) -> list[tuple[int, int, str]]:
+        """Every place name in ``text`` as (start, end, canonical), longest match first."""
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        found: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(words):
+            hit = None
+            for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+                start, end = words[i][0], words[i + n - 1][1]
+                name = self.place(text[start:end])
+                if name is None and text[start:end].endswith("."):
+                    name = self.place(text[start:end - 1])
+                    end -= 0 if name is None else 1
+                if name is not None:
+                    hit = (start, end, name, n)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            found.append(hit[:3])
+            i += hit[3]
+        return found
+
+    def is_part(self, a: str, b: str) -> bool:
+        """True if place ``a`` lies inside place ``b`` (transitively)."""
+        seen: set[str] = set()
+        todo = [a]
+        while todo:
+            cur = todo.pop()
+            place = self.places.get(cur)
+            if place is None:
+                continue
+            for parent in place.part_of:
+                if parent == b:
+                    return True
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        return False
+
+    def is_total(self, name: str) -> bool:
+        place = self.places.get(name)
+        return bool(place and place.total)
+
+    # --------------------------------------------------------------- materials
+    def materials_in(self, text: str) -> set[str]:
+        """Materials named in a title, heading or topic tag."""
+        found = {m for zh, m in self.material_zh.items() if zh in text}
+        folded = f" {normalise_phrase(re.sub(r'[^A-Za-z0-9 -]', ' ', text))} "
+        found |= {m for alias, m in self.materials.items() if f" {alias} " in folded}
+        return found
+
+    # ----------------------------------------------------------------- measures
+    def measure_key(self, phrase: str, verb_measure: str = "", topic: str = "") -> str | None:
+        """The key of a measure as written; None when it cannot say what is counted.
+
+        ``phrase`` is the noun phrase after "of" ("global rare earth mining"); ``verb_measure``
+        the measure a verb makes ("produces" -> "production"); ``topic`` the document's one
+        material, used when the phrase names none.
+        """
+        words = normalise_phrase(phrase).split()
+        words = [w for w in words if w not in self.scope_words]
+        text = " ".join(words)
+        material = ""
+        rest = text
+        for alias in sorted(self.materials, key=len, reverse=True):
+            if text == alias or text.startswith(alias + " "):
+                material = self.materials[alias]
+                rest = text[len(alias):].strip()
+                break
+        rest_words = [w for w in rest.split() if w not in self.generic_heads]
+        rest = " ".join(rest_words)
+        if verb_measure and not rest:
+            rest = verb_measure  # "produces 60% of the world's cobalt": cobalt production
+        if not rest:
+            return None  # "60% of the world's cobalt": cobalt what?
+        rest = self.synonyms.get(rest, rest)
+        if not material and topic and not any(self.materials.get(w) for w in rest.split()):
+            material = topic
+        key = f"{material} {rest}".strip()
+        return self.synonyms.get(key, key)
+
+
+def _fold_name(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
+    for entry in data.get("places", []) or []:
+        name = str(entry["name"])
+        lex.places[name] = Place(name, frozenset(_as_list(entry.get("part_of"))),
+                                 bool(entry.get("total", False)))
+        for alias in [name, *_as_list(entry.get("aliases"))]:
+            if alias.isupper() and len(alias.replace(".", "")) <= 4:
+                lex.place_names_cased[alias] = name
+                lex.place_names_cased[f"the {alias}"] = name
+            else:
+                lex.place_names[_fold_name(alias)] = name
+        for alias in _as_list(entry.get("demonyms")):
+            lex.demonyms[_fold_name(alias)] = name
+        for alias in _as_list(entry.get("zh")):
+            lex.place_zh[alias] = name
+    for entry in data.get("materials", []) or []:
+        name = normalise_phrase(str(entry["name"]))
+        for alias in [entry["name"], *_as_list(entry.get("aliases"))]:
+            lex.materials[normalise_phrase(str(alias))] = name
+        for alias in _as_list(entry.get("zh")):
+            lex.material_zh[alias] = name
+    for group in data.get("synonyms", []) or []:
+        canonical = normalise_phrase(str(group[0]))
+        for phrase in group:
+            lex.synonyms[normalise_phrase(str(phrase))] = canonical
+    for key, attr in (("verb_measures", "verb_measures"), ("agent_nouns", "agent_nouns")):
+        for word, measure in (data.get(key) or {}).items():
+            getattr(lex, attr)[str(word).lower()] = normalise_phrase(str(measure))
+    for word, measure in (data.get("zh_measures") or {}).items():
+        lex.zh_measures[str(word)] = normalise_phrase(str(measure))
+    lex.generic_heads = lex.generic_heads | {
+        normalise_phrase(w) for w in data.get("generic_heads", []) or []}
+    lex.scope_words = lex.scope_words | {
+        str(w).lower() for w in data.get("scope_words", []) or []}
+
+
+def read_pack(path: str | Path) -> dict[str, Any]:
+    """Read one YAML pack safely; a pack that does not parse is a usage error."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise UsageError(f"cannot read pack {path}: {exc}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}:1: a pack must be a mapping of sections")
+    return data
+
+
+def load_lexicon(paths: Iterable[str | Path], extra: Sequence[dict[str, Any]] = ()) -> Lexicon:
+    """Build a Lexicon from pack files (in order) and already-read pack dicts."""
+    lex = Lexicon()
+    for path in paths:
+        _add_pack(lex, read_pack(path))
+    for data in extra:
+        _add_pack(lex, data)
+    return lex

@@ -1,0 +1,57 @@
+"""Whether a statement asserts a fact, a projection or an estimate - or nothing at all.
+
+Threats, conditions, offers and questions are not claims; plans, targets and forecasts are
+projections; attributed estimates conflict at warning level only; statements the text
+disputes are not claims. The cues are read in the clause before the value (bounded window).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+WINDOW = 160
+
+_NOT_A_CLAIM = re.compile(
+    r"\b(?:threat(?:en(?:s|ed|ing)?)?|warn(?:s|ed|ing)?|could|would|might|if|unless|"
+    r"whether|propos(?:e|es|ed|ing|al)|consider(?:s|ed|ing)?|offer(?:s|ed|ing)?|"
+    r"contrary\s+to|rather\s+than|myth|false(?:ly)?|debunk\w*|claims?\s+that|"
+    r"suggest(?:s|ed|ing)?\s+that|hypothetical(?:ly)?|imagine|suppose)\b",
+    re.IGNORECASE,
+)
+_MAY = re.compile(r"\b(?:may|May\s+(?:be|have|reach|rise|fall))\b")  # not the month
+_NEGATED_VALUE = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:quite\s+|even\s+)?$", re.IGNORECASE)
+_PROJECTION = re.compile(
+    r"\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed|ing)?|goal|expect(?:s|ed)?|"
+    r"will|shall|forecasts?|forecast(?:ed|ing)?|project(?:s|ed|ion|ions)|"
+    r"predict(?:s|ed|ion)?|anticipat\w+|set\s+to|on\s+track\s+to|seeks?\s+to|intends?\s+to|"
+    r"by\s+20\d\d|envisag\w+)\b",
+    re.IGNORECASE,
+)
+_ESTIMATE = re.compile(
+    r"\b(?:estimat(?:e|es|ed|ing)|analysts?|reportedly|according\s+to|believed\s+to|"
+    r"thought\s+to|roughly\s+estimated|some\s+say)\b",
+    re.IGNORECASE,
+)
+
+Reading = Literal["fact", "projection", "estimate", "none"]
+
+
+def modality(sentence: str, clause_start: int, value_start: int, value_end: int) -> Reading:
+    """How the statement whose value is at [value_start, value_end) is asserted."""
+    if sentence.rstrip().endswith(("?", "？")):
+        return "none"
+    left = sentence[max(clause_start, value_start - WINDOW):value_start]
+    if _NEGATED_VALUE.search(left):
+        return "none"
+    if _NOT_A_CLAIM.search(left) or _MAY.search(left):
+        return "none"
+    right = sentence[value_end:value_end + 40]
+    if re.match(r"\s*(?:tariffs?|levy|levies|duties|duty)\b", right, re.IGNORECASE) and \
+            _NOT_A_CLAIM.search(sentence[max(0, value_start - WINDOW):value_start]):
+        return "none"
+    if _PROJECTION.search(left) or re.search(r"\bby\s+20\d\d\b", right):
+        return "projection"
+    if _ESTIMATE.search(left):
+        return "estimate"
+    return "fact"

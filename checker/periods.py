@@ -1,0 +1,129 @@
+"""When a claim holds: the period a sentence states, or the document's date.
+
+One symmetric rule decides comparability (:func:`comparable`): two claims are compared only
+when their periods have the same granularity and their year sets intersect; projections
+only with projections. A claim with no stated period holds as of its document's date: the
+year of the document and the year before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from factlint.model import Period
+
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_MONTHS = ("january february march april may june july august september october november "
+           "december").split()
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+_PATTERNS = re.compile(
+    rf"""
+    (?P<quarter>\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<qy>{_YEAR})\b
+      |\b(?P<qy2>{_YEAR})\s*Q(?P<q2>[1-4])\b
+      |\bthe\s+(?P<qw>first|second|third|fourth)\s+quarter\s+of\s+(?P<qy3>{_YEAR})\b)
+    |(?P<months>\b(?:from\s+)?(?P<m1>{_MONTH})\s+(?:to|through|-|–)\s+(?P<m2>{_MONTH})
+      (?:\s+(?:of\s+)?(?P<my>{_YEAR}))?\b(?P<thisyear>\s+this\s+year|\s+last\s+year)?)
+    |(?P<by>\b(?:by|in|for|until)\s+(?:the\s+end\s+of\s+)?(?P<by_year>{_YEAR})\b)
+    |(?P<fy>\b(?:FY|fiscal\s+(?:year\s+)?)(?P<fy_year>{_YEAR})\b)
+    |(?P<rel>\b(?P<relword>last|this|next)\s+year\b)
+    |(?P<year>(?<![\d.,-])(?P<bare_year>{_YEAR})(?![\d.,%-]|\s*(?:tons?|tonnes?|kg|km)\b))
+    """,
+    re.VERBOSE,
+)
+
+_PROJECTION_BY = re.compile(r"^\s*by\b", re.IGNORECASE)
+
+
+def as_of(date: dt.date | None) -> Period:
+    """The period of a claim that states none: the document's year and the year before."""
+    if date is None:
+        return Period(frozenset())
+    return Period(frozenset({date.year, date.year - 1}))
+
+
+def _month_part(m1: str, m2: str) -> str:
+    return f"{m1[:3]}\u2013{m2[:3]}"
+
+
+def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Period]]:
+    """Every period stated in a sentence, as (start, end, Period)."""
+    out: list[tuple[int, int, Period]] = []
+    for m in _PATTERNS.finditer(text):
+        start, end = m.span()
+        if m.group("quarter"):
+            q = m.group("q") or m.group("q2") or str(_QUARTER_WORDS[m.group("qw")])
+            year = int(m.group("qy") or m.group("qy2") or m.group("qy3"))
+            out.append((start, end, Period(frozenset({year}), "quarter", f"Q{q}", True)))
+        elif m.group("months"):
+            year_text = m.group("my")
+            if year_text:
+                year = int(year_text)
+            elif date is not None:
+                rel = (m.group("thisyear") or "").strip()
+                year = date.year - 1 if rel == "last year" else date.year
+            else:
+                continue
+            part = _month_part(m.group("m1"), m.group("m2"))
+            out.append((start, end, Period(frozenset({year}), "months", part, True)))
+        elif m.group("by"):
+            year = int(m.group("by_year"))
+            projection = bool(_PROJECTION_BY.match(m.group("by")))
+            if not projection and date is not None and year > date.year:
+                projection = True
+            out.append((start, end, Period(frozenset({year}), "year", "", True, projection)))
+        elif m.group("fy"):
+            year = int(m.group("fy_year"))
+            out.append((start, end, Period(frozenset({year}), "year", "", True)))
+        elif m.group("rel"):
+            if date is None:
+                continue
+            offset = {"last": -1, "this": 0, "next": 1}[m.group("relword")]
+            year = date.year + offset
+            out.append((start, end, Period(frozenset({year}), "year", "", True, offset > 0)))
+        elif m.group("year"):
+            year = int(m.group("bare_year"))
+            projection = date is not None and year > date.year
+            out.append((start, end, Period(frozenset({year}), "year", "", True, projection)))
+    return out
+
+
+def period_for(
+    stated: list[tuple[int, int, Period]], start: int, end: int, clause_start: int,
+    clause_end: int, date: dt.date | None,
+) -> Period | None:
+    """The period of a claim at [start, end) of a sentence.
+
+    The stated period nearest the claim inside its clause wins; when the clause states
+    several different periods on both sides, the claim is ambiguous and None is returned.
+    Without a stated period, the claim holds as of the document date.
+    """
+    inside = [p for p in stated if p[0] >= clause_start and p[1] <= clause_end]
+    if not inside:
+        return as_of(date)
+    distinct = {p[2] for p in inside}
+    if len(distinct) == 1:
+        return inside[0][2]
+    after = [p for p in inside if p[0] >= end]
+    before = [p for p in inside if p[1] <= start]
+    # "in 2023 ... 69% ... in 2024": the nearest one that follows, as in "rose 5% in 2023"
+    if after:
+        return min(after, key=lambda p: p[0] - end)[2]
+    if before:
+        return max(before, key=lambda p: p[1])[2]
+    return None
+
+
+def comparable(a: Period, b: Period) -> bool:
+    """The one symmetric rule: same granularity and part, intersecting years, same modality."""
+    if a.projection != b.projection:
+        return False
+    if not a.years or not b.years:
+        return not (a.projection or b.projection)
+    if a.granularity != b.granularity or a.part != b.part:
+        return False
+    if a.projection:
+        return a.years == b.years
+    return bool(a.years & b.years)

@@ -1,0 +1,125 @@
+"""FC101 value-conflict: two statements of one value that cannot both be true.
+
+Claims with the same subject, measure and kind, in compatible periods, whose value intervals
+do not intersect once units are normalised. Every value is read as its writer meant it:
+``69%`` is [68.5, 69.5), ``about 70%`` is [66.5, 73.5), ``over 90%`` is (90, 99], so 69%
+and 70% agree while "approximately 60%" and "69%" do not. The finding is an error when the
+values conflict in both the speaker's and the strict reading of their bounds, a warning when
+only in the speaker's ("over 80%" vs "over 90%"), and at most a warning when one side is an
+attributed estimate, a bare ``$`` against ``US$``, or an undated statement.
+
+Anti-pattern: "China controls approximately 60% of global rare earth mining" in one article
+and "China accounts for 69% of production" in another.
+Best practice: one figure, or the same figure with its source and year.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+
+from factlint.hookspecs import Rule
+from factlint.index import ClaimIndex
+from factlint.interval import conflict_level
+from factlint.model import Claim, Finding, Related, Settings
+from factlint.periods import comparable
+
+CODE = "FC101"
+NAME = "value-conflict"
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _where(c: Claim) -> str:
+    return f"{c.path}:{c.location.line}"
+
+
+def _readings(c: Claim, settings: Settings) -> tuple[object, object]:
+    value = c.mention.value
+    if value is None:  # a rank: exact
+        from fractions import Fraction
+
+        from factlint.model import Interval
+
+        r = Fraction(c.mention.rank or 0)
+        iv = Interval(r, r, False, False)
+        return iv, iv
+    if settings.bounds == "strict":
+        return value.strict, value.strict
+    return value.speaker, value.strict
+
+
+def _value_text(c: Claim) -> str:
+    if c.mention.value is None:
+        return c.mention.text
+    return f"{c.mention.text} {c.mention.value.speaker.text()}"
+
+
+def _describe(c: Claim) -> str:
+    kind = {"share": "share of", "level": "", "rank": "rank in", "change": "change in",
+            "rate": "rate of"}[c.kind]
+    return f"{c.subject}'s {kind} {c.measure}".replace("  ", " ") + f" ({c.period.label()})"
+
+
+def _severity(a: Claim, b: Claim, level: str) -> str:
+    if level == "warning":
+        return "warning"
+    if "estimate" in (a.modality, b.modality):
+        return "warning"
+    if not a.period.years or not b.period.years:
+        return "warning"
+    units = {a.mention.value.unit if a.mention.value else "", b.mention.value.unit
+             if b.mention.value else ""}
+    if "dollar" in units and units != {"dollar"}:
+        return "warning"
+    return "error"
+
+
+def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
+    for key, claims in index:
+        # dedupe identical statements in one document: compare distinct values only
+        for i, a in enumerate(claims):
+            a_speaker, a_strict = _readings(a, settings)
+            for b in claims[i + 1:]:
+                if a.path == b.path and a.doc_index == b.doc_index and a.location == b.location:
+                    continue
+                if a.in_title != b.in_title and (a.path, a.doc_index) != (b.path, b.doc_index):
+                    if a.in_title or b.in_title:
+                        continue  # a title is compared with its own body only
+                if not comparable(a.period, b.period):
+                    continue
+                b_speaker, b_strict = _readings(b, settings)
+                level = conflict_level(a_speaker, a_strict, b_speaker, b_strict)  # type: ignore[arg-type]
+                if level == "none":
+                    continue
+                severity = _severity(a, b, level)
+                yield from _pair(a, b, severity, key)
+
+
+def _pair(a: Claim, b: Claim, severity: str, key: tuple[str, ...]) -> Iterator[Finding]:
+    first, second = sorted((a, b), key=lambda c: (c.path, c.location.line, c.location.column))
+    conflict_id = _digest(CODE, *key, _norm(first.text), _norm(second.text),
+                          first.path, second.path, str(first.location.line),
+                          str(second.location.line))
+    fingerprint = _digest(CODE, *key, _norm(first.text), _norm(second.text),
+                          first.path, second.path)
+    for here, other in ((first, second), (second, first)):
+        message = (
+            f"{_describe(here)}: {_value_text(here)} here, but {_value_text(other)} "
+            f"in {_where(other)}"
+        )
+        yield Finding(
+            rule=CODE, name=NAME, severity=severity,  # type: ignore[arg-type]
+            message=message, location=here.location, claim=here,
+            related=(Related(other.location, "conflicts", other),),
+            conflict_id=conflict_id, fingerprint=fingerprint,
+        )
+
+
+RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check)

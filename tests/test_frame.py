@@ -1,0 +1,53 @@
+"""Framing as data: each sentence must yield exactly the listed claims (subject, measure, kind)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from factlint.engine import _topic
+from factlint.frame import DocContext, Framer
+from factlint.lexicon import load_lexicon
+from factlint.model import Document, Location, Segment, Sentence
+from factlint.parse import find_mentions
+from factlint.plugins import load_plugins
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "frame_cases.yaml").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Any:
+    return load_lexicon(load_plugins(entry_points=False).packs)
+
+
+def _claims(sentence: str, title: str, lexicon: Any) -> list[tuple[str, str, str, str]]:
+    doc = Document("a.txt", 0, title, dt.date(2025, 10, 6), "", "",
+                   (Segment(0, sentence, "paragraph"),))
+    ctx = DocContext(doc, _topic(doc, lexicon))
+    framer = Framer(lexicon, lambda s, e: Location("a.txt", 1, s + 1, 1, e + 1))
+    sent = Sentence(0, sentence, "paragraph", tuple(find_mentions(sentence, 0)))
+    return [(c.subject, c.measure, c.kind, c.mention.text)
+            for c in framer.frame_sentence(sent, ctx)]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c["sentence"][:60])
+def test_frame(case: dict[str, Any], lexicon: Any) -> None:
+    expected = [(c["subject"], c["measure"], c["kind"], c["value"]) for c in case["claims"]]
+    assert _claims(case["sentence"], case["title"], lexicon) == expected
+
+
+def test_a_claim_is_a_frozen_dataclass(lexicon: Any) -> None:
+    case = CASES[0]
+    doc = Document("a.txt", 0, case["title"], None, "", "", ())
+    framer = Framer(lexicon, lambda s, e: Location("a.txt", 1, s + 1, 1, e + 1))
+    sent = Sentence(0, case["sentence"], "paragraph",
+                    tuple(find_mentions(case["sentence"], 0)))
+    claim = framer.frame_sentence(sent, DocContext(doc, "rare earth"))[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        claim.subject = "x"  # type: ignore[misc]
+    assert not claim.period.years  # undated document, no stated period: comparable with any

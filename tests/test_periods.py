@@ -1,0 +1,57 @@
+"""Periods: what a sentence states, the document date, and the one symmetric rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factlint.model import Period
+from factlint.periods import as_of, comparable, period_for, stated_periods
+
+DATE = dt.date(2025, 10, 20)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "projection"),
+    [
+        ("China produced 69% of output in 2023.", "2023", False),
+        ("Output rose 7% in Q4 2023.", "Q4 2023", False),
+        ("Output rose 7% in the fourth quarter of 2023.", "Q4 2023", False),
+        ("Exports fell 5% from January to August.", "Jan\u2013Aug 2025", False),
+        ("Capacity will reach 60% by 2030.", "2030", True),
+        ("Imports rose 3% last year.", "2024", False),
+    ],
+)
+def test_stated_period(sentence: str, label: str, projection: bool) -> None:
+    found = stated_periods(sentence, DATE)
+    assert len(found) == 1
+    assert found[0][2].label() == label
+    assert found[0][2].projection is projection
+
+
+def test_dates_and_model_names_are_not_periods() -> None:
+    assert stated_periods("Sou Hu Cai Jing· 2025-10-20 04:32 post-2025 F-35", DATE) == []
+
+
+def test_no_stated_period_means_the_document_year_and_the_year_before() -> None:
+    assert as_of(DATE).years == {2024, 2025}
+    assert period_for([], 0, 3, 0, 10, DATE) == as_of(DATE)
+
+
+def test_comparability_is_symmetric() -> None:
+    periods = [as_of(DATE), as_of(dt.date(2019, 1, 1)), Period(frozenset({2023}), stated=True),
+               Period(frozenset({2023}), "quarter", "Q4", True),
+               Period(frozenset({2030}), stated=True, projection=True), Period(frozenset())]
+    for a in periods:
+        for b in periods:
+            assert comparable(a, b) == comparable(b, a)
+
+
+def test_rules_of_comparability() -> None:
+    year_2024 = Period(frozenset({2024}), stated=True)
+    assert comparable(as_of(DATE), year_2024)
+    assert not comparable(as_of(dt.date(2019, 5, 1)), year_2024)
+    assert not comparable(Period(frozenset({2024}), "quarter", "Q4", True), year_2024)
+    assert not comparable(Period(frozenset({2030}), projection=True), as_of(DATE))
+    assert comparable(Period(frozenset()), year_2024)
