@@ -72,7 +72,7 @@ _RELIANCE = re.compile(
 _SOURCE_GAP = re.compile(r"^\s+(?:comes?|came|coming)\s+from\s+", re.IGNORECASE)
 _OF_NP = re.compile(
     r"\s*(?:of|in)\s+(?P<np>(?:(?:the|its|their|this|global|world['’]s|worldwide|total)\s+)*"
-    r"(?:[A-Za-z][A-Za-z-]*(?:\s+|$)){1,6})",
+    r"(?:[A-Za-z][A-Za-z-]*(?:\s+|$|(?=[^\w\s]))){1,6})",
 )
 _NP_STOP = frozenset(
     "and or but which that while in to for from with by at on as is are was were has have "
@@ -80,6 +80,13 @@ _NP_STOP = frozenset(
     "being per via this these those it its their whose who where when after before over "
     "under across around about nearly almost more less up down into despite due so".split()
 )
+_TAIL_PP = re.compile(
+    r"\s+(?P<prep>from|for|in)\s+(?P<obj>(?:the\s+)?(?:[A-Za-z][\w.-]*)(?:\s+(?!and\b|or\b|"
+    r"which\b|that\b|while\b|but\b|to\b|by\b|as\b|with\b)[a-z][\w-]*){0,4})"
+)
+_YEARISH = re.compile(r"(?:the\s+)?(?:19|20)\d\d|(?:the\s+)?(?:first|second|third|fourth|last|"
+                      r"past|next|same|short|long|coming)\b|(?:January|February|March|April|May|"
+                      r"June|July|August|September|October|November|December)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?:\b[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|of|de|and))*)$")
 _NOT_NAMES = frozenset(
     "The This That These Those It Its In On At For With By From As And But Or While "
@@ -88,8 +95,21 @@ _NOT_NAMES = frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )
-_CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|:\s|,\s*(?:while|whereas|but|although|though)\s")
+_CLAUSE_BREAK = re.compile(
+    r";|\s[-–—]\s|:\s|,\s*(?:while|whereas|but|although|though|where|which|as|since|because|"
+    r"after|when)\s"
+)
+_FINITE = re.compile(
+    r"\s+(?:currently\s+|still\s+|now\s+|also\s+)?(?:dominates|dominated|holds|held|controls|"
+    r"controlled|plays|played|leads|led|remains|remained|is|was|has|had|produces|produced|"
+    r"accounts|accounted)\b"
+)
 _SHARE_DIMS = frozenset({"share"})
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ZH_SHARE = re.compile(
+    r"(?P<head>[\u4e00-\u9fff（）()]{1,20}?)占(?:据)?(?:全球|世界|全世界)(?:总)?(?:的)?"
+    r"(?:份额的?|比重的?)?(?:约|近|超过|逾)?$"
+)
 _LEVEL_DIMS_SKIP = frozenset({"time", "ratio", "count", "points"})
 
 
@@ -109,6 +129,7 @@ class _Frame:
     measure: str
     measure_text: str
     end: int  # sentence index where the framed statement ends
+    pending_rank: Mention | None = None  # "ranks third with <value> of <M>": M comes later
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -136,11 +157,11 @@ def _measure_np(text: str, pos: int) -> tuple[str, int] | None:
         end = m.start("np") + w.end()
     if not words:
         return None
-    # a trailing "from <source>" changes what is counted
-    tail = re.match(r"\s+from\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)", text[end:])
-    if tail:
-        words += ["from", tail.group(1)]
-        end += tail.end()
+    # a trailing "from <source>", "for <use>", "in <segment>" changes what is counted
+    tail = _TAIL_PP.match(text, end)
+    if tail and not _YEARISH.match(tail.group("obj")):
+        words += [tail.group("prep").lower(), tail.group("obj")]
+        end = tail.end()
     return " ".join(words), end
 
 
@@ -156,6 +177,8 @@ class Framer:
         """The subject whose name ends exactly at ``end``: (key, as written)."""
         for start, stop, name in reversed(self.lex.find_places(text[max(0, end - 80):end])):
             if stop + max(0, end - 80) == end:
+                if self.lex.is_total(name):
+                    return None  # "global" is whose total, never who
                 return name, text[start + max(0, end - 80):end]
             break
         m = _NAME.search(text[max(0, end - 60):end])
@@ -179,9 +202,12 @@ class Framer:
         if m is None:
             return None
         subject = self._subject_before(text, m.start("gap"))
+        verb = re.sub(r"\s+", " ", m.group("verb").lower())
+        if subject is None and verb.split()[0].endswith("ing") and \
+                m.group("gap").lstrip().startswith(","):
+            subject = self._clause_subject(text, m.start("gap"))
         if subject is None:
             return None
-        verb = re.sub(r"\s+", " ", m.group("verb").lower())
         return subject[0], subject[1], self.lex.verb_measures.get(verb.split()[0], "")
 
     # --------------------------------------------------------------- claims
@@ -197,6 +223,14 @@ class Framer:
             claim, frame = self._frame_mention(text, ms, me, mention, prev, stated, ctx, sentence)
             if claim is not None:
                 claims.append(claim)
+                rank = frame.pending_rank if frame is not None else None
+                if rank is not None and prev is not None and prev.pending_rank is rank:
+                    rank_claim = self._claim(rank, "rank", frame, text,  # type: ignore[arg-type]
+                                             rank.start - sentence.start, frame.end, stated,
+                                             ctx, sentence)
+                    if rank_claim is not None:
+                        claims.insert(len(claims) - 1, rank_claim)
+                    frame.pending_rank = None
             prev = frame if frame is not None else (prev if claim is None and
                                                     mention.kind == "rank" else None)
         return claims
@@ -229,6 +263,8 @@ class Framer:
                 before = text[:m.start("gap")]
                 if not before.endswith(("'s", "’s")):
                     subject = self._subject_before(text, m.start("gap"))
+                if subject is None and re.match(r"\s*,\s*(?:being|as)\b", m.group("gap")):
+                    subject = self._clause_subject(text, m.start("gap"))
             np_match = re.match(r"\s*(?P<np>(?:[a-z][a-z-]*\s+){0,4}[a-z][a-z-]*)", text[me:])
             if subject is None or np_match is None:
                 return None, None
@@ -237,7 +273,13 @@ class Framer:
                 if w in _NP_STOP or w in ("globally", "worldwide"):
                     break
                 words.append(w)
+            end = me + len(text[me:]) - len(text[me:].lstrip())
+            for w in words:
+                end = text.index(w, end) + len(w)
             if not words:
+                if re.match(r"\s*,?\s*with\s+$", text[me:me + 8] + " ") or \
+                        re.match(r"\s*,?\s*with\s", text[me:]):
+                    return None, _Frame(subject[0], subject[1], "", "", "", me, mention)
                 return None, None
             last = words[-1]
             agent = self.lex.agent_nouns.get(last)
@@ -245,9 +287,14 @@ class Framer:
             key = self.lex.measure_key(phrase, agent or "", ctx.topic)
             if key is None:
                 return None, None
-            end = me + np_match.end()
             frame = _Frame(subject[0], subject[1], agent or "", key, " ".join(words), end)
             return self._claim(mention, kind, frame, text, ms, end, stated, ctx, sentence), frame
+
+        if kind == "share" and _CJK.search(text[max(0, ms - 20):ms]):
+            zh = self._zh_frame(text, ms, ctx)
+            if zh is None:
+                return None, None
+            return self._claim(mention, kind, zh, text, zh.end, me, stated, ctx, sentence), zh
 
         # subject: verb pattern, reliance, coordination, apposition, possessive
         reliance = _RELIANCE.search(text, max(0, ms - WINDOW), ms) if kind == "share" else None
@@ -268,6 +315,9 @@ class Framer:
         if verb is not None:
             subject = (verb[0], verb[1])
             verb_measure = verb[2]
+        elif prev is not None and prev.pending_rank is not None and gap_prev is not None:
+            if re.match(r"^\s*,?\s*with\s+$", gap_prev):
+                subject = (prev.subject, prev.subject_text)
         elif prev is not None and gap_prev is not None:
             coord = _COORD_GAP.match(gap_prev)
             if coord is not None and kind == "share":
@@ -301,16 +351,56 @@ class Framer:
         if key is None:
             return None, None
         frame = _Frame(subject[0], subject[1], verb_measure, key, phrase, measure_np[1])
+        if prev is not None and prev.pending_rank is not None and prev.subject == subject[0]:
+            frame.pending_rank = prev.pending_rank  # frame_sentence adds the rank claim
         return self._claim(mention, kind, frame, text, ms, measure_np[1], stated, ctx,
                            sentence), frame
+
+    def _zh_frame(self, text: str, ms: int, ctx: DocContext) -> _Frame | None:
+        """``<地名><材料><量词>占全球<value>``: subject and measure only through the lexicon."""
+        m = _ZH_SHARE.search(text, max(0, ms - 40), ms)
+        if m is None:
+            return None
+        head = m.group("head")
+        for zh in sorted(self.lex.place_zh, key=len, reverse=True):
+            idx = head.rfind(zh)
+            if idx < 0:
+                continue
+            rest = head[idx + len(zh):]
+            material = next((mat for mz, mat in self.lex.material_zh.items()
+                             if rest.startswith(mz)), "")
+            rest_measure = rest[len(next((mz for mz in self.lex.material_zh
+                                          if rest.startswith(mz)), "")):]
+            measure = self.lex.zh_measures.get(rest_measure)
+            if measure is None:
+                return None
+            key = self.lex.measure_key(measure, "", material or ctx.topic)
+            if key is None:
+                return None
+            start = m.start("head") + idx
+            return _Frame(self.lex.place_zh[zh], zh, "", key, rest, start)
+        return None
 
     def _subject_before_verb(self, text: str, pos: int) -> tuple[str, str] | None:
         """The subject of a reliance phrase: the last place or name before it in the clause."""
         left = text[max(0, pos - WINDOW):pos]
-        places = self.lex.find_places(left)
+        places = [p for p in self.lex.find_places(left) if not self.lex.is_total(p[2])]
         if places:
             return places[-1][2], left[places[-1][0]:places[-1][1]]
         return None
+
+    def _clause_subject(self, text: str, pos: int) -> tuple[str, str] | None:
+        """The subject of the finite verb a participle (", controlling ...") attaches to.
+
+        The last ``<Subject> <verb>`` before ``pos`` in the sentence, where the verb is a
+        finite verb (``dominates``, ``holds``, ``plays``); None if there is none.
+        """
+        best: tuple[str, str] | None = None
+        for m in _FINITE.finditer(text, max(0, pos - WINDOW), pos):
+            subject = self._subject_before(text, m.start())
+            if subject is not None:
+                best = subject
+        return best
 
     def _claim(
         self, mention: Mention, kind: ClaimKind, frame: _Frame, text: str, start: int,

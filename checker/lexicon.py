@@ -70,6 +70,7 @@ class Lexicon:
     generic_heads: frozenset[str] = frozenset()
     scope_words: frozenset[str] = frozenset()
     zh_measures: dict[str, str] = field(default_factory=dict)
+    measure_nouns: frozenset[str] = frozenset()
 
     # ------------------------------------------------------------------ places
     def place(self, text: str) -> str | None:
@@ -158,8 +159,8 @@ class Lexicon:
         if not rest:
             return None  # "60% of the world's cobalt": cobalt what?
         rest = self.synonyms.get(rest, rest)
-        if not material and topic and not any(self.materials.get(w) for w in rest.split()):
-            material = topic
+        if not material and topic and all(w in self.measure_nouns for w in rest.split()):
+            material = topic  # a bare measure ("69% of production") is about the topic
         key = f"{material} {rest}".strip()
         return self.synonyms.get(key, key)
 
@@ -208,6 +209,8 @@ def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
         lex.zh_measures[str(word)] = normalise_phrase(str(measure))
     lex.generic_heads = lex.generic_heads | {
         normalise_phrase(w) for w in data.get("generic_heads", []) or []}
+    lex.measure_nouns = lex.measure_nouns | {
+        w for phrase in data.get("measure_nouns", []) or [] for w in normalise_phrase(phrase).split()}
     lex.scope_words = lex.scope_words | {
         str(w).lower() for w in data.get("scope_words", []) or []}
 

@@ -52,6 +52,6 @@ def modality(sentence: str, clause_start: int, value_start: int, value_end: int)
         return "none"
     if _PROJECTION.search(left) or re.search(r"\bby\s+20\d\d\b", right):
         return "projection"
-    if _ESTIMATE.search(left):
+    if _ESTIMATE.search(left) or _ESTIMATE.search(sentence[value_end:value_end + 80]):
         return "estimate"
     return "fact"

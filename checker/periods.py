@@ -26,7 +26,7 @@ _PATTERNS = re.compile(
       |\bthe\s+(?P<qw>first|second|third|fourth)\s+quarter\s+of\s+(?P<qy3>{_YEAR})\b)
     |(?P<months>\b(?:from\s+)?(?P<m1>{_MONTH})\s+(?:to|through|-|–)\s+(?P<m2>{_MONTH})
       (?:\s+(?:of\s+)?(?P<my>{_YEAR}))?\b(?P<thisyear>\s+this\s+year|\s+last\s+year)?)
-    |(?P<by>\b(?:by|in|for|until)\s+(?:the\s+end\s+of\s+)?(?P<by_year>{_YEAR})\b)
+    |(?P<by>\b(?:[Bb]y|[Ii]n|[Ff]or|[Uu]ntil|[Dd]uring)\s+(?:the\s+end\s+of\s+)?(?P<by_year>{_YEAR})\b)
     |(?P<fy>\b(?:FY|fiscal\s+(?:year\s+)?)(?P<fy_year>{_YEAR})\b)
     |(?P<rel>\b(?P<relword>last|this|next)\s+year\b)
     |(?P<year>(?<![\d.,-])(?P<bare_year>{_YEAR})(?![\d.,%-]|\s*(?:tons?|tonnes?|kg|km)\b))

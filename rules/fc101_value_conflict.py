@@ -81,25 +81,48 @@ def _severity(a: Claim, b: Claim, level: str) -> str:
     return "error"
 
 
+def _class_key(c: Claim, settings: Settings) -> tuple[object, ...]:
+    """Claims that read the same are compared once, as one class."""
+    speaker, strict = _readings(c, settings)
+    unit = c.mention.value.unit if c.mention.value is not None else ""
+    title_doc = (c.path, c.doc_index) if c.in_title else None
+    return (speaker, strict, c.period, c.modality, unit == "dollar", title_doc)
+
+
+def _may_compare(a: Claim, b: Claim) -> bool:
+    if (a.in_title or b.in_title) and (a.path, a.doc_index) != (b.path, b.doc_index):
+        return False  # a title is compared with its own body only
+    return not (a.path == b.path and a.location == b.location)
+
+
 def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
+    """Compare the value classes of each key; pair every claim with the first of the other class.
+
+    Linear in the number of claims per pair of distinct values: n claims stating one value
+    and m another give n + m mirrored pairs, not n * m.
+    """
     for key, claims in index:
-        # dedupe identical statements in one document: compare distinct values only
-        for i, a in enumerate(claims):
-            a_speaker, a_strict = _readings(a, settings)
-            for b in claims[i + 1:]:
-                if a.path == b.path and a.doc_index == b.doc_index and a.location == b.location:
+        classes: dict[tuple[object, ...], list[Claim]] = {}
+        for claim in sorted(claims, key=lambda c: (c.path, c.location.line, c.location.column)):
+            classes.setdefault(_class_key(claim, settings), []).append(claim)
+        members = list(classes.values())
+        for i, group_a in enumerate(members):
+            a_speaker, a_strict = _readings(group_a[0], settings)
+            for group_b in members[i + 1:]:
+                if not comparable(group_a[0].period, group_b[0].period):
                     continue
-                if a.in_title != b.in_title and (a.path, a.doc_index) != (b.path, b.doc_index):
-                    if a.in_title or b.in_title:
-                        continue  # a title is compared with its own body only
-                if not comparable(a.period, b.period):
-                    continue
-                b_speaker, b_strict = _readings(b, settings)
+                b_speaker, b_strict = _readings(group_b[0], settings)
                 level = conflict_level(a_speaker, a_strict, b_speaker, b_strict)  # type: ignore[arg-type]
                 if level == "none":
                     continue
-                severity = _severity(a, b, level)
-                yield from _pair(a, b, severity, key)
+                seen: set[tuple[int, int]] = set()
+                pairs = [(a, group_b[0]) for a in group_a] + [(group_a[0], b) for b in group_b]
+                for a, b in pairs:
+                    if (id(a), id(b)) in seen or not _may_compare(a, b):
+                        continue
+                    seen.add((id(a), id(b)))
+                    if index.wants(a.path) or index.wants(b.path):
+                        yield from _pair(a, b, _severity(a, b, level), key)
 
 
 def _pair(a: Claim, b: Claim, severity: str, key: tuple[str, ...]) -> Iterator[Finding]:

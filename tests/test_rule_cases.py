@@ -1,0 +1,48 @@
+"""Rule tests as data: every tests/rules/<CODE>.yaml case is a tiny corpus and its findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from factlint.engine import run
+from factlint.model import Finding, Settings
+from factlint.plugins import load_plugins
+
+HERE = Path(__file__).parent / "rules"
+
+
+def _cases() -> list[Any]:
+    out = []
+    for path in sorted(HERE.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for case in data["cases"]:
+            out.append(pytest.param(data["rule"], case, id=f"{data['rule']}: {case['name']}"))
+    return out
+
+
+def _describe(findings: list[Finding]) -> str:
+    return "\n".join(f"{f.location.path}:{f.location.line}: {f.rule} {f.severity} {f.message}"
+                     for f in findings) or "(no findings)"
+
+
+@pytest.mark.parametrize(("rule", "case"), _cases())
+def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path) -> None:
+    for name, text in case["files"].items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run([tmp_path], Settings(), tmp_path, load_plugins(entry_points=False))
+    findings = [f for f in result.findings if f.rule == rule]
+    got = set()
+    for f in findings:
+        assert f.claim is not None
+        for r in f.related:
+            other = r.claim.mention.text if r.claim is not None else ""
+            got.add((f.location.path, f.claim.mention.text, f.severity, other))
+    want = {(e["path"], e["value"], e["severity"], e["other"]) for e in case["expect"]}
+    assert want <= got, f"missing {sorted(want - got)}; got:\n{_describe(findings)}"
+    if case.get("only"):
+        assert got <= want, f"unexpected {sorted(got - want)}; got:\n{_describe(findings)}"
