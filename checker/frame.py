@@ -43,7 +43,7 @@ _VERBS = (
 _ADVERBS = r"(?:currently|still|now|alone|also|already|reportedly|together|collectively|" \
            r"today|presently|globally|itself|only|just)"
 _VERB_GAP = re.compile(
-    rf"(?P<gap>(?:['’]s)?\s*,?\s*(?:{_ADVERBS}\s+)*(?P<verb>{_VERBS})\s+"
+    rf"(?P<gap>(?:['’]s)?\s*,?\s*(?:(?:which|that|who)\s+)?(?:{_ADVERBS}\s+)*(?P<verb>{_VERBS})\s+"
     rf"(?:(?:some|only|just|a|the)\s+)?)$",
     re.IGNORECASE,
 )
@@ -62,7 +62,21 @@ _RANK_GAP = re.compile(
 _LINK = (r"of|at|is|was|were|are|totall?ed|reached|stood\s+at|stands\s+at|amounted\s+to|"
          r"hit|came\s+to|came\s+in\s+at|of\s+about|of\s+around")
 _POSSESSIVE = re.compile(
-    rf"['’]s\s+(?P<np>(?:[a-z][a-z-]*\s+){{0,5}}?[a-z][a-z-]*)\s+(?:{_LINK})\s+$"
+    rf"['’]s\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){{0,5}}?[A-Za-z0-9][\w-]*)\s+(?:{_LINK})\s+"
+    rf"(?:(?:only|just|some)\s+)?$"
+)
+_ACTION = re.compile(
+    rf"(?P<gap>\s+(?:{_ADVERBS}\s+)*(?:plans?|planned|expects?|expected|targets?|targeted|"
+    r"reported|reports|posted|posts|recorded|records|announced|announces|budgeted|budgets|"
+    r"sets?|sees|forecasts?|guided|approved|approves)\s+(?:(?:a|an|its|their|total)\s+)?"
+    r"(?P<np>(?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+(?:of|at)\s+)$"
+)
+_SPEND = re.compile(
+    r"(?P<gap>\s+(?:will\s+|plans?\s+to\s+|expects?\s+to\s+|aims?\s+to\s+)?"
+    r"(?:spend|spent|spends|invest|invested|invests)\s+)$"
+)
+_ON_NP = re.compile(
+    r"\s*on\s+(?P<np>(?:[A-Za-z0-9][A-Za-z0-9-]*(?:\s+|$|(?=[^\w\s]))){1,6})"
 )
 _RELIANCE = re.compile(
     r"\b(?:relies|rely|relied|relying|reliance|depends|depend|depended|depending|dependence|"
@@ -72,17 +86,19 @@ _RELIANCE = re.compile(
 _SOURCE_GAP = re.compile(r"^\s+(?:comes?|came|coming)\s+from\s+", re.IGNORECASE)
 _OF_NP = re.compile(
     r"\s*(?:of|in)\s+(?P<np>(?:(?:the|its|their|this|global|world['’]s|worldwide|total)\s+)*"
-    r"(?:[A-Za-z][A-Za-z-]*(?:\s+|$|(?=[^\w\s]))){1,6})",
+    r"(?:[A-Za-z0-9][A-Za-z0-9-]*(?:['’]s)?(?:\s+|$|(?=[^\w\s]))){1,6})",
 )
 _NP_STOP = frozenset(
     "and or but which that while in to for from with by at on as is are was were has have "
     "had compared than according since during between among leading making giving used "
     "being per via this these those it its their whose who where when after before over "
-    "under across around about nearly almost more less up down into despite due so".split()
+    "under across around about nearly almost more less up down into despite due so today now "
+    "currently globally worldwide annually alone last next year".split()
 )
 _TAIL_PP = re.compile(
     r"\s+(?P<prep>from|for|in)\s+(?P<obj>(?:the\s+)?(?:[A-Za-z][\w.-]*)(?:\s+(?!and\b|or\b|"
-    r"which\b|that\b|while\b|but\b|to\b|by\b|as\b|with\b)[a-z][\w-]*){0,4})"
+    r"which\b|that\b|while\b|but\b|to\b|by\b|as\b|with\b|in\b|at\b|on\b|for\b|from\b|of\b|"
+    r"since\b|during\b|than\b|over\b|under\b)[a-z][\w-]*){0,4})"
 )
 _YEARISH = re.compile(r"(?:the\s+)?(?:19|20)\d\d|(?:the\s+)?(?:first|second|third|fourth|last|"
                       r"past|next|same|short|long|coming)\b|(?:January|February|March|April|May|"
@@ -143,14 +159,17 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _measure_np(text: str, pos: int) -> tuple[str, int] | None:
-    """The noun phrase after ``of`` at ``pos``: (phrase, end index), or None."""
-    m = _OF_NP.match(text, pos)
+def _measure_np(text: str, pos: int, prep: re.Pattern[str] | None = None) -> tuple[str, int] | None:
+    """The noun phrase after ``of`` (or ``prep``) at ``pos``: (phrase, end index), or None."""
+    m = (prep or _OF_NP).match(text, pos)
     if m is None:
         return None
     words: list[str] = []
     end = m.start("np")
-    for w in re.finditer(r"[A-Za-z][A-Za-z'’-]*", text[m.start("np"):m.end("np")]):
+    for w in re.finditer(r"[A-Za-z0-9][A-Za-z0-9'’-]*", text[m.start("np"):m.end("np")]):
+        if not words and w.group().lower() in ("the", "its", "their", "this"):
+            words.append(w.group())
+            continue
         if w.group().lower() in _NP_STOP:
             break
         words.append(w.group())
@@ -208,7 +227,8 @@ class Framer:
             subject = self._clause_subject(text, m.start("gap"))
         if subject is None:
             return None
-        return subject[0], subject[1], self.lex.verb_measures.get(verb.split()[0], "")
+        measure = self.lex.verb_measures.get(verb, self.lex.verb_measures.get(verb.split()[0], ""))
+        return subject[0], subject[1], measure
 
     # --------------------------------------------------------------- claims
     def frame_sentence(self, sentence: Sentence, ctx: DocContext) -> list[Claim]:
@@ -331,6 +351,11 @@ class Framer:
                 return self._claim(mention, kind, frame, text, ms, me, stated, ctx,
                                    sentence), frame
         if subject is None and kind == "level":
+            action = self._action_frame(text, ms, me, ctx)
+            if action is not None:
+                return self._claim(mention, kind, action, text, ms, action.end, stated, ctx,
+                                   sentence), action
+        if subject is None:
             poss = _POSSESSIVE.search(text, max(0, ms - WINDOW), ms)
             if poss is not None:
                 subj = self._subject_before(text, poss.start())
@@ -346,7 +371,9 @@ class Framer:
             return None, None
         phrase = measure_np[0]
         if re.match(r"(?:its|their)\b", phrase, re.IGNORECASE):
-            return None, None  # a share of the subject's own total: not comparable here
+            if " from " not in phrase:
+                return None, None  # a share of the subject's own total: not comparable here
+            phrase = phrase.split(None, 1)[1]  # "52% of its electricity from renewables"
         key = self.lex.measure_key(phrase, verb_measure, ctx.topic)
         if key is None:
             return None, None
@@ -355,6 +382,24 @@ class Framer:
             frame.pending_rank = prev.pending_rank  # frame_sentence adds the rank claim
         return self._claim(mention, kind, frame, text, ms, measure_np[1], stated, ctx,
                            sentence), frame
+
+    def _action_frame(self, text: str, ms: int, me: int, ctx: DocContext) -> _Frame | None:
+        """``<S> plans capital spending of <value>`` / ``<S> will spend <value> on <M>``."""
+        lo = max(0, ms - WINDOW)
+        m = _ACTION.search(text, lo, ms)
+        if m is not None:
+            subject = self._subject_before(text, m.start("gap"))
+            key = self.lex.measure_key(m.group("np"), "", ctx.topic)
+            if subject is not None and key is not None:
+                return _Frame(subject[0], subject[1], "", key, m.group("np"), me)
+        m = _SPEND.search(text, lo, ms)
+        on = _measure_np(text, me, _ON_NP)
+        if m is not None and on is not None:
+            subject = self._subject_before(text, m.start("gap"))
+            key = self.lex.measure_key(on[0], "", ctx.topic)
+            if subject is not None and key is not None:
+                return _Frame(subject[0], subject[1], "", key, on[0], on[1])
+        return None
 
     def _zh_frame(self, text: str, ms: int, ctx: DocContext) -> _Frame | None:
         """``<地名><材料><量词>占全球<value>``: subject and measure only through the lexicon."""

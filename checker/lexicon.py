@@ -25,7 +25,9 @@ MAX_NAME_WORDS = 6
 # plurals that are their own measure and must not be folded
 _KEEP_PLURAL = frozenset({"reserves", "imports", "exports", "sales", "earnings", "emissions",
                           "deposits", "resources", "shipments", "savings", "assets", "goods",
-                          "services", "chips", "semiconductors", "cases", "deaths"})
+                          "services", "chips", "semiconductors", "cases", "deaths", "measles",
+                          "mumps", "diabetes", "rabies", "news", "series", "species",
+                          "economics", "statistics", "renewables", "sources"})
 
 
 def _singular(word: str) -> str:
@@ -142,20 +144,29 @@ class Lexicon:
         the measure a verb makes ("produces" -> "production"); ``topic`` the document's one
         material, used when the phrase names none.
         """
+        head, sep, source = phrase.partition(" from ")
+        if sep:  # "electricity from renewables": the head's key, from the source
+            key = self.measure_key(head, verb_measure, topic)
+            src = " ".join(w for w in normalise_phrase(source).split()
+                           if w not in self.generic_heads and w not in self.scope_words)
+            return None if key is None or not src else f"{key} from {src}"
         words = normalise_phrase(phrase).split()
         words = [w for w in words if w not in self.scope_words]
         text = " ".join(words)
         material = ""
         rest = text
+        padded = f" {text} "
         for alias in sorted(self.materials, key=len, reverse=True):
-            if text == alias or text.startswith(alias + " "):
+            if f" {alias} " in padded:  # "refined cobalt output": cobalt, refined output
                 material = self.materials[alias]
-                rest = text[len(alias):].strip()
+                rest = " ".join(padded.replace(f" {alias} ", " ", 1).split())
                 break
-        rest_words = [w for w in rest.split() if w not in self.generic_heads]
-        rest = " ".join(rest_words)
-        if verb_measure and not rest:
-            rest = verb_measure  # "produces 60% of the world's cobalt": cobalt production
+        rest = " ".join(w for w in rest.split() if w not in self.generic_heads)
+        rest = self.synonyms.get(rest) or " ".join(self.synonyms.get(w, w) for w in rest.split())
+        rest_words = rest.split()
+        if material and verb_measure and not any(w in self.measure_nouns for w in rest_words):
+            # "produces 60% of the world's (refined) cobalt": (refined) cobalt production
+            rest = f"{rest} {verb_measure}".strip()
         if not rest:
             return None  # "60% of the world's cobalt": cobalt what?
         rest = self.synonyms.get(rest, rest)

@@ -29,7 +29,7 @@ _PROJECTION = re.compile(
     re.IGNORECASE,
 )
 _ESTIMATE = re.compile(
-    r"\b(?:estimat(?:e|es|ed|ing)|analysts?|reportedly|according\s+to|believed\s+to|"
+    r"\b(?:estimat(?:e|es|ed|ing)|analysts?|reportedly|believed\s+to|"
     r"thought\s+to|roughly\s+estimated|some\s+say)\b",
     re.IGNORECASE,
 )

@@ -26,7 +26,7 @@ _PATTERNS = re.compile(
       |\bthe\s+(?P<qw>first|second|third|fourth)\s+quarter\s+of\s+(?P<qy3>{_YEAR})\b)
     |(?P<months>\b(?:from\s+)?(?P<m1>{_MONTH})\s+(?:to|through|-|–)\s+(?P<m2>{_MONTH})
       (?:\s+(?:of\s+)?(?P<my>{_YEAR}))?\b(?P<thisyear>\s+this\s+year|\s+last\s+year)?)
-    |(?P<by>\b(?:[Bb]y|[Ii]n|[Ff]or|[Uu]ntil|[Dd]uring)\s+(?:the\s+end\s+of\s+)?(?P<by_year>{_YEAR})\b)
+    |(?P<by>\b(?:[Bb]y|[Ii]n|[Ff]or|[Uu]ntil|[Dd]uring|[Aa]t|[Aa]s\s+of)\s+(?:the\s+(?:end|start|beginning|close)\s+of\s+)?(?P<by_year>{_YEAR})\b)
     |(?P<fy>\b(?:FY|fiscal\s+(?:year\s+)?)(?P<fy_year>{_YEAR})\b)
     |(?P<rel>\b(?P<relword>last|this|next)\s+year\b)
     |(?P<year>(?<![\d.,-])(?P<bare_year>{_YEAR})(?![\d.,%-]|\s*(?:tons?|tonnes?|kg|km)\b))
@@ -84,6 +84,8 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
             year = date.year + offset
             out.append((start, end, Period(frozenset({year}), "year", "", True, offset > 0)))
         elif m.group("year"):
+            if re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, start - 30):start]) and start > 30:
+                continue  # "Mineral Commodity Summaries 2025": part of a name
             year = int(m.group("bare_year"))
             projection = date is not None and year > date.year
             out.append((start, end, Period(frozenset({year}), "year", "", True, projection)))
