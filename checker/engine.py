@@ -34,6 +34,7 @@ from factlint.model import (
 from factlint.parse import find_mentions, has_unexplained_digit
 from factlint.plugins import Plugins
 from factlint.positions import LineIndex
+from factlint.root import display_path
 
 _PROBLEM_NAMES = {
     "FC901": "not-text",
@@ -50,15 +51,6 @@ class RunResult:
     stats: Stats
     sentences: tuple[tuple[str, Sentence], ...]
     claims: tuple[Claim, ...]
-
-
-def relative(path: Path, root: Path) -> str:
-    """The path as reports show it: relative to the root with '/', else absolute."""
-    resolved = path.resolve()
-    try:
-        return resolved.relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return resolved.as_posix()
 
 
 def _problem_finding(p: Problem) -> Finding:
@@ -127,7 +119,7 @@ def run(
     claims: list[Claim] = []
     documents = 0
     for path in files:
-        source = read_source(path, relative(path, root), settings)
+        source = read_source(path, display_path(path, root), settings)
         findings.extend(_problem_finding(p) for p in source.problems)
         documents += len(source.documents)
         file_sentences, file_claims = _frame_file(source, lexicon, settings.ton)

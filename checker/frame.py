@@ -27,7 +27,8 @@ from factlint import modality, periods
 from factlint.lexicon import Lexicon
 from factlint.model import Claim, ClaimKind, Document, Location, Mention, Period, Sentence
 
-WINDOW = 200
+WINDOW = 200  # how far back a pattern may look, in characters (keeps every search bounded)
+GAP_WINDOW = 70  # between a subject's name and its value: "'s, which currently accounts for"
 
 _VERBS = (
     r"holds?|holding|held|controls?|controlling|controlled|accounts?\s+for|accounting\s+for|"
@@ -184,6 +185,19 @@ def _measure_np(text: str, pos: int, prep: re.Pattern[str] | None = None) -> tup
     return " ".join(words), end
 
 
+class _LazyPeriods:
+    """The periods a sentence states, computed on first use (most sentences frame nothing)."""
+
+    def __init__(self, text: str, ctx: DocContext) -> None:
+        self.text, self.ctx = text, ctx
+        self._found: list[tuple[int, int, Period]] | None = None
+
+    def get(self) -> list[tuple[int, int, Period]]:
+        if self._found is None:
+            self._found = periods.stated_periods(self.text, self.ctx.doc.date)
+        return self._found
+
+
 class Framer:
     """Frames the mentions of one document's sentences into claims."""
 
@@ -216,7 +230,7 @@ class Framer:
         return (place or name), name
 
     def _verb_frame(self, text: str, ms: int) -> tuple[str, str, str] | None:
-        lo = max(0, ms - WINDOW)
+        lo = max(0, ms - GAP_WINDOW)
         m = _VERB_GAP.search(text, lo, ms)
         if m is None:
             return None
@@ -234,8 +248,10 @@ class Framer:
     def frame_sentence(self, sentence: Sentence, ctx: DocContext) -> list[Claim]:
         if sentence.table is not None:
             return []
+        if not sentence.mentions:
+            return []
         text = sentence.text
-        stated = periods.stated_periods(text, ctx.doc.date)
+        stated = _LazyPeriods(text, ctx)
         claims: list[Claim] = []
         prev: _Frame | None = None
         for mention in sentence.mentions:
@@ -257,7 +273,7 @@ class Framer:
 
     def _frame_mention(
         self, text: str, ms: int, me: int, mention: Mention, prev: _Frame | None,
-        stated: list[tuple[int, int, Period]], ctx: DocContext, sentence: Sentence,
+        stated: _LazyPeriods, ctx: DocContext, sentence: Sentence,
     ) -> tuple[Claim | None, _Frame | None]:
         value = mention.value
         if mention.kind in ("comparison", "multiple"):
@@ -449,14 +465,14 @@ class Framer:
 
     def _claim(
         self, mention: Mention, kind: ClaimKind, frame: _Frame, text: str, start: int,
-        end: int, stated: list[tuple[int, int, Period]], ctx: DocContext, sentence: Sentence,
+        end: int, stated: _LazyPeriods, ctx: DocContext, sentence: Sentence,
     ) -> Claim | None:
         ms, me = mention.start - sentence.start, mention.end - sentence.start
         clause_lo, clause_hi = _clause_bounds(text, ms, me)
         reading = modality.modality(text, clause_lo, ms, me)
         if reading == "none":
             return None
-        period = periods.period_for(stated, ms, me, clause_lo, clause_hi, ctx.doc.date)
+        period = periods.period_for(stated.get(), ms, me, clause_lo, clause_hi, ctx.doc.date)
         if period is None:
             return None
         if reading == "projection" and not period.projection:

@@ -18,6 +18,7 @@ import yaml
 
 from factlint.errors import UsageError
 
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when built; still safe
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[’'.&-][A-Za-z0-9]+)*\.?|[\u4e00-\u9fff（）()]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 MAX_NAME_WORDS = 6
@@ -229,7 +230,7 @@ def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
 def read_pack(path: str | Path) -> dict[str, Any]:
     """Read one YAML pack safely; a pack that does not parse is a usage error."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_SafeLoader)
     except (OSError, yaml.YAMLError) as exc:
         raise UsageError(f"cannot read pack {path}: {exc}") from exc
     if data is None:

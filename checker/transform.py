@@ -1,0 +1,239 @@
+"""Transform: a parse tree of ``grammar/quantity.lark`` -> an :class:`Expr`.
+
+One method of :class:`MentionTransformer` per ``-> alias`` of the grammar. An ``Expr`` holds
+what the words say (numbers, scale, unit name, qualifier, rank, operator) before unit
+conversion; :mod:`factlint.parse` turns it into a :class:`~factlint.model.Mention`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any, Literal
+
+from lark import Token, Transformer, Tree
+
+from factlint import interval as iv
+from factlint.numbers import (
+    FRACTION_WORDS,
+    SCALES,
+    chinese_number,
+    english_number,
+    ordinal,
+    parse_digits,
+    written_half_width,
+)
+from factlint.tokens import (
+    CN_SUPERLATIVES,
+    COMPARATIVES,
+    MULTIPLE_WORDS,
+    POST_QUALIFIERS,
+    QUALIFIERS,
+    SUPERLATIVES,
+    lexeme_key,
+)
+from factlint.units import surface_unit
+
+_FIVE_POINTS = Fraction(5)
+
+
+@dataclasses.dataclass(frozen=True)
+class Amount:
+    """A number with its scale, unit and post-qualifier, before unit conversion."""
+
+    x: Fraction  # written value times the scale word
+    h: Fraction  # half-width, times the scale word
+    unit: str  # unit name in units.txt, "" for a bare count
+    scale: Fraction  # the scale word's factor (1 when none is written)
+    postq: str = ""
+    year_like: bool = False  # four plain digits 1900-2100, nothing else
+
+
+@dataclasses.dataclass(frozen=True)
+class Expr:
+    """What the transformer makes of one parse: the data of a Mention, without positions."""
+
+    kind: Literal["quantity", "range", "rank", "comparison", "multiple"]
+    amounts: tuple[Amount, ...] = ()
+    qualifier: str = ""
+    fraction: Fraction | None = None  # fraction words: the fraction itself (1/2)
+    rank: int | None = None
+    rank_order: Literal["largest", "smallest", ""] = ""
+    op: str = ""  # comparison operator
+    connector: str = ""  # range connector as written ("-", "to", "between")
+    mixed_units: bool = False  # a range whose ends are written with different units
+
+
+def _tok(children: Sequence[Any], kind: str) -> Token | None:
+    for child in children:
+        if isinstance(child, Token) and child.type == kind:
+            return child
+    return None
+
+
+def _flat(children: Sequence[Any]) -> list[Token]:
+    out: list[Token] = []
+    for child in children:
+        if isinstance(child, list):
+            out.extend(child)
+        elif isinstance(child, Token):
+            out.append(child)
+    return out
+
+
+def _number(tok: Token) -> tuple[Fraction, Fraction]:
+    """(value, half-width) of a NUM, NUMWORD or CNNUM token."""
+    text = str(tok)
+    if tok.type == "NUM":
+        return parse_digits(text), written_half_width(Fraction(0), text)
+    value = english_number(text) if tok.type == "NUMWORD" else chinese_number(text)
+    if value is None:
+        raise ValueError(f"not a number: {text!r}")
+    x = Fraction(value)
+    return x, written_half_width(x, str(value))
+
+
+def _unit_of(tok: Token) -> str:
+    name = surface_unit(str(tok))
+    if name is None:
+        raise ValueError(f"not a unit: {tok!r}")
+    return name
+
+
+class MentionTransformer(Transformer[Token, Expr]):
+    """Turns a parse tree of ``quantity.lark`` into an :class:`Expr` (one method per alias)."""
+
+    def transform_template(self, tree: Tree[Token], tokens: Sequence[Token]) -> Expr:
+        """Transform a :meth:`_Walker.template` tree whose leaves index ``tokens``."""
+        result: Expr = self._apply(tree, tokens)
+        return result
+
+    def _apply(self, tree: Tree[Token], tokens: Sequence[Token]) -> Any:
+        children = [self._apply(c, tokens) if isinstance(c, Tree) else tokens[int(c)]
+                    for c in tree.children]
+        return getattr(self, str(tree.data))(children)
+
+    def start(self, children: list[Expr]) -> Expr:
+        return children[0]
+
+    def scale(self, children: list[Token]) -> list[Token]:
+        return children
+
+    def tail(self, children: list[Token]) -> list[Token]:
+        return children
+
+    def amount(self, children: list[Any]) -> Amount:
+        toks = _flat(children)
+        unit = ""
+        postq = ""
+        factor = Fraction(1)
+        x = h = Fraction(0)
+        plain = ""
+        for tok in toks:
+            kind = tok.type
+            if kind in ("NUM", "NUMWORD", "CNNUM"):
+                x, h = _number(tok)
+                plain = str(tok) if kind == "NUM" else ""
+            elif kind == "SCALE":
+                factor *= SCALES[str(tok).lower() if str(tok).lower() in SCALES else str(tok)]
+            elif kind in ("UNIT", "CUR"):
+                name = _unit_of(tok)
+                if not unit or unit == "dollar":
+                    unit = name
+            elif kind == "POSTQ":
+                postq = POST_QUALIFIERS[lexeme_key(tok)]
+            elif kind == "PCTPRE":
+                unit = "percent"
+            elif kind == "CHENG":
+                unit = "percent"
+                x *= 10
+                h = h * 10 if plain and "." in plain else _FIVE_POINTS
+        year_like = (factor == 1 and not unit and len(plain) == 4 and plain.isdigit()
+                     and 1900 <= int(plain) <= 2100)
+        if factor != 1:
+            x, h = x * factor, h * factor
+        return Amount(x, h, unit, factor, postq, year_like)
+
+    def quantity(self, children: list[Any]) -> Expr:
+        qual = _tok(children, "QUAL")
+        amount = children[-1]
+        qualifier = QUALIFIERS[lexeme_key(qual)] if qual is not None else ""
+        if amount.postq and qualifier in ("", iv.APPROX):
+            qualifier = amount.postq
+        return Expr("quantity", (amount,), qualifier)
+
+    def compared_quantity(self, children: list[Any]) -> Expr:
+        cmp = _tok(children, "CMP")
+        assert cmp is not None
+        qualifier = COMPARATIVES[lexeme_key(cmp)][1]
+        return Expr("quantity", (children[-1],), qualifier)
+
+    def range(self, children: list[Any]) -> Expr:
+        qual = _tok(children, "QUAL")
+        lo, hi = (c for c in children if isinstance(c, Amount))
+        mixed = bool(lo.unit) and lo.unit != hi.unit
+        if not lo.unit and lo.scale == 1 and hi.scale != 1:
+            lo = dataclasses.replace(lo, x=lo.x * hi.scale, h=lo.h * hi.scale, scale=hi.scale)
+        if not lo.unit:
+            lo = dataclasses.replace(lo, unit=hi.unit)
+        sep = _tok(children, "TO") or _tok(children, "DASH") or _tok(children, "BETWEEN")
+        qualifier = QUALIFIERS[lexeme_key(qual)] if qual is not None else ""
+        return Expr("range", (lo, hi), qualifier, connector=str(sep).lower() if sep else "",
+                    mixed_units=mixed)
+
+    def fraction(self, children: list[Token]) -> Expr:
+        qual = _tok(children, "QUAL")
+        cmp = _tok(children, "CMP")
+        frac = _tok(children, "FRAC")
+        assert frac is not None
+        value = FRACTION_WORDS[lexeme_key(frac)]
+        qualifier = QUALIFIERS[lexeme_key(qual)] if qual is not None else ""
+        if cmp is not None:
+            qualifier = COMPARATIVES[lexeme_key(cmp)][1]
+        return Expr("quantity", (), qualifier, fraction=value)
+
+    def rank_ordinal(self, children: list[Token]) -> Expr:
+        sup = _tok(children, "SUP")
+        da = _tok(children, "DA")
+        order: Literal["largest", "smallest"] = "largest"
+        if sup is not None and SUPERLATIVES[lexeme_key(sup)] == "smallest":
+            order = "smallest"
+        if da is not None and CN_SUPERLATIVES[str(da)] == "smallest":
+            order = "smallest"
+        ord_tok = _tok(children, "ORD")
+        if ord_tok is not None:
+            rank = ordinal(str(ord_tok))
+        else:
+            num = _tok(children, "NUM") or _tok(children, "CNNUM")
+            assert num is not None
+            rank = int(_number(num)[0])
+        return Expr("rank", rank=rank, rank_order=order)
+
+    def rank_top(self, children: list[Token]) -> Expr:
+        sup = _tok(children, "SUP")
+        assert sup is not None
+        smallest = SUPERLATIVES[lexeme_key(sup)] == "smallest"
+        return Expr("rank", rank=1, rank_order="smallest" if smallest else "largest")
+
+    def rank_number(self, children: list[Token]) -> Expr:
+        num = _tok(children, "NUM")
+        assert num is not None
+        return Expr("rank", rank=int(_number(num)[0]), rank_order="largest")
+
+    def comparison(self, children: list[Token]) -> Expr:
+        return Expr("comparison", op=COMPARATIVES[lexeme_key(children[0])][0])
+
+    def multiple(self, children: list[Token]) -> Expr:
+        qual = _tok(children, "QUAL")
+        word = _tok(children, "MULTW")
+        if word is not None:
+            x = Fraction(MULTIPLE_WORDS[lexeme_key(word)])
+        else:
+            num = _tok(children, "NUM") or _tok(children, "NUMWORD") or _tok(children, "CNNUM")
+            assert num is not None
+            x = _number(num)[0]
+        qualifier = QUALIFIERS[lexeme_key(qual)] if qual is not None else ""
+        return Expr("multiple", (Amount(x, x / 20, "times", Fraction(1)),), qualifier)
+
+
