@@ -1,0 +1,342 @@
+"""The command line: ``factlint [PATHS...]``, ``factlint claims PATHS``, ``factlint rules``.
+
+``main(argv)`` returns the exit code: 0 no finding at or above ``--fail-on``; 1 findings at
+or above it; 2 usage or config error (one line on stderr); 3 internal error (an FC999
+finding, or a crash: one line on stderr pointing to a log with the traceback); 130 Ctrl-C.
+When several apply, the highest wins.
+
+The engine (and with it lark and pint) is imported only when there is something to lint,
+so ``--version`` and ``--help`` stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import platform
+import sys
+import tempfile
+import traceback
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from fnmatch import fnmatchcase
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, cast
+
+from factlint import __version__
+from factlint.config import Override, load_settings, split_codes
+from factlint.errors import UsageError
+from factlint.model import SEVERITY_ORDER, Finding, Settings
+from factlint.root import display_path, project_root
+
+if TYPE_CHECKING:
+    from factlint.plugins import Plugins
+
+SUBCOMMANDS = ("claims", "rules", "baseline")
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports
+
+DESCRIPTION = """\
+Lint the facts in prose: find numeric statements that cannot all be true.
+
+commands:
+  factlint [PATHS...]       lint files and folders (default: the config's corpus, else .)
+  factlint claims PATHS     list every quantity read, and the claims framed from it
+  factlint rules            list the rules: code, name, default severity, origin
+  (a command name wins over a folder of that name: write ./rules for the folder)
+"""
+
+EPILOG = """\
+exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or config error,
+3 internal error (FC999 or a crash; the log is in the user's cache folder), 130 interrupted.
+Not active yet (accepted so scripts can use them now): --baseline, --jobs, --no-cache,
+--stdin-filename.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises UsageError instead of printing usage and exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (no subparsers: a leading command name is read from PATHS)."""
+    p = _Parser(prog="factlint", description=DESCRIPTION, epilog=EPILOG,
+                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="*", metavar="PATHS",
+                   help="files and folders to lint, or a command and its arguments")
+    p.add_argument("--format", default="text", metavar="FORMAT",
+                   help="text (default), json, or a format a reporter plugin provides; "
+                        "`claims` takes text or json")
+    p.add_argument("--output", "-o", type=Path, metavar="FILE",
+                   help="write the report to FILE instead of standard output")
+    p.add_argument("--select", metavar="CODES",
+                   help="only these rules: comma-separated codes or prefixes (FC101,FC2)")
+    p.add_argument("--ignore", metavar="CODES",
+                   help="skip these rules: comma-separated codes or prefixes")
+    p.add_argument("--fail-on", choices=("error", "warning"),
+                   help="lowest severity that makes the exit code 1 (default: error)")
+    p.add_argument("--config", type=Path, metavar="FILE",
+                   help="use this config file instead of searching for .factlint.yaml "
+                        "or [tool.factlint] in pyproject.toml")
+    p.add_argument("--corpus", type=Path, action="append", metavar="DIR",
+                   help="lint PATHS against this corpus: only findings in PATHS are "
+                        "reported (repeatable)")
+    p.add_argument("--explain", metavar="CODE", help="print the documentation of a rule")
+    p.add_argument("--no-local-rules", action="store_true",
+                   help="do not run the config's rules_dir (for untrusted changes)")
+    p.add_argument("--baseline", type=Path, metavar="FILE",
+                   help="report only findings not in FILE (not active yet)")
+    p.add_argument("--jobs", "-j", type=int, metavar="N",
+                   help="worker processes (not active yet: runs in one process)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="do not use the claim cache (not active yet)")
+    p.add_argument("--stdin-filename", metavar="NAME",
+                   help="lint standard input as the file NAME (not active yet)")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="text format: findings only, no summary line and no notes")
+    p.add_argument("--version", action="version", version=f"factlint {__version__}")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run factlint with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(args_list)
+    except KeyboardInterrupt:
+        print("factlint: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except UsageError as exc:  # ConfigError too: "file:line: what was expected"
+        print(f"factlint: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # the reader left (factlint ... | head): not a crash
+        return EXIT_BROKEN_PIPE
+    except SystemExit as exc:  # --help, --version
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    except Exception:  # the crash channel: log it, one line, exit 3
+        return _crash(args_list)
+
+
+def _main(argv: list[str]) -> int:
+    args = build_parser().parse_intermixed_args(argv)
+    command = "lint"
+    paths: list[str] = args.paths
+    if paths and paths[0] in SUBCOMMANDS:
+        command, paths = paths[0], paths[1:]
+    cwd = Path.cwd()
+    settings, config_file, extras = load_settings(cwd, args.config)
+    settings = _merge_cli(settings, args)
+    root = project_root(config_file, cwd)
+    if command == "baseline":
+        raise UsageError("'factlint baseline' is not implemented yet (for a folder named "
+                         "baseline, write ./baseline)")
+    rules_dir = None if args.no_local_rules else cast(Path | None, extras["rules_dir"])
+    plugins = _load_plugins(rules_dir)
+    if args.explain:
+        return _emit(_explain(plugins, args.explain), args.output)
+    if command == "rules":
+        return _emit(_rules_table(plugins), args.output)
+    if not args.quiet:
+        _note_inactive(args)
+    excludes = cast(list[str], extras["exclude"])
+    default = cast(list[Path], extras["corpus"]) or [Path(".")]
+    given = [Path(p) for p in paths]
+    if command == "claims":
+        return _claims(given or default, settings, root, plugins, excludes, args)
+    return _lint(given, default, settings, root, plugins, excludes, extras, args)
+
+
+def _merge_cli(settings: Settings, args: argparse.Namespace) -> Settings:
+    changes: dict[str, object] = {}
+    if args.select is not None:
+        changes["select"] = _codes(args.select, "--select")
+    if args.ignore is not None:
+        changes["ignore"] = _codes(args.ignore, "--ignore")
+    if args.fail_on is not None:
+        changes["fail_on"] = args.fail_on
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs: expected a positive number")
+    return replace(settings, **changes)  # type: ignore[arg-type]
+
+
+def _codes(text: str, option: str) -> frozenset[str]:
+    try:
+        return split_codes(text)
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+
+
+def _load_plugins(rules_dir: Path | None) -> Plugins:
+    from factlint.plugins import load_plugins
+
+    return load_plugins(rules_dir, entry_points=True)
+
+
+def _note_inactive(args: argparse.Namespace) -> None:
+    for option, value in (("--baseline", args.baseline),
+                          ("--stdin-filename", args.stdin_filename)):
+        if value is not None:
+            print(f"factlint: note: {option} is not active yet; ignored", file=sys.stderr)
+
+
+def _emit(text: str, output: Path | None) -> int:
+    _write_out(text, output)
+    return EXIT_OK
+
+
+def _write_out(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror}") from None
+
+
+def _explain(plugins: Plugins, code: str) -> str:
+    wanted = code.strip().upper()
+    for rule in plugins.rules:
+        if rule.code == wanted:
+            origin = plugins.origins.get(rule.code, "?")
+            head = f"{rule.code} {rule.name} (default severity: {rule.severity}; from {origin})"
+            return f"{head}\n\n{rule.doc.strip()}\n"
+    raise UsageError(f"unknown rule code {code!r}; `factlint rules` lists them")
+
+
+def _rules_table(plugins: Plugins) -> str:
+    rows = [("code", "name", "severity", "origin")]
+    rows += [(r.code, r.name, r.severity, plugins.origins.get(r.code, "?"))
+             for r in plugins.rules]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    return "".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row[:3], widths, strict=True))
+        + f"  {row[3]}\n"
+        for row in rows
+    )
+
+
+def _claims(paths: list[Path], settings: Settings, root: Path, plugins: Plugins,
+            excludes: list[str], args: argparse.Namespace) -> int:
+    from factlint import engine
+    from factlint.reporters import claims
+
+    if args.format not in claims.FORMATS:
+        raise UsageError(f"claims: unknown format {args.format!r}; expected text or json")
+    result = engine.run(paths, settings, root, plugins, excludes=excludes)
+    out = io.StringIO()
+    claims.write(claims.claims_report(result.sentences, result.claims), args.format, out)
+    _write_out(out.getvalue(), args.output)
+    return EXIT_OK
+
+
+def _lint(given: list[Path], default: list[Path], settings: Settings, root: Path,
+          plugins: Plugins, excludes: list[str], extras: dict[str, object],
+          args: argparse.Namespace) -> int:
+    reporter = plugins.reporters.get(args.format)
+    if reporter is None:
+        raise UsageError(f"unknown format {args.format!r}; available: "
+                         f"{', '.join(sorted(plugins.reporters))}")
+    from factlint import engine
+    from factlint.discover import discover
+
+    report_only: frozenset[str] | None = None
+    paths = given or default
+    if args.corpus:
+        if given:  # the given files are linted against the corpus; only theirs are reported
+            files = discover(given, settings.extensions, excludes)
+            report_only = frozenset(display_path(f, root) for f in files)
+        paths = [*args.corpus, *given]
+    result = engine.run(paths, settings, root, plugins, report_only, excludes=excludes)
+    findings = adjust(list(result.findings), settings,
+                      cast(dict[str, str], extras["severity"]),
+                      cast(list[Override], extras["overrides"]))
+    out = io.StringIO()
+    if args.quiet and args.format == "text":
+        from factlint.reporters import text_reporter
+
+        text_reporter.write(findings, result.stats, out, quiet=True)
+    else:
+        reporter.write(findings, result.stats, out)
+    _write_out(out.getvalue(), args.output)
+    return exit_code(findings, settings.fail_on)
+
+
+def adjust(findings: list[Finding], settings: Settings, severity: dict[str, str],
+           overrides: Sequence[Override]) -> list[Finding]:
+    """Apply the config to the engine's findings: ignored fingerprints, severities, overrides.
+
+    A severity set for a code prefix applies to every code it starts; the longest prefix
+    wins, and a matching per-path override wins over the top-level setting. FC999 is never
+    silenced.
+    """
+    out = []
+    for f in findings:
+        if f.rule != "FC999":
+            if f.fingerprint and f.fingerprint in settings.ignored_fingerprints:
+                continue
+            matching = [o for o in overrides
+                        if any(fnmatchcase(f.location.path, g) for g in o.files)]
+            if any(f.rule.startswith(code) for o in matching for code in o.ignore):
+                continue
+            level = _severity_for(f.rule, severity)
+            for o in matching:
+                level = _severity_for(f.rule, o.severity) or level
+            if level and level != f.severity:
+                f = replace(f, severity=level)  # type: ignore[arg-type]
+        out.append(f)
+    return out
+
+
+def _severity_for(code: str, table: Mapping[str, str]) -> str | None:
+    best = max((p for p in table if code.startswith(p)), key=len, default=None)
+    return None if best is None else table[best]
+
+
+def exit_code(findings: Sequence[Finding], fail_on: str) -> int:
+    """0, 1 (a finding at or above ``fail_on``) or 3 (an FC999 finding): the highest."""
+    code = EXIT_OK
+    threshold = SEVERITY_ORDER[fail_on]
+    if any(SEVERITY_ORDER[f.severity] >= threshold for f in findings):
+        code = EXIT_FINDINGS
+    if any(f.rule == "FC999" for f in findings):
+        code = EXIT_INTERNAL
+    return code
+
+
+def _crash(argv: list[str]) -> int:
+    exc = sys.exc_info()[1]
+    what = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+    report = (f"factlint crash\nargv: {argv}\n{_versions()}\n\n{traceback.format_exc()}")
+    try:
+        try:
+            from factlint.lalr import user_cache_dir
+
+            folder = user_cache_dir()
+        except Exception:  # the crash may be in that very import
+            folder = Path(tempfile.gettempdir()) / "factlint"
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / "crash.log"
+        log.write_text(report, encoding="utf-8")
+    except OSError:
+        sys.stderr.write(report)
+        print(f"factlint: internal error: {what}", file=sys.stderr)
+        return EXIT_INTERNAL
+    print(f"factlint: internal error: {what} (traceback and versions "
+          f"in {log}; please attach it to a bug report)", file=sys.stderr)
+    return EXIT_INTERNAL
+
+
+def _versions() -> str:
+    parts = [f"factlint {__version__}", f"python {platform.python_version()}"]
+    for dist in ("lark", "pint", "pluggy", "PyYAML", "markdown-it-py"):
+        try:
+            parts.append(f"{dist} {metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{dist} (not installed)")
+    return ", ".join(parts)

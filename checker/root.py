@@ -1,0 +1,35 @@
+"""The project root: where paths in reports are relative to, and where config search stops.
+
+The root is the folder of the config file, else the git root (the nearest folder above the
+working directory holding ``.git``; found by walking up, no subprocess), else the working
+directory. This module imports nothing heavy: the CLI uses it before the engine loads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def find_git_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` holding ``.git`` (a folder or a file), if any."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def project_root(config_file: Path | None, cwd: Path) -> Path:
+    """The folder of the config file, else the git root above ``cwd``, else ``cwd``."""
+    if config_file is not None:
+        return config_file.resolve().parent
+    return find_git_root(cwd) or cwd.resolve()
+
+
+def display_path(path: Path, root: Path) -> str:
+    """``path`` as reports show it: relative to ``root`` with ``/``, else absolute."""
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()

@@ -1,0 +1,63 @@
+"""Shared fixtures: tiny corpora on disk and the CLI run in-process with captured output."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+import pytest
+
+from factlint.cli import main
+
+#: Two articles that contradict each other (FC101, error) and one that agrees with neither.
+CONFLICT = {
+    "a.md": "---\ntitle: Cobalt outlook\ndate: 2024-05-01\n---\n\n"
+            "The DRC accounts for about 70% of global cobalt mining.\n",
+    "b.md": "---\ntitle: Cobalt today\ndate: 2024-05-01\n---\n\n"
+            "The DRC accounts for 52% of global cobalt mining.\n",
+}
+#: One article with nothing to contradict.
+CLEAN = {
+    "c.md": "---\ntitle: Nickel\ndate: 2024-05-01\n---\n\n"
+            "Indonesia accounts for 69% of global nickel mining.\n",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: builds a wheel and a virtualenv (runs by default)")
+
+
+def write_corpus(tmp_path: Path, files: Mapping[str, str]) -> Path:
+    """Write ``{relative path: text}`` under ``tmp_path`` (UTF-8) and return ``tmp_path``."""
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def run_cli(argv: Sequence[str], cwd: Path) -> tuple[int, str, str]:
+    """``factlint.cli.main(argv)`` run in ``cwd``: (exit code, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(argv))
+    finally:
+        os.chdir(old)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Callable[[Mapping[str, str]], Path]:
+    """``corpus({"a.md": ...})`` writes a corpus in a fresh folder marked as a git root."""
+    (tmp_path / ".git").mkdir()
+
+    def make(files: Mapping[str, str]) -> Path:
+        return write_corpus(tmp_path, files)
+
+    return make
