@@ -480,7 +480,7 @@ class Framer:
                 return None  # a plan with no year: nothing to compare it with
             period = Period(period.years, period.granularity, period.part, True, True)
         start = min(start, ms)
-        claim_text = text[start:end]
+        claim_text = " ".join(text[start:end].split())  # a claim may span wrapped lines
         return Claim(
             mention=mention,
             location=self.locate(sentence.start + start, sentence.start + end),

@@ -109,6 +109,8 @@ def frame_cell(
     if value is None:
         return []
     measure_text = _PAREN.sub("", measure_text)
+    measure_text = re.sub(r"\b(?:by|per)\s+(?:year|country|region|quarter|month)\b", "",
+                          measure_text, flags=re.IGNORECASE)
     measure_text = re.sub(r"\b(?:in|of)?\s*(?:19|20)\d\d\b", "", measure_text)
     measure_text = re.sub(r"\b(?:share|percent|per cent)\s+of\b|\bshare\b|%", "",
                           measure_text, flags=re.IGNORECASE).strip(" :-,")

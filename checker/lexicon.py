@@ -148,8 +148,9 @@ class Lexicon:
         head, sep, source = phrase.partition(" from ")
         if sep:  # "electricity from renewables": the head's key, from the source
             key = self.measure_key(head, verb_measure, topic)
-            src = " ".join(w for w in normalise_phrase(source).split()
-                           if w not in self.generic_heads and w not in self.scope_words)
+            src = self.place(source) or " ".join(
+                w for w in normalise_phrase(source).split()
+                if w not in self.generic_heads and w not in self.scope_words)
             return None if key is None or not src else f"{key} from {src}"
         words = normalise_phrase(phrase).split()
         words = [w for w in words if w not in self.scope_words]

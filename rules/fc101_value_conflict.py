@@ -56,15 +56,17 @@ def _readings(c: Claim, settings: Settings) -> tuple[object, object]:
 
 
 def _value_text(c: Claim) -> str:
+    written = " ".join(c.mention.text.split())
     if c.mention.value is None:
-        return c.mention.text
-    return f"{c.mention.text} {c.mention.value.speaker.text()}"
+        return written
+    return f"{written} {c.mention.value.speaker.text()}"
 
 
 def _describe(c: Claim) -> str:
     kind = {"share": "share of", "level": "", "rank": "rank in", "change": "change in",
             "rate": "rate of"}[c.kind]
-    return f"{c.subject}'s {kind} {c.measure}".replace("  ", " ") + f" ({c.period.label()})"
+    owner = f"{c.subject}'" if c.subject.endswith("s") else f"{c.subject}'s"
+    return f"{owner} {kind} {c.measure}".replace("  ", " ") + f" ({c.period.label()})"
 
 
 def _severity(a: Claim, b: Claim, level: str) -> str:

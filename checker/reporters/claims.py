@@ -78,7 +78,8 @@ def write_text(report: dict[str, Any], out: TextIO) -> None:
     """One line per mention (``path:line:col: text value -> subject | measure | ...``)."""
     for m in report["mentions"]:
         qualifier = f" ({m['qualifier']})" if m["qualifier"] else ""
-        head = f"{m['path']}:{m['line']}:{m['column']}: {m['text']}{_value_text(m)}{qualifier}"
+        text = " ".join(m["text"].split())  # a mention may span a wrapped line
+        head = f"{m['path']}:{m['line']}:{m['column']}: {text}{_value_text(m)}{qualifier}"
         if not m["claims"]:
             out.write(f"{head} -> unframed {m['kind']}\n")
         for c in m["claims"]:
