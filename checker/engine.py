@@ -132,12 +132,12 @@ def run(
     for rule in plugins.rules:
         try:
             findings.extend(rule.check(index, settings))
-        except Exception as exc:  # noqa: BLE001 - isolate and name a broken rule
+        except Exception as exc:  # isolate and name a broken rule
             origin = plugins.origins.get(rule.code, "?")
             where = traceback.extract_tb(exc.__traceback__)[-1]
             message = (f"rule {rule.code} ({rule.name}, from {origin}) raised "
-                       f"{type(exc).__name__}: {exc} at {Path(where.filename).name}:{where.lineno}; "
-                       "the other rules ran")
+                       f"{type(exc).__name__}: {exc} at "
+                       f"{Path(where.filename).name}:{where.lineno}; the other rules ran")
             findings.append(Finding("FC999", "internal-error", "error", message,
                                     Location("", 1, 1, 1, 1)))
     findings = [f for f in findings if _selected(f.rule, settings)]

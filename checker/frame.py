@@ -260,8 +260,9 @@ class Framer:
             if claim is not None:
                 claims.append(claim)
                 rank = frame.pending_rank if frame is not None else None
-                if rank is not None and prev is not None and prev.pending_rank is rank:
-                    rank_claim = self._claim(rank, "rank", frame, text,  # type: ignore[arg-type]
+                if (frame is not None and rank is not None and prev is not None
+                        and prev.pending_rank is rank):
+                    rank_claim = self._claim(rank, "rank", frame, text,
                                              rank.start - sentence.start, frame.end, stated,
                                              ctx, sentence)
                     if rank_claim is not None:

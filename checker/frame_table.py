@@ -69,7 +69,7 @@ def _cell_value(mention: Mention, header: str, ton: str) -> Value | None:
     if declared is None:
         return None
     unit, scale = declared
-    info = unit_info(unit, ton) if unit else None  # type: ignore[arg-type]
+    info = unit_info(unit, ton) if unit else None
     factor = scale * (info.factor if info else 1)
     speaker = interval.scale(value.speaker, factor)
     strict = interval.scale(value.strict, factor)

@@ -36,7 +36,7 @@ _HUNDRED = Fraction(100)
 
 
 def half_width(written: str) -> Fraction:
-    """The half-width implied by how a plain number is written (``"69"``, ``"2,000"``, ``"11.3"``)."""
+    """The half-width implied by how a plain number is written (``"69"``, ``"2,000"``)."""
     digits = written.replace(",", "").replace("_", "").replace(" ", "").replace("\u00a0", "")
     digits = digits.lstrip("+-")
     if "." in digits:

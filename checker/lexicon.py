@@ -223,7 +223,8 @@ def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
     lex.generic_heads = lex.generic_heads | {
         normalise_phrase(w) for w in data.get("generic_heads", []) or []}
     lex.measure_nouns = lex.measure_nouns | {
-        w for phrase in data.get("measure_nouns", []) or [] for w in normalise_phrase(phrase).split()}
+        w for phrase in data.get("measure_nouns", []) or []
+        for w in normalise_phrase(phrase).split()}
     lex.scope_words = lex.scope_words | {
         str(w).lower() for w in data.get("scope_words", []) or []}
 

@@ -14,9 +14,8 @@ import re
 from factlint.model import Period
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_MONTHS = ("january february march april may june july august september october november "
-           "december").split()
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December)")
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 _PATTERNS = re.compile(

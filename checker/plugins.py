@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from dataclasses import dataclass
+from typing import cast
 from pathlib import Path
 
 import pluggy
@@ -74,7 +75,8 @@ def load_plugins(rules_dir: Path | None = None, *, entry_points: bool = True) ->
             origin = f"rules_dir ({plugin_name.split(':', 1)[1]})"
         else:
             origin = dist_of.get(id(impl.plugin), plugin_name)
-        for rule in impl.function():
+        provided = cast(list[Rule], impl.function())
+        for rule in provided:
             if rule.code in origins:
                 raise UsageError(
                     f"rule code {rule.code} is defined twice ({origins[rule.code]} and {origin})"

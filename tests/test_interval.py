@@ -12,7 +12,8 @@ import yaml
 from factlint import interval as iv
 from factlint.model import Interval
 
-GOLDEN = yaml.safe_load((Path(__file__).parent / "data" / "interval_golden.yaml").read_text("utf-8"))
+GOLDEN = yaml.safe_load(
+    (Path(__file__).parent / "data" / "interval_golden.yaml").read_text("utf-8"))
 
 
 def _read(row: dict[str, Any], bounds: iv.Bounds) -> Interval:

@@ -36,7 +36,8 @@ def _linked(result: RunResult, a: str, b: str) -> list[Finding]:
 
 
 def test_mining_share_60_vs_69_and_70_is_an_error(result: RunResult) -> None:
-    found = _linked(result, "approximately 60%", "69%") + _linked(result, "approximately 60%", "70%")
+    found = (_linked(result, "approximately 60%", "69%")
+             + _linked(result, "approximately 60%", "70%"))
     assert found, sorted(_pairs(result.findings))
     assert all(f.severity == "error" for f in found)
     assert all("rare earth mining" in f.message for f in found)

@@ -44,7 +44,8 @@ def main() -> None:
     mb = total / 1e6
     print(f"corpus: {copies} copies of the seeds, {mb:.1f} MB, {result.stats.documents} articles")
     print(f"wall {wall:.2f} s, cpu {cpu:.2f} s: {mb / wall:.2f} MB/s, "
-          f"{result.stats.documents / wall:.0f} articles/s, {result.stats.claims / wall:.0f} claims/s")
+          f"{result.stats.documents / wall:.0f} articles/s, "
+          f"{result.stats.claims / wall:.0f} claims/s")
     print(f"mentions {result.stats.mentions}, claims {result.stats.claims}, "
           f"findings {len(result.findings)}")
 
