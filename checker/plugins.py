@@ -9,8 +9,8 @@ from __future__ import annotations
 import importlib.util
 import sys
 from dataclasses import dataclass
-from typing import cast
 from pathlib import Path
+from typing import cast
 
 import pluggy
 
