@@ -48,6 +48,20 @@ _VERB_GAP = re.compile(
     rf"(?:(?:some|only|just|a|the)\s+)?)$",
     re.IGNORECASE,
 )
+def _first_words(alternation: str) -> frozenset[str]:
+    """The first word of every alternative, with and without an optional last letter."""
+    words: set[str] = set()
+    for alt in alternation.split("|"):
+        m = re.match(r"\(?(?:\?:)?([a-z]+)(\?)?", alt)
+        if m:
+            words.add(m.group(1))
+            if m.group(2):
+                words.add(m.group(1)[:-1])
+    return frozenset(words)
+
+
+_VERB_WORDS = _first_words(_VERBS) | {"process", "processes", "possess", "possesses",
+                                      "dominate", "dominates", "dominating", "dominated", "is"}
 _COORD_GAP = re.compile(
     rf"^\s*,?\s*(?:and|but|while|as\s+well\s+as|plus|with)?\s*(?:{_ADVERBS}\s+)*"
     rf"(?:(?P<verb>{_VERBS})\s+)?(?:(?:some|only|just)\s+)?$",
@@ -231,6 +245,8 @@ class Framer:
 
     def _verb_frame(self, text: str, ms: int) -> tuple[str, str, str] | None:
         lo = max(0, ms - GAP_WINDOW)
+        if _VERB_WORDS.isdisjoint(text[lo:ms].lower().split()):
+            return None  # cheap test before the regex: no verb of a frame near the value
         m = _VERB_GAP.search(text, lo, ms)
         if m is None:
             return None
