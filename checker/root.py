@@ -7,6 +7,7 @@ directory. This module imports nothing heavy: the CLI uses it before the engine 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -28,8 +29,14 @@ def project_root(config_file: Path | None, cwd: Path) -> Path:
 
 def display_path(path: Path, root: Path) -> str:
     """``path`` as reports show it: relative to ``root`` with ``/``, else absolute."""
-    resolved = path.resolve()
+    try:
+        resolved = path.resolve()
+    except (RuntimeError, OSError):  # a symlink loop: its own name is all it has
+        resolved = Path(os.path.abspath(path))
     try:
         return resolved.relative_to(root.resolve()).as_posix()
     except ValueError:
-        return resolved.as_posix()
+        try:
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+        except ValueError:
+            return resolved.as_posix()

@@ -262,3 +262,14 @@ def test_readme_rule_table_lists_every_installed_rule_as_implemented() -> None:
         assert rule.code in rows, f"README's rule table lacks {rule.code}"
         assert f"| {rule.name} |" in rows[rule.code]
         assert rows[rule.code].rstrip().endswith("| implemented |")
+
+
+def test_a_symlink_loop_is_reported_not_followed(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    (tmp_path / "a.md").write_text("# Cobalt\n\nChina holds 60% of cobalt refining.\n")
+    (tmp_path / "loop.md").symlink_to(tmp_path / "loop.md")
+    code, out, err = run_cli(["."], tmp_path)
+    assert code == 0, err
+    assert "loop.md:1:1: FC905" in out
+    assert "Traceback" not in err
