@@ -19,13 +19,24 @@ modality from :mod:`modality`. Table cells are framed in :mod:`frame_table`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from factlint import modality, periods
 from factlint.lexicon import Lexicon
-from factlint.model import Claim, ClaimKind, Document, Location, Mention, Period, Sentence
+from factlint.model import (
+    Claim,
+    ClaimKind,
+    Document,
+    Interval,
+    Location,
+    Mention,
+    Period,
+    Sentence,
+    Value,
+)
 
 WINDOW = 200  # how far back a pattern may look, in characters (keeps every search bounded)
 GAP_WINDOW = 70  # between a subject's name and its value: "'s, which currently accounts for"
@@ -62,6 +73,32 @@ def _first_words(alternation: str) -> frozenset[str]:
 
 _VERB_WORDS = _first_words(_VERBS) | {"process", "processes", "possess", "possesses",
                                       "dominate", "dominates", "dominating", "dominated", "is"}
+
+_RISE = (r"rose|rises|risen|increased|increases|grew|grows|jumped|climbed|soared|surged|"
+         r"expanded|gained")
+_FALL = (r"fell|falls|fallen|dropped|drops|declined|declines|decreased|decreases|slipped|"
+         r"plunged|shrank|shrunk|contracted|slid|tumbled|lost")
+_CHANGE = re.compile(
+    rf"(?P<gap>(?P<poss>['’]s)?\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){{0,4}}?[A-Za-z0-9][\w-]*)\s+"
+    rf"(?:(?:has|have|had)\s+)?(?P<verb>{_RISE}|{_FALL}|(?:was|were)\s+(?:up|down))\s+"
+    rf"(?:by\s+)?(?:(?:some|about|around|roughly|nearly|almost|over|more\s+than)\s+)?)$"
+)
+_FALL_RE = re.compile(rf"^(?:{_FALL}|(?:was|were)\s+down)$")
+_VERB_CHANGE_WORDS = _first_words(f"{_RISE}|{_FALL}") | {"up", "down"}
+
+
+def _negate(iv: Interval) -> Interval:
+    return Interval(None if iv.high is None else -iv.high, None if iv.low is None else -iv.low,
+                    iv.high_open, iv.low_open)
+
+
+def _signed(mention: Mention, negative: bool) -> Mention:
+    """A change's value with its sign: "fell 5%" is -5%."""
+    value = mention.value
+    if not negative or value is None:
+        return mention
+    signed = Value(_negate(value.speaker), _negate(value.strict), value.unit, value.dimension)
+    return dataclasses.replace(mention, value=signed)
 _COORD_GAP = re.compile(
     rf"^\s*,?\s*(?:and|but|while|as\s+well\s+as|plus|with)?\s*(?:{_ADVERBS}\s+)*"
     rf"(?:(?P<verb>{_VERBS})\s+)?(?:(?:some|only|just)\s+)?$",
@@ -75,7 +112,8 @@ _RANK_GAP = re.compile(
     re.IGNORECASE,
 )
 _LINK = (r"of|at|is|was|were|are|totall?ed|reached|stood\s+at|stands\s+at|amounted\s+to|"
-         r"hit|came\s+to|came\s+in\s+at|of\s+about|of\s+around")
+         r"hit|came\s+to|came\s+in\s+at|of\s+about|of\s+around|(?:rose|fell|climbed|grew|"
+         r"dropped|increased|decreased|declined|jumped|slipped|edged\s+up|edged\s+down)\s+to")
 _POSSESSIVE = re.compile(
     rf"['’]s\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){{0,5}}?[A-Za-z0-9][\w-]*)\s+(?:{_LINK})\s+"
     rf"(?:(?:only|just|some)\s+)?$"
@@ -383,6 +421,12 @@ class Framer:
                                prev.measure, prev.measure_text, me)
                 return self._claim(mention, kind, frame, text, ms, me, stated, ctx,
                                    sentence), frame
+        if subject is None and value is not None:
+            change = self._change_frame(text, ms, me, mention, ctx)
+            if change is not None:
+                frame, changed, start = change
+                return self._claim(changed, "change", frame, text, start, me, stated, ctx,
+                                   sentence), frame
         if subject is None and kind == "level":
             action = self._action_frame(text, ms, me, ctx)
             if action is not None:
@@ -392,7 +436,9 @@ class Framer:
             poss = _POSSESSIVE.search(text, max(0, ms - WINDOW), ms)
             if poss is not None:
                 subj = self._subject_before(text, poss.start())
-                key = self.lex.measure_key(poss.group("np"), "", ctx.topic)
+                np_text = re.sub(r"^(?:market\s+)?(?:share|portion|part)\s+of\s+(?:the\s+)?", "",
+                                 poss.group("np"))
+                key = self.lex.measure_key(np_text, "", ctx.topic)
                 if subj is not None and key is not None:
                     frame = _Frame(subj[0], subj[1], "", key, poss.group("np"), me)
                     return self._claim(mention, kind, frame, text, poss.start() - len(subj[1]),
@@ -415,6 +461,26 @@ class Framer:
             frame.pending_rank = prev.pending_rank  # frame_sentence adds the rank claim
         return self._claim(mention, kind, frame, text, ms, measure_np[1], stated, ctx,
                            sentence), frame
+
+    def _change_frame(
+        self, text: str, ms: int, me: int, mention: Mention, ctx: DocContext
+    ) -> tuple[_Frame, Mention, int] | None:
+        """``<S>'s <M> rose 7%`` / ``<S> <M> fell by 2 million tons``: a change, signed."""
+        lo = max(0, ms - GAP_WINDOW)
+        if _VERB_CHANGE_WORDS.isdisjoint(text[lo:ms].lower().split()):
+            return None
+        m = _CHANGE.search(text, lo, ms)
+        if m is None:
+            return None
+        subject = self._subject_before(text, m.start("gap"))
+        if subject is None:
+            return None
+        key = self.lex.measure_key(m.group("np"), "", ctx.topic)
+        if key is None:
+            return None
+        return (_Frame(subject[0], subject[1], "", key, m.group("np"), me),
+                _signed(mention, _FALL_RE.match(m.group("verb")) is not None),
+                m.start("gap") - len(subject[1]))
 
     def _action_frame(self, text: str, ms: int, me: int, ctx: DocContext) -> _Frame | None:
         """``<S> plans capital spending of <value>`` / ``<S> will spend <value> on <M>``."""
