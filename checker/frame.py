@@ -173,6 +173,10 @@ _FINITE = re.compile(
     r"controlled|plays|played|leads|led|remains|remained|is|was|has|had|produces|produced|"
     r"accounts|accounted)\b"
 )
+_SCOPE = re.compile(
+    r"\b(?:[Ii]n|[Ww]ithin|[Aa]cross|[Aa]mong|[Ii]nside)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
+)
 _SHARE_DIMS = frozenset({"share"})
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ZH_SHARE = re.compile(
@@ -456,11 +460,21 @@ class Framer:
         key = self.lex.measure_key(phrase, verb_measure, ctx.topic)
         if key is None:
             return None, None
+        key += self._scope(text, ms, subject[0])
         frame = _Frame(subject[0], subject[1], verb_measure, key, phrase, measure_np[1])
         if prev is not None and prev.pending_rank is not None and prev.subject == subject[0]:
             frame.pending_rank = prev.pending_rank  # frame_sentence adds the rank claim
         return self._claim(mention, kind, frame, text, ms, measure_np[1], stated, ctx,
                            sentence), frame
+
+    def _scope(self, text: str, ms: int, subject: str) -> str:
+        """`` in <place>`` when the clause says whose total it is ("In Europe, X holds 30%")."""
+        lo, _ = _clause_bounds(text, ms, ms)
+        for m in _SCOPE.finditer(text, max(lo, ms - WINDOW), ms):
+            place = self.lex.place(m.group("place"))
+            if place is not None and place != subject and not self.lex.is_total(place):
+                return f" in {place}"
+        return ""
 
     def _change_frame(
         self, text: str, ms: int, me: int, mention: Mention, ctx: DocContext

@@ -172,7 +172,9 @@ class Lexicon:
         if not rest:
             return None  # "60% of the world's cobalt": cobalt what?
         rest = self.synonyms.get(rest, rest)
-        if not material and topic and all(w in self.measure_nouns for w in rest.split()):
+        if not material and all(w in self.measure_nouns for w in rest.split()):
+            if not topic:
+                return None  # "20% of the market": which market? not comparable
             material = topic  # a bare measure ("69% of production") is about the topic
         key = f"{material} {rest}".strip()
         return self.synonyms.get(key, key)
