@@ -285,7 +285,7 @@ class Framer:
         place = self.lex.place(name)
         return (place or name), name
 
-    def _verb_frame(self, text: str, ms: int) -> tuple[str, str, str] | None:
+    def _verb_frame(self, text: str, ms: int) -> tuple[str, str, str, int] | None:
         lo = max(0, ms - GAP_WINDOW)
         if _VERB_WORDS.isdisjoint(text[lo:ms].lower().split()):
             return None  # cheap test before the regex: no verb of a frame near the value
@@ -300,7 +300,7 @@ class Framer:
         if subject is None:
             return None
         measure = self.lex.verb_measures.get(verb, self.lex.verb_measures.get(verb.split()[0], ""))
-        return subject[0], subject[1], measure
+        return subject[0], subject[1], measure, m.start("verb")
 
     # --------------------------------------------------------------- claims
     def frame_sentence(self, sentence: Sentence, ctx: DocContext) -> list[Claim]:
@@ -392,6 +392,7 @@ class Framer:
             return self._claim(mention, kind, zh, text, zh.end, me, stated, ctx, sentence), zh
 
         # subject: verb pattern, reliance, coordination, apposition, possessive
+        claim_start = ms  # the claim's text starts at its verb when it has one
         reliance = _RELIANCE.search(text, max(0, ms - WINDOW), ms) if kind == "share" else None
         verb = self._verb_frame(text, ms)
         if reliance is not None:
@@ -410,6 +411,7 @@ class Framer:
         if verb is not None:
             subject = (verb[0], verb[1])
             verb_measure = verb[2]
+            claim_start = verb[3]
         elif prev is not None and prev.pending_rank is not None and gap_prev is not None:
             if re.match(r"^\s*,?\s*with\s+$", gap_prev):
                 subject = (prev.subject, prev.subject_text)
@@ -418,6 +420,8 @@ class Framer:
             if coord is not None and kind == "share":
                 subject = (prev.subject, prev.subject_text)
                 v = coord.group("verb")
+                if v:
+                    claim_start = prev.end + coord.start("verb")
                 verb_measure = (self.lex.verb_measures.get(v.split()[0].lower(), "")
                                 if v else prev.verb_measure)
             elif _AT_GAP.match(gap_prev) and kind == "level":
@@ -464,7 +468,7 @@ class Framer:
         frame = _Frame(subject[0], subject[1], verb_measure, key, phrase, measure_np[1])
         if prev is not None and prev.pending_rank is not None and prev.subject == subject[0]:
             frame.pending_rank = prev.pending_rank  # frame_sentence adds the rank claim
-        return self._claim(mention, kind, frame, text, ms, measure_np[1], stated, ctx,
+        return self._claim(mention, kind, frame, text, claim_start, measure_np[1], stated, ctx,
                            sentence), frame
 
     def _scope(self, text: str, ms: int, subject: str) -> str:
