@@ -232,13 +232,6 @@ def test_ctrl_c_exits_130(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> No
     assert run_cli(["."], corpus(CLEAN))[0] == 130
 
 
-def test_inactive_options_are_accepted_with_a_note(corpus: Corpus) -> None:
-    root = corpus(CLEAN)
-    code, _, err = run_cli(["--jobs", "2", "--no-cache", "--baseline", "b.json", "."], root)
-    assert code == 0 and "--baseline is not active yet" in err
-    assert run_cli(["-q", "--baseline", "b.json", "."], root)[2] == ""
-
-
 @pytest.mark.parametrize("option", ["--version", "--help"])
 def test_version_and_help_do_not_import_lark_or_pint(option: str) -> None:
     script = (f"import sys\nfrom factlint.cli import main\ncode = main([{option!r}])\n"
