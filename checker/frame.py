@@ -177,6 +177,20 @@ _SCOPE = re.compile(
     r"\b(?:[Ii]n|[Ww]ithin|[Aa]cross|[Aa]mong|[Ii]nside)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
 )
+_APPOSITION = re.compile(r",\s+(?:now\s+|still\s+|already\s+)?(?:the|a|an|which|who|once|long)\b"
+                         r"[^,;]{1,70}$")
+_WHOSE = re.compile(
+    rf"(?:,\s+whose|\bwhere\s+(?:the|its)?)\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){{0,5}}?"
+    rf"[A-Za-z0-9][\w-]*)\s+(?:{_LINK})\s+(?:(?:only|just|some)\s+)?$"
+)
+_SET_TO = re.compile(
+    r"(?P<gap>\s+(?:cut|cuts|reduced|reduces|lowered|lowers|raised|raises|lifted|lifts|"
+    r"increased|increases|brought|brings|trimmed|trims|narrowed|narrows|widened|widens)\s+"
+    r"(?:its|their)\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){0,4}?[A-Za-z0-9][\w-]*)\s+to\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|just)\s+)?)$"
+)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|from|for|by|on|at|into|than)\s+(?:the\s+)?$",
+                                 re.IGNORECASE)
 _SHARE_DIMS = frozenset({"share"})
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ZH_SHARE = re.compile(
@@ -262,8 +276,13 @@ class Framer:
         self.locate = locate
 
     # ------------------------------------------------------------- subjects
-    def _subject_before(self, text: str, end: int) -> tuple[str, str] | None:
-        """The subject whose name ends exactly at ``end``: (key, as written)."""
+    def _subject_before(
+        self, text: str, end: int, demonym: bool = False
+    ) -> tuple[str, str] | None:
+        """The subject whose name ends exactly at ``end``: (key, as written).
+
+        With ``demonym``, "German" names Germany (as in "German GDP shrank").
+        """
         for start, stop, name in reversed(self.lex.find_places(text[max(0, end - 80):end])):
             if stop + max(0, end - 80) == end:
                 if self.lex.is_total(name):
@@ -280,6 +299,8 @@ class Framer:
         if not words or words[-1] in ("and", "of", "de"):
             return None
         name = " ".join(words)
+        if demonym and name.lower() in self.lex.demonyms:
+            return self.lex.demonyms[name.lower()], name
         if self.lex.demonyms.get(name.lower()) or self.lex.materials.get(name.lower()):
             return None
         place = self.lex.place(name)
@@ -293,6 +314,10 @@ class Framer:
         if m is None:
             return None
         subject = self._subject_before(text, m.start("gap"))
+        if subject is None and m.group("gap").lstrip().startswith(","):
+            apposition = _APPOSITION.search(text, max(0, m.start("gap") - 80), m.start("gap"))
+            if apposition is not None:
+                subject = self._subject_before(text, apposition.start())
         verb = re.sub(r"\s+", " ", m.group("verb").lower())
         if subject is None and verb.split()[0].endswith("ing") and \
                 m.group("gap").lstrip().startswith(","):
@@ -435,6 +460,11 @@ class Framer:
                 frame, changed, start = change
                 return self._claim(changed, "change", frame, text, start, me, stated, ctx,
                                    sentence), frame
+        if subject is None:
+            whose = self._whose_frame(text, ms, me, ctx)
+            if whose is not None:
+                return self._claim(mention, kind, whose, text, ms, me, stated, ctx,
+                                   sentence), whose
         if subject is None and kind == "level":
             action = self._action_frame(text, ms, me, ctx)
             if action is not None:
@@ -444,6 +474,9 @@ class Framer:
             poss = _POSSESSIVE.search(text, max(0, ms - WINDOW), ms)
             if poss is not None:
                 subj = self._subject_before(text, poss.start())
+                if subj is not None and self._after_preposition(text,
+                                                                poss.start() - len(subj[1])):
+                    subj = None
                 np_text = re.sub(r"^(?:market\s+)?(?:share|portion|part)\s+of\s+(?:the\s+)?", "",
                                  poss.group("np"))
                 key = self.lex.measure_key(np_text, "", ctx.topic)
@@ -480,6 +513,33 @@ class Framer:
                 return f" in {place}"
         return ""
 
+    @staticmethod
+    def _after_preposition(text: str, start: int) -> bool:
+        """A name right after "of", "to", "from"... is not the subject of the clause."""
+        return _PREPOSITION_BEFORE.search(text, max(0, start - 20), start) is not None
+
+    def _whose_frame(self, text: str, ms: int, me: int, ctx: DocContext) -> _Frame | None:
+        """``Italy, whose M was N`` / ``In France, where the M was N`` / ``X cut its M to N``."""
+        lo = max(0, ms - WINDOW)
+        m = _WHOSE.search(text, lo, ms)
+        if m is not None:
+            before = text[max(0, m.start() - 80):m.start()]
+            where = re.search(r"\b[Ii]n\s+(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}),?\s*$",
+                              before)
+            subject = (self._subject_before(text, m.start()) if where is None else
+                       (self.lex.place(where.group("place")) and
+                        (self.lex.place(where.group("place")) or "", where.group("place"))))
+            key = self.lex.measure_key(m.group("np"), "", ctx.topic)
+            if subject and key is not None:
+                return _Frame(subject[0], subject[1], "", key, m.group("np"), me)
+        m = _SET_TO.search(text, max(0, ms - GAP_WINDOW), ms)
+        if m is not None:
+            subject = self._subject_before(text, m.start("gap"))
+            key = self.lex.measure_key(m.group("np"), "", ctx.topic)
+            if subject is not None and key is not None:
+                return _Frame(subject[0], subject[1], "", key, m.group("np"), me)
+        return None
+
     def _change_frame(
         self, text: str, ms: int, me: int, mention: Mention, ctx: DocContext
     ) -> tuple[_Frame, Mention, int] | None:
@@ -490,9 +550,9 @@ class Framer:
         m = _CHANGE.search(text, lo, ms)
         if m is None:
             return None
-        subject = self._subject_before(text, m.start("gap"))
-        if subject is None:
-            return None
+        subject = self._subject_before(text, m.start("gap"), demonym=m.group("poss") is None)
+        if subject is None or self._after_preposition(text, m.start("gap") - len(subject[1])):
+            return None  # "the US share of China's imports fell": China is not the subject
         key = self.lex.measure_key(m.group("np"), "", ctx.topic)
         if key is None:
             return None
@@ -573,7 +633,10 @@ class Framer:
         reading = modality.modality(text, clause_lo, ms, me)
         if reading == "none":
             return None
-        period = periods.period_for(stated.get(), ms, me, clause_lo, clause_hi, ctx.doc.date)
+        others = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions
+                  if m.start != mention.start]
+        period = periods.period_for(stated.get(), ms, me, clause_lo, clause_hi, ctx.doc.date,
+                                    others)
         if period is None:
             return None
         if reading == "projection" and not period.projection:

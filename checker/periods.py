@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from factlint.model import Period
 
@@ -93,15 +94,18 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
 
 def period_for(
     stated: list[tuple[int, int, Period]], start: int, end: int, clause_start: int,
-    clause_end: int, date: dt.date | None,
+    clause_end: int, date: dt.date | None, others: Sequence[tuple[int, int]] = (),
 ) -> Period | None:
     """The period of a claim at [start, end) of a sentence.
 
     The stated period nearest the claim inside its clause wins; when the clause states
     several different periods on both sides, the claim is ambiguous and None is returned.
+    A period that follows another value (``others``: the sentence's other mentions) belongs
+    to that value: in "dropped to 1.0 Mt from 1.2 Mt in 2023", 2023 is the 1.2 Mt's.
     Without a stated period, the claim holds as of the document date.
     """
-    inside = [p for p in stated if p[0] >= clause_start and p[1] <= clause_end]
+    inside = [p for p in stated if p[0] >= clause_start and p[1] <= clause_end
+              and not (p[0] >= end and any(end <= o[0] and o[1] <= p[0] for o in others))]
     if not inside:
         return as_of(date)
     distinct = {p[2] for p in inside}
