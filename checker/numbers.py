@@ -123,7 +123,12 @@ def english_number(word: str) -> int | None:
 
 
 def chinese_number(text: str) -> int | None:
-    """``"三千万"`` -> 30000000, ``"十五"`` -> 15, ``"二〇二五"`` -> 2025; None if malformed."""
+    """``"三千万"`` -> 30000000, ``"十五"`` -> 15, ``"二〇二五"`` -> 2025; None if malformed.
+
+    A digit right after a unit, with no 零 between, counts in the next lower unit
+    (``三万五`` = 35000, ``两千六`` = 2600, ``一百二`` = 120); ``四万万`` = 4 * 10**8;
+    a unit that does not fall inside its section (``一百千``, ``千千万万``) is malformed.
+    """
     if not text or any(ch not in CN_NUMERAL_CHARS for ch in text):
         return None
     if all(ch in _CN_DIGITS for ch in text):
@@ -134,23 +139,40 @@ def chinese_number(text: str) -> int | None:
         return int("".join(str(_CN_DIGITS[ch]) for ch in text))
     total = section = number = 0
     pending = False  # a digit not yet placed
+    last_unit = 0  # the last unit placed in this section (for 三万五, 一百千)
+    zero = False  # a 零 since the last unit
+    big = 0  # the last big unit (万 / 亿) placed
     for ch in text:
         if ch in _CN_DIGITS:
             if pending and ch not in "零〇":
                 return None  # two digits in a row inside a compound numeral
-            number = _CN_DIGITS[ch]
-            pending = ch not in "零〇"
+            if ch in "零〇":
+                zero = True
+            else:
+                number = _CN_DIGITS[ch]
+                pending = True
         elif ch in _CN_UNITS:
-            section += (number if pending else 1) * _CN_UNITS[ch]
-            number, pending = 0, False
+            unit = _CN_UNITS[ch]
+            if last_unit and unit >= last_unit:
+                return None  # 一百千: a unit out of order
+            section += (number if pending else 1) * unit
+            number, pending, last_unit, zero = 0, False, unit, False
         else:  # 万 or 亿
+            unit = _CN_BIG[ch]
+            if not pending and section == 0 and big and unit == 10**4 and not zero:
+                total *= unit  # 四万万
+                continue
             section += number
             if ch == "亿":
-                total = (total + section) * _CN_BIG[ch]
+                total = (total + section) * unit
             else:
-                total += section * _CN_BIG[ch]
+                total += section * unit
             section = number = 0
-            pending = False
+            pending, last_unit, zero, big = False, 0, False, unit
+    if pending and not zero:
+        lower = (last_unit or big) // 10
+        if lower >= 10 and (last_unit or big) != 10:
+            number *= lower  # 三万五, 一百二
     return total + section + number
 
 

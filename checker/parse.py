@@ -28,7 +28,7 @@ from factlint import interval as iv
 from factlint import lalr
 from factlint.model import Comparison, Interval, Mention, Value
 from factlint.tokens import OTHER, anchor_regex, lexemes
-from factlint.transform import Expr, MentionTransformer
+from factlint.transform import Expr, Lexeme, MentionTransformer
 from factlint.units import unit_info
 
 Ton = Literal["metric", "short"]
@@ -50,19 +50,19 @@ class _Walker:
 
     def __init__(self, parser: Lark) -> None:
         self.parser = parser
-        self._snapshots: dict[tuple[str, ...], Any] = {(): parser.parse_interactive()}
-        self._steps: dict[tuple[str, ...], int] = {}
+        self._snapshots: list[Any] = [parser.parse_interactive()]  # index: a state id
+        self._edges: dict[tuple[int, str], tuple[int, int]] = {}
         self._templates: dict[tuple[str, ...], Tree[Token]] = {}
 
-    def step(self, prefix: tuple[str, ...], terminal: str) -> int:
-        """DEAD, VIABLE or ACCEPTS for ``prefix`` followed by ``terminal``."""
-        key = (*prefix, terminal)
-        found = self._steps.get(key)
+    def step(self, state: int, terminal: str) -> tuple[int, int]:
+        """(DEAD, VIABLE or ACCEPTS; the next state) for ``terminal`` fed in ``state``
+        (state 0 is the start; a state stands for the prefix of terminals fed so far)."""
+        found = self._edges.get((state, terminal))
         if found is not None:
             return found
-        result = self.DEAD
-        base = self._snapshots.get(prefix)
-        if base is not None and terminal in base.choices():
+        result, nxt = self.DEAD, -1
+        base = self._snapshots[state]
+        if terminal in base.choices():
             ip = base.copy()
             try:
                 ip.feed_token(Token(terminal, ""))
@@ -70,9 +70,10 @@ class _Walker:
                 pass
             else:
                 result = self.ACCEPTS if "$END" in ip.choices() else self.VIABLE
-                self._snapshots[key] = ip
-        self._steps[key] = result
-        return result
+                self._snapshots.append(ip)
+                nxt = len(self._snapshots) - 1
+        self._edges[(state, terminal)] = (result, nxt)
+        return result, nxt
 
     def template(self, terminals: tuple[str, ...]) -> Tree[Token]:
         """The parse tree of an accepting sequence of terminals, with each token's value its
@@ -109,14 +110,13 @@ def _longest(st: _State, text: str, start: int) -> tuple[list[tuple[str, int, in
     walker = st.walker
     fed: list[tuple[str, int, int]] = []
     accepts: list[int] = []
-    prefix: tuple[str, ...] = ()
+    state = 0
     for lexeme in lexemes(text, start):
-        result = walker.step(prefix, lexeme[0])
+        result, state = walker.step(state, lexeme[0])
         if result == _Walker.DEAD:
             if not fed and lexeme[0] == OTHER:
                 fed.append(lexeme)
             break
-        prefix = (*prefix, lexeme[0])
         fed.append(lexeme)
         if result == _Walker.ACCEPTS:
             accepts.append(len(fed))
@@ -183,8 +183,11 @@ _SAME_READINGS = (iv.EXACT, iv.APPROX)
 
 
 def _finish(value: Value) -> Value:
-    if value.dimension == "share" and not (_within_share(value.speaker)
-                                           and _within_share(value.strict)):
+    """Clip a share to [0, 100] - unless it is written above 100 (a 240% rise, a 120%
+    tariff), which is no share of anything and keeps its interval."""
+    low = value.speaker.low
+    if value.dimension == "share" and low is not None and low < _HUNDRED and not (
+            _within_share(value.speaker) and _within_share(value.strict)):
         return Value(iv.clip_share(value.speaker), iv.clip_share(value.strict), value.unit,
                      value.dimension)
     return value
@@ -195,6 +198,19 @@ def _within_share(interval: Interval) -> bool:
             and interval.high <= _HUNDRED)
 
 
+_HALF = Fraction(1, 2)
+_NOT_HALF_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:first|second|latter|former|other|back|front|top|bottom|in|and|"
+    r"[A-Za-z]+-|[A-Za-z]+ly)\s*$", re.IGNORECASE)
+_NOT_HALF_AFTER = re.compile(
+    r"-[A-Za-z]|\s+(?:time|year|hour|day|century|decade|dozen|a\s)", re.IGNORECASE)
+_TOP_NOUN_AFTER = re.compile(
+    r"\s+(?:(?:global|world|oil|rare[- ]earths?|metal|copper|gas|coal|steel|chip|car|"
+    r"lithium|cobalt|nickel)\s+)?(?:producers?|exporters?|importers?|suppliers?|consumers?|"
+    r"miners?|refiners?|processors?|holders?|buyers?|sellers?|sources?|markets?|"
+    r"destinations?|manufacturers?|makers?|emitters?|investors?|spenders?|"
+    r"trading\s+partners?|economy|economies)\b", re.IGNORECASE)
+_NOT_RANK_CN_AFTER = re.compile(r"限度|化|程度|值|公约数|努力|可能")
 _DROP = "drop"
 _SHORTER = "shorter"
 
@@ -216,6 +232,15 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
             return _DROP  # list numbering
     if expr.kind == "rank" and _NOT_A_RANK_BEFORE.search(before):
         return _DROP  # one of the largest
+    if expr.fraction == _HALF and (_NOT_HALF_BEFORE.search(before)
+                                   or _NOT_HALF_AFTER.match(text, end)):
+        return _DROP  # the second half of the year, cut in half, a half-year
+    if expr.kind == "rank" and expr.rank == 1:
+        word = text[start:end].lower()
+        if word.endswith("top") and not _TOP_NOUN_AFTER.match(text, end):
+            return _DROP  # top officials, on top of, the top 10: not "the largest"
+        if word.endswith(("最大", "最小")) and _NOT_RANK_CN_AFTER.match(text, end):
+            return _DROP  # 最大限度, 最大化
     return ""
 
 
@@ -307,7 +332,7 @@ def find_mentions(text: str, offset: int = 0, ton: Ton = "metric") -> list[Menti
         for n in reversed(accepts):
             try:
                 template = st.walker.template(tuple(t for t, _, _ in fed[:n]))
-                tokens = [Token(t, text[s:e], s, end_pos=e) for t, s, e in fed[:n]]
+                tokens = [Lexeme(t, text[s:e]) for t, s, e in fed[:n]]
                 expr = st.transformer.transform_template(template, tokens)
             except (UnexpectedInput, ValueError, KeyError):
                 continue
@@ -370,16 +395,34 @@ def _find_all(text: str, needle: str) -> list[int]:
 def has_unexplained_digit(text: str, mentions: Sequence[Mention]) -> bool:
     """True if the sentence has a digit outside every mention that is not a deliberate
     non-quantity (citation marker [1][6], a date, a time, a year, F-35, Section 301,
-    Group 2:, list numbering)."""
-    runs = [(m.start(), m.end()) for m in _DIGITS.finditer(text)]
-    if not runs:
+    Group 2:, list numbering).
+
+    Cheap on purpose (it runs on every sentence): the regex of non-quantities is tried only
+    in a small window around each digit run that no mention covers, after two quick checks
+    for the commonest cases (a citation marker, a year).
+    """
+    first = _DIGITS.search(text)
+    if first is None:
         return False
     covered = _mention_spans(text, mentions)
-    left = [r for r in runs if not any(s <= r[0] and r[1] <= e for s, e in covered)]
-    if not left:
-        return False
-    covered = [(m.start(), m.end()) for m in _EXPLAINED.finditer(text)]
     lst = _LIST_NUMBER.match(text)
-    if lst is not None:
-        covered.append((lst.start(), lst.end()))
-    return any(not any(s <= r[0] and r[1] <= e for s, e in covered) for r in left)
+    list_end = lst.end() if lst is not None else -1
+    n = len(text)
+    for run in _DIGITS.finditer(text, first.start()):
+        s, e = run.span()
+        if e <= list_end or any(cs <= s and e <= ce for cs, ce in covered):
+            continue
+        before = text[s - 1] if s else ""
+        after = text[e] if e < n else ""
+        if before in "[,–-" and after in "],–-" and "[" in text[max(0, s - 12):s]:
+            continue  # [1][6][21], [3-5]
+        if e - s == 4 and text[s:s + 2] in ("19", "20") and before not in ".," and not (
+                after in ",." and text[e + 1:e + 2].isdigit()):
+            continue  # a year
+        if not any(m.start() <= s and e <= m.end()
+                   for m in _EXPLAINED.finditer(text, max(0, s - _WINDOW), min(n, e + _WINDOW))):
+            return True
+    return False
+
+
+_WINDOW = 40  # the longest non-quantity around a digit run: "September 12", "Section 301.2"

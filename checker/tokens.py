@@ -55,6 +55,9 @@ QUALIFIERS: dict[str, str] = {
     "高于": iv.OVER, "至少": iv.AT_LEAST, "不少于": iv.AT_LEAST, "不低于": iv.AT_LEAST,
     "不超过": iv.UP_TO, "至多": iv.UP_TO, "最多": iv.UP_TO, "不到": iv.UNDER,
     "不足": iv.UNDER, "低于": iv.UNDER,
+    # symbols, as in tables and abstracts: >40 years, <5%, ≥ 90%
+    ">": iv.OVER, "＞": iv.OVER, "<": iv.UNDER, "＜": iv.UNDER, "≥": iv.AT_LEAST,
+    "≤": iv.UP_TO,
 }
 # written after the number or unit
 POST_QUALIFIERS: dict[str, str] = {
@@ -84,7 +87,7 @@ MULTIPLE_WORDS: dict[str, int] = {
 }
 SUPERLATIVES: dict[str, str] = {
     "largest": "largest", "biggest": "largest", "greatest": "largest",
-    "smallest": "smallest",
+    "smallest": "smallest", "top": "largest", "最大": "largest", "最小": "smallest",
 }
 # Chinese 第N大 / 第N小
 CN_SUPERLATIVES: dict[str, str] = {"大": "largest", "小": "smallest"}
@@ -103,7 +106,9 @@ UNIT_PHRASES = ("per cent", "percentage points", "percentage point", "metric ton
                 "metric ton", "metric tonnes", "short tons", "troy ounces", "barrels per day",
                 "barrels a day", "square kilometres", "square kilometers", "us dollars",
                 "us dollar", "u.s. dollars", "u.s. dollar", "pounds sterling", "个百分点",
-                "basis points", "basis point")
+                "basis points", "basis point", "australian dollars", "australian dollar",
+                "canadian dollars", "canadian dollar", "hong kong dollars", "hong kong dollar",
+                "singapore dollars", "singapore dollar", "chinese yuan", "japanese yen")
 _CURRENCY_SYMBOLS = ("US$", "U.S.$", "AU$", "A$", "CA$", "C$", "HK$", "S$", "$", "€", "£", "¥")
 _CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "AUD", "CAD", "HKD", "SGD", "INR",
                    "KRW", "人民币")
@@ -163,7 +168,11 @@ _NOT_QUANTITY_AT = re.compile(
     r"|\d+(?:\.\d+){2,}"  # version numbers 1.2.3
     r"|\d+/\d+"  # 3/4, 24/7: not read as quantities
     r"|\d{1,2}:\d{2}(?::\d{2})?"  # times, ratios 3:1
+    r"|0\d+"  # 007, the 000 of "10 000": codes and digit groups, not quantities
 )
+# the character after a number that _NOT_QUANTITY_AT / _DAY_MONTH may need ("" = the end)
+_NOT_QUANTITY_NEXT = frozenset("-/年月:.")
+_DAY_NEXT = frozenset(" \t\u00a0snrt")
 _MONTHS = (r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|"
            r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 _MONTH_BEFORE = re.compile(_MONTHS + r"\s+$")
@@ -175,8 +184,9 @@ def _is_letter(ch: str) -> bool:
     return ("a" <= ch <= "z") or ("A" <= ch <= "Z")
 
 
+@functools.lru_cache(maxsize=8192)
 def _word_terminal(word: str) -> str:
-    """The terminal of one raw word (no phrase), or OTHER."""
+    """The terminal of one raw word (no phrase), or OTHER (cached: words repeat)."""
     terminal = EXACT.get(word) or LOWER.get(word.lower())
     if terminal is not None:
         return terminal
@@ -193,8 +203,9 @@ def _number_is_label(text: str, start: int, end: int) -> bool:
         before = text[start - 1]
         if _is_letter(before) or before == "[" or before == "#":
             return True
-        if before in "-/." and start > 1 and _is_letter(text[start - 2]):
-            return True  # F-35, COVID-19, v.2
+        if before in "-/." and start > 1 and _is_letter(text[start - 2]) and not (
+                before == "-" and _unit_or_scale_before(text, start - 1)):
+            return True  # F-35, COVID-19, v.2 (but not 5k-20k, 2 kg-3 kg)
         if before == "." and start > 1 and text[start - 2].isdigit():
             return True  # tail of a version number
     if end < len(text):
@@ -206,7 +217,33 @@ def _number_is_label(text: str, start: int, end: int) -> bool:
             word = m.group("word") if m is not None else None
             if word is None or _word_terminal(word) not in ("UNIT", "SCALE", "FOLD", "TIMES"):
                 return True  # 5G, 3D, 1990s, A380-like names
+    if start < 4 or not text[start - 1].isspace():
+        return False
     return bool(_MONTH_BEFORE.search(text, max(0, start - 12), start))
+
+
+_WORD_BEFORE = re.compile(r"[A-Za-z]{1,12}$")
+
+
+def _unit_or_scale_before(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is a scale or unit word (the ``k`` of 5k-20k)."""
+    m = _WORD_BEFORE.search(text, max(0, end - 12), end)
+    return m is not None and _word_terminal(m.group()) in ("SCALE", "UNIT")
+
+
+_GLUE_SCALES = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
+
+
+def _glued_unit(text: str, dash: int) -> bool:
+    """``27-kilometre``, ``4-day``, ``$5-billion``: a unit or scale word right after the dash."""
+    m = _RAW.match(text, dash + 1)
+    if m is None or m.lastgroup != "word" or m.start("word") != dash + 1:
+        return False
+    word = m.group("word")
+    return _word_terminal(word) == "UNIT" or word.lower() in _GLUE_SCALES
+
+
+_CN_BEFORE_UNIT = "千百万"
 
 
 def _cjk(text: str, pos: int) -> tuple[str, int]:
@@ -223,8 +260,20 @@ def _cjk(text: str, pos: int) -> tuple[str, int]:
             return terminal, pos + size
     m = _CN_RUN.match(text, pos)
     if m is not None:
-        return "CNNUM", m.end()
+        end = m.end()
+        if end - pos > 1 and text[end - 1] in _CN_BEFORE_UNIT and _cn_unit_at(text, end - 1):
+            end -= 1  # 一百千瓦 = 一百 千瓦
+        numeral = text[pos:end]
+        if text[pos] not in "万亿" and ("万" in numeral or "亿" in numeral):
+            return "CNBIG", end  # a numeral that carries its scale: 四千万, 十万亿
+        return "CNNUM", end
     return OTHER, pos + 1
+
+
+def _cn_unit_at(text: str, pos: int) -> bool:
+    """Whether a unit word (千瓦, 千克, 百万吨) starts at ``pos``."""
+    return any(surface_unit(text[pos:pos + size]) is not None for size in (2, 3, 4)
+               if pos + size <= len(text))
 
 
 def raw_tokens(text: str, pos: int) -> Iterator[tuple[str, int, int]]:
@@ -274,16 +323,21 @@ def lexemes(text: str, pos: int = 0) -> Iterator[tuple[str, int, int]]:
         s, e = m.start(group), m.end()
         pos = e
         if group == "num":
-            skip = _NOT_QUANTITY_AT.match(text, s)
+            after = text[e:e + 1]
+            skip = _NOT_QUANTITY_AT.match(text, s) if (
+                after in _NOT_QUANTITY_NEXT or text[s] == "0") else None
             if skip is not None and not (
                 _YEAR_CN.fullmatch(skip.group()) and not 1900 <= int(skip.group()[:4]) <= 2100
             ):
                 pos = skip.end()
                 yield OTHER, s, pos
-            elif _number_is_label(text, s, e) or _DAY_MONTH.match(text, s):
+            elif _number_is_label(text, s, e) or (
+                    e - s <= 2 and after in _DAY_NEXT and _DAY_MONTH.match(text, s)):
                 yield OTHER, s, e
             else:
                 yield "NUM", s, e
+                if text[e:e + 1] == "-" and _glued_unit(text, e):
+                    pos = e + 1  # 27-kilometre: the dash joins number and unit
         elif group == "ord":
             yield "ORD", s, e
         elif group == "cur":
@@ -333,6 +387,7 @@ def _hyphen_parts(word: str, start: int) -> Iterator[tuple[str, int, int]]:
 # ------------------------------------------------------------------ the anchor
 
 
+_SYMBOL_STARTS = frozenset(("QUAL",))
 _Trie = dict[str, "_Trie"]
 
 
@@ -377,19 +432,24 @@ def anchor_regex(start_terminals: frozenset[str]) -> re.Pattern[str]:
         for key, terminal in table.items():
             if terminal not in start_terminals:
                 continue
-            if key.isascii() and key[:1].isalpha():
+            if key[:1].isascii() and key[:1].isalpha():  # world's and world’s
                 words.update({key, key[:1].upper() + key[1:]} if table is LOWER else {key})
             elif not key.isascii() and "\u3400" <= key[0] <= "\u9fff":
                 cjk.add(key[0])
+            elif len(key) == 1 and not key.isalnum() and terminal in _SYMBOL_STARTS:
+                cjk.add(key)  # >, <, ≥: one character, matched like a Chinese start
+    # One-character starts first, then a digit (its lookbehind after it), then the word
+    # trie: at most positions the first two fail on one test, which keeps the scan fast.
+    chars = set(cjk)
+    if "CNNUM" in start_terminals:
+        chars.update(CN_NUMERAL_CHARS)
+    if "CUR" in start_terminals:
+        chars.update("$€£¥")
     alts = []
+    if chars:
+        alts.append("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+    if "NUM" in start_terminals or "ORD" in start_terminals:
+        alts.append(r"\d(?<![\d.\[]\d)(?<!\d,\d)")
     if words:
         alts.append(r"(?<![A-Za-z])(?:" + _trie_regex(words) + r")(?![A-Za-z])")
-    if "NUM" in start_terminals or "ORD" in start_terminals:
-        alts.append(r"(?<![\d.,\[])\d")
-    if "CUR" in start_terminals:
-        alts.append(r"[$€£¥]")
-    if "CNNUM" in start_terminals:
-        cjk.update(CN_NUMERAL_CHARS)
-    if cjk:
-        alts.append("[" + "".join(sorted(cjk)) + "]")
     return re.compile("|".join(alts))

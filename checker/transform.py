@@ -8,7 +8,7 @@ conversion; :mod:`factlint.parse` turns it into a :class:`~factlint.model.Mentio
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -65,24 +65,36 @@ class Expr:
     mixed_units: bool = False  # a range whose ends are written with different units
 
 
-def _tok(children: Sequence[Any], kind: str) -> Token | None:
+class Lexeme(str):
+    """A token's text with its terminal: a cheap stand-in for lark's ``Token``."""
+
+    type: str
+
+    def __new__(cls, terminal: str, text: str) -> Lexeme:
+        """The lexeme ``text`` of terminal ``terminal``."""
+        obj = super().__new__(cls, text)
+        obj.type = terminal
+        return obj
+
+
+def _tok(children: Sequence[Any], kind: str) -> Lexeme | None:
     for child in children:
-        if isinstance(child, Token) and child.type == kind:
+        if isinstance(child, Lexeme) and child.type == kind:
             return child
     return None
 
 
-def _flat(children: Sequence[Any]) -> list[Token]:
-    out: list[Token] = []
+def _flat(children: Sequence[Any]) -> list[Lexeme]:
+    out: list[Lexeme] = []
     for child in children:
         if isinstance(child, list):
             out.extend(child)
-        elif isinstance(child, Token):
+        elif isinstance(child, Lexeme):
             out.append(child)
     return out
 
 
-def _number(tok: Token) -> tuple[Fraction, Fraction]:
+def _number(tok: Lexeme) -> tuple[Fraction, Fraction]:
     """(value, half-width) of a NUM, NUMWORD or CNNUM token."""
     text = str(tok)
     if tok.type == "NUM":
@@ -94,33 +106,52 @@ def _number(tok: Token) -> tuple[Fraction, Fraction]:
     return x, written_half_width(x, str(value))
 
 
-def _unit_of(tok: Token) -> str:
+def _unit_of(tok: Lexeme) -> str:
     name = surface_unit(str(tok))
     if name is None:
         raise ValueError(f"not a unit: {tok!r}")
     return name
 
 
+_Plan = tuple[Callable[[list[Any]], Any], tuple[Any, ...]]
+
+
+def _run(plan: _Plan, tokens: Sequence[Lexeme]) -> Any:
+    method, items = plan
+    return method([_run(i, tokens) if isinstance(i, tuple) else tokens[i] for i in items])
+
+
 class MentionTransformer(Transformer[Token, Expr]):
     """Turns a parse tree of ``quantity.lark`` into an :class:`Expr` (one method per alias)."""
 
-    def transform_template(self, tree: Tree[Token], tokens: Sequence[Token]) -> Expr:
+    def transform_template(self, tree: Tree[Token], tokens: Sequence[Lexeme]) -> Expr:
         """Transform a :meth:`_Walker.template` tree whose leaves index ``tokens``."""
-        result: Expr = self._apply(tree, tokens)
+        plan = self._plans.get(id(tree))
+        if plan is None:
+            plan = self._plans[id(tree)] = (self._compile(tree), tree)
+        result: Expr = _run(plan[0], tokens)
         return result
 
-    def _apply(self, tree: Tree[Token], tokens: Sequence[Token]) -> Any:
-        children = [self._apply(c, tokens) if isinstance(c, Tree) else tokens[int(c)]
-                    for c in tree.children]
-        return getattr(self, str(tree.data))(children)
+    def _compile(self, tree: Tree[Token]) -> _Plan:
+        """The tree as (method, leaves): a token index or a sub-plan, built once per tree."""
+        items: list[int | _Plan] = [self._compile(c) if isinstance(c, Tree) else int(c)
+                                    for c in tree.children]
+        return getattr(self, str(tree.data)), tuple(items)
+
+    @property
+    def _plans(self) -> dict[int, tuple[_Plan, Tree[Token]]]:
+        plans: dict[int, tuple[_Plan, Tree[Token]]] | None = self.__dict__.get("_plan_cache")
+        if plans is None:
+            plans = self.__dict__["_plan_cache"] = {}
+        return plans
 
     def start(self, children: list[Expr]) -> Expr:
         return children[0]
 
-    def scale(self, children: list[Token]) -> list[Token]:
+    def scale(self, children: list[Lexeme]) -> list[Lexeme]:
         return children
 
-    def tail(self, children: list[Token]) -> list[Token]:
+    def tail(self, children: list[Lexeme]) -> list[Lexeme]:
         return children
 
     def amount(self, children: list[Any]) -> Amount:
@@ -132,7 +163,7 @@ class MentionTransformer(Transformer[Token, Expr]):
         plain = ""
         for tok in toks:
             kind = tok.type
-            if kind in ("NUM", "NUMWORD", "CNNUM"):
+            if kind in ("NUM", "NUMWORD", "CNNUM", "CNBIG"):
                 x, h = _number(tok)
                 plain = str(tok) if kind == "NUM" else ""
             elif kind == "SCALE":
@@ -149,6 +180,8 @@ class MentionTransformer(Transformer[Token, Expr]):
                 unit = "percent"
                 x *= 10
                 h = h * 10 if plain and "." in plain else _FIVE_POINTS
+        if toks[0].type == "CUR" and sum(1 for t in toks if t.type == "CUR") > 1:
+            raise ValueError("two currency signs")  # $20,000.00 $37,305.97
         year_like = (factor == 1 and not unit and len(plain) == 4 and plain.isdigit()
                      and 1900 <= int(plain) <= 2100)
         if factor != 1:
@@ -182,7 +215,7 @@ class MentionTransformer(Transformer[Token, Expr]):
         return Expr("range", (lo, hi), qualifier, connector=str(sep).lower() if sep else "",
                     mixed_units=mixed)
 
-    def fraction(self, children: list[Token]) -> Expr:
+    def fraction(self, children: list[Lexeme]) -> Expr:
         qual = _tok(children, "QUAL")
         cmp = _tok(children, "CMP")
         frac = _tok(children, "FRAC")
@@ -193,7 +226,7 @@ class MentionTransformer(Transformer[Token, Expr]):
             qualifier = COMPARATIVES[lexeme_key(cmp)][1]
         return Expr("quantity", (), qualifier, fraction=value)
 
-    def rank_ordinal(self, children: list[Token]) -> Expr:
+    def rank_ordinal(self, children: list[Lexeme]) -> Expr:
         sup = _tok(children, "SUP")
         da = _tok(children, "DA")
         order: Literal["largest", "smallest"] = "largest"
@@ -210,21 +243,21 @@ class MentionTransformer(Transformer[Token, Expr]):
             rank = int(_number(num)[0])
         return Expr("rank", rank=rank, rank_order=order)
 
-    def rank_top(self, children: list[Token]) -> Expr:
+    def rank_top(self, children: list[Lexeme]) -> Expr:
         sup = _tok(children, "SUP")
         assert sup is not None
         smallest = SUPERLATIVES[lexeme_key(sup)] == "smallest"
         return Expr("rank", rank=1, rank_order="smallest" if smallest else "largest")
 
-    def rank_number(self, children: list[Token]) -> Expr:
+    def rank_number(self, children: list[Lexeme]) -> Expr:
         num = _tok(children, "NUM")
         assert num is not None
         return Expr("rank", rank=int(_number(num)[0]), rank_order="largest")
 
-    def comparison(self, children: list[Token]) -> Expr:
+    def comparison(self, children: list[Lexeme]) -> Expr:
         return Expr("comparison", op=COMPARATIVES[lexeme_key(children[0])][0])
 
-    def multiple(self, children: list[Token]) -> Expr:
+    def multiple(self, children: list[Lexeme]) -> Expr:
         qual = _tok(children, "QUAL")
         word = _tok(children, "MULTW")
         if word is not None:

@@ -84,6 +84,19 @@ _EXTRA_SURFACES: dict[str, str] = {
     "INR": "INR",
     "rupees": "INR",
     "KRW": "KRW",
+    "rmb": "CNY",
+    "Australian dollars": "AUD",
+    "Australian dollar": "AUD",
+    "Canadian dollars": "CAD",
+    "Canadian dollar": "CAD",
+    "Hong Kong dollars": "HKD",
+    "Hong Kong dollar": "HKD",
+    "Singapore dollars": "SGD",
+    "Singapore dollar": "SGD",
+    "Chinese yuan": "CNY",
+    "Japanese yen": "JPY",
+    "feet": "foot",
+    "inches": "inch",
     "times": "times",
     "yrs": "year",
 }
@@ -145,11 +158,12 @@ def _surfaces() -> tuple[dict[str, str], dict[str, str]]:
     caseless = {
         form.lower(): name
         for form, name in exact.items()
-        if len(form) >= _MIN_CASELESS and form.isascii() and form == form.lower()
+        if len(form) >= _MIN_CASELESS and form.isascii() and (form == form.lower() or " " in form)
     }
     return exact, caseless
 
 
+@functools.lru_cache(maxsize=8192)
 def surface_unit(word: str) -> str | None:
     """The unit name of a written form (``kilograms`` -> ``kilogram``, ``Mt`` -> ``megatonne``)."""
     exact, caseless = _surfaces()
