@@ -50,7 +50,9 @@ _VERBS = (
     r"produces?|producing|produced|supplies|supplying|supplied|supply|mines?|mined|"
     r"refines?|refining|refined|process(?:es)?|processing|processed|exports?|exporting|"
     r"exported|imports?|importing|imported|consumes?|consuming|consumed|generates?|"
-    r"generating|generated|dominates?\s+with|dominating\s+with|dominated\s+with"
+    r"generating|generated|dominates?\s+with|dominating\s+with|dominated\s+with|"
+    r"handled|handles|shipped|ships|delivered|delivers|installed|installs|emitted|emits|"
+    r"moved|moves|carried|carries|added|adds"
 )
 _ADVERBS = r"(?:currently|still|now|alone|also|already|reportedly|together|collectively|" \
            r"today|presently|globally|itself|only|just)"
@@ -138,8 +140,9 @@ _RELIANCE = re.compile(
 )
 _SOURCE_GAP = re.compile(r"^\s+(?:comes?|came|coming)\s+from\s+", re.IGNORECASE)
 _OF_NP = re.compile(
-    r"\s*(?:of|in)\s+(?P<np>(?:(?:the|its|their|this|global|world['’]s|worldwide|total)\s+)*"
-    r"(?:[A-Za-z0-9][A-Za-z0-9-]*(?:['’]s)?(?:\s+|$|(?=[^\w\s]))){1,6})",
+    r"\s*(?:of)\s+(?P<np>(?:(?:the|its|their|this|global|world['’]s|worldwide|total)\s+)*"
+    r"(?:[A-Za-z][A-Za-z0-9-]*(?:['’]s)?(?:\s+|$|(?=[^\w\s])))"
+    r"(?:[A-Za-z0-9][A-Za-z0-9-]*(?:['’]s)?(?:\s+|$|(?=[^\w\s]))){0,5})",
 )
 _NP_STOP = frozenset(
     "and or but which that while in to for from with by at on as is are was were has have "
@@ -487,6 +490,14 @@ class Framer:
         if subject is None:
             return None, None
         measure_np = _measure_np(text, me)
+        if measure_np is None and kind == "level" and verb_measure:
+            # "Shanghai handled 51.5 million TEU in 2024": the verb names the measure
+            key = self.lex.measure_key("", verb_measure, ctx.topic)
+            if key is None:
+                return None, None
+            frame = _Frame(subject[0], subject[1], verb_measure, key, verb_measure, me)
+            return self._claim(mention, kind, frame, text, claim_start, me, stated, ctx,
+                               sentence), frame
         if measure_np is None:
             return None, None
         phrase = measure_np[0]
