@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from factlint import modality, periods
+from factlint.interval import clip_share, reading
 from factlint.lexicon import Lexicon
 from factlint.model import (
     Claim,
@@ -258,6 +259,34 @@ def _measure_np(text: str, pos: int, prep: re.Pattern[str] | None = None) -> tup
     return " ".join(words), end
 
 
+_POSSESSIVE_NP = re.compile(r"\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s\s+[a-z]")
+_OP_QUALIFIER = {"eq": "", "gt": "over", "ge": "at_least", "lt": "under", "le": "up_to"}
+
+
+def _share_of_possessive(mention: Mention, text: str, me: int) -> Mention | None:
+    """``roughly half of China's soybean imports``: a share, not a comparison with China.
+
+    The grammar reads "<fraction> of X's" as a comparison (as in "less than one-tenth of
+    China's"); when X's is followed by a noun phrase, it is a share of X's M.
+    """
+    comp = mention.comparison
+    if comp is None or comp.factor is None or comp.op not in _OP_QUALIFIER:
+        return None
+    if not mention.text.rstrip().endswith(" of") or not _POSSESSIVE_NP.match(text, me):
+        return None
+    low, high = comp.factor.low, comp.factor.high
+    if low is None or high is None:
+        return None
+    x, h = (low + high) * 50, (high - low) * 50
+    qualifier = _OP_QUALIFIER[comp.op]
+    value = Value(clip_share(reading(x, h, qualifier, "speaker")),
+                  clip_share(reading(x, h, qualifier, "strict")), "percent", "share")
+    written = mention.text.rstrip()[:-3].rstrip()
+    return dataclasses.replace(mention, end=mention.start + len(written), text=written,
+                               kind="quantity", value=value, comparison=None,
+                               qualifier=mention.qualifier or qualifier)
+
+
 class _LazyPeriods:
     """The periods a sentence states, computed on first use (most sentences frame nothing)."""
 
@@ -362,6 +391,12 @@ class Framer:
         self, text: str, ms: int, me: int, mention: Mention, prev: _Frame | None,
         stated: _LazyPeriods, ctx: DocContext, sentence: Sentence,
     ) -> tuple[Claim | None, _Frame | None]:
+        if mention.kind == "comparison":
+            share = _share_of_possessive(mention, text, me)
+            if share is None:
+                return None, None
+            mention = dataclasses.replace(share, location=self.locate(share.start, share.end))
+            me = share.end - (mention.start - ms)
         value = mention.value
         if mention.kind in ("comparison", "multiple"):
             return None, None
