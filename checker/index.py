@@ -51,3 +51,18 @@ def build_index(
     return ClaimIndex(
         tuple(claims), {k: tuple(v) for k, v in groups.items()}, lexicon, settings, report_only
     )
+
+
+MeasureKey = tuple[str, str, str]  # measure, kind, dimension
+
+
+def measure_groups(index: ClaimIndex) -> dict[MeasureKey, tuple[Claim, ...]]:
+    """Claims grouped by (measure, kind, dimension) across subjects, in index order.
+
+    Rules that compare subjects with each other (ranks, sums of shares, parts of a total)
+    read these groups; like :func:`build_index`, building them is linear in the claims.
+    """
+    groups: dict[MeasureKey, list[Claim]] = defaultdict(list)
+    for (_subject, measure, kind, dimension), claims in index:
+        groups[(measure, kind, dimension)].extend(claims)
+    return {k: tuple(v) for k, v in groups.items()}

@@ -19,9 +19,19 @@ PACKS = ("gazetteer.yaml", "general.yaml", "rare-earths.yaml")
 
 @hookimpl
 def factlint_rules() -> list[Rule]:
-    from factlint.rules import fc101_value_conflict
+    from factlint.rules import (
+        fc101_value_conflict,
+        fc201_rank_conflict,
+        fc202_share_sum,
+        fc203_derived_share,
+        fc301_growth_arithmetic,
+        fc302_comparison,
+        fc401_reference,
+    )
 
-    return [fc101_value_conflict.RULE]
+    return [fc101_value_conflict.RULE, fc201_rank_conflict.RULE, fc202_share_sum.RULE,
+            fc203_derived_share.RULE, fc301_growth_arithmetic.RULE, fc302_comparison.RULE,
+            fc401_reference.RULE]
 
 
 @hookimpl

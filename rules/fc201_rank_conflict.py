@@ -1,0 +1,172 @@
+"""FC201 rank-conflict: a stated rank that the stated figures contradict.
+
+A rank ("the fifth-largest reserves", "the world's largest producer") is checked against the
+figures the corpus states for the same measure, kind, dimension and a compatible period:
+levels, or shares of one common total. It is an error when the rank is provably wrong - k
+or more subjects have figures larger than X's, yet X is called the k-th largest (a figure
+above X's, yet X is "the largest") - in both the speaker's and the strict reading of the
+bounds; a warning when only the speaker's reading makes it wrong. When fewer subjects than
+the rank needs are stated above X and at least as many subjects as the rank are listed, the
+figures put X higher than stated only if the list is complete: that is a warning whose
+message names the assumption. Totals (World) and places that contain or lie inside X are
+never counted; a title's rank is compared with its own article only.
+
+Anti-pattern: "Australia, with the fifth-largest reserves" while the corpus lists China
+44, Brazil 21 and India 6.9 million tons above Australia's 5.7 million tons (4th).
+Best practice: state the rank with the list it comes from, or the figures next to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from fractions import Fraction
+
+from factlint.hookspecs import Rule
+from factlint.index import ClaimIndex, measure_groups
+from factlint.lexicon import Lexicon
+from factlint.model import Claim, Finding, Interval, Settings, Severity
+from factlint.rules._common import (
+    above,
+    cap,
+    class_key,
+    common_total,
+    compatible,
+    describe,
+    figure,
+    findings,
+    is_place,
+    overlaps,
+    representatives,
+    speaker,
+    strict,
+    wanted,
+    written,
+)
+
+CODE = "FC201"
+NAME = "rank-conflict"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _beats(a: Interval | None, b: Interval | None, largest: bool) -> bool:
+    """``a`` is provably ahead of ``b`` in the rank's order."""
+    if a is None or b is None:
+        return False
+    return above(a, b) if largest else above(b, a)
+
+
+def _all_beat(cs: Sequence[Claim], xs: Sequence[Claim], largest: bool, settings: Settings,
+              reading: str) -> bool:
+    def read(c: Claim) -> Interval | None:
+        return speaker(c, settings) if reading == "speaker" else strict(c)
+    return all(_beats(read(c), read(x), largest) for c in cs for x in xs)
+
+
+def _low(c: Claim, settings: Settings) -> Fraction:
+    iv = speaker(c, settings)
+    return Fraction(0) if iv is None or iv.low is None else iv.low
+
+
+def _candidates(rank: Claim, group: Sequence[Claim], lex: Lexicon) -> tuple[list[Claim],
+                                                                            dict[str, list[Claim]]]:
+    """X's own figures, and the other subjects' figures, all comparable with each other."""
+    xs = [c for c in group if c.subject.casefold() == rank.subject.casefold()
+          and compatible(c, [rank])]
+    others: dict[str, list[Claim]] = {}
+    if not xs:
+        return xs, others
+    x_place = is_place(rank.subject, lex)
+    for c in group:
+        if c.subject.casefold() == rank.subject.casefold() or lex.is_total(c.subject):
+            continue
+        if is_place(c.subject, lex) != x_place or overlaps(c.subject, rank.subject, lex):
+            continue
+        if compatible(c, [rank, *xs]):
+            others.setdefault(c.subject, []).append(c)
+    # an aggregate of listed subjects (the EU beside Germany) is not one of the ranked
+    names = list(others)
+    for name in names:
+        if any(lex.is_part(o, name) for o in names if o != name):
+            del others[name]
+    return xs, others
+
+
+def _judge(rank: Claim, group: Sequence[Claim], index: ClaimIndex,
+           settings: Settings) -> tuple[Severity, str, list[Claim]] | None:
+    """The verdict on one stated rank: severity, message and evidence, or None."""
+    lex = index.lexicon
+    k = rank.mention.rank or 0
+    largest = rank.mention.rank_order != "smallest"
+    xs, others = _candidates(rank, group, lex)
+    if not xs or not others:
+        return None
+    ahead = {s: cs for s, cs in others.items() if _all_beat(cs, xs, largest, settings, "speaker")}
+    ahead = dict(sorted(ahead.items(), key=lambda kv: _low(kv[1][0], settings),
+                        reverse=largest))
+    ahead_strict = [s for s, cs in others.items() if _all_beat(cs, xs, largest, settings, "strict")]
+    behind = [s for s, cs in others.items() if _all_beat(xs, cs, largest, settings, "speaker")]
+    maybe = len(others) - len(behind)  # subjects that may be ahead of X
+    word = "exceed" if largest else "are below"
+    x_text = " / ".join(dict.fromkeys(written(x) for x in xs))
+    head = f"{describe(rank)}: '{written(rank)}' here, but"
+    listed = ", ".join(figure(cs[0]) for cs in ahead.values())
+    severity: Severity
+    if len(ahead) >= k:
+        severity = "error" if len(ahead_strict) >= k else "warning"
+        many = "a stated figure" if len(ahead) == 1 else f"{len(ahead)} stated figures"
+        message = (f"{head} {listed} {word if len(ahead) > 1 else word + 's'} its {x_text}: "
+                   f"with {many} ahead of it, it cannot rank {_ordinal(k)}")
+    elif maybe + 1 < k and len(others) + 1 >= k:
+        severity = "warning"
+        place = (_ordinal(len(ahead) + 1) if maybe == len(ahead)
+                 else f"between {_ordinal(len(ahead) + 1)} and {_ordinal(maybe + 1)}")
+        if ahead:
+            body = f"{listed} {word if len(ahead) > 1 else word + 's'} its {x_text}"
+        else:
+            body = f"no stated figure is {'larger' if largest else 'smaller'} than its {x_text}"
+        message = (f"{head} the stated figures put it {place}: {body}; this rests on the "
+                   f"listed figures ({len(others) + 1} subjects) being complete")
+    else:
+        return None
+    evidence = [*xs, *(c for cs in ahead.values() for c in cs[:1])]
+    return cap(severity, [rank, *evidence]), message, evidence
+
+
+def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
+    """Check every stated rank against the figures of its measure (levels or common shares)."""
+    groups = measure_groups(index)
+    by_measure: dict[str, list[tuple[str, str, tuple[Claim, ...]]]] = {}
+    for (measure, kind, dimension), claims in groups.items():
+        if kind == "share":
+            claims = tuple(c for c in claims if common_total(c, index.lexicon) == "World")
+        if kind in ("level", "share"):
+            by_measure.setdefault(measure, []).append((kind, dimension,
+                                                       tuple(representatives(claims))))
+    for (measure, kind, _dim), ranks in sorted(groups.items()):
+        if kind != "rank":
+            continue
+        verdicts: dict[tuple[object, ...], tuple[Severity, str, list[Claim]] | None] = {}
+        for rank in ranks:
+            if not rank.mention.rank:
+                continue
+            ck = class_key(rank)
+            if ck not in verdicts:  # ranks that read the same share one verdict
+                verdicts[ck] = None
+                for _fkind, _fdim, claims in sorted(by_measure.get(measure, []),
+                                                    key=lambda t: (t[0], t[1])):
+                    verdicts[ck] = _judge(rank, claims, index, settings)
+                    if verdicts[ck] is not None:
+                        break  # one finding per stated rank
+            verdict = verdicts[ck]
+            if verdict is None or not wanted(index, [rank, *verdict[2]]):
+                continue
+            severity, message, evidence = verdict
+            key = (rank.subject, rank.measure, "rank", str(rank.mention.rank))
+            yield from findings(CODE, NAME, severity, message, [rank], evidence, key)
+
+
+RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check)

@@ -1,0 +1,126 @@
+"""FC202 share-sum: shares of one total, held by different subjects, that add up past 100%.
+
+Shares of the same measure and the same common total (the world's, or one named place's)
+in a compatible period, held by subjects that cannot overlap, are summed by their lower
+bounds; if that sum is past 100%, they cannot all be true - within one article or across the
+corpus. A region is never summed with its country, nor a bloc with its members (the
+gazetteer's ``part_of``); totals (World) are never parts; countries and companies are summed
+separately. Shares of each subject's own total ("52% of its electricity", vaccination
+coverage) are not shares of one total and are never summed. Each subject counts with its
+smallest stated share, so the sum holds whichever of its figures is right. Error when the
+strict reading of the bounds also passes 100%, warning when only the speaker's does; at
+most a warning when a share is an attributed estimate or undated.
+
+Anti-pattern: "China produces about 70% of the world's cobalt" beside "the DRC produces
+roughly half of it".
+Best practice: shares of one total from one source and year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from fractions import Fraction
+
+from factlint.hookspecs import Rule
+from factlint.index import ClaimIndex, measure_groups
+from factlint.lexicon import Lexicon
+from factlint.model import Claim, Finding, Interval, Settings, Severity, format_number
+from factlint.rules._common import (
+    cap,
+    common_total,
+    findings,
+    is_place,
+    overlaps,
+    speaker,
+    strict,
+    wanted,
+    where,
+    written,
+)
+
+CODE = "FC202"
+NAME = "share-sum"
+_HUNDRED = Fraction(100)
+
+Bucket = tuple[str, str, str, bool, str, bool, object]
+
+
+def _low(iv: Interval | None) -> Fraction:
+    return Fraction(0) if iv is None or iv.low is None else iv.low
+
+
+def _past_hundred(claims: Sequence[Claim], read: str, settings: Settings) -> bool:
+    ivs = [speaker(c, settings) if read == "speaker" else strict(c) for c in claims]
+    total = sum((_low(iv) for iv in ivs), Fraction(0))
+    if total > _HUNDRED:
+        return True
+    return total == _HUNDRED and any(iv is not None and iv.low_open for iv in ivs)
+
+
+def _buckets(claims: Sequence[Claim], lex: Lexicon) -> dict[Bucket, list[Claim]]:
+    """Claims that are pairwise comparable: same total, kind of subject and period year."""
+    out: dict[Bucket, list[Claim]] = {}
+    for c in claims:
+        total = common_total(c, lex)
+        if total is None or c.in_title or lex.is_total(c.subject):
+            continue
+        p = c.period
+        years: list[object] = [*sorted(p.years)] if p.years else ["undated"]
+        for year in years:
+            key = (c.measure, total, p.granularity, p.projection, p.part,
+                   is_place(c.subject, lex), year)
+            out.setdefault(key, []).append(c)
+    return out
+
+
+def _disjoint(claims: Sequence[Claim], lex: Lexicon, settings: Settings) -> list[Claim]:
+    """Each subject's smallest share; then the largest shares of subjects that cannot overlap.
+
+    Stops at the fewest shares whose sum passes 100% (so the message lists only those).
+    """
+    least: dict[str, Claim] = {}
+    for c in claims:
+        old = least.get(c.subject)
+        if old is None or _low(speaker(c, settings)) < _low(speaker(old, settings)):
+            least[c.subject] = c
+    chosen: list[Claim] = []
+    for c in sorted(least.values(), key=lambda c: -_low(speaker(c, settings))):
+        if not any(overlaps(c.subject, o.subject, lex) for o in chosen):
+            chosen.append(c)
+            if _past_hundred(chosen, "speaker", settings):
+                break  # the fewest largest shares that pass 100%
+    return chosen
+
+
+def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
+    """Sum the shares of each measure and total over disjoint subjects, per period."""
+    seen: set[frozenset[int]] = set()
+    for (_measure, kind, dimension), claims in sorted(measure_groups(index).items()):
+        if kind != "share" or dimension not in ("share", "percent"):
+            continue
+        for bucket_key, bucket in sorted(_buckets(claims, index.lexicon).items(),
+                                          key=lambda kv: str(kv[0])):
+            if len({c.subject for c in bucket}) < 2:
+                continue
+            chosen = _disjoint(bucket, index.lexicon, settings)
+            ids = frozenset(id(c) for c in chosen)
+            if len(chosen) < 2 or ids in seen or not _past_hundred(chosen, "speaker", settings):
+                continue
+            seen.add(ids)
+            if not wanted(index, chosen):
+                continue
+            severity: Severity = "error" if _past_hundred(chosen, "strict", settings) \
+                else "warning"
+            severity = cap(severity, chosen)
+            lows = sum((_low(speaker(c, settings)) for c in chosen), Fraction(0))
+            parts = " + ".join(f"{c.subject} {written(c)} ({where(c)})" for c in chosen)
+            total = bucket_key[1]
+            whose = "the world's" if total == "World" else f"{total}'s"
+            period = chosen[0].period.label()
+            message = (f"shares of {whose} {chosen[0].measure} ({period}) add up past 100%: "
+                       f"{parts} = at least {format_number(lows)}%")
+            key = (chosen[0].measure, total, period)
+            yield from findings(CODE, NAME, severity, message, chosen, chosen, key)
+
+
+RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check)

@@ -1,0 +1,148 @@
+"""FC302 comparison: "A exceeds B", "slightly above", "less than one-tenth of B's" vs the values.
+
+A comparative statement about subject A's measure ("India's production capacity is less than
+one-tenth of China's", "Chile's output exceeds Peru's", "twice Germany's") is checked against
+the values the corpus states for A and for B (the compared subject, resolved through the
+gazetteer) of the same measure, kind, dimension and a compatible period. "exceeds", "more
+than", "above" fail when A is at most factor x B for every reading of the numbers as written;
+"less than", "below" fail when A is at least factor x B; "twice", "fivefold" fail when A and
+factor x B cannot meet; "slightly above" (below) also fails when A is more than a quarter
+above (below) B. If any pair of stated values agrees, nothing is reported. Error when the
+strict reading of the bounds fails too, warning when only the speaker's does; at most a
+warning for estimates and undated statements.
+
+Anti-pattern: "India's capacity is less than one-tenth of China's" beside stated capacities of
+India 30,000 tons and China 210,000 tons (a seventh).
+Best practice: print the two figures the comparison rests on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+
+from factlint.hookspecs import Rule
+from factlint.index import ClaimIndex
+from factlint.model import Claim, Comparison, Finding, Interval, Settings, Severity
+from factlint.rules._common import (
+    cap,
+    compatible,
+    describe,
+    findings,
+    norm,
+    num,
+    speaker,
+    strict,
+    wanted,
+    where,
+    written,
+)
+
+CODE = "FC302"
+NAME = "comparison"
+_SLIGHT = Fraction(5, 4)  # "slightly" above: at most a quarter above
+_PHRASE = {"gt": "more than", "ge": "at least", "lt": "less than", "le": "at most",
+           "eq": "equal to", "slightly_above": "slightly above",
+           "slightly_below": "slightly below"}
+
+Range = tuple[Fraction, Fraction]
+
+
+def _range(iv: Interval | None) -> Range | None:
+    """The closed hull of an interval (the numbers as written allow at least these)."""
+    if iv is None or iv.low is None or iv.high is None:
+        return None
+    return iv.low, iv.high
+
+
+def fails(op: str, a: Range, b: Range, factor: Range) -> bool:
+    """True when no value of ``a`` and ``b`` in their ranges satisfies ``a op factor x b``."""
+    fb = (factor[0] * b[0], factor[1] * b[1])
+    if op in ("gt", "slightly_above"):
+        if a[1] <= fb[0]:
+            return True
+        return op == "slightly_above" and a[0] > _SLIGHT * fb[1]
+    if op == "ge":
+        return a[1] < fb[0]
+    if op in ("lt", "slightly_below"):
+        if a[0] >= fb[1]:
+            return True
+        return op == "slightly_below" and a[1] * _SLIGHT < fb[0]
+    if op == "le":
+        return a[0] > fb[1]
+    if op == "eq":
+        return a[1] < fb[0] or fb[1] < a[0]
+    return False
+
+
+def _target(comparison: Comparison, index: ClaimIndex) -> str:
+    text = comparison.target_text.strip()
+    place = index.lexicon.place(text)
+    if place is not None:
+        return place.casefold()
+    text = text.removesuffix("'s").removesuffix("’s").strip()
+    text = text[4:] if text.lower().startswith("the ") else text
+    return norm(text)
+
+
+def _values(index: ClaimIndex, subject: str, c: Claim) -> list[Claim]:
+    out: list[Claim] = []
+    for (subj, measure, kind, _dim), claims in index:
+        if subj == subject and measure == c.measure and kind == c.kind:
+            out += [v for v in claims if v is not c and v.mention.value is not None
+                    and compatible(v, [c])]
+    return out
+
+
+def _judge(c: Claim, index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
+    comp = c.mention.comparison
+    if comp is None or not comp.target_text:
+        return
+    target = _target(comp, index)
+    if not target or target == c.subject.casefold():
+        return
+    factor = _range(comp.factor) or (Fraction(1), Fraction(1))
+    a_values = _values(index, c.subject.casefold(), c)
+    b_values = _values(index, target, c)
+    verdict: tuple[Severity, Claim, Claim] | None = None
+    for a in a_values:
+        for b in b_values:
+            assert a.mention.value is not None and b.mention.value is not None
+            if a.mention.value.dimension != b.mention.value.dimension or not compatible(a, [b]):
+                continue
+            ranges = [(_range(speaker(a, settings)), _range(speaker(b, settings))),
+                      (_range(strict(a)), _range(strict(b)))]
+            results = [ra is not None and rb is not None and fails(comp.op, ra, rb, factor)
+                       for ra, rb in ranges]
+            if not results[0]:
+                return  # a pair of stated values agrees with the comparison
+            if verdict is None:
+                verdict = ("error" if results[1] else "warning", a, b)
+    if verdict is None:
+        return
+    severity, a, b = verdict
+    factor_text = ("" if comp.factor is None
+                   else f" {num(factor[0], 3)} to {num(factor[1], 3)} times")
+    ratio = ""
+    ra, rb = _range(speaker(a, settings)), _range(speaker(b, settings))
+    if ra is not None and rb is not None and rb[0] > 0:
+        lo, hi = ra[0] / rb[1], ra[1] / rb[0]
+        ratio = f"; {c.subject}'s figure is {num(lo, 3)} to {num(hi, 3)} times the other"
+    message = (f"{describe(c)}: '{written(c)}' here says {c.subject} is "
+               f"{_PHRASE.get(comp.op, comp.op)}{factor_text} {comp.target_text.strip()}, but "
+               f"{c.subject} {written(a)} ({where(a)}) against {written(b)} ({where(b)})"
+               f"{ratio}")
+    if wanted(index, [c, a, b]):
+        yield from findings(CODE, NAME, cap(severity, [c, a, b]), message, [c], [a, b],
+                            (c.subject, c.measure, c.kind, target, comp.op))
+
+
+def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
+    """Check every comparative claim against the stated values of both sides."""
+    for _key, claims in index:
+        for c in claims:
+            if c.mention.comparison is not None:
+                yield from _judge(c, index, settings)
+
+
+RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check)

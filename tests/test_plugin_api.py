@@ -1,0 +1,148 @@
+"""Third-party rules: an installed distribution's entry point, a repository's rules_dir, and a
+rule that raises. Each runs through the same plugin mechanism as the built-in rules."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import venv
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+from conftest import CONFLICT, run_cli
+
+REPO = Path(__file__).resolve().parent.parent
+
+#: A complete third-party rule: FC777 flags every share above 60%.
+RULE_MODULE = textwrap.dedent('''
+    """FC777 big-share: a share above 60% (a test rule)."""
+    from factlint.hookspecs import Rule, hookimpl
+    from factlint.model import Finding
+
+
+    def check(index, settings):
+        for _key, claims in index:
+            for c in claims:
+                v = c.mention.value
+                if c.kind == "share" and v is not None and v.speaker.low >= 60:
+                    yield Finding("FC777", "big-share", "warning", f"{c.subject}: big share",
+                                  c.location, claim=c)
+
+
+    RULE = Rule(code="FC777", name="big-share", severity="warning", doc=__doc__, check=check)
+
+
+    @hookimpl
+    def factlint_rules():
+        return [RULE]
+''')
+
+BROKEN_MODULE = textwrap.dedent('''
+    """FC778 broken: always raises (a test rule)."""
+    from factlint.hookspecs import Rule, hookimpl
+
+
+    def check(index, settings):
+        raise RuntimeError("boom")
+
+
+    @hookimpl
+    def factlint_rules():
+        return [Rule(code="FC778", name="broken", severity="error", doc=__doc__, check=check)]
+''')
+
+
+def _run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    return subprocess.run(argv, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def plugin_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv with factlint (built from the repository) and the ``myrule`` distribution.
+
+    The venv sees the system site-packages for factlint's own dependencies (lark, pint, ...),
+    so only the build backend comes from the package index (or pip's cache); factlint and the
+    plugin are installed into the venv itself.
+    """
+    source = tmp_path_factory.mktemp("source")
+    skip = shutil.ignore_patterns("__pycache__", "*.egg-info", "build", ".*")
+    for name in ("checker", "rules", "grammar"):
+        shutil.copytree(REPO / name, source / name, ignore=skip)
+    for name in ("pyproject.toml", "README.md"):
+        if (REPO / name).exists():
+            shutil.copy2(REPO / name, source / name)
+    env_dir = tmp_path_factory.mktemp("venv")
+    venv.create(env_dir, with_pip=True, system_site_packages=True)
+    python = env_dir / ("Scripts" if sys.platform == "win32" else "bin") / "python"
+    done = _run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(source)], env_dir)
+    assert done.returncode == 0, done.stderr
+
+    dist = tmp_path_factory.mktemp("myrule-dist")
+    (dist / "pyproject.toml").write_text(textwrap.dedent('''
+        [build-system]
+        requires = ["setuptools>=61"]
+        build-backend = "setuptools.build_meta"
+
+        [project]
+        name = "factlint-myrule"
+        version = "1.0"
+
+        [project.entry-points.factlint]
+        myrule = "myrule"
+
+        [tool.setuptools]
+        py-modules = ["myrule"]
+    '''), encoding="utf-8")
+    (dist / "myrule.py").write_text(RULE_MODULE, encoding="utf-8")
+    done = _run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(dist)], env_dir)
+    assert done.returncode == 0, done.stderr
+    return python
+
+
+@pytest.mark.slow
+def test_entry_point_rule_of_an_installed_distribution_runs(plugin_venv: Path,
+                                                            tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    for name, text in CONFLICT.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    done = _run([str(plugin_venv), "-m", "factlint", "rules"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    row = next(line for line in done.stdout.splitlines() if line.startswith("FC777"))
+    assert row.split()[1:] == ["big-share", "warning", "factlint-myrule"]
+    done = _run([str(plugin_venv), "-m", "factlint", "--select", "FC777", "."], tmp_path)
+    assert done.returncode == 0, done.stderr  # a warning does not fail the run
+    assert "a.md:6:" in done.stdout and " FC777 " in done.stdout
+    located = _run([str(plugin_venv), "-c", "import factlint; print(factlint.__file__)"],
+                   tmp_path)
+    assert str(REPO) not in located.stdout, "the venv must run its own installed factlint"
+
+
+Corpus = Callable[[Mapping[str, str]], Path]
+
+
+def test_rules_dir_rule_runs_and_no_local_rules_turns_it_off(corpus: Corpus) -> None:
+    root = corpus({**CONFLICT, "local_rules/big_share.py": RULE_MODULE,
+                   ".factlint.yaml": "rules_dir: local_rules\n"})
+    code, out, _err = run_cli(["rules"], root)
+    assert code == 0
+    assert any(line.startswith("FC777") and "rules_dir" in line for line in out.splitlines())
+    code, out, _err = run_cli(["--select", "FC777", "a.md"], root)
+    assert code == 0 and " FC777 " in out and "a.md:6:" in out
+    code, out, _err = run_cli(["--no-local-rules", "--select", "FC777", "a.md"], root)
+    assert " FC777 " not in out
+    code, out, _err = run_cli(["--no-local-rules", "rules"], root)
+    assert "FC777" not in out
+
+
+def test_a_rule_that_raises_gives_fc999_and_the_others_still_report(corpus: Corpus) -> None:
+    root = corpus({**CONFLICT, "local_rules/broken.py": BROKEN_MODULE,
+                   ".factlint.yaml": "rules_dir: local_rules\n"})
+    code, out, _err = run_cli(["."], root)
+    assert code == 3
+    assert " FC999 " in out and "FC778" in out and "broken" in out and "boom" in out
+    assert " FC101 " in out  # the built-in rules still ran
