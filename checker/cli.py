@@ -28,7 +28,7 @@ from factlint import __version__
 from factlint.config import Override, load_settings, split_codes
 from factlint.errors import UsageError
 from factlint.model import SEVERITY_ORDER, Finding, Settings
-from factlint.root import display_path, project_root
+from factlint.root import project_root
 
 if TYPE_CHECKING:
     from factlint.plugins import Plugins
@@ -44,14 +44,16 @@ commands:
   factlint [PATHS...]       lint files and folders (default: the config's corpus, else .)
   factlint claims PATHS     list every quantity read, and the claims framed from it
   factlint rules            list the rules: code, name, default severity, origin
+  factlint baseline FILE [PATHS...]
+                            write the current findings' fingerprints to FILE; later runs
+                            with --baseline FILE report only new findings
   (a command name wins over a folder of that name: write ./rules for the folder)
 """
 
 EPILOG = """\
 exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or config error,
 3 internal error (FC999 or a crash; the log is in the user's cache folder), 130 interrupted.
-Not active yet (accepted so scripts can use them now): --baseline, --jobs, --no-cache,
---stdin-filename.
+pre-commit runs `factlint --against-corpus FILES...`: the changed files against the corpus.
 """
 
 
@@ -89,13 +91,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-local-rules", action="store_true",
                    help="do not run the config's rules_dir (for untrusted changes)")
     p.add_argument("--baseline", type=Path, metavar="FILE",
-                   help="report only findings not in FILE (not active yet)")
+                   help="report only findings whose fingerprint is not in FILE (written "
+                        "by `factlint baseline FILE`; default: the config's baseline)")
+    p.add_argument("--against-corpus", action="store_true",
+                   help="lint PATHS against the configured corpus (config corpus:, else "
+                        "the project root); only findings in PATHS are reported")
+    p.add_argument("--changed-since", metavar="REV",
+                   help="report only findings in the files changed or added since the git "
+                        "revision REV (the corpus is still read whole)")
     p.add_argument("--jobs", "-j", type=int, metavar="N",
-                   help="worker processes (not active yet: runs in one process)")
+                   help="frame files in N processes (output is the same for any N)")
     p.add_argument("--no-cache", action="store_true",
-                   help="do not use the claim cache (not active yet)")
+                   help="do not read or write the claim cache (.factlint_cache/)")
     p.add_argument("--stdin-filename", metavar="NAME",
-                   help="lint standard input as the file NAME (not active yet)")
+                   help="lint standard input as the file NAME, against the corpus "
+                        "(PATHS, else --corpus, else the configured corpus)")
     p.add_argument("--quiet", "-q", action="store_true",
                    help="text format: findings only, no summary line and no notes")
     p.add_argument("--version", action="version", version=f"factlint {__version__}")
@@ -131,23 +141,35 @@ def _main(argv: list[str]) -> int:
     settings, config_file, extras = load_settings(cwd, args.config)
     settings = _merge_cli(settings, args)
     root = project_root(config_file, cwd)
+    baseline_out = None
     if command == "baseline":
-        raise UsageError("'factlint baseline' is not implemented yet (for a folder named "
-                         "baseline, write ./baseline)")
+        baseline_out, paths = _baseline_target(paths, cast(Path | None, extras["baseline"]))
     rules_dir = None if args.no_local_rules else cast(Path | None, extras["rules_dir"])
     plugins = _load_plugins(rules_dir)
     if args.explain:
         return _emit(_explain(plugins, args.explain), args.output)
     if command == "rules":
         return _emit(_rules_table(plugins), args.output)
-    if not args.quiet:
-        _note_inactive(args)
     excludes = cast(list[str], extras["exclude"])
     default = cast(list[Path], extras["corpus"]) or [Path(".")]
     given = [Path(p) for p in paths]
     if command == "claims":
         return _claims(given or default, settings, root, plugins, excludes, args)
-    return _lint(given, default, settings, root, plugins, excludes, extras, args)
+    return _lint(given, default, settings, root, plugins, excludes, extras, args, baseline_out)
+
+
+def _baseline_target(paths: list[str], configured: Path | None) -> tuple[Path, list[str]]:
+    """``factlint baseline FILE [PATHS]``: the file to write and the paths to lint."""
+    if paths:
+        target = Path(paths[0])
+        if target.is_dir():
+            raise UsageError(f"baseline: {target} is a folder; expected the FILE to write "
+                             "(factlint baseline FILE [PATHS...])")
+        return target, paths[1:]
+    if configured is None:
+        raise UsageError("baseline: expected the FILE to write "
+                         "(factlint baseline FILE [PATHS...]), or baseline: in the config")
+    return configured, paths
 
 
 def _merge_cli(settings: Settings, args: argparse.Namespace) -> Settings:
@@ -174,13 +196,6 @@ def _load_plugins(rules_dir: Path | None) -> Plugins:
     from factlint.plugins import load_plugins
 
     return load_plugins(rules_dir, entry_points=True)
-
-
-def _note_inactive(args: argparse.Namespace) -> None:
-    for option, value in (("--baseline", args.baseline),
-                          ("--stdin-filename", args.stdin_filename)):
-        if value is not None:
-            print(f"factlint: note: {option} is not active yet; ignored", file=sys.stderr)
 
 
 def _emit(text: str, output: Path | None) -> int:
@@ -223,12 +238,13 @@ def _rules_table(plugins: Plugins) -> str:
 
 def _claims(paths: list[Path], settings: Settings, root: Path, plugins: Plugins,
             excludes: list[str], args: argparse.Namespace) -> int:
-    from factlint import engine
     from factlint.reporters import claims
+    from factlint.scope import run_engine
 
     if args.format not in claims.FORMATS:
         raise UsageError(f"claims: unknown format {args.format!r}; expected text or json")
-    result = engine.run(paths, settings, root, plugins, excludes=excludes)
+    result = run_engine(paths, settings, root, plugins, None, excludes, args,
+                        with_sentences=True)
     out = io.StringIO()
     claims.write(claims.claims_report(result.sentences, result.claims), args.format, out)
     _write_out(out.getvalue(), args.output)
@@ -237,25 +253,29 @@ def _claims(paths: list[Path], settings: Settings, root: Path, plugins: Plugins,
 
 def _lint(given: list[Path], default: list[Path], settings: Settings, root: Path,
           plugins: Plugins, excludes: list[str], extras: dict[str, object],
-          args: argparse.Namespace) -> int:
+          args: argparse.Namespace, baseline_out: Path | None = None) -> int:
     reporter = plugins.reporters.get(args.format)
     if reporter is None:
         raise UsageError(f"unknown format {args.format!r}; available: "
                          f"{', '.join(sorted(plugins.reporters))}")
-    from factlint import engine
-    from factlint.discover import discover
+    from factlint.scope import lint_scope, run_engine
 
-    report_only: frozenset[str] | None = None
-    paths = given or default
-    if args.corpus:
-        if given:  # the given files are linted against the corpus; only theirs are reported
-            files = discover(given, settings.extensions, excludes)
-            report_only = frozenset(display_path(f, root) for f in files)
-        paths = [*args.corpus, *given]
-    result = engine.run(paths, settings, root, plugins, report_only, excludes=excludes)
-    findings = adjust(list(result.findings), settings,
-                      cast(dict[str, str], extras["severity"]),
+    paths, report_only = lint_scope(given, default, settings, root, excludes, args)
+    result = run_engine(paths, settings, root, plugins, report_only, excludes, args,
+                        with_sentences=False)
+    from factlint.suppress import apply_suppressions
+
+    scan = report_only if report_only is not None else set(result.files)
+    findings = apply_suppressions(result.findings, root, settings, scan)
+    findings = adjust(findings, settings, cast(dict[str, str], extras["severity"]),
                       cast(list[Override], extras["overrides"]))
+    if baseline_out is not None:
+        return _write_baseline(findings, baseline_out, args.quiet)
+    baseline = args.baseline or cast(Path | None, extras["baseline"])
+    if baseline is not None:
+        from factlint.baseline import load_baseline, new_findings
+
+        findings = new_findings(findings, load_baseline(baseline))
     out = io.StringIO()
     if args.quiet and args.format == "text":
         from factlint.reporters import text_reporter
@@ -265,6 +285,16 @@ def _lint(given: list[Path], default: list[Path], settings: Settings, root: Path
         reporter.write(findings, result.stats, out)
     _write_out(out.getvalue(), args.output)
     return exit_code(findings, settings.fail_on)
+
+
+def _write_baseline(findings: list[Finding], target: Path, quiet: bool) -> int:
+    from factlint.baseline import write_baseline
+
+    count = write_baseline(findings, target)
+    if not quiet:
+        print(f"factlint: wrote {count} fingerprint{'' if count == 1 else 's'} to {target}",
+              file=sys.stderr)
+    return EXIT_INTERNAL if any(f.rule == "FC999" for f in findings) else EXIT_OK
 
 
 def adjust(findings: list[Finding], settings: Settings, severity: dict[str, str],

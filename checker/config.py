@@ -154,8 +154,14 @@ def _read_yaml(text: str, shown: str) -> tuple[object, Callable[[Where], int]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
         raise ConfigError(shown, line, f"malformed YAML: {exc.problem or exc}") from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(shown, 1, f"malformed YAML: {exc}") from None
+    except yaml.YAMLError as exc:  # a ReaderError (a NUL, a control character) has no mark
+        position = getattr(exc, "position", None)
+        line = text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
+        reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
+        raise ConfigError(shown, line, f"malformed YAML: {reason}") from None
+    except (ValueError, OverflowError, RecursionError) as exc:  # date: 2024-13-45; [[[...]]]
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ConfigError(shown, 1, f"malformed YAML: {reason}") from None
 
     def line_of(where: Where) -> int:
         return _yaml_line(node, where)
@@ -197,6 +203,8 @@ def _read_toml(text: str, shown: str) -> tuple[object, Callable[[Where], int]]:
         found = _TOML_LINE.search(str(exc))
         line = int(found.group(1)) if found else 1
         raise ConfigError(shown, line, f"malformed TOML: {exc}") from None
+    except RecursionError:  # thousands of nested arrays
+        raise ConfigError(shown, 1, "malformed TOML: nested too deeply") from None
     tool = document.get("tool", {})
     data = tool.get("factlint", {}) if isinstance(tool, dict) else {}
     lines = text.splitlines()

@@ -1,0 +1,314 @@
+"""The claim cache: per file, what the frame stage made of it, in SQLite, as JSON.
+
+The cache lives in ``<project root>/.factlint_cache/claims.sqlite3`` (the folder holds its
+own ``.gitignore``). A row is keyed by the file's project-relative path and valid only for
+the file's content hash and the *environment key*: a hash of the tool version, factlint's
+own code, the grammar and unit definitions, the rule packs, the facts files and the config.
+A file's (mtime, size) is checked first, so an unchanged file is not even read.
+
+Writes are transactions in WAL mode, so two runs at once never corrupt the file; a corrupt
+or foreign file is moved aside and rebuilt with a warning on stderr. Nothing is pickled.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from factlint import __version__
+from factlint.codec import from_jsonable, to_jsonable
+from factlint.model import Claim, Problem, Sentence, Settings
+
+CACHE_DIR = ".factlint_cache"
+DB_NAME = "claims.sqlite3"
+SCHEMA = 2
+SEP = "\x1f"  # between the measures of a file
+RUNS_KEPT = 8
+APPLICATION_ID = 0x46434C54  # "FCLT": tells our file from a foreign SQLite file
+
+_CREATE = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    env TEXT NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    sha TEXT NOT NULL,
+    documents INTEGER NOT NULL,
+    problems TEXT NOT NULL,
+    claims TEXT NOT NULL,
+    sentences TEXT NOT NULL,
+    counts TEXT NOT NULL,
+    measures TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS runs (
+    key TEXT PRIMARY KEY,
+    created REAL NOT NULL,
+    result TEXT NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What the pipeline made of one file up to the claims: the unit the cache stores."""
+
+    path: str
+    sha256: str
+    documents: int
+    problems: tuple[Problem, ...]
+    claims: tuple[Claim, ...]
+    sentences: tuple[Sentence, ...] | None  # None: not decoded (only counts were needed)
+    mentions: int
+    unframed: int
+    skipped: int
+    claim_count: int = -1  # len(claims) unless the claims were left undecoded
+
+    @property
+    def claims_total(self) -> int:
+        return len(self.claims) if self.claim_count < 0 else self.claim_count
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What the cache knows of a file without decoding it."""
+
+    mtime_ns: int
+    size: int
+    sha: str
+    measures: frozenset[str]  # the measures of its claims
+
+
+def environment_key(settings: Settings, packs: Sequence[str],
+                    config_file: Path | None) -> str:
+    """Hash of everything besides a file's bytes that the cached results depend on."""
+    h = hashlib.sha256(f"factlint {__version__} schema {SCHEMA}\n".encode())
+    h.update(f"ton={settings.ton} max_bytes={settings.max_bytes}\n".encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.glob("*.py")):  # the pipeline's own code
+        _hash_file(h, path)
+    grammar = resources.files("factlint.grammar")
+    for entry in sorted(grammar.iterdir(), key=lambda e: e.name):
+        if entry.is_file() and not entry.name.endswith((".pyc", ".py")):
+            h.update(entry.name.encode())
+            h.update(entry.read_bytes())
+    for name in (*packs, *settings.facts_files):
+        _hash_file(h, Path(name))
+    if config_file is not None:
+        _hash_file(h, config_file)
+    return h.hexdigest()
+
+
+def _hash_file(h: hashlib._Hash, path: Path) -> None:
+    h.update(str(path).encode("utf-8", "surrogateescape"))
+    try:
+        h.update(path.read_bytes())
+    except OSError:
+        h.update(b"<unreadable>")
+
+
+def _warn(message: str) -> None:
+    print(f"factlint: warning: {message}", file=sys.stderr)
+
+
+class ClaimCache:
+    """An open claim cache. Use :func:`open_cache`; close it when done."""
+
+    def __init__(self, db: sqlite3.Connection, env: str) -> None:
+        self._db = db
+        self.env = env
+        self._pending: list[tuple[object, ...]] = []
+        self._broken = False
+
+    def _failed(self, exc: sqlite3.DatabaseError) -> None:
+        if isinstance(exc, sqlite3.OperationalError):  # busy, disk full: not corrupt
+            _warn(f"claim cache not used for some files ({exc})")
+            return
+        if not self._broken:
+            _warn(f"the claim cache is unusable ({exc}); it will be rebuilt next run")
+        self._broken = True
+
+    # ---------------------------------------------------------------------- reading
+
+    def stamps(self) -> dict[str, Stamp]:
+        """path -> its :class:`Stamp`, for every row valid for this environment."""
+        try:
+            rows = self._db.execute(
+                "SELECT path, mtime_ns, size, sha, measures FROM files WHERE env = ?",
+                (self.env,))
+            return {p: Stamp(m, s, h, frozenset(ms.split(SEP)) if ms else frozenset())
+                    for p, m, s, h, ms in rows}
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
+            return {}
+
+    def get(self, path: str, sha: str, with_sentences: bool = False,
+            with_claims: bool = True) -> FileResult | None:
+        """The cached result of ``path`` with content hash ``sha``, if there is one.
+
+        ``with_claims=False`` leaves the claims undecoded (only their number is given).
+        """
+        column = "sentences" if with_sentences else "NULL"
+        claims_column = "claims" if with_claims else "'[]'"
+        try:
+            row = self._db.execute(
+                f"SELECT documents, problems, {claims_column}, {column}, counts FROM files "
+                "WHERE path = ? AND env = ? AND sha = ?", (path, self.env, sha)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
+            return None
+        if row is None:
+            return None
+        documents, problems, claims, sentences, counts = row
+        mentions, unframed, skipped, claim_count = json.loads(counts)
+        return FileResult(
+            path, sha, documents,
+            from_jsonable(tuple[Problem, ...], json.loads(problems)),
+            from_jsonable(tuple[Claim, ...], json.loads(claims)),
+            None if sentences is None
+            else from_jsonable(tuple[Sentence, ...], json.loads(sentences)),
+            mentions, unframed, skipped, -1 if with_claims else claim_count,
+        )
+
+    # ---------------------------------------------------------------------- writing
+
+    def put(self, result: FileResult, mtime_ns: int, size: int) -> None:
+        """Queue ``result`` for writing (see :meth:`flush`); sentences must be present."""
+        assert result.sentences is not None
+        self._pending.append((
+            result.path, self.env, mtime_ns, size, result.sha256, result.documents,
+            _dumps(result.problems), _dumps(result.claims), _dumps(result.sentences),
+            _dumps([result.mentions, result.unframed, result.skipped, len(result.claims)]),
+            SEP.join(sorted({c.measure for c in result.claims})),
+        ))
+        if len(self._pending) >= 500:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the queued results in one transaction."""
+        if not self._pending or self._broken:
+            self._pending = []
+            return
+        rows, self._pending = self._pending, []
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
+
+    def get_run(self, key: str) -> str | None:
+        """The stored result of a whole run with this key (see ``engine``), if any."""
+        try:
+            row = self._db.execute("SELECT result FROM runs WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
+            return None
+        return None if row is None else str(row[0])
+
+    def put_run(self, key: str, result: str) -> None:
+        """Store a run's result; only the :data:`RUNS_KEPT` newest are kept."""
+        if self._broken:
+            return
+        try:
+            with self._db:
+                self._db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)",
+                                 (key, time.time(), result))
+                self._db.execute("DELETE FROM runs WHERE key NOT IN (SELECT key FROM runs "
+                                 "ORDER BY created DESC LIMIT ?)", (RUNS_KEPT,))
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
+
+    def forget(self, paths: Iterable[str]) -> None:
+        """Drop the rows of ``paths`` (deleted or renamed files)."""
+        try:
+            with self._db:
+                self._db.executemany("DELETE FROM files WHERE path = ?",
+                                     [(p,) for p in paths])
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
+
+    def close(self) -> None:
+        """Write what is queued and close the database."""
+        self.flush()
+        path = self._db.execute("PRAGMA database_list").fetchone()[2]
+        self._db.close()
+        if self._broken and path:
+            for name in (path, path + "-wal", path + "-shm"):
+                with contextlib.suppress(OSError):
+                    os.remove(name)
+
+
+def _dumps(obj: object) -> str:
+    return json.dumps(to_jsonable(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+def cache_dir(root: Path) -> Path:
+    """The cache folder of the project at ``root``."""
+    return root / CACHE_DIR
+
+
+def open_cache(root: Path, env: str) -> ClaimCache | None:
+    """Open (creating or rebuilding as needed) the cache of the project at ``root``.
+
+    Returns None, after a warning, when the folder cannot be written.
+    """
+    folder = cache_dir(root)
+    try:
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# created by factlint: the claim cache is not versioned\n*\n",
+                              encoding="utf-8")
+    except OSError as exc:
+        _warn(f"cannot create the claim cache in {folder}: {exc.strerror}; running "
+              "without it")
+        return None
+    path = folder / DB_NAME
+    try:
+        return ClaimCache(_connect(path), env)
+    except sqlite3.DatabaseError as exc:
+        _warn(f"the claim cache {path} is corrupt or not factlint's ({exc}); rebuilding it")
+    with contextlib.suppress(OSError):
+        os.replace(path, path.with_suffix(".corrupt"))
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.remove(str(path) + suffix)
+    try:
+        return ClaimCache(_connect(path), env)
+    except sqlite3.DatabaseError as exc:
+        _warn(f"cannot rebuild the claim cache {path} ({exc}); running without it")
+        return None
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=30, isolation_level=None)
+    try:
+        db.isolation_level = "DEFERRED"  # `with db:` makes a transaction
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if has_tables and app_id != APPLICATION_ID:
+            raise sqlite3.DatabaseError("not a factlint cache")
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        if not has_tables:
+            with db:
+                db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                for statement in _CREATE.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version={SCHEMA}")
+        elif db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
+            raise sqlite3.DatabaseError("a cache of another factlint version")
+    except sqlite3.DatabaseError:
+        db.close()
+        raise
+    return db
