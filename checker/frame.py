@@ -25,183 +25,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from factlint import modality, periods
-from factlint.interval import clip_share, reading
+from factlint import patterns as P
 from factlint.lexicon import Lexicon
 from factlint.model import (
     Claim,
     ClaimKind,
     Document,
-    Interval,
     Location,
     Mention,
     Period,
     Sentence,
-    Value,
 )
-
-WINDOW = 200  # how far back a pattern may look, in characters (keeps every search bounded)
-GAP_WINDOW = 70  # between a subject's name and its value: "'s, which currently accounts for"
-
-_VERBS = (
-    r"holds?|holding|held|controls?|controlling|controlled|accounts?\s+for|accounting\s+for|"
-    r"accounted\s+for|has|have|having|had|commands?|commanding|commanded|represents?|"
-    r"representing|represented|makes?\s+up|making\s+up|made\s+up|contributes?|contributing|"
-    r"contributed|captures?|capturing|captured|owns?|owning|owned|possess(?:es)?|possessing|"
-    r"possessed|boasts?|boasting|sits?\s+on|(?:is|was)\s+responsible\s+for|"
-    r"produces?|producing|produced|supplies|supplying|supplied|supply|mines?|mined|"
-    r"refines?|refining|refined|process(?:es)?|processing|processed|exports?|exporting|"
-    r"exported|imports?|importing|imported|consumes?|consuming|consumed|generates?|"
-    r"generating|generated|dominates?\s+with|dominating\s+with|dominated\s+with|"
-    r"handled|handles|shipped|ships|delivered|delivers|installed|installs|emitted|emits|"
-    r"moved|moves|carried|carries|added|adds"
-)
-_ADVERBS = r"(?:currently|still|now|alone|also|already|reportedly|together|collectively|" \
-           r"today|presently|globally|itself|only|just)"
-_VERB_GAP = re.compile(
-    rf"(?P<gap>(?:['’]s)?\s*,?\s*(?:(?:which|that|who)\s+)?(?:{_ADVERBS}\s+)*(?P<verb>{_VERBS})\s+"
-    rf"(?:(?:some|only|just|a|the)\s+)?)$",
-    re.IGNORECASE,
-)
-def _first_words(alternation: str) -> frozenset[str]:
-    """The first word of every alternative, with and without an optional last letter."""
-    words: set[str] = set()
-    for alt in alternation.split("|"):
-        m = re.match(r"\(?(?:\?:)?([a-z]+)(\?)?", alt)
-        if m:
-            words.add(m.group(1))
-            if m.group(2):
-                words.add(m.group(1)[:-1])
-    return frozenset(words)
-
-
-_VERB_WORDS = _first_words(_VERBS) | {"process", "processes", "possess", "possesses",
-                                      "dominate", "dominates", "dominating", "dominated", "is"}
-
-_RISE = (r"rose|rises|risen|increased|increases|grew|grows|jumped|climbed|soared|surged|"
-         r"expanded|gained")
-_FALL = (r"fell|falls|fallen|dropped|drops|declined|declines|decreased|decreases|slipped|"
-         r"plunged|shrank|shrunk|contracted|slid|tumbled|lost")
-_CHANGE = re.compile(
-    rf"(?P<gap>(?P<poss>['’]s)?\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){{0,4}}?[A-Za-z0-9][\w-]*)\s+"
-    rf"(?:(?:has|have|had)\s+)?(?P<verb>{_RISE}|{_FALL}|(?:was|were)\s+(?:up|down))\s+"
-    rf"(?:by\s+)?(?:(?:some|about|around|roughly|nearly|almost|over|more\s+than)\s+)?)$"
-)
-_FALL_RE = re.compile(rf"^(?:{_FALL}|(?:was|were)\s+down)$")
-_VERB_CHANGE_WORDS = _first_words(f"{_RISE}|{_FALL}") | {"up", "down"}
-
-
-def _negate(iv: Interval) -> Interval:
-    return Interval(None if iv.high is None else -iv.high, None if iv.low is None else -iv.low,
-                    iv.high_open, iv.low_open)
-
-
-def _signed(mention: Mention, negative: bool) -> Mention:
-    """A change's value with its sign: "fell 5%" is -5%."""
-    value = mention.value
-    if not negative or value is None:
-        return mention
-    signed = Value(_negate(value.speaker), _negate(value.strict), value.unit, value.dimension)
-    return dataclasses.replace(mention, value=signed)
-_COORD_GAP = re.compile(
-    rf"^\s*,?\s*(?:and|but|while|as\s+well\s+as|plus|with)?\s*(?:{_ADVERBS}\s+)*"
-    rf"(?:(?P<verb>{_VERBS})\s+)?(?:(?:some|only|just)\s+)?$",
-    re.IGNORECASE,
-)
-_AT_GAP = re.compile(r"^\s*,?\s*(?:at|of|totall?ing|amounting\s+to)\s+$", re.IGNORECASE)
-_RANK_GAP = re.compile(
-    r"(?P<gap>\s*,?\s*(?:(?:which|that)\s+)?(?:is|was|are|were|being|remains|remained|became|"
-    r"becomes|as|holding|holds|has|having|had|with|despite\s+having|boasting|possessing|"
-    r"ranks|ranked)?\s*(?:the\s+)?(?:world['’]s\s+|globe['’]s\s+)?)$",
-    re.IGNORECASE,
-)
-_LINK = (r"of|at|is|was|were|are|totall?ed|reached|stood\s+at|stands\s+at|amounted\s+to|"
-         r"hit|came\s+to|came\s+in\s+at|of\s+about|of\s+around|(?:rose|fell|climbed|grew|"
-         r"dropped|increased|decreased|declined|jumped|slipped|edged\s+up|edged\s+down)\s+to")
-_POSSESSIVE = re.compile(
-    rf"['’]s\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){{0,5}}?[A-Za-z0-9][\w-]*)\s+(?:{_LINK})\s+"
-    rf"(?:(?:only|just|some)\s+)?$"
-)
-_ACTION = re.compile(
-    rf"(?P<gap>\s+(?:{_ADVERBS}\s+)*(?:plans?|planned|expects?|expected|targets?|targeted|"
-    r"reported|reports|posted|posts|recorded|records|announced|announces|budgeted|budgets|"
-    r"sets?|sees|forecasts?|guided|approved|approves)\s+(?:(?:a|an|its|their|total)\s+)?"
-    r"(?P<np>(?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+(?:of|at)\s+)$"
-)
-_SPEND = re.compile(
-    r"(?P<gap>\s+(?:will\s+|plans?\s+to\s+|expects?\s+to\s+|aims?\s+to\s+)?"
-    r"(?:spend|spent|spends|invest|invested|invests)\s+)$"
-)
-_ON_NP = re.compile(
-    r"\s*on\s+(?P<np>(?:[A-Za-z0-9][A-Za-z0-9-]*(?:\s+|$|(?=[^\w\s]))){1,6})"
-)
-_RELIANCE = re.compile(
-    r"\b(?:relies|rely|relied|relying|reliance|depends|depend|depended|depending|dependence|"
-    r"dependent)\s+(?:heavily\s+|largely\s+|mostly\s+)?on\s+(?P<src>[^,;]{1,60}?)\s+for\s+$",
-    re.IGNORECASE,
-)
-_SOURCE_GAP = re.compile(r"^\s+(?:comes?|came|coming)\s+from\s+", re.IGNORECASE)
-_OF_NP = re.compile(
-    r"\s*(?:of)\s+(?P<np>(?:(?:the|its|their|this|global|world['’]s|worldwide|total)\s+)*"
-    r"(?:[A-Za-z][A-Za-z0-9-]*(?:['’]s)?(?:\s+|$|(?=[^\w\s])))"
-    r"(?:[A-Za-z0-9][A-Za-z0-9-]*(?:['’]s)?(?:\s+|$|(?=[^\w\s]))){0,5})",
-)
-_NP_STOP = frozenset(
-    "and or but which that while in to for from with by at on as is are was were has have "
-    "had compared than according since during between among leading making giving used "
-    "being per via this these those it its their whose who where when after before over "
-    "under across around about nearly almost more less up down into despite due so today now "
-    "currently globally worldwide annually alone last next year".split()
-)
-_TAIL_PP = re.compile(
-    r"\s+(?P<prep>from|for|in)\s+(?P<obj>(?:the\s+)?(?:[A-Za-z][\w.-]*)(?:\s+(?!and\b|or\b|"
-    r"which\b|that\b|while\b|but\b|to\b|by\b|as\b|with\b|in\b|at\b|on\b|for\b|from\b|of\b|"
-    r"since\b|during\b|than\b|over\b|under\b)[a-z][\w-]*){0,4})"
-)
-_YEARISH = re.compile(r"(?:the\s+)?(?:19|20)\d\d|(?:the\s+)?(?:first|second|third|fourth|last|"
-                      r"past|next|same|short|long|coming)\b|(?:January|February|March|April|May|"
-                      r"June|July|August|September|October|November|December)\b", re.IGNORECASE)
-_NAME = re.compile(r"(?:\b[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|of|de|and))*)$")
-_NOT_NAMES = frozenset(
-    "The This That These Those It Its In On At For With By From As And But Or While "
-    "However Despite Although Meanwhile Currently Today Group Core Insights Viewpoint "
-    "Points Summary According Overall Globally Also Yet If When Where Which Who "
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-)
-_CLAUSE_BREAK = re.compile(
-    r";|\s[-–—]\s|:\s|,\s*(?:while|whereas|but|although|though|where|which|as|since|because|"
-    r"after|when)\s"
-)
-_FINITE = re.compile(
-    r"\s+(?:currently\s+|still\s+|now\s+|also\s+)?(?:dominates|dominated|holds|held|controls|"
-    r"controlled|plays|played|leads|led|remains|remained|is|was|has|had|produces|produced|"
-    r"accounts|accounted)\b"
-)
-_SCOPE = re.compile(
-    r"\b(?:[Ii]n|[Ww]ithin|[Aa]cross|[Aa]mong|[Ii]nside)\s+(?:the\s+)?"
-    r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
-)
-_APPOSITION = re.compile(r",\s+(?:now\s+|still\s+|already\s+)?(?:the|a|an|which|who|once|long)\b"
-                         r"[^,;]{1,70}$")
-_WHOSE = re.compile(
-    rf"(?:,\s+whose|\bwhere\s+(?:the|its)?)\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){{0,5}}?"
-    rf"[A-Za-z0-9][\w-]*)\s+(?:{_LINK})\s+(?:(?:only|just|some)\s+)?$"
-)
-_SET_TO = re.compile(
-    r"(?P<gap>\s+(?:cut|cuts|reduced|reduces|lowered|lowers|raised|raises|lifted|lifts|"
-    r"increased|increases|brought|brings|trimmed|trims|narrowed|narrows|widened|widens)\s+"
-    r"(?:its|their)\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){0,4}?[A-Za-z0-9][\w-]*)\s+to\s+"
-    r"(?:(?:about|around|roughly|nearly|almost|just)\s+)?)$"
-)
-_PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|from|for|by|on|at|into|than)\s+(?:the\s+)?$",
-                                 re.IGNORECASE)
-_SHARE_DIMS = frozenset({"share"})
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_ZH_SHARE = re.compile(
-    r"(?P<head>[\u4e00-\u9fff（）()]{1,20}?)占(?:据)?(?:全球|世界|全世界)(?:总)?(?:的)?"
-    r"(?:份额的?|比重的?)?(?:约|近|超过|逾)?$"
-)
-_LEVEL_DIMS_SKIP = frozenset({"time", "ratio", "count", "points"})
 
 
 @dataclass(frozen=True)
@@ -221,70 +55,6 @@ class _Frame:
     measure_text: str
     end: int  # sentence index where the framed statement ends
     pending_rank: Mention | None = None  # "ranks third with <value> of <M>": M comes later
-
-
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo, hi = 0, len(text)
-    for m in _CLAUSE_BREAK.finditer(text):
-        if m.end() <= start:
-            lo = m.end()
-        elif m.start() >= end:
-            hi = m.start()
-            break
-    return lo, hi
-
-
-def _measure_np(text: str, pos: int, prep: re.Pattern[str] | None = None) -> tuple[str, int] | None:
-    """The noun phrase after ``of`` (or ``prep``) at ``pos``: (phrase, end index), or None."""
-    m = (prep or _OF_NP).match(text, pos)
-    if m is None:
-        return None
-    words: list[str] = []
-    end = m.start("np")
-    for w in re.finditer(r"[A-Za-z0-9][A-Za-z0-9'’-]*", text[m.start("np"):m.end("np")]):
-        if not words and w.group().lower() in ("the", "its", "their", "this"):
-            words.append(w.group())
-            continue
-        if w.group().lower() in _NP_STOP:
-            break
-        words.append(w.group())
-        end = m.start("np") + w.end()
-    if not words:
-        return None
-    # a trailing "from <source>", "for <use>", "in <segment>" changes what is counted
-    tail = _TAIL_PP.match(text, end)
-    if tail and not _YEARISH.match(tail.group("obj")):
-        words += [tail.group("prep").lower(), tail.group("obj")]
-        end = tail.end()
-    return " ".join(words), end
-
-
-_POSSESSIVE_NP = re.compile(r"\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s\s+[a-z]")
-_OP_QUALIFIER = {"eq": "", "gt": "over", "ge": "at_least", "lt": "under", "le": "up_to"}
-
-
-def _share_of_possessive(mention: Mention, text: str, me: int) -> Mention | None:
-    """``roughly half of China's soybean imports``: a share, not a comparison with China.
-
-    The grammar reads "<fraction> of X's" as a comparison (as in "less than one-tenth of
-    China's"); when X's is followed by a noun phrase, it is a share of X's M.
-    """
-    comp = mention.comparison
-    if comp is None or comp.factor is None or comp.op not in _OP_QUALIFIER:
-        return None
-    if not mention.text.rstrip().endswith(" of") or not _POSSESSIVE_NP.match(text, me):
-        return None
-    low, high = comp.factor.low, comp.factor.high
-    if low is None or high is None:
-        return None
-    x, h = (low + high) * 50, (high - low) * 50
-    qualifier = _OP_QUALIFIER[comp.op]
-    value = Value(clip_share(reading(x, h, qualifier, "speaker")),
-                  clip_share(reading(x, h, qualifier, "strict")), "percent", "share")
-    written = mention.text.rstrip()[:-3].rstrip()
-    return dataclasses.replace(mention, end=mention.start + len(written), text=written,
-                               kind="quantity", value=value, comparison=None,
-                               qualifier=mention.qualifier or qualifier)
 
 
 class _LazyPeriods:
@@ -321,12 +91,12 @@ class Framer:
                     return None  # "global" is whose total, never who
                 return name, text[start + max(0, end - 80):end]
             break
-        m = _NAME.search(text[max(0, end - 60):end])
+        m = P.NAME.search(text[max(0, end - 60):end])
         if m is None:
             return None
         name = m.group().strip()
         words = name.split()
-        while words and words[0] in _NOT_NAMES:
+        while words and words[0] in P.NOT_NAMES:
             words.pop(0)
         if not words or words[-1] in ("and", "of", "de"):
             return None
@@ -339,15 +109,15 @@ class Framer:
         return (place or name), name
 
     def _verb_frame(self, text: str, ms: int) -> tuple[str, str, str, int] | None:
-        lo = max(0, ms - GAP_WINDOW)
-        if _VERB_WORDS.isdisjoint(text[lo:ms].lower().split()):
+        lo = max(0, ms - P.GAP_WINDOW)
+        if P.VERB_WORDS.isdisjoint(text[lo:ms].lower().split()):
             return None  # cheap test before the regex: no verb of a frame near the value
-        m = _VERB_GAP.search(text, lo, ms)
+        m = P.VERB_GAP.search(text, lo, ms)
         if m is None:
             return None
         subject = self._subject_before(text, m.start("gap"))
         if subject is None and m.group("gap").lstrip().startswith(","):
-            apposition = _APPOSITION.search(text, max(0, m.start("gap") - 80), m.start("gap"))
+            apposition = P.APPOSITION.search(text, max(0, m.start("gap") - 80), m.start("gap"))
             if apposition is not None:
                 subject = self._subject_before(text, apposition.start())
         verb = re.sub(r"\s+", " ", m.group("verb").lower())
@@ -391,21 +161,23 @@ class Framer:
         self, text: str, ms: int, me: int, mention: Mention, prev: _Frame | None,
         stated: _LazyPeriods, ctx: DocContext, sentence: Sentence,
     ) -> tuple[Claim | None, _Frame | None]:
+        if mention.kind == "multiple":
+            mention = P.multiple_as_comparison(mention, text, me) or mention
         if mention.kind == "comparison":
-            share = _share_of_possessive(mention, text, me)
+            share = P.share_of_possessive(mention, text, me)
             if share is None:
-                return None, None
+                return self._comparison(mention, text, ms, me, stated, ctx, sentence), None
             mention = dataclasses.replace(share, location=self.locate(share.start, share.end))
             me = share.end - (mention.start - ms)
         value = mention.value
         if mention.kind in ("comparison", "multiple"):
             return None, None
-        if mention.kind != "rank" and (value is None or value.dimension in _LEVEL_DIMS_SKIP):
+        if mention.kind != "rank" and (value is None or value.dimension in P.LEVEL_DIMS_SKIP):
             return None, None
         kind: ClaimKind
         if mention.kind == "rank":
             kind = "rank"
-        elif value is not None and value.dimension in _SHARE_DIMS:
+        elif value is not None and value.dimension in P.SHARE_DIMS:
             kind = "share"
         else:
             kind = "level"
@@ -416,7 +188,7 @@ class Framer:
         gap_prev = text[prev.end:ms] if prev is not None and prev.end <= ms else None
 
         if kind == "rank":
-            m = _RANK_GAP.search(text, max(0, ms - WINDOW), ms)
+            m = P.RANK_GAP.search(text, max(0, ms - P.WINDOW), ms)
             if m is not None:
                 before = text[:m.start("gap")]
                 if not before.endswith(("'s", "’s")):
@@ -428,7 +200,7 @@ class Framer:
                 return None, None
             words = []
             for w in np_match.group("np").split():
-                if w in _NP_STOP or w in ("globally", "worldwide"):
+                if w in P.NP_STOP or w in ("globally", "worldwide"):
                     break
                 words.append(w)
             end = me + len(text[me:]) - len(text[me:].lstrip())
@@ -448,7 +220,7 @@ class Framer:
             frame = _Frame(subject[0], subject[1], agent or "", key, " ".join(words), end)
             return self._claim(mention, kind, frame, text, ms, end, stated, ctx, sentence), frame
 
-        if kind == "share" and _CJK.search(text[max(0, ms - 20):ms]):
+        if kind == "share" and P.CJK.search(text[max(0, ms - 20):ms]):
             zh = self._zh_frame(text, ms, ctx)
             if zh is None:
                 return None, None
@@ -456,12 +228,12 @@ class Framer:
 
         # subject: verb pattern, reliance, coordination, apposition, possessive
         claim_start = ms  # the claim's text starts at its verb when it has one
-        reliance = _RELIANCE.search(text, max(0, ms - WINDOW), ms) if kind == "share" else None
+        reliance = P.RELIANCE.search(text, max(0, ms - P.WINDOW), ms) if kind == "share" else None
         verb = self._verb_frame(text, ms)
         if reliance is not None:
             src = self.lex.place(reliance.group("src")) or reliance.group("src").strip()
             subject = self._subject_before_verb(text, reliance.start())
-            np = _measure_np(text, me)
+            np = P.measure_np(text, me)
             if subject is None or np is None:
                 return None, None
             phrase = re.sub(r"^(?:its|their)\s+", "", np[0])
@@ -479,7 +251,7 @@ class Framer:
             if re.match(r"^\s*,?\s*with\s+$", gap_prev):
                 subject = (prev.subject, prev.subject_text)
         elif prev is not None and gap_prev is not None:
-            coord = _COORD_GAP.match(gap_prev)
+            coord = P.COORD_GAP.match(gap_prev)
             if coord is not None and kind == "share":
                 subject = (prev.subject, prev.subject_text)
                 v = coord.group("verb")
@@ -487,7 +259,7 @@ class Framer:
                     claim_start = prev.end + coord.start("verb")
                 verb_measure = (self.lex.verb_measures.get(v.split()[0].lower(), "")
                                 if v else prev.verb_measure)
-            elif _AT_GAP.match(gap_prev) and kind == "level":
+            elif P.AT_GAP.match(gap_prev) and kind == "level":
                 frame = _Frame(prev.subject, prev.subject_text, prev.verb_measure,
                                prev.measure, prev.measure_text, me)
                 return self._claim(mention, kind, frame, text, ms, me, stated, ctx,
@@ -509,7 +281,7 @@ class Framer:
                 return self._claim(mention, kind, action, text, ms, action.end, stated, ctx,
                                    sentence), action
         if subject is None:
-            poss = _POSSESSIVE.search(text, max(0, ms - WINDOW), ms)
+            poss = P.POSSESSIVE.search(text, max(0, ms - P.WINDOW), ms)
             if poss is not None:
                 subj = self._subject_before(text, poss.start())
                 if subj is not None and self._after_preposition(text,
@@ -524,7 +296,7 @@ class Framer:
                                        me, stated, ctx, sentence), frame
         if subject is None:
             return None, None
-        measure_np = _measure_np(text, me)
+        measure_np = P.measure_np(text, me)
         if measure_np is None and kind == "level" and verb_measure:
             # "Shanghai handled 51.5 million TEU in 2024": the verb names the measure
             key = self.lex.measure_key("", verb_measure, ctx.topic)
@@ -550,10 +322,37 @@ class Framer:
         return self._claim(mention, kind, frame, text, claim_start, measure_np[1], stated, ctx,
                            sentence), frame
 
+    def _comparison(
+        self, mention: Mention, text: str, ms: int, me: int, stated: _LazyPeriods,
+        ctx: DocContext, sentence: Sentence,
+    ) -> Claim | None:
+        """``India's refining capacity is less than one-tenth of China's``: a comparison claim.
+
+        Its subject and measure are those of the compared figure; the other side is in
+        ``mention.comparison.target_text``. FC302 checks it against the stated values.
+        """
+        comp = mention.comparison
+        if comp is None or not comp.target_text:
+            return None
+        m = P.COMPARED.search(text, max(0, ms - P.WINDOW), ms)
+        if m is None:
+            return None
+        subject = self._subject_before(text, m.start())
+        if subject is None or self._after_preposition(text, m.start() - len(subject[1])):
+            return None
+        key = self.lex.measure_key(m.group("np"), "", ctx.topic)
+        if key is None:
+            return None
+        target = P.TARGET.match(text, me)
+        end = target.end() if target is not None else me
+        frame = _Frame(subject[0], subject[1], "", key, m.group("np"), end)
+        return self._claim(mention, "level", frame, text, m.start() - len(subject[1]), end,
+                           stated, ctx, sentence)
+
     def _scope(self, text: str, ms: int, subject: str) -> str:
         """`` in <place>`` when the clause says whose total it is ("In Europe, X holds 30%")."""
-        lo, _ = _clause_bounds(text, ms, ms)
-        for m in _SCOPE.finditer(text, max(lo, ms - WINDOW), ms):
+        lo, _ = P.clause_bounds(text, ms, ms)
+        for m in P.SCOPE.finditer(text, max(lo, ms - P.WINDOW), ms):
             place = self.lex.place(m.group("place"))
             if place is not None and place != subject and not self.lex.is_total(place):
                 return f" in {place}"
@@ -562,12 +361,12 @@ class Framer:
     @staticmethod
     def _after_preposition(text: str, start: int) -> bool:
         """A name right after "of", "to", "from"... is not the subject of the clause."""
-        return _PREPOSITION_BEFORE.search(text, max(0, start - 20), start) is not None
+        return P.PREPOSITION_BEFORE.search(text, max(0, start - 20), start) is not None
 
     def _whose_frame(self, text: str, ms: int, me: int, ctx: DocContext) -> _Frame | None:
         """``Italy, whose M was N`` / ``In France, where the M was N`` / ``X cut its M to N``."""
-        lo = max(0, ms - WINDOW)
-        m = _WHOSE.search(text, lo, ms)
+        lo = max(0, ms - P.WINDOW)
+        m = P.WHOSE.search(text, lo, ms)
         if m is not None:
             before = text[max(0, m.start() - 80):m.start()]
             where = re.search(r"\b[Ii]n\s+(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}),?\s*$",
@@ -578,7 +377,7 @@ class Framer:
             key = self.lex.measure_key(m.group("np"), "", ctx.topic)
             if subject and key is not None:
                 return _Frame(subject[0], subject[1], "", key, m.group("np"), me)
-        m = _SET_TO.search(text, max(0, ms - GAP_WINDOW), ms)
+        m = P.SET_TO.search(text, max(0, ms - P.GAP_WINDOW), ms)
         if m is not None:
             subject = self._subject_before(text, m.start("gap"))
             key = self.lex.measure_key(m.group("np"), "", ctx.topic)
@@ -590,10 +389,10 @@ class Framer:
         self, text: str, ms: int, me: int, mention: Mention, ctx: DocContext
     ) -> tuple[_Frame, Mention, int] | None:
         """``<S>'s <M> rose 7%`` / ``<S> <M> fell by 2 million tons``: a change, signed."""
-        lo = max(0, ms - GAP_WINDOW)
-        if _VERB_CHANGE_WORDS.isdisjoint(text[lo:ms].lower().split()):
+        lo = max(0, ms - P.GAP_WINDOW)
+        if P.VERB_CHANGE_WORDS.isdisjoint(text[lo:ms].lower().split()):
             return None
-        m = _CHANGE.search(text, lo, ms)
+        m = P.CHANGE.search(text, lo, ms)
         if m is None:
             return None
         subject = self._subject_before(text, m.start("gap"), demonym=m.group("poss") is None)
@@ -603,20 +402,20 @@ class Framer:
         if key is None:
             return None
         return (_Frame(subject[0], subject[1], "", key, m.group("np"), me),
-                _signed(mention, _FALL_RE.match(m.group("verb")) is not None),
+                P.signed(mention, P.FALL_RE.match(m.group("verb")) is not None),
                 m.start("gap") - len(subject[1]))
 
     def _action_frame(self, text: str, ms: int, me: int, ctx: DocContext) -> _Frame | None:
         """``<S> plans capital spending of <value>`` / ``<S> will spend <value> on <M>``."""
-        lo = max(0, ms - WINDOW)
-        m = _ACTION.search(text, lo, ms)
+        lo = max(0, ms - P.WINDOW)
+        m = P.ACTION.search(text, lo, ms)
         if m is not None:
             subject = self._subject_before(text, m.start("gap"))
             key = self.lex.measure_key(m.group("np"), "", ctx.topic)
             if subject is not None and key is not None:
                 return _Frame(subject[0], subject[1], "", key, m.group("np"), me)
-        m = _SPEND.search(text, lo, ms)
-        on = _measure_np(text, me, _ON_NP)
+        m = P.SPEND.search(text, lo, ms)
+        on = P.measure_np(text, me, P.ON_NP)
         if m is not None and on is not None:
             subject = self._subject_before(text, m.start("gap"))
             key = self.lex.measure_key(on[0], "", ctx.topic)
@@ -626,7 +425,7 @@ class Framer:
 
     def _zh_frame(self, text: str, ms: int, ctx: DocContext) -> _Frame | None:
         """``<地名><材料><量词>占全球<value>``: subject and measure only through the lexicon."""
-        m = _ZH_SHARE.search(text, max(0, ms - 40), ms)
+        m = P.ZH_SHARE.search(text, max(0, ms - 40), ms)
         if m is None:
             return None
         head = m.group("head")
@@ -651,7 +450,7 @@ class Framer:
 
     def _subject_before_verb(self, text: str, pos: int) -> tuple[str, str] | None:
         """The subject of a reliance phrase: the last place or name before it in the clause."""
-        left = text[max(0, pos - WINDOW):pos]
+        left = text[max(0, pos - P.WINDOW):pos]
         places = [p for p in self.lex.find_places(left) if not self.lex.is_total(p[2])]
         if places:
             return places[-1][2], left[places[-1][0]:places[-1][1]]
@@ -664,7 +463,7 @@ class Framer:
         finite verb (``dominates``, ``holds``, ``plays``); None if there is none.
         """
         best: tuple[str, str] | None = None
-        for m in _FINITE.finditer(text, max(0, pos - WINDOW), pos):
+        for m in P.FINITE.finditer(text, max(0, pos - P.WINDOW), pos):
             subject = self._subject_before(text, m.start())
             if subject is not None:
                 best = subject
@@ -675,7 +474,7 @@ class Framer:
         end: int, stated: _LazyPeriods, ctx: DocContext, sentence: Sentence,
     ) -> Claim | None:
         ms, me = mention.start - sentence.start, mention.end - sentence.start
-        clause_lo, clause_hi = _clause_bounds(text, ms, me)
+        clause_lo, clause_hi = P.clause_bounds(text, ms, me)
         reading = modality.modality(text, clause_lo, ms, me)
         if reading == "none":
             return None
