@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from factlint import modality, periods
 from factlint import patterns as P
+from factlint.frame_growth import growth_claims
 from factlint.lexicon import Lexicon
 from factlint.model import (
     Claim,
@@ -137,9 +138,11 @@ class Framer:
             return []
         text = sentence.text
         stated = _LazyPeriods(text, ctx)
-        claims: list[Claim] = []
+        claims, handled = growth_claims(self, sentence, ctx)
         prev: _Frame | None = None
         for mention in sentence.mentions:
+            if mention.start in handled:
+                continue
             ms, me = mention.start - sentence.start, mention.end - sentence.start
             claim, frame = self._frame_mention(text, ms, me, mention, prev, stated, ctx, sentence)
             if claim is not None:
@@ -398,6 +401,8 @@ class Framer:
         subject = self._subject_before(text, m.start("gap"), demonym=m.group("poss") is None)
         if subject is None or self._after_preposition(text, m.start("gap") - len(subject[1])):
             return None  # "the US share of China's imports fell": China is not the subject
+        if m.group("np").split()[0].lower() in P.NP_STOP:
+            return None  # "Exports of cobalt from Zambia rose": "Exports" is not a name
         key = self.lex.measure_key(m.group("np"), "", ctx.topic)
         if key is None:
             return None
@@ -468,6 +473,30 @@ class Framer:
             if subject is not None:
                 best = subject
         return best
+
+    def subject_before(self, text: str, end: int) -> tuple[str, str] | None:
+        """The subject whose name ends at ``end`` (for the other framing modules)."""
+        return self._subject_before(text, end)
+
+    def make_claim(
+        self, mention: Mention, kind: ClaimKind, subject: tuple[str, str], measure: str,
+        text: str, start: int, end: int, ctx: DocContext, sentence: Sentence, *years: int,
+    ) -> Claim | None:
+        """A claim whose period the statement itself fixes (``from 10 GWh in 2024 to ...``)."""
+        ms, me = mention.start - sentence.start, mention.end - sentence.start
+        lo, _ = P.clause_bounds(text, ms, me)
+        if modality.modality(text, lo, ms, me) == "none":
+            return None
+        today = ctx.doc.date.year if ctx.doc.date is not None else None
+        projection = today is not None and max(years) > today
+        period = Period(frozenset(years), stated=True, projection=projection)
+        return Claim(
+            mention=mention, location=self.locate(sentence.start + start, sentence.start + end),
+            text=" ".join(text[start:end].split()), subject=subject[0], measure=measure,
+            kind=kind, period=period, doc_index=ctx.doc.index,
+            modality="projection" if projection else "fact",
+            in_title=sentence.role == "title", subject_text=subject[1], measure_text=measure,
+        )
 
     def _claim(
         self, mention: Mention, kind: ClaimKind, frame: _Frame, text: str, start: int,
