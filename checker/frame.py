@@ -401,7 +401,7 @@ class Framer:
         subject = self._subject_before(text, m.start("gap"), demonym=m.group("poss") is None)
         if subject is None or self._after_preposition(text, m.start("gap") - len(subject[1])):
             return None  # "the US share of China's imports fell": China is not the subject
-        if m.group("np").split()[0].lower() in P.NP_STOP:
+        if m.group("np").split()[0].lower() in P.NP_STOP | {"of"}:
             return None  # "Exports of cobalt from Zambia rose": "Exports" is not a name
         key = self.lex.measure_key(m.group("np"), "", ctx.topic)
         if key is None:
