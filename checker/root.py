@@ -7,6 +7,7 @@ directory. This module imports nothing heavy: the CLI uses it before the engine 
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -27,14 +28,28 @@ def project_root(config_file: Path | None, cwd: Path) -> Path:
     return find_git_root(cwd) or cwd.resolve()
 
 
+@functools.lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    """A folder's real path, resolved once per run (a corpus has few folders, many files)."""
+    return os.path.realpath(folder)
+
+
+def _resolve(path: Path) -> Path:
+    absolute = os.path.abspath(path)
+    if os.path.islink(absolute):
+        return Path(os.path.realpath(absolute, strict=True))
+    folder, name = os.path.split(absolute)
+    return Path(_real_folder(folder), name)
+
+
 def display_path(path: Path, root: Path) -> str:
     """``path`` as reports show it: relative to ``root`` with ``/``, else absolute."""
     try:
-        resolved = path.resolve()
+        resolved = _resolve(path)
     except (RuntimeError, OSError):  # a symlink loop: its own name is all it has
         resolved = Path(os.path.abspath(path))
     try:
-        return resolved.relative_to(root.resolve()).as_posix()
+        return resolved.relative_to(_real_folder(os.path.abspath(root))).as_posix()
     except ValueError:
         try:
             return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
