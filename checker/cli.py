@@ -13,24 +13,18 @@ from __future__ import annotations
 
 import argparse
 import io
-import platform
 import sys
-import tempfile
-import traceback
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
-from fnmatch import fnmatchcase
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, cast
 
 from factlint import __version__
-from factlint.config import Override, load_settings, split_codes
 from factlint.errors import UsageError
-from factlint.model import SEVERITY_ORDER, Finding, Settings
 from factlint.root import project_root
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where used: ``--version`` and ``--help`` load none of them
+    from factlint.config import Override
+    from factlint.model import Finding, Settings
     from factlint.plugins import Plugins
 
 SUBCOMMANDS = ("claims", "rules", "baseline")
@@ -133,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: list[str]) -> int:
     args = build_parser().parse_intermixed_args(argv)
+    from factlint.config import load_settings
+
     command = "lint"
     paths: list[str] = args.paths
     if paths and paths[0] in SUBCOMMANDS:
@@ -151,7 +147,7 @@ def _main(argv: list[str]) -> int:
     if command == "rules":
         return _emit(_rules_table(plugins), args.output)
     excludes = cast(list[str], extras["exclude"])
-    default = cast(list[Path], extras["corpus"]) or [Path(".")]
+    default = cast(list[Path], extras["corpus"]) or [root if args.against_corpus else Path(".")]
     given = [Path(p) for p in paths]
     if command == "claims":
         return _claims(given or default, settings, root, plugins, excludes, args)
@@ -173,6 +169,8 @@ def _baseline_target(paths: list[str], configured: Path | None) -> tuple[Path, l
 
 
 def _merge_cli(settings: Settings, args: argparse.Namespace) -> Settings:
+    from dataclasses import replace
+
     changes: dict[str, object] = {}
     if args.select is not None:
         changes["select"] = _codes(args.select, "--select")
@@ -186,6 +184,8 @@ def _merge_cli(settings: Settings, args: argparse.Namespace) -> Settings:
 
 
 def _codes(text: str, option: str) -> frozenset[str]:
+    from factlint.config import split_codes
+
     try:
         return split_codes(text)
     except ValueError as exc:
@@ -268,7 +268,7 @@ def _lint(given: list[Path], default: list[Path], settings: Settings, root: Path
     scan = report_only if report_only is not None else set(result.files)
     findings = apply_suppressions(result.findings, root, settings, scan)
     findings = adjust(findings, settings, cast(dict[str, str], extras["severity"]),
-                      cast(list[Override], extras["overrides"]))
+                      cast("list[Override]", extras["overrides"]))
     if baseline_out is not None:
         return _write_baseline(findings, baseline_out, args.quiet)
     baseline = args.baseline or cast(Path | None, extras["baseline"])
@@ -305,6 +305,9 @@ def adjust(findings: list[Finding], settings: Settings, severity: dict[str, str]
     wins, and a matching per-path override wins over the top-level setting. FC999 is never
     silenced.
     """
+    from dataclasses import replace
+    from fnmatch import fnmatchcase
+
     out = []
     for f in findings:
         if f.rule != "FC999":
@@ -330,6 +333,8 @@ def _severity_for(code: str, table: Mapping[str, str]) -> str | None:
 
 def exit_code(findings: Sequence[Finding], fail_on: str) -> int:
     """0, 1 (a finding at or above ``fail_on``) or 3 (an FC999 finding): the highest."""
+    from factlint.model import SEVERITY_ORDER
+
     code = EXIT_OK
     threshold = SEVERITY_ORDER[fail_on]
     if any(SEVERITY_ORDER[f.severity] >= threshold for f in findings):
@@ -340,6 +345,9 @@ def exit_code(findings: Sequence[Finding], fail_on: str) -> int:
 
 
 def _crash(argv: list[str]) -> int:
+    import tempfile
+    import traceback
+
     exc = sys.exc_info()[1]
     what = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
     report = (f"factlint crash\nargv: {argv}\n{_versions()}\n\n{traceback.format_exc()}")
@@ -363,6 +371,9 @@ def _crash(argv: list[str]) -> int:
 
 
 def _versions() -> str:
+    import platform
+    from importlib import metadata
+
     parts = [f"factlint {__version__}", f"python {platform.python_version()}"]
     for dist in ("lark", "pint", "pluggy", "PyYAML", "markdown-it-py"):
         try:

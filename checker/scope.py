@@ -3,8 +3,10 @@
 The corpus is always read whole, so a changed file is compared with everything else; the
 *reported* files narrow to:
 
-- ``--corpus DIR PATHS`` / ``--against-corpus PATHS`` (the pre-commit hook): the PATHS,
-  against DIR or the configured corpus (config ``corpus:``, else the project root);
+- ``--corpus DIR PATHS``: the PATHS, against DIR;
+- ``--against-corpus PATHS`` (the pre-commit hook, which may pass the changed files in
+  several batches): those of the PATHS that belong to the configured corpus (config
+  ``corpus:``, else the project root), against all of it;
 - ``--changed-since REV``: the files git reports changed or added since REV;
 - ``--stdin-filename NAME``: standard input, linted as the file NAME.
 """
@@ -12,6 +14,7 @@ The corpus is always read whole, so a changed file is compared with everything e
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,10 +40,32 @@ def lint_scope(given: list[Path], default: list[Path], settings: Settings, root:
         return [*(given or corpus)], frozenset({name})
     if args.changed_since is not None:
         return _changed(args.changed_since, given or corpus, settings, root, excludes, args)
-    if given and (args.corpus or args.against_corpus):
+    if given and args.corpus:  # the given files against DIR, wherever they are
         files = discover(given, settings.extensions, excludes)
         return [*corpus, *given], frozenset(display_path(f, root) for f in files)
+    if given and args.against_corpus:
+        return _against_corpus(given, corpus, settings, root, excludes)
     return given or default, None
+
+
+def _against_corpus(given: list[Path], corpus: list[Path], settings: Settings, root: Path,
+                    excludes: Sequence[str]) -> tuple[list[Path], frozenset[str]]:
+    """The pre-commit hook: the corpus to read, and the given files under it to report.
+
+    A given file outside the corpus (a README beside ``corpus: [articles]``) is not linted,
+    as with ``--changed-since``; when no given file is under it, nothing is read. One
+    under it that the corpus walk leaves out (an excluded draft) is not read either, so it
+    has no findings. The corpus is walked once, by the engine.
+    """
+    bases = [os.path.abspath(c) for c in corpus]
+    mine = [f for f in discover(given, settings.extensions, excludes)
+            if _under(os.path.abspath(f), bases)]
+    return (corpus if mine else []), frozenset(display_path(f, root) for f in mine)
+
+
+def _under(path: str, bases: Sequence[str]) -> bool:
+    return any(path == base or path.startswith(base.rstrip(os.sep) + os.sep)
+               for base in bases)
 
 
 def _changed(rev: str, corpus: list[Path], settings: Settings, root: Path,
