@@ -159,7 +159,9 @@ def _read_yaml(text: str, shown: str) -> tuple[object, Callable[[Where], int]]:
         line = text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
         reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
         raise ConfigError(shown, line, f"malformed YAML: {reason}") from None
-    except (ValueError, OverflowError, RecursionError) as exc:  # date: 2024-13-45; [[[...]]]
+    except RecursionError:  # thousands of nested brackets
+        raise ConfigError(shown, 1, "malformed YAML: nested too deeply") from None
+    except (ValueError, OverflowError) as exc:  # date: 2024-13-45
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ConfigError(shown, 1, f"malformed YAML: {reason}") from None
 

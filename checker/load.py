@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import stat
 from pathlib import Path
 
 from factlint import load_digest, load_markdown
@@ -32,7 +33,11 @@ def read_source(path: Path, rel: str, settings: Settings) -> SourceFile:
     documents' segments index ``SourceFile.text`` (the decoded text, BOM removed).
     """
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            return _skipped(rel, "FC905", f"not a regular file ({_kind(info.st_mode)}); "
+                                          "skipped")
+        size = info.st_size
         if size > settings.max_bytes:
             return _skipped(rel, "FC903", f"file is {size} bytes, over the limit of "
                                           f"{settings.max_bytes}; skipped")
@@ -102,6 +107,18 @@ def _char_index(body: bytes, byte_offset: int) -> int:
 
 def _skipped(rel: str, code: str, message: str) -> SourceFile:
     return SourceFile(rel, "", (), (Problem(code, message, rel),), "")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
 
 
 def _reason(exc: BaseException) -> str:

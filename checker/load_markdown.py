@@ -26,6 +26,8 @@ Blank = Callable[[int, int], None]
 Role = Literal["title", "heading", "paragraph", "list_item", "table_cell"]
 
 TOTAL_ROWS = frozenset({"world", "total", "global", "world total"})
+#: CommonMark: a link label holds at most 999 characters.
+_LABEL_MAX_CHARS = 999
 _LINK_SCAN_LIMIT = 2000  # how far a link target or reference label may run
 
 _FRONT_OPEN = "---"
@@ -97,6 +99,11 @@ def _front_matter(
         column = mark.column + 1 if mark is not None else 1
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         problem = Problem("FC904", f"front matter does not parse: {reason}", rel, line, column)
+        return {}, end, [problem], None
+    except (ValueError, OverflowError, RecursionError) as exc:  # 2024-13-45; [[[...]]]
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else (
+            str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        problem = Problem("FC904", f"front matter does not parse: {reason}", rel, 2)
         return {}, end, [problem], None
     if data is None:
         return {}, end, [], None
@@ -413,12 +420,20 @@ def _link_end(s: str, opener: int, close: int, refs: set[str] | frozenset[str]) 
             elif s[k] in "\r\n" and s[k + 1 : k + 2] in ("\r", "\n"):
                 return -1
         return -1
+    if not refs:
+        return -1
     if nxt == "[":
         end = s.find("]", close + 2, close + 2 + _LINK_SCAN_LIMIT)
         if end >= 0:
             label = s[close + 2 : end] or s[opener + 1 : close]
-            if normalizeReference(label) in refs:
+            if _is_ref(label, refs):
                 return end + 1
-    if normalizeReference(s[opener + 1 : close]) in refs:
+    if _is_ref(s[opener + 1 : close], refs):
         return close + 1
     return -1
+
+
+def _is_ref(label: str, refs: set[str] | frozenset[str]) -> bool:
+    """Whether ``label`` names a reference; labels over 999 characters never do (CommonMark),
+    which keeps a run of thousands of nested brackets linear."""
+    return len(label) <= _LABEL_MAX_CHARS and normalizeReference(label) in refs
