@@ -39,6 +39,7 @@ from factlint.model import (
     Problem,
     Sentence,
     Settings,
+    Severity,
     SourceFile,
     Stats,
 )
@@ -79,7 +80,8 @@ class RunResult:
 
 def _problem_finding(p: Problem) -> Finding:
     loc = Location(p.path, p.line, p.column, p.line, p.column)
-    return Finding(p.code, _PROBLEM_NAMES.get(p.code, "problem"), "warning", p.message, loc)
+    severity: Severity = "error" if p.code == "FC999" else "warning"
+    return Finding(p.code, _PROBLEM_NAMES.get(p.code, "problem"), severity, p.message, loc)
 
 
 def _topic(doc: Document, lexicon: Lexicon) -> str:
@@ -157,12 +159,19 @@ def _load_and_process(path: Path, rel: str, settings: Settings, lexicon: Lexicon
     from factlint.load import MARKDOWN_SUFFIXES, load_bytes, read_source
 
     t0 = time.perf_counter()
-    if raw is None:
-        source = read_source(path, rel, settings)
-    else:
-        source = load_bytes(raw, rel, is_markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
-    clock["load"] += time.perf_counter() - t0
-    return process_file(source, lexicon, settings.ton, clock)
+    try:
+        if raw is None:
+            source = read_source(path, rel, settings)
+        else:
+            source = load_bytes(raw, rel, is_markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
+        clock["load"] += time.perf_counter() - t0
+        return process_file(source, lexicon, settings.ton, clock)
+    except Exception as exc:  # a loader or framing bug: name it, skip the file, go on
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        message = (f"internal error while reading this file: {type(exc).__name__}: {exc} "
+                   f"at {Path(where.filename).name}:{where.lineno}; the file was skipped, "
+                   "the rest ran")
+        return FileResult(rel, "", 0, (Problem("FC999", message, rel),), (), (), 0, 0, 0)
 
 
 # ------------------------------------------------------------------- worker processes

@@ -20,6 +20,7 @@ again from disk, only for files that have findings or whose bytes contain ``fact
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,19 +104,28 @@ def _next_text_line(lines: list[str], number: int) -> int:
     return number
 
 
-def read_suppressions(root: Path, path: str) -> list[Suppression]:
+def read_suppressions(
+    root: Path, path: str, max_bytes: int = 10 * 1024 * 1024
+) -> list[Suppression]:
     """The markers of the file ``path`` (relative to ``root``); [] if unreadable.
 
-    A file whose bytes do not contain ``factlint:`` is not decoded (a cheap check).
+    Only regular files within the size limit are read (a named pipe would block), decoded
+    as the loader decodes them; a file whose text holds no ``factlint:`` gives nothing.
     """
+    from factlint.load import decode
+
+    full = root / path
     try:
-        data = (root / path).read_bytes()
+        info = full.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
+            return []
+        data = full.read_bytes()
     except OSError:
         return []
-    if _NEEDLE not in data:
+    if _NEEDLE not in data and b"\x00" not in data:  # UTF-16 hides the ASCII needle
         return []
-    text = data.decode("utf-8-sig", errors="replace")
-    return parse_suppressions(path, text)
+    text, _ = decode(data, path)
+    return [] if text is None else parse_suppressions(path, text)
 
 
 def _selected(code: str, settings: Settings) -> bool:
@@ -151,7 +161,7 @@ def apply_suppressions(
         if path in given:
             found = parse_suppressions(path, given[path]) if "factlint:" in given[path] else []
         else:
-            found = read_suppressions(root, path)
+            found = read_suppressions(root, path, settings.max_bytes)
         if found:
             markers[path] = found
     used: set[Suppression] = set()
