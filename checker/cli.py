@@ -145,6 +145,8 @@ def _main(argv: list[str]) -> int:
     if args.explain:
         return _emit(_explain(plugins, args.explain), args.output)
     if command == "rules":
+        if paths:
+            raise UsageError(f"`factlint rules` takes no paths (got {' '.join(paths)})")
         return _emit(_rules_table(plugins), args.output)
     excludes = cast(list[str], extras["exclude"])
     default = cast(list[Path], extras["corpus"]) or [root if args.against_corpus else Path(".")]

@@ -231,16 +231,28 @@ def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
         str(w).lower() for w in data.get("scope_words", []) or []}
 
 
+_LIST_SECTIONS = frozenset({"places", "materials", "synonyms", "generic_heads", "scope_words",
+                            "measure_nouns", "reference", "aliases"})
+
+
 def read_pack(path: str | Path) -> dict[str, Any]:
     """Read one YAML pack safely; a pack that does not parse is a usage error."""
     try:
         data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_SafeLoader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise UsageError(f"cannot read pack {path}: {exc}") from exc
+    except OSError as exc:
+        raise UsageError(f"{path}:1: cannot read this facts file: {exc.strerror or exc}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise UsageError(f"{path}:{line}: facts file does not parse: {problem}") from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise UsageError(f"{path}:1: a pack must be a mapping of sections")
+        raise UsageError(f"{path}:1: a facts file must be a mapping of sections")
+    for section in _LIST_SECTIONS & data.keys():
+        if not isinstance(data[section], list | type(None)):
+            raise UsageError(f"{path}:1: `{section}` must be a list")
     return data
 
 

@@ -169,3 +169,19 @@ def test_raising_reporter_is_an_internal_error_not_a_traceback(
     assert code == 3
     line = _one_line(err)
     assert "reporter broke" in line and "crash.log" in line
+
+
+def test_rules_takes_no_paths(tmp_path: Path) -> None:
+    code, _, err = run_cli(["rules", "extra"], tmp_path)
+    assert code == 2 and err.strip() == (
+        "factlint: error: `factlint rules` takes no paths (got extra)")
+
+
+def test_a_facts_file_that_does_not_parse_names_its_line(tmp_path: Path) -> None:
+    (tmp_path / "facts.yaml").write_text("places:\n  - {name: X\n", encoding="utf-8")
+    (tmp_path / ".factlint.yaml").write_text("facts: [facts.yaml]\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("# A\n\nChina holds 60% of cobalt refining.\n")
+    code, _, err = run_cli(["."], tmp_path)
+    assert code == 2, err
+    assert err.startswith("factlint: error: ") and "facts.yaml:" in err
+    assert "facts file does not parse" in err and len(err.strip().splitlines()) == 1
