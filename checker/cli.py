@@ -284,9 +284,29 @@ def _lint(given: list[Path], default: list[Path], settings: Settings, root: Path
 
         text_reporter.write(findings, result.stats, out, quiet=True)
     else:
-        reporter.write(findings, result.stats, out)
+        try:
+            reporter.write(findings, result.stats, out)
+        except Exception as exc:  # a broken reporter plugin: name it, keep the findings
+            findings = [*findings, _reporter_failure(args.format, exc)]
+            out = io.StringIO()
+            from factlint.reporters import text_reporter
+
+            text_reporter.write(findings, result.stats, out)
     _write_out(out.getvalue(), args.output)
     return exit_code(findings, settings.fail_on)
+
+
+def _reporter_failure(name: str, exc: Exception) -> Finding:
+    """FC999 for a reporter that raised; the report falls back to the text format."""
+    import traceback
+
+    from factlint.model import Finding, Location
+
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    message = (f"reporter {name!r} raised {type(exc).__name__}: {exc} at "
+               f"{Path(where.filename).name}:{where.lineno}; the findings are reported in "
+               "the text format instead")
+    return Finding("FC999", "internal-error", "error", message, Location("", 1, 1, 1, 1))
 
 
 def _write_baseline(findings: list[Finding], target: Path, quiet: bool) -> int:
