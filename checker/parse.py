@@ -8,7 +8,8 @@ DESIGN.md, "What a value means" (see :mod:`factlint.interval`); units come from
 :mod:`factlint.units`.
 
 Not quantities: citation markers, dates, times, years, model names, ``Section 301``,
-``Group 2:``, list numbering (:func:`has_unexplained_digit` knows them all).
+``Group 2:``, list numbering (:func:`has_unexplained_digit`, from :mod:`factlint.digits`,
+knows them all).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import dataclasses
 import functools
 import re
 import typing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -26,12 +27,22 @@ from lark.exceptions import UnexpectedInput
 
 from factlint import interval as iv
 from factlint import lalr
-from factlint.model import Comparison, Interval, Mention, Value
-from factlint.tokens import OTHER, anchor_regex, lexemes
+from factlint.anchors import (
+    candidate_regex,
+    padded_anchor_regex,
+    padded_lower,
+    start_char_regex,
+)
+from factlint.digits import has_unexplained_digit
+from factlint.model import Comparison, Interval, Location, Mention, Value
+from factlint.tokens import OTHER, lexemes
 from factlint.transform import Expr, Lexeme, MentionTransformer
 from factlint.units import unit_info
 
+__all__ = ["find_mentions", "has_unexplained_digit"]
+
 Ton = Literal["metric", "short"]
+Locate = Callable[[int, int], Location]  # (file offset, end) -> Location
 _HUNDRED = Fraction(100)
 
 
@@ -51,13 +62,13 @@ class _Walker:
     def __init__(self, parser: Lark) -> None:
         self.parser = parser
         self._snapshots: list[Any] = [parser.parse_interactive()]  # index: a state id
-        self._edges: dict[tuple[int, str], tuple[int, int]] = {}
+        self.edges: dict[tuple[int, str], tuple[int, int]] = {}  # (state, terminal) -> step
         self._templates: dict[tuple[str, ...], Tree[Token]] = {}
 
     def step(self, state: int, terminal: str) -> tuple[int, int]:
         """(DEAD, VIABLE or ACCEPTS; the next state) for ``terminal`` fed in ``state``
         (state 0 is the start; a state stands for the prefix of terminals fed so far)."""
-        found = self._edges.get((state, terminal))
+        found = self.edges.get((state, terminal))
         if found is not None:
             return found
         result, nxt = self.DEAD, -1
@@ -72,7 +83,7 @@ class _Walker:
                 result = self.ACCEPTS if "$END" in ip.choices() else self.VIABLE
                 self._snapshots.append(ip)
                 nxt = len(self._snapshots) - 1
-        self._edges[(state, terminal)] = (result, nxt)
+        self.edges[(state, terminal)] = (result, nxt)
         return result, nxt
 
     def template(self, terminals: tuple[str, ...]) -> Tree[Token]:
@@ -88,17 +99,27 @@ class _Walker:
         return found
 
 
+_Built = tuple[Expr, Value | None] | None
+#: Figures remembered per process (a figure's Expr and Value depend on its tokens only).
+_MEMO_SIZE = 65536
+
+
 @dataclasses.dataclass(frozen=True)
 class _State:
     walker: _Walker
-    anchor: re.Pattern[str]
+    anchor: re.Pattern[str]  # searched in padded_lower(text)
+    start_char: re.Pattern[str]
+    candidate: re.Pattern[str]
     transformer: MentionTransformer
+    memo: dict[tuple[str, str, tuple[tuple[str, int], ...]], _Built]
 
 
 @functools.lru_cache(maxsize=1)
 def _state() -> _State:
     parser = lalr.parser()
-    return _State(_Walker(parser), anchor_regex(lalr.start_terminals()), MentionTransformer())
+    starts = lalr.start_terminals()
+    return _State(_Walker(parser), padded_anchor_regex(starts), start_char_regex(starts),
+                  candidate_regex(), MentionTransformer(), {})
 
 
 _MAX_TOKENS = 12
@@ -108,11 +129,13 @@ def _longest(st: _State, text: str, start: int) -> tuple[list[tuple[str, int, in
     """Lexemes fed from ``start`` and the prefix lengths that accept (an OTHER first lexeme
     is returned alone, so that the caller can skip a date or a name whole)."""
     walker = st.walker
+    edges = walker.edges
     fed: list[tuple[str, int, int]] = []
     accepts: list[int] = []
     state = 0
     for lexeme in lexemes(text, start):
-        result, state = walker.step(state, lexeme[0])
+        seen = edges.get((state, lexeme[0]))
+        result, state = seen if seen is not None else walker.step(state, lexeme[0])
         if result == _Walker.DEAD:
             if not fed and lexeme[0] == OTHER:
                 fed.append(lexeme)
@@ -221,6 +244,9 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
     if expr.kind == "range" and (expr.mixed_units or (
             expr.connector == "to" and _FROM_BEFORE.search(before))):
         return _SHORTER  # "from 5% to 7%", "fell 3 percentage points to 83%": not ranges
+    if expr.kind == "range" and expr.connector == "to" and any(
+            a.year_like for a in expr.amounts):
+        return _SHORTER  # "10 GWh in 2024 to 300 GWh": a year is never a range end
     if expr.kind in ("quantity", "range") and expr.amounts and expr.fraction is None:
         counts = all(a.unit == "" and a.scale == 1 for a in expr.amounts)
         if counts and all(a.year_like for a in expr.amounts[:1]):
@@ -230,10 +256,12 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
         if counts and len(expr.amounts) == 1 and text[end:end + 1] in (".", ")") and \
                 _LIST_START.match(text[:start]) and not text[end + 1:end + 2].isdigit():
             return _DROP  # list numbering
+    if expr.kind == "range" and expr.amounts[0].year_like and _TIME_PREP_BEFORE.search(before):
+        return _SHORTER  # "in 2024-300 GWh": not a range (but "in 2013-14" is dropped above)
     if expr.kind == "rank" and _NOT_A_RANK_BEFORE.search(before):
         return _DROP  # one of the largest
-    if expr.fraction == _HALF and (_NOT_HALF_BEFORE.search(before)
-                                   or _NOT_HALF_AFTER.match(text, end)):
+    if expr.fraction is not None and expr.fraction == _HALF and (
+            _NOT_HALF_BEFORE.search(before) or _NOT_HALF_AFTER.match(text, end)):
         return _DROP  # the second half of the year, cut in half, a half-year
     if expr.kind == "rank" and expr.rank == 1:
         word = text[start:end].lower()
@@ -244,12 +272,16 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
     return ""
 
 
+_TIME_PREP_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:in|by|since|until|till|during|before|after|of)\s+$", re.IGNORECASE)
+
+
 def _to_mention(
-    expr: Expr, text: str, start: int, end: int, offset: int, ton: Ton
+    expr: Expr, value: Value | None, text: str, start: int, end: int, offset: int,
+    locate: Locate | None,
 ) -> Mention:
     comparison: Comparison | None = None
     kind = expr.kind
-    value = _value(expr, ton)
     if kind != "comparison" and _IS_AT.match(text, start):
         start = _IS_AT.match(text, start).end()  # type: ignore[union-attr]
     if kind == "rank":
@@ -279,6 +311,7 @@ def _to_mention(
         rank=expr.rank,
         rank_order=expr.rank_order,
         comparison=comparison,
+        location=None if locate is None else locate(offset + start, offset + end),
     )
 
 
@@ -308,21 +341,50 @@ def _is_year(text: str, lexeme: tuple[str, int, int]) -> bool:
     return e - s == 4 and "1900" <= text[s:e] <= "2100"
 
 
-def find_mentions(text: str, offset: int = 0, ton: Ton = "metric") -> list[Mention]:
+def find_mentions(text: str, offset: int = 0, ton: Ton = "metric",
+                  locate: Locate | None = None) -> list[Mention]:
     """Every quantity / range / rank / comparison / multiple expression in one sentence,
     left to right, non-overlapping, longest match. Mention.start/end = offset + index in
-    text; Mention.location is left None (the caller fills it)."""
+    text; Mention.location is ``locate(start, end)``, or None without ``locate`` (then the
+    caller fills it).
+
+    A sentence with no candidate (no digit, number, fraction, rank or comparative word, no
+    Chinese numeral) costs one regex search. Elsewhere, tokens are made only from the start
+    positions the anchor finds, and a figure's meaning is computed once per process.
+    """
     st = _state()
+    padded = padded_lower(text)  # index i: the character before text[i]
     anchor = st.anchor
+    m = anchor.search(padded)
+    if m is None or (not (m.end() - m.start() == 1 and text[m.start() - 1].isdigit())
+                     and st.candidate.search(padded) is None):
+        return []  # no start at all, or none of the tokens a mention needs
     out: list[Mention] = []
     pos = 0
     while True:
-        m = anchor.search(text, pos)
         if m is None:
-            return out
-        start = m.start()
+            m = anchor.search(padded, pos)
+            if m is None:
+                return out
+        at = m.start()
+        if m.end() - at == 1:  # a start character at text[at - 1]
+            if at - 1 < pos:
+                m = anchor.search(padded, at + 1)
+                if m is None:
+                    return out
+                continue
+            start, anchor_end = at - 1, at
+            m = None
+        elif at < pos:
+            m = None
+            continue
+        elif at - 1 >= pos and st.start_char.match(text, at - 1):
+            start, anchor_end = at - 1, at  # a start character right before the word: first
+        else:  # a start word at text[at]
+            start, anchor_end = at, m.end() - 1
+            m = None
         fed, accepts = _longest(st, text, start)
-        next_pos = max(m.end(), start + 1)
+        next_pos = max(anchor_end, start + 1)
         if fed and fed[0][0] == OTHER:
             next_pos = max(next_pos, fed[0][2])
         if accepts == [1] and fed[0][0] == "NUM" and (
@@ -330,99 +392,39 @@ def find_mentions(text: str, offset: int = 0, ton: Ton = "metric") -> list[Menti
             pos = max(next_pos, fed[0][2])
             continue  # a year or a label (Group 2): no need to build anything
         for n in reversed(accepts):
-            try:
-                template = st.walker.template(tuple(t for t, _, _ in fed[:n]))
-                tokens = [Lexeme(t, text[s:e]) for t, s, e in fed[:n]]
-                expr = st.transformer.transform_template(template, tokens)
-            except (UnexpectedInput, ValueError, KeyError):
+            built = _build(st, text, fed, n, ton)
+            if built is None:
                 continue
+            expr, value = built
             end = fed[n - 1][2]
             verdict = _judge(expr, text, start, end)
             if verdict == _SHORTER:
                 continue
             next_pos = max(next_pos, end)
             if verdict == "":
-                out.append(_to_mention(expr, text, start, end, offset, ton))
+                out.append(_to_mention(expr, value, text, start, end, offset, locate))
             break
         pos = next_pos
 
 
-# ------------------------------------------------------------------ unexplained digits
-
-_EXPLAINED = re.compile(
-    r"\[\d+(?:\s*[-–,]\s*\d+)*\]"  # citation markers [1][6][21], [3-5]
-    r"|\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}"  # dates
-    r"|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?"
-    r"|\d{1,2}:\d{2}(?::\d{2})?"  # times
-    r"|\d+(?:\.\d+){2,}"  # version numbers
-    r"|(?<![\d.,])(?:19|20)\d\d(?![\d,.]\d)"  # years
-    r"|(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?!\d)"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)"
-    r"|(?<![A-Za-z])[A-Za-z]+[-/.]?\d[\w-]*"  # model names F-35, A380, Q4, COVID-19, v2
-    r"|(?<!\d)\d+[A-Za-z][\w-]*"  # 5G, 3D, 1990s, 21st
-    r"|(?<![A-Za-z])(?:Section|Sections|Group|Article|Chapter|Part|Phase|Figure|Fig\.|"
-    r"Table|Item|Step|Tier|Round|Title|Page|Annex|Appendix|Clause|No\.|#)\s*\d+"
-    r"(?:\.\d+)*",
-    re.IGNORECASE,
-)
-_LIST_NUMBER = re.compile(r"^\s*(?:[-*•]\s*)?\d+[.)]")
-_DIGITS = re.compile(r"\d+")
-
-
-def _mention_spans(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
-    """Spans of the mentions in ``text`` (their offsets include the sentence's offset)."""
-    if not mentions:
-        return []
-    first = mentions[0]
-    candidates = [first.start - i for i in _find_all(text, first.text)] or [0]
-    for offset in candidates:
-        if all(text[m.start - offset:m.end - offset] == m.text for m in mentions):
-            return [(m.start - offset, m.end - offset) for m in mentions]
-    return [(i, i + len(m.text)) for m in mentions for i in _find_all(text, m.text)]
-
-
-def _find_all(text: str, needle: str) -> list[int]:
-    out: list[int] = []
-    i = text.find(needle) if needle else -1
-    while i >= 0:
-        out.append(i)
-        i = text.find(needle, i + 1)
-    return out
-
-
-def has_unexplained_digit(text: str, mentions: Sequence[Mention]) -> bool:
-    """True if the sentence has a digit outside every mention that is not a deliberate
-    non-quantity (citation marker [1][6], a date, a time, a year, F-35, Section 301,
-    Group 2:, list numbering).
-
-    Cheap on purpose (it runs on every sentence): the regex of non-quantities is tried only
-    in a small window around each digit run that no mention covers, after two quick checks
-    for the commonest cases (a citation marker, a year).
-    """
-    first = _DIGITS.search(text)
-    if first is None:
-        return False
-    covered = _mention_spans(text, mentions)
-    lst = _LIST_NUMBER.match(text)
-    list_end = lst.end() if lst is not None else -1
-    n = len(text)
-    for run in _DIGITS.finditer(text, first.start()):
-        s, e = run.span()
-        if e <= list_end or any(cs <= s and e <= ce for cs, ce in covered):
-            continue
-        before = text[s - 1] if s else ""
-        after = text[e] if e < n else ""
-        if before in "[,–-" and after in "],–-" and "[" in text[max(0, s - 12):s]:
-            continue  # [1][6][21], [3-5]
-        if e - s == 4 and text[s:s + 2] in ("19", "20") and before not in ".," and not (
-                after in ",." and text[e + 1:e + 2].isdigit()):
-            continue  # a year
-        if not any(m.start() <= s and e <= m.end()
-                   for m in _EXPLAINED.finditer(text, max(0, s - _WINDOW), min(n, e + _WINDOW))):
-            return True
-    return False
-
-
-_WINDOW = 40  # the longest non-quantity around a digit run: "September 12", "Section 301.2"
+def _build(st: _State, text: str, fed: Sequence[tuple[str, int, int]], n: int,
+           ton: Ton) -> _Built:
+    """(Expr, Value) of the first ``n`` lexemes, or None when they mean nothing; memoised
+    on their text and terminals (the same figure recurs across a corpus)."""
+    start, end = fed[0][1], fed[n - 1][2]
+    key = (ton, text[start:end], tuple([(t, s - start) for t, s, _ in fed[:n]]))
+    memo = st.memo
+    if key in memo:
+        return memo[key]
+    built: _Built
+    try:
+        template = st.walker.template(tuple([t for t, _, _ in fed[:n]]))
+        tokens = [Lexeme(t, text[s:e]) for t, s, e in fed[:n]]
+        expr = st.transformer.transform_template(template, tokens)
+        built = expr, _value(expr, ton)
+    except (UnexpectedInput, ValueError, KeyError):
+        built = None
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = built
+    return built

@@ -8,9 +8,7 @@ never accepts. Numbers that are not quantities (dates, times, citation markers `
 model names ``F-35`` / ``A380`` / ``5G``, version numbers) become ``OTHER`` tokens too, so
 the parser never starts on them.
 
-:func:`anchor_regex` builds, from the terminals that can start an expression, the regex
-that finds candidate start positions: a case-sensitive prefix trie of the start words
-(lower and Capitalised) plus digits, currency symbols and Chinese start characters.
+Where to start lexing is :mod:`factlint.anchors`' business.
 """
 
 from __future__ import annotations
@@ -18,7 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from lark import Token
 
@@ -176,6 +174,7 @@ _DAY_NEXT = frozenset(" \t\u00a0snrt")
 _MONTHS = (r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|"
            r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 _MONTH_BEFORE = re.compile(_MONTHS + r"\s+$")
+_MONTH_LAST = frozenset("yhletrnbgpvc.")  # how a month name ends: May, March, Jan.
 _DAY_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r"(?![a-z])")
 _YEAR_CN = re.compile(r"\d{4}年")
 
@@ -219,6 +218,9 @@ def _number_is_label(text: str, start: int, end: int) -> bool:
                 return True  # 5G, 3D, 1990s, A380-like names
     if start < 4 or not text[start - 1].isspace():
         return False
+    prev = text[start - 2]
+    if prev not in _MONTH_LAST and not prev.isspace():
+        return False  # the commonest case: the word before is no month name
     return bool(_MONTH_BEFORE.search(text, max(0, start - 12), start))
 
 
@@ -382,74 +384,3 @@ def _hyphen_parts(word: str, start: int) -> Iterator[tuple[str, int, int]]:
         parts.append((terminal, offset, offset + len(part)))
         offset += len(part) + 1
     yield from parts
-
-
-# ------------------------------------------------------------------ the anchor
-
-
-_SYMBOL_STARTS = frozenset(("QUAL",))
-_Trie = dict[str, "_Trie"]
-
-
-def _trie_regex(words: Iterable[str]) -> str:
-    """A regex matching any of ``words`` (a space matches any run of spaces), as a trie."""
-    trie: _Trie = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def render(node: _Trie) -> str:
-        alts = []
-        optional = False
-        for ch in sorted(node):
-            if ch == "":
-                optional = True
-                continue
-            child = node[ch]
-            alts.append((r"\s*" if ch == " " else re.escape(ch)) + render(child))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if optional:
-            return "(?:" + body + ")?"
-        return body
-
-    return render(trie)
-
-
-@functools.lru_cache(maxsize=8)
-def anchor_regex(start_terminals: frozenset[str]) -> re.Pattern[str]:
-    """Where a token of one of ``start_terminals`` can begin: digits, symbols, a word trie.
-
-    Words and phrases are matched whole ("a third", never a bare "a"), in lower case and
-    Capitalised, case-sensitively: a trie is fast where a case-insensitive alternation is not.
-    """
-    words: set[str] = set()
-    cjk: set[str] = set()
-    for table in (LOWER, EXACT):
-        for key, terminal in table.items():
-            if terminal not in start_terminals:
-                continue
-            if key[:1].isascii() and key[:1].isalpha():  # world's and world’s
-                words.update({key, key[:1].upper() + key[1:]} if table is LOWER else {key})
-            elif not key.isascii() and "\u3400" <= key[0] <= "\u9fff":
-                cjk.add(key[0])
-            elif len(key) == 1 and not key.isalnum() and terminal in _SYMBOL_STARTS:
-                cjk.add(key)  # >, <, ≥: one character, matched like a Chinese start
-    # One-character starts first, then a digit (its lookbehind after it), then the word
-    # trie: at most positions the first two fail on one test, which keeps the scan fast.
-    chars = set(cjk)
-    if "CNNUM" in start_terminals:
-        chars.update(CN_NUMERAL_CHARS)
-    if "CUR" in start_terminals:
-        chars.update("$€£¥")
-    alts = []
-    if chars:
-        alts.append("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
-    if "NUM" in start_terminals or "ORD" in start_terminals:
-        alts.append(r"\d(?<![\d.\[]\d)(?<!\d,\d)")
-    if words:
-        alts.append(r"(?<![A-Za-z])(?:" + _trie_regex(words) + r")(?![A-Za-z])")
-    return re.compile("|".join(alts))

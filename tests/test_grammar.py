@@ -18,9 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint import lalr
-from factlint.model import Mention, format_number
+from factlint.anchors import anchor_regex
+from factlint.model import Location, Mention, format_number
 from factlint.parse import find_mentions, has_unexplained_digit
-from factlint.tokens import LOWER, anchor_regex, tokenize
+from factlint.tokens import LOWER, tokenize
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "data" / "grammar_cases.yaml").read_text("utf-8")
@@ -72,6 +73,13 @@ def test_offsets_are_added_and_location_left_empty() -> None:
     assert (m.start, m.end) == (1000 + text.index("over"), 1000 + len(text) - len(" of refining"))
     assert m.location is None
     assert has_unexplained_digit(text, [m]) is False
+
+
+def test_locate_fills_the_location() -> None:
+    text = "China controls over 90% of refining"
+    (m,) = find_mentions(text, offset=1000, locate=lambda s, e: Location("a.md", 3, s, 3, e))
+    assert m.location == Location("a.md", 3, m.start, 3, m.end)
+    assert m.start == 1000 + text.index("over")
 
 
 def test_short_tons_when_configured() -> None:
