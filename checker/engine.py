@@ -100,14 +100,13 @@ def _sentences(doc: Document, lines: LineIndex, ton: str) -> list[Sentence]:
     from factlint.parse import find_mentions, has_unexplained_digit
 
     out: list[Sentence] = []
+    def locate(start: int, end: int) -> Location:
+        return lines.location(doc.path, start, end)
+
     for seg in doc.segments:
         for offset, text in segment.sentences(seg):
-            mentions = find_mentions(text, offset, ton)  # type: ignore[arg-type]
-            located = tuple(
-                dataclasses.replace(m, location=lines.location(doc.path, m.start, m.end))
-                for m in mentions
-            )
-            out.append(Sentence(offset, text, seg.role, located, seg.table,
+            mentions = find_mentions(text, offset, ton, locate)  # type: ignore[arg-type]
+            out.append(Sentence(offset, text, seg.role, tuple(mentions), seg.table,
                                 has_unexplained_digit(text, mentions)))
     return out
 
