@@ -111,24 +111,31 @@ class Framer:
 
     def _verb_frame(self, text: str, ms: int) -> tuple[str, str, str, int] | None:
         lo = max(0, ms - P.GAP_WINDOW)
-        if P.VERB_WORDS.isdisjoint(text[lo:ms].lower().split()):
+        verbs = [w.start() for w in P.WORD.finditer(text, lo, ms)
+                 if w.group().lower() in P.VERB_WORDS]
+        if not verbs:
             return None  # cheap test before the regex: no verb of a frame near the value
-        m = P.VERB_GAP.search(text, lo, ms)
-        if m is None:
+        # the verb is the last verb word before the value (only "some", "a", "the"... may
+        # follow it): match the tail there, then the short head before it
+        v = verbs[-1]
+        tail = P.VERB_TAIL.match(text, v, ms)
+        if tail is None:
             return None
-        subject = self._subject_before(text, m.start("gap"))
-        if subject is None and m.group("gap").lstrip().startswith(","):
-            apposition = P.APPOSITION.search(text, max(0, m.start("gap") - 80), m.start("gap"))
+        head = P.GAP_HEAD.search(text, max(lo, v - 40), v)
+        gap_start = head.start() if head is not None else v
+        gap = text[gap_start:ms]
+        subject = self._subject_before(text, gap_start)
+        if subject is None and gap.lstrip().startswith(","):
+            apposition = P.APPOSITION.search(text, max(0, gap_start - 80), gap_start)
             if apposition is not None:
                 subject = self._subject_before(text, apposition.start())
-        verb = re.sub(r"\s+", " ", m.group("verb").lower())
-        if subject is None and verb.split()[0].endswith("ing") and \
-                m.group("gap").lstrip().startswith(","):
-            subject = self._clause_subject(text, m.start("gap"))
+        verb = re.sub(r"\s+", " ", tail.group("verb").lower())
+        if subject is None and verb.split()[0].endswith("ing") and gap.lstrip().startswith(","):
+            subject = self._clause_subject(text, gap_start)
         if subject is None:
             return None
         measure = self.lex.verb_measures.get(verb, self.lex.verb_measures.get(verb.split()[0], ""))
-        return subject[0], subject[1], measure, m.start("verb")
+        return subject[0], subject[1], measure, v
 
     # --------------------------------------------------------------- claims
     def frame_sentence(self, sentence: Sentence, ctx: DocContext) -> list[Claim]:
