@@ -31,15 +31,20 @@ VERBS = (
     r"handled|handles|shipped|ships|delivered|delivers|installed|installs|emitted|emits|"
     r"moved|moves|carried|carries|added|adds"
 )
-ADVERBS = r"(?:currently|still|now|alone|also|already|reportedly|together|collectively|" \
-           r"today|presently|globally|itself|only|just)"
+ADVERBS = (
+    r"(?:currently|still|now|alone|also|already|reportedly|together|collectively|"
+    r"today|presently|globally|itself|only|just)"
+)
 # the gap between a subject's name and its value, "<name>'s, which currently accounts for ",
 # in two anchored pieces (a single `$`-anchored search over the window is ~50x slower): the
 # verb and what follows it up to the value, matched at the verb; and what may stand between
 # the subject's name and the verb
 VERB_TAIL = re.compile(rf"(?P<verb>{VERBS})\s+(?:(?:some|only|just|a|the)\s+)?$", re.IGNORECASE)
 GAP_HEAD = re.compile(
-    rf"(?:['’]s)?\s*,?\s*(?:(?:which|that|who)\s+)?(?:{ADVERBS}\s+)*$", re.IGNORECASE)
+    rf"(?:['’]s)?\s*,?\s*(?:(?:which|that|who)\s+)?(?:{ADVERBS}\s+)*$", re.IGNORECASE
+)
+
+
 def first_words(alternation: str) -> frozenset[str]:
     """The first word of every alternative, with and without an optional last letter."""
     words: set[str] = set()
@@ -52,13 +57,26 @@ def first_words(alternation: str) -> frozenset[str]:
     return frozenset(words)
 
 
-VERB_WORDS = first_words(VERBS) | {"process", "processes", "possess", "possesses",
-                                      "dominate", "dominates", "dominating", "dominated", "is"}
+VERB_WORDS = first_words(VERBS) | {
+    "process",
+    "processes",
+    "possess",
+    "possesses",
+    "dominate",
+    "dominates",
+    "dominating",
+    "dominated",
+    "is",
+}
 
-RISE = (r"rose|rises|risen|increased|increases|grew|grows|jumped|climbed|soared|surged|"
-         r"expanded|gained")
-FALL = (r"fell|falls|fallen|dropped|drops|declined|declines|decreased|decreases|slipped|"
-         r"plunged|shrank|shrunk|contracted|slid|tumbled|lost")
+RISE = (
+    r"rose|rises|risen|increased|increases|grew|grows|jumped|climbed|soared|surged|"
+    r"expanded|gained"
+)
+FALL = (
+    r"fell|falls|fallen|dropped|drops|declined|declines|decreased|decreases|slipped|"
+    r"plunged|shrank|shrunk|contracted|slid|tumbled|lost"
+)
 CHANGE = re.compile(
     rf"(?P<gap>(?P<poss>['’]s)?\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){{0,4}}?[A-Za-z0-9][\w-]*)\s+"
     rf"(?:(?:has|have|had)\s+)?(?P<verb>{RISE}|{FALL}|(?:was|were)\s+(?:up|down))\s+"
@@ -69,8 +87,12 @@ VERB_CHANGE_WORDS = first_words(f"{RISE}|{FALL}") | {"up", "down"}
 
 
 def negate(iv: Interval) -> Interval:
-    return Interval(None if iv.high is None else -iv.high, None if iv.low is None else -iv.low,
-                    iv.high_open, iv.low_open)
+    return Interval(
+        None if iv.high is None else -iv.high,
+        None if iv.low is None else -iv.low,
+        iv.high_open,
+        iv.low_open,
+    )
 
 
 def signed(mention: Mention, negative: bool) -> Mention:
@@ -80,6 +102,8 @@ def signed(mention: Mention, negative: bool) -> Mention:
         return mention
     signed = Value(negate(value.speaker), negate(value.strict), value.unit, value.dimension)
     return dataclasses.replace(mention, value=signed)
+
+
 COORD_GAP = re.compile(
     rf"^\s*,?\s*(?:and|but|while|as\s+well\s+as|plus|with)?\s*(?:{ADVERBS}\s+)*"
     rf"(?:(?P<verb>{VERBS})\s+)?(?:(?:some|only|just)\s+)?$",
@@ -92,9 +116,11 @@ RANK_GAP = re.compile(
     r"ranks|ranked)?\s*(?:the\s+)?(?:world['’]s\s+|globe['’]s\s+)?)$",
     re.IGNORECASE,
 )
-LINK = (r"of|at|is|was|were|are|totall?ed|reached|stood\s+at|stands\s+at|amounted\s+to|"
-         r"hit|came\s+to|came\s+in\s+at|of\s+about|of\s+around|(?:rose|fell|climbed|grew|"
-         r"dropped|increased|decreased|declined|jumped|slipped|edged\s+up|edged\s+down)\s+to")
+LINK = (
+    r"of|at|is|was|were|are|totall?ed|reached|stood\s+at|stands\s+at|amounted\s+to|"
+    r"hit|came\s+to|came\s+in\s+at|of\s+about|of\s+around|(?:rose|fell|climbed|grew|"
+    r"dropped|increased|decreased|declined|jumped|slipped|edged\s+up|edged\s+down)\s+to"
+)
 POSSESSIVE = re.compile(
     rf"['’]s\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){{0,5}}?[A-Za-z0-9][\w-]*)\s+(?:{LINK})\s+"
     rf"(?:(?:only|just|some)\s+)?$"
@@ -110,9 +136,7 @@ SPEND = re.compile(
     r"(?P<gap>\s+(?:will\s+|plans?\s+to\s+|expects?\s+to\s+|aims?\s+to\s+)?"
     r"(?:spend|spent|spends|invest|invested|invests)\s+)$"
 )
-ON_NP = re.compile(
-    r"\s*on\s+(?P<np>(?:[A-Za-z0-9][A-Za-z0-9-]*(?:\s+|$|(?=[^\w\s]))){1,6})"
-)
+ON_NP = re.compile(r"\s*on\s+(?P<np>(?:[A-Za-z0-9][A-Za-z0-9-]*(?:\s+|$|(?=[^\w\s]))){1,6})")
 RELIANCE = re.compile(
     r"\b(?:relies|rely|relied|relying|reliance|depends|depend|depended|depending|dependence|"
     r"dependent)\s+(?:heavily\s+|largely\s+|mostly\s+)?on\s+(?P<src>[^,;]{1,60}?)\s+for\s+$",
@@ -136,9 +160,12 @@ TAIL_PP = re.compile(
     r"which\b|that\b|while\b|but\b|to\b|by\b|as\b|with\b|in\b|at\b|on\b|for\b|from\b|of\b|"
     r"since\b|during\b|than\b|over\b|under\b)[a-z][\w-]*){0,4})"
 )
-YEARISH = re.compile(r"(?:the\s+)?(?:19|20)\d\d|(?:the\s+)?(?:first|second|third|fourth|last|"
-                      r"past|next|same|short|long|coming)\b|(?:January|February|March|April|May|"
-                      r"June|July|August|September|October|November|December)\b", re.IGNORECASE)
+YEARISH = re.compile(
+    r"(?:the\s+)?(?:19|20)\d\d|(?:the\s+)?(?:first|second|third|fourth|last|"
+    r"past|next|same|short|long|coming)\b|(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b",
+    re.IGNORECASE,
+)
 NAME = re.compile(r"(?:\b[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|of|de|and))*)$")
 NOT_NAMES = frozenset(
     "The This That These Those It Its In On At For With By From As And But Or While "
@@ -160,8 +187,10 @@ SCOPE = re.compile(
     r"\b(?:[Ii]n|[Ww]ithin|[Aa]cross|[Aa]mong|[Ii]nside)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
 )
-APPOSITION = re.compile(r",\s+(?:now\s+|still\s+|already\s+)?(?:the|a|an|which|who|once|long)\b"
-                         r"[^,;]{1,70}$")
+APPOSITION = re.compile(
+    r",\s+(?:now\s+|still\s+|already\s+)?(?:the|a|an|which|who|once|long)\b"
+    r"[^,;]{1,70}$"
+)
 WHOSE = re.compile(
     rf"(?:,\s+whose|\bwhere\s+(?:the|its)?)\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){{0,5}}?"
     rf"[A-Za-z0-9][\w-]*)\s+(?:{LINK})\s+(?:(?:only|just|some)\s+)?$"
@@ -172,8 +201,9 @@ SET_TO = re.compile(
     r"(?:its|their)\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){0,4}?[A-Za-z0-9][\w-]*)\s+to\s+"
     r"(?:(?:about|around|roughly|nearly|almost|just)\s+)?)$"
 )
-PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|from|for|by|on|at|into|than)\s+(?:the\s+)?$",
-                                 re.IGNORECASE)
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|to|from|for|by|on|at|into|than)\s+(?:the\s+)?$", re.IGNORECASE
+)
 SHARE_DIMS = frozenset({"share"})
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ZH_SHARE = re.compile(
@@ -181,7 +211,6 @@ ZH_SHARE = re.compile(
     r"(?:份额的?|比重的?)?(?:约|近|超过|逾)?$"
 )
 LEVEL_DIMS_SKIP = frozenset({"time", "ratio", "count", "points"})
-
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -202,7 +231,7 @@ def measure_np(text: str, pos: int, prep: re.Pattern[str] | None = None) -> tupl
         return None
     words: list[str] = []
     end = m.start("np")
-    for w in re.finditer(r"[A-Za-z0-9][A-Za-z0-9'’-]*", text[m.start("np"):m.end("np")]):
+    for w in re.finditer(r"[A-Za-z0-9][A-Za-z0-9'’-]*", text[m.start("np") : m.end("np")]):
         if not words and w.group().lower() in ("the", "its", "their", "this"):
             words.append(w.group())
             continue
@@ -240,16 +269,28 @@ def share_of_possessive(mention: Mention, text: str, me: int) -> Mention | None:
         return None
     x, h = (low + high) * 50, (high - low) * 50
     qualifier = OP_QUALIFIER[comp.op]
-    value = Value(clip_share(reading(x, h, qualifier, "speaker")),
-                  clip_share(reading(x, h, qualifier, "strict")), "percent", "share")
+    value = Value(
+        clip_share(reading(x, h, qualifier, "speaker")),
+        clip_share(reading(x, h, qualifier, "strict")),
+        "percent",
+        "share",
+    )
     written = mention.text.rstrip()[:-3].rstrip()
-    return dataclasses.replace(mention, end=mention.start + len(written), text=written,
-                               kind="quantity", value=value, comparison=None,
-                               qualifier=mention.qualifier or qualifier)
+    return dataclasses.replace(
+        mention,
+        end=mention.start + len(written),
+        text=written,
+        kind="quantity",
+        value=value,
+        comparison=None,
+        qualifier=mention.qualifier or qualifier,
+    )
 
 
-TARGET = re.compile(r"\s*(?:that\s+of\s+|those\s+of\s+)?(?P<target>(?:the\s+)?[A-Z][\w.&-]*"
-                     r"(?:\s+[A-Z][\w.&-]*)*['’]s)(?![\w-])")
+TARGET = re.compile(
+    r"\s*(?:that\s+of\s+|those\s+of\s+)?(?P<target>(?:the\s+)?[A-Z][\w.&-]*"
+    r"(?:\s+[A-Z][\w.&-]*)*['’]s)(?![\w-])"
+)
 COMPARED = re.compile(
     r"['’]s\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){0,5}?[A-Za-z0-9][\w-]*)\s+"
     r"(?:(?:is|was|are|were|remains|remained|stands|stood)\s+(?:now\s+|still\s+|only\s+)?)?$"
@@ -263,5 +304,3 @@ def multiple_as_comparison(mention: Mention, text: str, me: int) -> Mention | No
         return None
     comparison = Comparison("eq", mention.value.speaker, target.group("target"))
     return dataclasses.replace(mention, kind="comparison", comparison=comparison)
-
-

@@ -61,3 +61,16 @@ def corpus(tmp_path: Path) -> Callable[[Mapping[str, str]], Path]:
         return write_corpus(tmp_path, files)
 
     return make
+
+
+def copy_sources(dest: Path) -> None:
+    """Copy what a wheel is built from (not build/, *.egg-info or caches) into ``dest``."""
+    import shutil
+
+    repo = Path(__file__).resolve().parent.parent
+    skip = shutil.ignore_patterns("__pycache__", "*.egg-info", "build", ".*")
+    for name in ("checker", "rules", "grammar"):
+        shutil.copytree(repo / name, dest / name, ignore=skip)
+    for name in ("pyproject.toml", "README.md"):
+        if (repo / name).exists():
+            shutil.copy2(repo / name, dest / name)

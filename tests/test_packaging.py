@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import venv
@@ -11,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import copy_sources
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -27,12 +27,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # build from a copy: setuptools writes build/ and *.egg-info next to the sources, and a
     # stale build/ in the repository could put deleted modules into the wheel
     source = tmp_path_factory.mktemp("source")
-    skip = shutil.ignore_patterns("__pycache__", "*.egg-info", "build", ".*")
-    for name in ("checker", "rules", "grammar"):
-        shutil.copytree(REPO / name, source / name, ignore=skip)
-    for name in ("pyproject.toml", "README.md"):
-        if (REPO / name).exists():
-            shutil.copy2(REPO / name, source / name)
+    copy_sources(source)
     out = tmp_path_factory.mktemp("wheel")
     done = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out),
                  str(source)], out)

@@ -4,7 +4,6 @@ rule that raises. Each runs through the same plugin mechanism as the built-in ru
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -13,7 +12,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
-from conftest import CONFLICT, run_cli
+from conftest import CONFLICT, copy_sources, run_cli
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -70,12 +69,7 @@ def plugin_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     plugin are installed into the venv itself.
     """
     source = tmp_path_factory.mktemp("source")
-    skip = shutil.ignore_patterns("__pycache__", "*.egg-info", "build", ".*")
-    for name in ("checker", "rules", "grammar"):
-        shutil.copytree(REPO / name, source / name, ignore=skip)
-    for name in ("pyproject.toml", "README.md"):
-        if (REPO / name).exists():
-            shutil.copy2(REPO / name, source / name)
+    copy_sources(source)
     env_dir = tmp_path_factory.mktemp("venv")
     venv.create(env_dir, with_pip=True, system_site_packages=True)
     python = env_dir / ("Scripts" if sys.platform == "win32" else "bin") / "python"
