@@ -142,7 +142,6 @@ RELIANCE = re.compile(
     r"dependent)\s+(?:heavily\s+|largely\s+|mostly\s+)?on\s+(?P<src>[^,;]{1,60}?)\s+for\s+$",
     re.IGNORECASE,
 )
-SOURCE_GAP = re.compile(r"^\s+(?:comes?|came|coming)\s+from\s+", re.IGNORECASE)
 OF_NP = re.compile(
     r"\s*(?:of)\s+(?P<np>(?:(?:the|its|their|this|global|world['’]s|worldwide|total)\s+)*"
     r"(?:[A-Za-z][A-Za-z0-9-]*(?:['’]s)?(?:\s+|$|(?=[^\w\s])))"

@@ -15,7 +15,6 @@ Best practice: one figure, or the same figure with its source and year.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 
 from factlint.hookspecs import Rule
@@ -23,21 +22,10 @@ from factlint.index import ClaimIndex
 from factlint.interval import conflict_level
 from factlint.model import Claim, Finding, Related, Settings
 from factlint.periods import comparable
+from factlint.rules._common import describe, digest, may_compare, norm, where, written
 
 CODE = "FC101"
 NAME = "value-conflict"
-
-
-def _digest(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def _where(c: Claim) -> str:
-    return f"{c.path}:{c.location.line}"
 
 
 def _readings(c: Claim, settings: Settings) -> tuple[object, object]:
@@ -56,17 +44,9 @@ def _readings(c: Claim, settings: Settings) -> tuple[object, object]:
 
 
 def _value_text(c: Claim) -> str:
-    written = " ".join(c.mention.text.split())
     if c.mention.value is None:
-        return written
-    return f"{written} {c.mention.value.speaker.text()}"
-
-
-def _describe(c: Claim) -> str:
-    kind = {"share": "share of", "level": "", "rank": "rank in", "change": "change in",
-            "rate": "rate of"}[c.kind]
-    owner = f"{c.subject}'" if c.subject.endswith("s") else f"{c.subject}'s"
-    return f"{owner} {kind} {c.measure}".replace("  ", " ") + f" ({c.period.label()})"
+        return written(c)
+    return f"{written(c)} {c.mention.value.speaker.text()}"
 
 
 def _severity(a: Claim, b: Claim, level: str) -> str:
@@ -89,12 +69,6 @@ def _class_key(c: Claim, settings: Settings) -> tuple[object, ...]:
     unit = c.mention.value.unit if c.mention.value is not None else ""
     title_doc = (c.path, c.doc_index) if c.in_title else None
     return (speaker, strict, c.period, c.modality, unit == "dollar", title_doc)
-
-
-def _may_compare(a: Claim, b: Claim) -> bool:
-    if (a.in_title or b.in_title) and (a.path, a.doc_index) != (b.path, b.doc_index):
-        return False  # a title is compared with its own body only
-    return not (a.path == b.path and a.location == b.location)
 
 
 def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
@@ -120,7 +94,7 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
                 seen: set[tuple[int, int]] = set()
                 pairs = [(a, group_b[0]) for a in group_a] + [(group_a[0], b) for b in group_b]
                 for a, b in pairs:
-                    if (id(a), id(b)) in seen or not _may_compare(a, b):
+                    if (id(a), id(b)) in seen or not may_compare(a, b):
                         continue
                     seen.add((id(a), id(b)))
                     if index.wants(a.path) or index.wants(b.path):
@@ -129,15 +103,15 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
 
 def _pair(a: Claim, b: Claim, severity: str, key: tuple[str, ...]) -> Iterator[Finding]:
     first, second = sorted((a, b), key=lambda c: (c.path, c.location.line, c.location.column))
-    conflict_id = _digest(CODE, *key, _norm(first.text), _norm(second.text),
+    conflict_id = digest(CODE, *key, norm(first.text), norm(second.text),
                           first.path, second.path, str(first.location.line),
                           str(second.location.line))
-    fingerprint = _digest(CODE, *key, _norm(first.text), _norm(second.text),
+    fingerprint = digest(CODE, *key, norm(first.text), norm(second.text),
                           first.path, second.path)
     for here, other in ((first, second), (second, first)):
         message = (
-            f"{_describe(here)}: {_value_text(here)} here, but {_value_text(other)} "
-            f"in {_where(other)}"
+            f"{describe(here)}: {_value_text(here)} here, but {_value_text(other)} "
+            f"in {where(other)}"
         )
         yield Finding(
             rule=CODE, name=NAME, severity=severity,  # type: ignore[arg-type]
