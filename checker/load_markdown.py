@@ -45,6 +45,8 @@ _URL_TRAILING = ".,;:!?'\")"
 _EMPHASIS = re.compile(r"\*+|_+|~~+")
 _BRACKET = re.compile(r"\\.|[\[\]]", re.DOTALL)
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~\n])")
+#: Any character or string that starts some inline markup masked below.
+_MARKUP = re.compile(r"[`<\[\]*_~\\]|://|www\.")
 
 # Only the block structure is used: the inline phase (most of markdown-it's time) is off.
 _PARSER = MarkdownIt("commonmark").enable("table").disable("inline")
@@ -320,6 +322,8 @@ def mask_inline(s: str, refs: set[str] | frozenset[str] = frozenset()) -> str:
     normalised reference labels ``refs``), bare URLs, emphasis markers and backslashes of
     escapes. So ``**69%** of [output](http://x)`` keeps ``69%`` and ``output`` in place.
     """
+    if _MARKUP.search(s) is None:
+        return s  # plain prose: nothing to mask
     chars = list(s)
 
     def blank(a: int, b: int) -> None:
