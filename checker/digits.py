@@ -71,6 +71,8 @@ def has_unexplained_digit(text: str, mentions: Sequence[Mention]) -> bool:
     answer is no); only then is each digit run that no mention covers looked at, the regex
     of non-quantities tried in a small window around it.
     """
+    if _DIGIT.search(text) is None:
+        return False  # no digit at all (a sentence with only number words, or none)
     covered = _mention_spans(text, mentions)
     if not _has_other_digit(text, covered):
         return False  # every digit is in a mention, a citation marker, a year or a label

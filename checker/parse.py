@@ -39,7 +39,7 @@ from factlint.tokens import OTHER, lexemes
 from factlint.transform import Expr, Lexeme, MentionTransformer
 from factlint.units import unit_info
 
-__all__ = ["find_mentions", "has_unexplained_digit"]
+__all__ = ["find_mentions", "has_unexplained_digit", "may_hold_mention"]
 
 Ton = Literal["metric", "short"]
 Locate = Callable[[int, int], Location]  # (file offset, end) -> Location
@@ -339,6 +339,13 @@ def _fraction_comparison(expr: Expr, target: str) -> Comparison:
 def _is_year(text: str, lexeme: tuple[str, int, int]) -> bool:
     _, s, e = lexeme
     return e - s == 4 and "1900" <= text[s:e] <= "2100"
+
+
+def may_hold_mention(text: str) -> bool:
+    """Whether ``text`` (a segment, or any span of it) holds a candidate: a digit, a Chinese
+    numeral, or a number, fraction, rank or comparative word. A span with none holds no
+    mention and no digit, in any of its sentences (one regex search)."""
+    return _state().candidate.search(padded_lower(text)) is not None
 
 
 def find_mentions(text: str, offset: int = 0, ton: Ton = "metric",

@@ -33,9 +33,26 @@ ABBREVIATIONS = frozenset({
 #: A label before a digest bullet (``Core Insights``) is at most this long.
 LABEL_MAX_CHARS = 60
 
-_CANDIDATE = re.compile(r"[.!?](?![^\s\"'”’)」』）》])|[。！？；;]| - |\](?=\s)|(?<=\s)Group \d")
 _CLOSERS = "\"'”’)」』）》"
-_ALWAYS = "。！？；;"
+_CLOSERS_CLASS = "[" + re.escape(_CLOSERS) + "]*"
+#: Where an abbreviation or an initial may end (a superset: ``_abbreviation`` decides): the
+#: stem right after a non-word character, then the dot.
+_MAYBE_ABBREVIATION = "|".join(
+    [rf"(?<=\b{re.escape(a)})" for a in sorted(ABBREVIATIONS)] + [r"(?<=\b[A-Za-z]\.)"])
+#: The candidate boundaries, one character class first (``re`` skips to the next one in C),
+#: then which it was; a ``.`` ``!`` ``?`` is matched only where it ends a sentence unless it
+#: ends an abbreviation (group ``abbr``: a word ``_abbreviation`` looks at), with its closers.
+#: A bullet `` - `` is found at its dash, ``Group N`` at its ``G``.
+_CANDIDATE = re.compile(
+    r"[.!?。！？；;\-\]G](?:"
+    rf"(?<=[.!?])(?P<abbr>(?<=\.)(?:{_MAYBE_ABBREVIATION}))?{_CLOSERS_CLASS}(?!\S|\s*[a-z])"
+    rf"|(?<=[。！？；;]){_CLOSERS_CLASS}"
+    r"|(?<= -)(?= )"
+    r"|(?<=\])(?=\s)"
+    r"|(?<=\sG)(?=roup \d)"
+    r")"
+)
+_GROUP_LEN = len("Group 1")
 _SENTENCE_END = ".!?。！？；;\"”)"
 _PROSE = re.compile(r"[^\W_]")  # a letter or digit, in any script
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
@@ -50,39 +67,39 @@ def sentences(segment: Segment) -> list[tuple[int, str]]:
     bullet dash is not part of it. Spans with no letter or digit are dropped.
     """
     text = segment.text
+    base = segment.start
     out: list[tuple[int, str]] = []
     last = 0
-
-    def emit(end: int, resume: int) -> None:
-        nonlocal last
-        _append(out, segment.start, text, last, end)
-        last = resume
-
+    taken = 0  # where the previous boundary's own characters end (" - ", "Group 1")
     for m in _CANDIDATE.finditer(text):
-        a, b = m.span()
-        if a < last:
+        a = m.start()
+        ch = text[a]
+        if ch == "-":  # a bullet " - ", found at its dash
+            a -= 1
+            if a < taken:
+                continue
+            b = taken = a + 3
+            if a >= last and _bullet(text, a, b, last):
+                _append(out, base, text, last, a)
+                last = b
+        elif ch == "G":  # "Group N"
+            if a < taken:
+                continue
+            taken = a + _GROUP_LEN
+            if a >= last:
+                _append(out, base, text, last, a)
+                last = a
+        elif a < last:
             continue
-        token = m.group()
-        if token in _ALWAYS:
-            end = _skip_closers(text, b)
-            emit(end, end)
-        elif token in ".!?":
-            end = _skip_closers(text, b)
-            if end < len(text) and not text[end].isspace():
-                continue
-            nxt = _next_char(text, end)
-            if "a" <= nxt <= "z" or (token == "." and _abbreviation(text, a)):
-                continue
-            emit(end, end)
-        elif token == " - ":
-            if _bullet(text, a, b, last):
-                emit(a, b)
-        elif token == "]":
-            if _citation_marker(text, a) and _starts_sentence(_next_char(text, b)):
-                emit(b, b)
-        else:  # "Group N"
-            emit(a, a)
-    _append(out, segment.start, text, last, len(text))
+        elif ch == "]":
+            if _citation_marker(text, a) and _starts_sentence(_next_char(text, a + 1)):
+                _append(out, base, text, last, a + 1)
+                last = a + 1
+        elif m.group("abbr") is None or not _abbreviation(text, a):  # . ! ? and 。 ！ ？ ； ;
+            end = m.end()
+            _append(out, base, text, last, end)
+            last = end
+    _append(out, base, text, last, len(text))
     return out
 
 
@@ -98,12 +115,6 @@ def _append(out: list[tuple[int, str]], base: int, text: str, start: int, end: i
         stripped = rest
     if _PROSE.search(stripped):
         out.append((base + start + lead, stripped))
-
-
-def _skip_closers(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in _CLOSERS:
-        pos += 1
-    return pos
 
 
 def _next_char(text: str, pos: int) -> str:

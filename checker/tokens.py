@@ -346,7 +346,7 @@ def lexemes(text: str, pos: int = 0) -> Iterator[tuple[str, int, int]]:
             yield "CUR", s, e
         elif group == "word":
             word = text[s:e]
-            found = _phrase(text, word, e)
+            found = _phrase(text, word, e) if word.lower() in _PHRASES else None
             if found is not None:
                 pos = found[1]
                 yield found[0], s, pos

@@ -5,16 +5,27 @@ default registry: its ``ton`` is a short ton and its ``kt`` a knot). Conversion 
 computed once per unit name and kept as exact ``Fraction``s, so the hot path of the parser
 never calls pint. The base unit of each dimension in the definitions file is the canonical
 unit values are stored in.
+
+The conversions of every unit the definitions file names are cached as a JSON table in the
+user's cache directory (next to the parser of :mod:`factlint.lalr`), keyed by a hash of the
+definitions and of the installed pint; pint is imported only to build a missing, stale or
+corrupt table, or for a unit name the table does not hold.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib.util
+import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from fractions import Fraction
 from importlib import resources
-from typing import TYPE_CHECKING, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     import pint
@@ -186,6 +197,12 @@ def unit_info(unit: str, ton: Ton = "metric") -> UnitInfo:
     name = surface_unit(unit) or unit
     if name == "ton" and ton == "short":
         name = "short_ton"
+    found = _table().get(name)
+    return found if found is not None else _convert(unit, name)
+
+
+def _convert(unit: str, name: str) -> UnitInfo:
+    """What pint says of ``name`` (``KeyError(unit)`` when it knows no such unit)."""
     reg = registry()
     try:
         quantity = reg.Quantity(Fraction(1), name).to_base_units()
@@ -194,3 +211,98 @@ def unit_info(unit: str, ton: Ton = "metric") -> UnitInfo:
     dims = list(dict(quantity.dimensionality))
     dimension = dims[0].strip("[]") if len(dims) == 1 else str(quantity.dimensionality)
     return UnitInfo(str(quantity.units), dimension, Fraction(quantity.magnitude))
+
+
+# ------------------------------------------------------------ the cached conversion table
+
+_TABLE_FORMAT = 1  # bump when the table's encoding changes
+
+
+def _pint_stamp() -> str:
+    """Which pint is installed (where, and its stamp), found without importing it."""
+    spec = importlib.util.find_spec("pint")
+    origin = spec.origin if spec is not None else None
+    if origin is None:
+        return "no pint"
+    try:
+        st = os.stat(origin)
+    except OSError:
+        return origin
+    return f"{origin}:{st.st_mtime_ns}:{st.st_size}"
+
+
+def table_path(directory: Path | None = None, text: str | None = None) -> Path:
+    """Where the conversion table of ``text`` (default: the packaged ``units.txt``) is cached:
+    the file name holds a hash of the definitions, of pint's stamp and of the format."""
+    from factlint.lalr import user_cache_dir
+
+    source = definitions_text() if text is None else text
+    key = hashlib.sha256(f"{_TABLE_FORMAT}\n{_pint_stamp()}\n{source}".encode()).hexdigest()
+    folder = user_cache_dir() if directory is None else directory
+    return folder / f"units-{key[:24]}.json"
+
+
+def build_table() -> dict[str, UnitInfo]:
+    """The conversion of every unit name ``units.txt`` defines, computed by pint."""
+    table: dict[str, UnitInfo] = {}
+    for row in _definition_lines():
+        try:
+            table[row[0]] = _convert(row[0], row[0])
+        except KeyError:
+            continue
+    return table
+
+
+def _decode_table(raw: Any) -> dict[str, UnitInfo] | None:
+    if not isinstance(raw, dict) or raw.get("format") != _TABLE_FORMAT:
+        return None
+    units = raw.get("units")
+    if not isinstance(units, dict):
+        return None
+    table: dict[str, UnitInfo] = {}
+    for name, row in units.items():
+        if not (isinstance(row, list) and len(row) == 3 and all(isinstance(x, str) for x in row)):
+            return None
+        table[name] = UnitInfo(row[0], row[1], Fraction(row[2]))
+    return table
+
+
+def load_table(directory: Path | None = None, *, use_cache: bool = True) -> dict[str, UnitInfo]:
+    """The conversion table, read from the cache or built (and then cached).
+
+    ``directory`` overrides the user cache directory (tests); ``use_cache=False`` builds in
+    memory and touches no file. A corrupt or unreadable file is rebuilt; an unwritable
+    directory means building in memory.
+    """
+    if not use_cache:
+        return build_table()
+    path = table_path(directory)
+    try:
+        table = _decode_table(json.loads(path.read_text("utf-8")))
+    except (OSError, ValueError, ZeroDivisionError):
+        table = None
+    if table is not None:
+        return table
+    table = build_table()
+    payload = json.dumps(
+        {"format": _TABLE_FORMAT,
+         "units": {name: [i.name, i.dimension, str(i.factor)] for name, i in table.items()}},
+        ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".units-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(payload)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass  # an unwritable cache directory: the table lives in memory only
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict[str, UnitInfo]:
+    return load_table()
