@@ -30,7 +30,7 @@ from factlint.model import Claim, Problem, Sentence, Settings
 
 CACHE_DIR = ".factlint_cache"
 DB_NAME = "claims.sqlite3"
-SCHEMA = 2
+SCHEMA = 3
 SEP = "\x1f"  # between the measures of a file
 RUNS_KEPT = 8
 APPLICATION_ID = 0x46434C54  # "FCLT": tells our file from a foreign SQLite file
@@ -47,7 +47,8 @@ CREATE TABLE IF NOT EXISTS files (
     claims TEXT NOT NULL,
     sentences TEXT NOT NULL,
     counts TEXT NOT NULL,
-    measures TEXT NOT NULL
+    measures TEXT NOT NULL,
+    marked INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS runs (
     key TEXT PRIMARY KEY,
@@ -71,6 +72,7 @@ class FileResult:
     unframed: int
     skipped: int
     claim_count: int = -1  # len(claims) unless the claims were left undecoded
+    marked: bool = True  # its text may hold a suppression marker (``factlint:``)
 
     @property
     def claims_total(self) -> int:
@@ -85,6 +87,10 @@ class Stamp:
     size: int
     sha: str
     measures: frozenset[str]  # the measures of its claims
+    documents: int = 0
+    problems: str = "[]"  # as stored (JSON)
+    counts: str = "[0, 0, 0, 0]"  # mentions, unframed, skipped, claims (JSON)
+    marked: bool = True
 
 
 def environment_key(settings: Settings, packs: Sequence[str],
@@ -139,13 +145,14 @@ class ClaimCache:
     # ---------------------------------------------------------------------- reading
 
     def stamps(self) -> dict[str, Stamp]:
-        """path -> its :class:`Stamp`, for every row valid for this environment."""
+        """path -> its :class:`Stamp`, for every row valid for this environment (one query)."""
         try:
             rows = self._db.execute(
-                "SELECT path, mtime_ns, size, sha, measures FROM files WHERE env = ?",
-                (self.env,))
-            return {p: Stamp(m, s, h, frozenset(ms.split(SEP)) if ms else frozenset())
-                    for p, m, s, h, ms in rows}
+                "SELECT path, mtime_ns, size, sha, measures, documents, problems, counts, "
+                "marked FROM files WHERE env = ?", (self.env,))
+            return {p: Stamp(m, s, h, frozenset(ms.split(SEP)) if ms else frozenset(),
+                             d, pr, co, bool(mk))
+                    for p, m, s, h, ms, d, pr, co, mk in rows}
         except sqlite3.DatabaseError as exc:
             self._failed(exc)
             return {}
@@ -160,14 +167,14 @@ class ClaimCache:
         claims_column = "claims" if with_claims else "'[]'"
         try:
             row = self._db.execute(
-                f"SELECT documents, problems, {claims_column}, {column}, counts FROM files "
+                f"SELECT documents, problems, {claims_column}, {column}, counts, marked FROM files "
                 "WHERE path = ? AND env = ? AND sha = ?", (path, self.env, sha)).fetchone()
         except sqlite3.DatabaseError as exc:
             self._failed(exc)
             return None
         if row is None:
             return None
-        documents, problems, claims, sentences, counts = row
+        documents, problems, claims, sentences, counts, marked = row
         mentions, unframed, skipped, claim_count = json.loads(counts)
         return FileResult(
             path, sha, documents,
@@ -175,8 +182,17 @@ class ClaimCache:
             from_jsonable(tuple[Claim, ...], json.loads(claims)),
             None if sentences is None
             else from_jsonable(tuple[Sentence, ...], json.loads(sentences)),
-            mentions, unframed, skipped, -1 if with_claims else claim_count,
+            mentions, unframed, skipped, -1 if with_claims else claim_count, bool(marked),
         )
+
+    def summary(self, path: str, stamp: Stamp) -> FileResult:
+        """The cached result of ``path`` without its claims and sentences (only counts),
+        from its stamp: no query (a pre-commit run needs no more of most files)."""
+        mentions, unframed, skipped, claim_count = json.loads(stamp.counts)
+        problems = () if stamp.problems == "[]" else from_jsonable(
+            tuple[Problem, ...], json.loads(stamp.problems))
+        return FileResult(path, stamp.sha, stamp.documents, problems, (), None, mentions,
+                          unframed, skipped, claim_count, stamp.marked)
 
     # ---------------------------------------------------------------------- writing
 
@@ -187,7 +203,7 @@ class ClaimCache:
             result.path, self.env, mtime_ns, size, result.sha256, result.documents,
             _dumps(result.problems), _dumps(result.claims), _dumps(result.sentences),
             _dumps([result.mentions, result.unframed, result.skipped, len(result.claims)]),
-            SEP.join(sorted({c.measure for c in result.claims})),
+            SEP.join(sorted({c.measure for c in result.claims})), int(result.marked),
         ))
         if len(self._pending) >= 500:
             self.flush()
@@ -201,7 +217,7 @@ class ClaimCache:
         try:
             with self._db:
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                    f"INSERT OR REPLACE INTO files VALUES ({', '.join('?' * 12)})", rows)
         except sqlite3.DatabaseError as exc:
             self._failed(exc)
 

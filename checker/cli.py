@@ -268,7 +268,8 @@ def _lint(given: list[Path], default: list[Path], settings: Settings, root: Path
     from factlint.suppress import apply_suppressions
 
     scan = report_only if report_only is not None else set(result.files)
-    findings = apply_suppressions(result.findings, root, settings, scan)
+    findings = apply_suppressions(result.findings, root, settings, scan,
+                                  unmarked=result.unmarked)
     findings = adjust(findings, settings, cast(dict[str, str], extras["severity"]),
                       cast("list[Override]", extras["overrides"]))
     if baseline_out is not None:

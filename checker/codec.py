@@ -69,43 +69,76 @@ def _fraction(x: str) -> Fraction:
 def _compile(tp: object) -> Decoder:
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _compile_dataclass(tp)
-    if tp is Fraction:
-        return _fraction
-    if tp is _dt.date:
-        return _dt.date.fromisoformat
-    if tp in (str, int, float, bool, type(None)) or tp is Any:
+    env: dict[str, object] = {}
+    body = _expr(tp, "x", env)
+    if body == "x":
         return _identity
+    return _function(f"def decode(x):\n    return {body}\n", env)
+
+
+def _function(source: str, env: dict[str, object]) -> Decoder:
+    """The function ``decode`` that ``source`` defines, with ``env`` as its globals."""
+    namespace = dict(env)
+    exec(source, namespace)  # generated from the model's annotations only, never from data
+    return typing.cast(Decoder, namespace["decode"])
+
+
+def _name(env: dict[str, object], value: object) -> str:
+    """A global name for ``value`` in the generated code."""
+    for key, known in env.items():
+        if known is value:
+            return key
+    key = f"_g{len(env)}"
+    env[key] = value
+    return key
+
+
+def _expr(tp: object, var: str, env: dict[str, object]) -> str:
+    """Python source that decodes the JSON data in the variable ``var`` as ``tp``.
+
+    Decoding is the hot path of a warm run: the generated code calls no helper for plain
+    values, optionals and tuples, only one function per nested dataclass.
+    """
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return f"{_name(env, decoder_for(tp))}({var})"
+    if tp is Fraction:
+        return f"{_name(env, _fraction)}({var})"
+    if tp is _dt.date:
+        return f"{_name(env, _dt.date.fromisoformat)}({var})"
+    if tp in (str, int, float, bool, type(None)) or tp is Any:
+        return var
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin is typing.Literal:
-        return _identity
+        return var
     if origin in (typing.Union, types.UnionType):
         rest = [a for a in args if a is not type(None)]
         if len(rest) != 1:
             raise TypeError(f"unsupported union {tp}")
-        inner = decoder_for(rest[0])
-        if inner is _identity:
-            return _identity
-        return lambda x: None if x is None else inner(x)
+        inner = _expr(rest[0], var, env)
+        return var if inner == var else f"(None if {var} is None else {inner})"
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
-            item = decoder_for(args[0])
-            if item is _identity:
-                return tuple
-            return lambda xs: tuple([item(x) for x in xs])
-        items = [decoder_for(a) for a in args]
-        return lambda xs: tuple([f(x) for f, x in zip(items, xs, strict=True)])
+            item = _expr(args[0], "y", env)
+            return f"tuple({var})" if item == "y" else f"tuple([{item} for y in {var}])"
+        check = _name(env, _check_length)
+        items = [_expr(a, f"{var}[{i}]", env) for i, a in enumerate(args)]
+        return f"({check}({var}, {len(args)}) and ({''.join(i + ', ' for i in items)}))"
     if origin is frozenset:
-        item = decoder_for(args[0])
-        return lambda xs: frozenset(item(x) for x in xs)
+        return f"frozenset([{_expr(args[0], 'y', env)} for y in {var}])"
     raise TypeError(f"unsupported annotation {tp!r}")
+
+
+def _check_length(xs: Any, n: int) -> bool:
+    if len(xs) != n:
+        raise ValueError(f"expected {n} items, got {len(xs)}")
+    return True
 
 
 def _compile_dataclass(cls: type) -> Decoder:
     hints = typing.get_type_hints(cls, vars(model))
-    fields = [(f.name, decoder_for(hints[f.name])) for f in dataclasses.fields(cls)]
-    plain = all(d is _identity for _, d in fields)
-    if plain:
-        return lambda xs: cls(*xs)
-    decoders = [d for _, d in fields]
-    return lambda xs: cls(*[d(x) for d, x in zip(decoders, xs, strict=True)])
+    fields = dataclasses.fields(cls)
+    env: dict[str, object] = {"_cls": cls, "_check": _check_length}
+    args = ", ".join(_expr(hints[f.name], f"x[{i}]", env) for i, f in enumerate(fields))
+    return _function(f"def decode(x):\n    _check(x, {len(fields)})\n"
+                     f"    return _cls({args})\n", env)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factlint.cache import ClaimCache, FileResult, Stamp
-from factlint.codec import from_jsonable, to_jsonable
+from factlint.codec import decoder_for, from_jsonable, to_jsonable
 from factlint.discover import discover
 from factlint.errors import UsageError
 from factlint.index import build_index
@@ -37,6 +37,7 @@ from factlint.model import (
     Finding,
     Location,
     Problem,
+    Related,
     Sentence,
     Settings,
     Severity,
@@ -76,6 +77,8 @@ class RunResult:
     files: tuple[str, ...] = ()  # project-relative paths of the files linted, in order
     timings: tuple[tuple[str, float], ...] = ()  # seconds per stage (CPU of all workers)
     cached: int = 0  # files whose results came from the claim cache
+    #: files read whose text holds no suppression marker (``factlint:``): not read again
+    unmarked: frozenset[str] = frozenset()
 
 
 def _problem_finding(p: Problem) -> Finding:
@@ -96,18 +99,26 @@ def _topic(doc: Document, lexicon: Lexicon) -> str:
 
 
 def _sentences(doc: Document, lines: LineIndex, ton: str) -> list[Sentence]:
+    """The sentences of ``doc`` that hold a mention or a digit no mention explains, in order:
+    nothing downstream reads the others (framing needs a mention; ``factlint claims`` lists
+    mentions and counts unexplained digits), so a segment with no candidate figure is not
+    even split into sentences."""
     from factlint import segment
-    from factlint.parse import find_mentions, has_unexplained_digit
+    from factlint.parse import find_mentions, has_unexplained_digit, may_hold_mention
 
     out: list[Sentence] = []
     def locate(start: int, end: int) -> Location:
         return lines.location(doc.path, start, end)
 
     for seg in doc.segments:
+        if not may_hold_mention(seg.text):
+            continue
         for offset, text in segment.sentences(seg):
             mentions = find_mentions(text, offset, ton, locate)  # type: ignore[arg-type]
-            out.append(Sentence(offset, text, seg.role, tuple(mentions), seg.table,
-                                has_unexplained_digit(text, mentions)))
+            skipped = has_unexplained_digit(text, mentions)
+            if mentions or skipped:
+                out.append(Sentence(offset, text, seg.role, tuple(mentions), seg.table,
+                                    skipped))
     return out
 
 
@@ -150,7 +161,8 @@ def process_file(source: SourceFile, lexicon: Lexicon, ton: str,
     framed = len({c.mention.start for c in claims})
     return FileResult(source.path, source.sha256, len(source.documents), source.problems,
                       tuple(claims), tuple(sentences), mentions, mentions - framed,
-                      sum(1 for s in sentences if s.skipped_digits))
+                      sum(1 for s in sentences if s.skipped_digits),
+                      marked=not source.text or "factlint:" in source.text)
 
 
 def _load_and_process(path: Path, rel: str, settings: Settings, lexicon: Lexicon,
@@ -289,49 +301,61 @@ def run(
         if stored is not None:
             clock["cache"] += time.perf_counter() - t0
             return _from_memo(stored, clock, started)
-    wanted_measures: frozenset[str] | None = None
-    if report_only is not None and cache is not None and not with_sentences:
-        wanted_measures = frozenset().union(
-            *(known[r].measures for r, h in zip(rels, shas, strict=True)
-              if r in report_only and h and r in known))
     results: list[FileResult | None] = [None] * len(files)
-    misses: list[int] = []
-    for i, rel in enumerate(rels):
-        sha = shas[i]
-        hit = None
-        if cache is not None and sha is not None:
-            decode = (wanted_measures is None or rel in report_only  # type: ignore[operator]
-                      or not wanted_measures.isdisjoint(known[rel].measures)
-                      if rel in known else True)
-            hit = cache.get(rel, sha, with_sentences, decode)
-            if hit is not None and rel in known and known[rel].mtime_ns != (stamps[i] or (0,))[0]:
-                _refresh(cache, rel, sha, stamps[i])
-        results[i] = hit
-        if hit is None:
-            misses.append(i)
-        elif tick is not None:
-            tick(1)
+    misses = [i for i, sha in enumerate(shas) if cache is None or sha is None]
     clock["cache"] += time.perf_counter() - t0
 
     lexicon = load_lexicon([*plugins.packs, *settings.facts_files])
-    todo = [(files[i], rels[i]) for i in misses]
     now = time.time()
     keep = with_sentences or cache is not None  # the cache stores sentences
-    for i, result in zip(misses, _compute(todo, settings, lexicon, plugins.packs, jobs,
-                                          clock, raw, keep), strict=True):
-        stamp = stamps[i]
-        if cache is not None and stamp is not None and result.sha256 and rels[i] not in raw:
-            t1 = time.perf_counter()
-            mtime_ns, size = stamp
-            if now - mtime_ns / 1e9 < RACY_SECONDS:
-                mtime_ns = 0
-            cache.put(result, mtime_ns, size)
-            clock["cache"] += time.perf_counter() - t1
-        if not with_sentences:
-            result = dataclasses.replace(result, sentences=None)
-        results[i] = result
-        if tick is not None:
-            tick(1)
+
+    def frame(indices: list[int]) -> None:
+        todo = [(files[i], rels[i]) for i in indices]
+        for i, result in zip(indices, _compute(todo, settings, lexicon, plugins.packs, jobs,
+                                               clock, raw, keep), strict=True):
+            stamp = stamps[i]
+            if cache is not None and stamp is not None and result.sha256 and rels[i] not in raw:
+                t1 = time.perf_counter()
+                mtime_ns, size = stamp
+                if now - mtime_ns / 1e9 < RACY_SECONDS:
+                    mtime_ns = 0
+                cache.put(result, mtime_ns, size)
+                clock["cache"] += time.perf_counter() - t1
+            if rels[i] in raw:  # standard input: suppressions are read from the file on disk
+                result = dataclasses.replace(result, marked=True)
+            if not with_sentences:
+                result = dataclasses.replace(result, sentences=None)
+            results[i] = result
+            if tick is not None:
+                tick(1)
+
+    frame(misses)  # first: a changed file's claims say which cached claims the rules need
+    if cache is not None:
+        t0 = time.perf_counter()
+        wanted: frozenset[str] | None = None
+        if report_only is not None and not with_sentences:
+            wanted = _focus_measures(plugins, report_only, rels, results, known)
+        late: list[int] = []
+        for i, rel in enumerate(rels):
+            sha = shas[i]
+            if sha is None:
+                continue
+            row = known.get(rel)
+            if row is not None and wanted is not None and report_only is not None \
+                    and rel not in report_only and wanted.isdisjoint(row.measures):
+                hit: FileResult | None = cache.summary(rel, row)
+            else:
+                hit = cache.get(rel, sha, with_sentences)
+            if hit is not None and row is not None and row.mtime_ns != (stamps[i] or (0,))[0]:
+                _refresh(cache, rel, sha, stamps[i])
+            results[i] = hit
+            if hit is None:  # the row went away meanwhile
+                late.append(i)
+            elif tick is not None:
+                tick(1)
+        clock["cache"] += time.perf_counter() - t0
+        frame(late)
+        misses += late
     if cache is not None:
         t1 = time.perf_counter()
         cache.flush()
@@ -348,6 +372,30 @@ def run(
         if memo_key:
             cache.put_run(memo_key, _dumps_memo(outcome))
     return outcome
+
+
+def _focus_measures(plugins: Plugins, report_only: frozenset[str], rels: Sequence[str],
+                    results: Sequence[FileResult | None],
+                    known: dict[str, Stamp]) -> frozenset[str] | None:
+    """The measures whose cached claims the rules need for the reported files' findings.
+
+    None (decode everything) when a rule does not say which measures it reads.
+    """
+    mine: set[str] = set()
+    for rel, result in zip(rels, results, strict=True):
+        if rel not in report_only:
+            continue
+        if result is not None:  # framed in this run: a changed file
+            mine.update(c.measure for c in result.claims)
+        elif rel in known:
+            mine.update(known[rel].measures)
+    wanted: set[str] = set()
+    for rule in plugins.rules:
+        if rule.measures is None:
+            return None
+        for measure in mine:
+            wanted.update(rule.measures(measure))
+    return frozenset(wanted)
 
 
 def _sha(path: Path, known: Stamp | None) -> tuple[str | None, tuple[int, int] | None]:
@@ -397,17 +445,47 @@ def _memo_key(env: str, settings: Settings, plugins: Plugins,
 
 
 def _dumps_memo(result: RunResult) -> str:
-    return json.dumps(to_jsonable([result.findings, result.stats, result.files]),
+    """A run's result as stored in the cache: each claim once, findings point into the table.
+
+    A conflict's two findings hold the same two claims, so the table halves what a warm
+    run decodes.
+    """
+    table: dict[int, int] = {}
+    claims: list[object] = []
+
+    def ref(claim: Claim | None) -> int | None:
+        if claim is None:
+            return None
+        at = table.get(id(claim))
+        if at is None:
+            at = table[id(claim)] = len(claims)
+            claims.append(to_jsonable(claim))
+        return at
+
+    rows = [[f.rule, f.name, f.severity, f.message, to_jsonable(f.location), ref(f.claim),
+             [[to_jsonable(r.location), r.role, ref(r.claim)] for r in f.related],
+             f.conflict_id, f.fingerprint] for f in result.findings]
+    return json.dumps([claims, rows, to_jsonable(result.stats), result.files,
+                       sorted(result.unmarked)],
                       ensure_ascii=False, separators=(",", ":"))
 
 
 def _from_memo(stored: str, clock: dict[str, float], started: float) -> RunResult:
-    findings, stats, files = json.loads(stored)
+    table, rows, stats, files, unmarked = json.loads(stored)
+    claims = decoder_for(tuple[Claim, ...])(table)
+    location = decoder_for(Location)
+    findings = tuple([
+        Finding(rule, name, severity, message, location(loc),
+                None if claim is None else claims[claim],
+                tuple([Related(location(at), role, None if c is None else claims[c])
+                       for at, role, c in related]), conflict_id, fingerprint)
+        for rule, name, severity, message, loc, claim, related, conflict_id, fingerprint
+        in rows])
     stats = dataclasses.replace(from_jsonable(Stats, stats),
                                 seconds=round(time.perf_counter() - started, 3))
     timings = tuple((stage, round(clock[stage], 4)) for stage in STAGES)
-    return RunResult(from_jsonable(tuple[Finding, ...], findings), stats, (), (),
-                     tuple(files), timings, len(files))
+    return RunResult(findings, stats, (), (), tuple(files), timings, len(files),
+                     frozenset(unmarked))
 
 
 def _finish(results: list[FileResult], settings: Settings, lexicon: Lexicon,
@@ -445,7 +523,8 @@ def _finish(results: list[FileResult], settings: Settings, lexicon: Lexicon,
     )
     timings = tuple((stage, round(clock[stage], 4)) for stage in STAGES)
     return RunResult(tuple(findings), stats, tuple(sentences), tuple(claims),
-                     tuple(r.path for r in results), timings, cached)
+                     tuple(r.path for r in results), timings, cached,
+                     frozenset(r.path for r in results if not r.marked))
 
 
 def _run_rules(plugins: Plugins, index: object, settings: Settings) -> list[Finding]:

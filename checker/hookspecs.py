@@ -34,6 +34,15 @@ class Rule:
     ``check`` receives the claim index of the whole corpus and the settings, and yields
     findings. It must not print. If it raises, the run reports FC999 naming the rule and
     the other rules still run. ``doc`` is what ``factlint --explain CODE`` prints.
+
+    Focus (since 0.2): when only some files are reported (pre-commit, ``--corpus``),
+    ``index.report_only`` names them and only findings located in them are kept, so a
+    rule may skip the work of every group and pair in which no claim is in a reported
+    file (``index.wants(path)``). ``measures``, when given, says which measures a rule
+    reads to judge a claim of measure ``m`` (e.g. ``lambda m: (m,)`` for a rule that
+    compares claims of one measure): a pre-commit run then decodes only the cached claims
+    of those measures. ``None`` (the default, right for any rule) means any measure: the
+    whole corpus is decoded for it.
     """
 
     code: str
@@ -41,6 +50,7 @@ class Rule:
     severity: Severity
     doc: str
     check: Callable[[ClaimIndex, Settings], Iterable[Finding]]
+    measures: Callable[[str], Iterable[str]] | None = None
 
 
 @dataclass(frozen=True)

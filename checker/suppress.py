@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,8 +112,6 @@ def read_suppressions(
     Only regular files within the size limit are read (a named pipe would block), decoded
     as the loader decodes them; a file whose text holds no ``factlint:`` gives nothing.
     """
-    from factlint.load import decode
-
     full = root / path
     try:
         info = full.stat()
@@ -124,6 +122,8 @@ def read_suppressions(
         return []
     if _NEEDLE not in data and b"\x00" not in data:  # UTF-16 hides the ASCII needle
         return []
+    from factlint.load import decode  # markdown-it and all: only for a file with a marker
+
     text, _ = decode(data, path)
     return [] if text is None else parse_suppressions(path, text)
 
@@ -144,18 +144,20 @@ def _ran(s: Suppression, settings: Settings) -> bool:
 
 def apply_suppressions(
     findings: Iterable[Finding], root: Path, settings: Settings, scan: Iterable[str] = (),
-    texts: Mapping[str, str] | None = None,
+    texts: Mapping[str, str] | None = None, unmarked: Collection[str] = (),
 ) -> list[Finding]:
     """Drop the findings a marker silences and add FC902 for markers that silenced nothing.
 
     ``scan`` names more files (relative to ``root``) to look for unused markers in, besides
     those that have findings. ``texts`` gives the text of files not to be read from disk
     (standard input linted as a file). FC999 is never silenced. The result is sorted like
-    the engine's.
+    the engine's. ``unmarked`` names files whose text is known to hold no ``factlint:``
+    (the engine read them): they are not read again.
     """
     findings = list(findings)
     given = texts or {}
-    paths = {f.location.path for f in findings if f.location.path} | set(scan) | set(given)
+    paths = ({f.location.path for f in findings if f.location.path} | set(scan)).difference(
+        unmarked) | set(given)
     markers: dict[str, list[Suppression]] = {}
     for path in sorted(paths):
         if path in given:

@@ -145,6 +145,11 @@ def overlaps(a: str, b: str, lexicon: Lexicon) -> bool:
     return lexicon.is_part(a, b) or lexicon.is_part(b, a)
 
 
+def same_measure(measure: str) -> tuple[str, ...]:
+    """A rule's ``measures`` (see ``Rule``): it compares claims of one measure only."""
+    return (measure,)
+
+
 def wanted(index: ClaimIndex, claims: Iterable[Claim]) -> bool:
     """Some of the claims are in files whose findings are reported (pre-commit mode)."""
     return any(index.wants(c.path) for c in claims)

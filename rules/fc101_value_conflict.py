@@ -22,7 +22,16 @@ from factlint.index import ClaimIndex
 from factlint.interval import conflict_level
 from factlint.model import Claim, Finding, Related, Settings
 from factlint.periods import comparable
-from factlint.rules._common import describe, digest, may_compare, norm, where, written
+from factlint.rules._common import (
+    describe,
+    digest,
+    may_compare,
+    norm,
+    same_measure,
+    wanted,
+    where,
+    written,
+)
 
 CODE = "FC101"
 NAME = "value-conflict"
@@ -75,16 +84,24 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
     """Compare the value classes of each key; pair every claim with the first of the other class.
 
     Linear in the number of claims per pair of distinct values: n claims stating one value
-    and m another give n + m mirrored pairs, not n * m.
+    and m another give n + m mirrored pairs, not n * m. With a focus (pre-commit), keys and
+    pairs of classes with no claim in a reported file are skipped: they report nothing.
     """
+    focus = index.report_only is not None
     for key, claims in index:
+        if focus and not wanted(index, claims):
+            continue
         classes: dict[tuple[object, ...], list[Claim]] = {}
         for claim in sorted(claims, key=lambda c: (c.path, c.location.line, c.location.column)):
             classes.setdefault(_class_key(claim, settings), []).append(claim)
         members = list(classes.values())
+        touched = [not focus or wanted(index, group) for group in members]
         for i, group_a in enumerate(members):
             a_speaker, a_strict = _readings(group_a[0], settings)
-            for group_b in members[i + 1:]:
+            for j in range(i + 1, len(members)):
+                group_b = members[j]
+                if not (touched[i] or touched[j]):
+                    continue
                 if not comparable(group_a[0].period, group_b[0].period):
                     continue
                 b_speaker, b_strict = _readings(group_b[0], settings)
@@ -121,4 +138,5 @@ def _pair(a: Claim, b: Claim, severity: str, key: tuple[str, ...]) -> Iterator[F
         )
 
 
-RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check)
+RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check,
+            measures=same_measure)

@@ -37,6 +37,7 @@ from factlint.rules._common import (
     is_place,
     overlaps,
     representatives,
+    same_measure,
     speaker,
     strict,
     wanted,
@@ -169,4 +170,5 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
             yield from findings(CODE, NAME, severity, message, [rank], evidence, key)
 
 
-RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check)
+RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check,
+            measures=same_measure)

@@ -31,6 +31,7 @@ from factlint.rules._common import (
     findings,
     is_place,
     overlaps,
+    same_measure,
     speaker,
     strict,
     wanted,
@@ -123,4 +124,5 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
             yield from findings(CODE, NAME, severity, message, chosen, chosen, key)
 
 
-RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check)
+RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check,
+            measures=same_measure)

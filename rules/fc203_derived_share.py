@@ -38,6 +38,7 @@ from factlint.rules._common import (
     num,
     overlaps,
     representatives,
+    same_measure,
     speaker,
     strict,
     wanted,
@@ -227,4 +228,5 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
                     yield from findings(CODE, NAME, severity, message, [share], evidence, key)
 
 
-RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check)
+RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check,
+            measures=same_measure)

@@ -69,7 +69,16 @@ def _years(c: Claim) -> tuple[int, int] | None:
 def _base_measure(c: Claim) -> str:
     if c.kind == "change":
         return c.measure
-    return " ".join(w for w in c.measure.split() if not _RATE_WORDS.fullmatch(w))
+    return _strip_rate(c.measure)
+
+
+def _strip_rate(measure: str) -> str:
+    return " ".join(w for w in measure.split() if not _RATE_WORDS.fullmatch(w))
+
+
+def measures(measure: str) -> tuple[str, ...]:
+    """The measures read to judge a claim of ``measure``: its own, and its endpoints'."""
+    return (measure, _strip_rate(measure))
 
 
 Lookup = dict[tuple[str, str, str], list[Claim]]
@@ -219,4 +228,5 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
                 yield from _judge(c, table, index, settings)
 
 
-RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check)
+RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check,
+            measures=measures)

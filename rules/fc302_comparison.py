@@ -31,6 +31,7 @@ from factlint.rules._common import (
     findings,
     norm,
     num,
+    same_measure,
     speaker,
     strict,
     wanted,
@@ -145,4 +146,5 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
                 yield from _judge(c, index, settings)
 
 
-RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check)
+RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check,
+            measures=same_measure)

@@ -19,14 +19,17 @@ Best practice: quote the reference figure with its source and year.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from factlint.hookspecs import Rule
 from factlint.index import ClaimIndex
 from factlint.interval import conflict_level
 from factlint.model import Claim, Finding, Settings, Severity
 from factlint.periods import comparable
-from factlint.reference import ReferenceFact, load_reference
-from factlint.rules._common import describe, digest, norm, speaker, strict, written
+from factlint.rules._common import describe, digest, norm, same_measure, speaker, strict, written
+
+if TYPE_CHECKING:  # the parser behind it loads only when there are facts files
+    from factlint.reference import ReferenceFact
 
 CODE = "FC401"
 NAME = "reference"
@@ -58,6 +61,8 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
     """Compare every claim on a reference fact's key with the fact."""
     if not settings.facts_files:
         return
+    from factlint.reference import load_reference
+
     facts = load_reference(settings.facts_files, index.lexicon, settings.ton)
     for fact in facts:
         key = (fact.subject.casefold(), fact.measure, fact.kind,
@@ -77,4 +82,5 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
             yield _finding(c, fact, severity)
 
 
-RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check)
+RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check,
+            measures=same_measure)

@@ -136,3 +136,63 @@ def test_two_runs_at_once_do_not_corrupt_it(tmp_path: Path, runs: int) -> None:
     db.close()
     again = subprocess.run(cmd, cwd=root, capture_output=True, timeout=120, check=False)
     assert again.stderr == b"" and _json(again.stdout.decode()) == results[0]
+
+
+def _located(out: str, path: str) -> list[object]:
+    return [f for f in _json(out)["findings"]  # type: ignore[attr-defined]
+            if f["location"]["path"] == path]
+
+
+def test_a_pre_commit_run_on_a_new_measure_reports_what_a_full_run_does(
+        tmp_path: Path) -> None:
+    """The edited file's new claims decide which cached claims are read, not its old row."""
+    root = write_corpus(tmp_path, {**CONFLICT, **CLEAN})
+    (root / ".git").mkdir()
+    assert run_cli(["--format", "json", "."], root)[0] == 1  # warm: c.md's row is nickel only
+    with (root / "c.md").open("a", encoding="utf-8") as handle:
+        handle.write("\nThe DRC accounts for 30% of global cobalt mining.\n")
+    hook = run_cli(["--format", "json", "--against-corpus", "c.md"], root)
+    full = run_cli(["--format", "json", "--no-cache", "."], root)
+    assert _located(hook[1], "c.md") == _located(full[1], "c.md") != []
+    again = run_cli(["--format", "json", "--against-corpus", "c.md"], root)  # from the cache
+    assert _json(again[1]) == _json(hook[1])
+
+
+def test_a_rule_that_does_not_name_its_measures_sees_every_claim(tmp_path: Path) -> None:
+    """A third-party rule reading other measures than the reported file's stays correct."""
+    from factlint.hookspecs import Rule
+    from factlint.model import Finding
+
+    root = write_corpus(tmp_path, {**CONFLICT, **CLEAN})
+    plugins = load_plugins(entry_points=False)
+
+    def count_all(index: object, settings: Settings) -> list[Finding]:
+        claims = index.claims  # type: ignore[attr-defined]
+        at = next(c for c in claims if c.path == "c.md")
+        return [Finding("XX001", "count", "warning", f"{len(claims)} claims", at.location)]
+
+    mine = Rule("XX001", "count", "warning", "", count_all)
+    plugins = type(plugins)((*plugins.rules, mine), plugins.origins, plugins.reporters,
+                            plugins.packs)
+    from factlint.cache import environment_key, open_cache
+
+    env = environment_key(Settings(), plugins.packs, None)
+    for only in (None, frozenset({"c.md"}), frozenset({"c.md"})):  # cold, then warm twice
+        cache = open_cache(root, env)
+        assert cache is not None
+        try:
+            result = run([root], Settings(), root, plugins, only, cache=cache,
+                         with_sentences=False)
+        finally:
+            cache.close()
+        assert [f.message for f in result.findings if f.rule == "XX001"] == ["3 claims"]
+
+
+def test_unused_suppressions_are_found_from_the_cache_too(tmp_path: Path) -> None:
+    marked = {"d.md": "Cobalt\n\nNothing here. <!-- factlint: ignore FC101 -->\n"}
+    root = write_corpus(tmp_path, {**CONFLICT, **CLEAN, **marked})
+    (root / ".git").mkdir()
+    runs = [run_cli(["--format", "json", "."], root) for _ in range(3)]  # cold, warm, memo
+    rules = [[f["rule"] for f in _json(out)["findings"]]  # type: ignore[attr-defined]
+             for _, out, _ in runs]
+    assert rules[0] == rules[1] == rules[2] and "FC902" in rules[0]

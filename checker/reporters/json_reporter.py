@@ -7,11 +7,11 @@ infinite bound). The schema ships as ``factlint/schema/findings.schema.json``.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from factlint.hookspecs import Reporter
 from factlint.model import Claim, Finding, Location, Mention, Stats, format_number
+from factlint.reporters.indented import dumps
 
 VERSION = 1
 
@@ -44,16 +44,31 @@ def claim_dict(claim: Claim | None) -> dict[str, Any] | None:
             "low": low, "high": high, "unit": unit}
 
 
-def finding_dict(finding: Finding) -> dict[str, Any]:
-    """One finding with its location, claim and related places."""
+def finding_dict(finding: Finding,
+                 shared: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """One finding with its location, claim and related places.
+
+    ``shared`` (claim id -> its dict) lets the findings of one report share the dicts of
+    the claims they have in common: a conflict's two findings show the same two claims.
+    """
+    known = {} if shared is None else shared
+
+    def claim(c: Claim | None) -> dict[str, Any] | None:
+        if c is None:
+            return None
+        found = known.get(id(c))
+        if found is None:
+            found = known[id(c)] = claim_dict(c)  # type: ignore[assignment]
+        return found
+
     return {
         "rule": finding.rule,
         "name": finding.name,
         "severity": finding.severity,
         "message": finding.message,
-        "location": {**location_dict(finding.location), "claim": claim_dict(finding.claim)},
+        "location": {**location_dict(finding.location), "claim": claim(finding.claim)},
         "related": [
-            {**location_dict(r.location), "role": r.role, "claim": claim_dict(r.claim)}
+            {**location_dict(r.location), "role": r.role, "claim": claim(r.claim)}
             for r in finding.related
         ],
         "conflict_id": finding.conflict_id,
@@ -63,9 +78,10 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 def report_dict(findings: list[Finding], stats: Stats) -> dict[str, Any]:
     """The whole report as plain data."""
+    shared: dict[int, dict[str, Any]] = {}  # the findings are alive: their ids are stable
     return {
         "version": VERSION,
-        "findings": [finding_dict(f) for f in sorted(findings, key=Finding.sort_key)],
+        "findings": [finding_dict(f, shared) for f in sorted(findings, key=Finding.sort_key)],
         "stats": {"files": stats.files, "documents": stats.documents,
                   "mentions": stats.mentions, "claims": stats.claims,
                   "unframed": stats.unframed, "seconds": stats.seconds},
@@ -74,8 +90,7 @@ def report_dict(findings: list[Finding], stats: Stats) -> dict[str, Any]:
 
 def dump(data: object, out: TextIO) -> None:
     """JSON as every factlint report writes it: UTF-8 text, indent 2, trailing newline."""
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(dumps(data) + "\n")
 
 
 def write(findings: list[Finding], stats: Stats, out: TextIO) -> None:

@@ -14,7 +14,6 @@ file) becomes a tool execution notification, not a result.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import PurePosixPath
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -23,6 +22,7 @@ from factlint import __version__
 from factlint.baseline import fingerprint_of
 from factlint.hookspecs import Reporter, Rule
 from factlint.model import Finding, Location, Stats
+from factlint.reporters.indented import dumps
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/factlint/"
@@ -180,8 +180,7 @@ def sarif_log(findings: list[Finding], stats: Stats, rules: list[Rule]) -> dict[
 
 def write(findings: list[Finding], stats: Stats, out: TextIO) -> None:
     """Write the report as SARIF 2.1.0 (UTF-8 JSON, indent 2)."""
-    json.dump(sarif_log(findings, stats, _installed_rules()), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(dumps(sarif_log(findings, stats, _installed_rules())) + "\n")
 
 
 REPORTER = Reporter("sarif", write)

@@ -1,0 +1,100 @@
+"""``json.dumps(obj, ensure_ascii=False, indent=2)``, byte for byte, several times faster.
+
+With ``indent`` the standard library falls back to its pure-Python encoder, which passes
+every piece of text through a chain of generators; a report of thousands of findings spent
+most of its time there. This encoder appends to one list in a single recursive pass and
+leaves strings to the standard library's C escaper, so its output is the same. Anything
+outside plain JSON data (a key that is not a string, an unknown type) goes to the standard
+library, which decides.
+"""
+
+from __future__ import annotations
+
+import json
+from json.encoder import encode_basestring
+from typing import Any
+
+_INDENT = "  "
+_INFINITIES = (float("inf"), float("-inf"))
+
+
+class _Unsupported(Exception):
+    """A value the fast path does not handle: the standard encoder takes the whole object."""
+
+
+def dumps(obj: object) -> str:
+    """``obj`` as ``json.dumps(obj, ensure_ascii=False, indent=2)`` writes it."""
+    out: list[str] = []
+    try:
+        _encode(obj, "\n", out, {})
+    except (_Unsupported, RecursionError):
+        return json.dumps(obj, ensure_ascii=False, indent=2)
+    return "".join(out)
+
+
+def _scalar(value: Any) -> str:
+    """A string, number, boolean or null, as ``json`` writes it."""
+    if isinstance(value, str):
+        return str(encode_basestring(value))
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float) and value == value and value not in _INFINITIES:
+        return float.__repr__(value)
+    raise _Unsupported  # NaN, infinities and anything else: the standard library's way
+
+
+def _key(key: object, keys: dict[str, str]) -> str:
+    """``"key": `` for a dict key (a string; anything else goes to the standard library)."""
+    if not isinstance(key, str):
+        raise _Unsupported
+    text = keys[key] = f"{encode_basestring(key)}: "
+    return text
+
+
+def _encode(value: Any, newline: str, out: list[str], keys: dict[str, str]) -> None:
+    """Append ``value`` to ``out``; ``newline`` is a newline and the current indentation.
+
+    Strings, the most common values, are written without a call to :func:`_scalar`;
+    ``keys`` remembers the text of the dict keys met (a report repeats a few keys).
+    """
+    if isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + _INDENT
+        sep = "{" + inner
+        for key, item in value.items():
+            head = sep + (keys.get(key) or _key(key, keys))
+            if type(item) is str:
+                out.append(head + encode_basestring(item))
+            elif isinstance(item, (dict, list, tuple)):
+                out.append(head)
+                _encode(item, inner, out, keys)
+            else:
+                out.append(head + _scalar(item))
+            sep = "," + inner
+        out.append(newline + "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + _INDENT
+        sep = "[" + inner
+        for item in value:
+            if type(item) is str:
+                out.append(sep + encode_basestring(item))
+            elif isinstance(item, (dict, list, tuple)):
+                out.append(sep)
+                _encode(item, inner, out, keys)
+            else:
+                out.append(sep + _scalar(item))
+            sep = "," + inner
+        out.append(newline + "]")
+    else:
+        out.append(_scalar(value))
