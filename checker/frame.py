@@ -20,7 +20,6 @@ modality from :mod:`modality`. Table cells are framed in :mod:`frame_table`.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -59,16 +58,27 @@ class _Frame:
 
 
 class _LazyPeriods:
-    """The periods a sentence states, computed on first use (most sentences frame nothing)."""
+    """What framing reads of a whole sentence - the periods it states, its clause breaks -
+    each scanned once, on first use (most sentences frame nothing)."""
+
+    __slots__ = ("_breaks", "_found", "ascii", "ctx", "text")
 
     def __init__(self, text: str, ctx: DocContext) -> None:
         self.text, self.ctx = text, ctx
+        self.ascii = text.isascii()  # then no Chinese frame
         self._found: list[tuple[int, int, Period]] | None = None
+        self._breaks: list[tuple[int, int]] | None = None
 
     def get(self) -> list[tuple[int, int, Period]]:
         if self._found is None:
             self._found = periods.stated_periods(self.text, self.ctx.doc.date)
         return self._found
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around [start, end) (as :func:`patterns.clause_bounds`)."""
+        if self._breaks is None:
+            self._breaks = P.clause_breaks(self.text)
+        return P.bounds_in(self._breaks, len(self.text), start, end)
 
 
 class Framer:
@@ -129,7 +139,7 @@ class Framer:
             apposition = P.APPOSITION.search(text, max(0, gap_start - 80), gap_start)
             if apposition is not None:
                 subject = self._subject_before(text, apposition.start())
-        verb = re.sub(r"\s+", " ", tail.group("verb").lower())
+        verb = P.SPACES.sub(" ", tail.group("verb").lower())
         if subject is None and verb.split()[0].endswith("ing") and gap.lstrip().startswith(","):
             subject = self._clause_subject(text, gap_start)
         if subject is None:
@@ -203,9 +213,9 @@ class Framer:
                 before = text[:m.start("gap")]
                 if not before.endswith(("'s", "’s")):
                     subject = self._subject_before(text, m.start("gap"))
-                if subject is None and re.match(r"\s*,\s*(?:being|as)\b", m.group("gap")):
+                if subject is None and P.BEING_AS.match(m.group("gap")):
                     subject = self._clause_subject(text, m.start("gap"))
-            np_match = re.match(r"\s*(?P<np>(?:[a-z][a-z-]*\s+){0,4}[a-z][a-z-]*)", text[me:])
+            np_match = P.RANK_NP.match(text[me:])
             if subject is None or np_match is None:
                 return None, None
             words = []
@@ -217,8 +227,7 @@ class Framer:
             for w in words:
                 end = text.index(w, end) + len(w)
             if not words:
-                if re.match(r"\s*,?\s*with\s+$", text[me:me + 8] + " ") or \
-                        re.match(r"\s*,?\s*with\s", text[me:]):
+                if P.WITH_END.match(text[me:me + 8] + " ") or P.WITH_NEXT.match(text[me:]):
                     return None, _Frame(subject[0], subject[1], "", "", "", me, mention)
                 return None, None
             last = words[-1]
@@ -230,7 +239,7 @@ class Framer:
             frame = _Frame(subject[0], subject[1], agent or "", key, " ".join(words), end)
             return self._claim(mention, kind, frame, text, ms, end, stated, ctx, sentence), frame
 
-        if kind == "share" and P.CJK.search(text[max(0, ms - 20):ms]):
+        if kind == "share" and not stated.ascii and P.CJK.search(text[max(0, ms - 20):ms]):
             zh = self._zh_frame(text, ms, ctx)
             if zh is None:
                 return None, None
@@ -246,7 +255,7 @@ class Framer:
             np = P.measure_np(text, me)
             if subject is None or np is None:
                 return None, None
-            phrase = re.sub(r"^(?:its|their)\s+", "", np[0])
+            phrase = P.ITS_THEIR_START.sub("", np[0])
             key = self.lex.measure_key(phrase, "", ctx.topic)
             if key is None:
                 return None, None
@@ -258,7 +267,7 @@ class Framer:
             verb_measure = verb[2]
             claim_start = verb[3]
         elif prev is not None and prev.pending_rank is not None and gap_prev is not None:
-            if re.match(r"^\s*,?\s*with\s+$", gap_prev):
+            if P.WITH_GAP.match(gap_prev):
                 subject = (prev.subject, prev.subject_text)
         elif prev is not None and gap_prev is not None:
             coord = P.COORD_GAP.match(gap_prev)
@@ -297,8 +306,7 @@ class Framer:
                 if subj is not None and self._after_preposition(text,
                                                                 poss.start() - len(subj[1])):
                     subj = None
-                np_text = re.sub(r"^(?:market\s+)?(?:share|portion|part)\s+of\s+(?:the\s+)?", "",
-                                 poss.group("np"))
+                np_text = P.SHARE_OF_START.sub("", poss.group("np"))
                 key = self.lex.measure_key(np_text, "", ctx.topic)
                 if subj is not None and key is not None:
                     frame = _Frame(subj[0], subj[1], "", key, poss.group("np"), me)
@@ -318,14 +326,14 @@ class Framer:
         if measure_np is None:
             return None, None
         phrase = measure_np[0]
-        if re.match(r"(?:its|their)\b", phrase, re.IGNORECASE):
+        if P.ITS_THEIR.match(phrase):
             if " from " not in phrase:
                 return None, None  # a share of the subject's own total: not comparable here
             phrase = phrase.split(None, 1)[1]  # "52% of its electricity from renewables"
         key = self.lex.measure_key(phrase, verb_measure, ctx.topic)
         if key is None:
             return None, None
-        key += self._scope(text, ms, subject[0])
+        key += self._scope(text, ms, subject[0], stated)
         frame = _Frame(subject[0], subject[1], verb_measure, key, phrase, measure_np[1])
         if prev is not None and prev.pending_rank is not None and prev.subject == subject[0]:
             frame.pending_rank = prev.pending_rank  # frame_sentence adds the rank claim
@@ -359,9 +367,9 @@ class Framer:
         return self._claim(mention, "level", frame, text, m.start() - len(subject[1]), end,
                            stated, ctx, sentence)
 
-    def _scope(self, text: str, ms: int, subject: str) -> str:
+    def _scope(self, text: str, ms: int, subject: str, stated: _LazyPeriods) -> str:
         """`` in <place>`` when the clause says whose total it is ("In Europe, X holds 30%")."""
-        lo, _ = P.clause_bounds(text, ms, ms)
+        lo, _ = stated.bounds(ms, ms)
         for m in P.SCOPE.finditer(text, max(lo, ms - P.WINDOW), ms):
             place = self.lex.place(m.group("place"))
             if place is not None and place != subject and not self.lex.is_total(place):
@@ -379,8 +387,7 @@ class Framer:
         m = P.WHOSE.search(text, lo, ms)
         if m is not None:
             before = text[max(0, m.start() - 80):m.start()]
-            where = re.search(r"\b[Ii]n\s+(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}),?\s*$",
-                              before)
+            where = P.IN_PLACE_END.search(before)
             subject = (self._subject_before(text, m.start()) if where is None else
                        (self.lex.place(where.group("place")) and
                         (self.lex.place(where.group("place")) or "", where.group("place"))))
@@ -510,14 +517,14 @@ class Framer:
         end: int, stated: _LazyPeriods, ctx: DocContext, sentence: Sentence,
     ) -> Claim | None:
         ms, me = mention.start - sentence.start, mention.end - sentence.start
-        clause_lo, clause_hi = P.clause_bounds(text, ms, me)
+        clause_lo, clause_hi = stated.bounds(ms, me)
         reading = modality.modality(text, clause_lo, ms, me)
         if reading == "none":
             return None
+        found = stated.get()
         others = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions
-                  if m.start != mention.start]
-        period = periods.period_for(stated.get(), ms, me, clause_lo, clause_hi, ctx.doc.date,
-                                    others)
+                  if m.start != mention.start] if found else []  # only a stated period needs them
+        period = periods.period_for(found, ms, me, clause_lo, clause_hi, ctx.doc.date, others)
         if period is None:
             return None
         if reading == "projection" and not period.projection:

@@ -27,12 +27,16 @@ _CURRENCIES = {"$": "dollar", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "
                "gbp": "GBP", "a$": "AUD", "aud": "AUD", "c$": "CAD", "cad": "CAD", "¥": "JPY",
                "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "美元": "USD"}
 _SHARE_HEADER = re.compile(r"\b(?:share|percent|per\s+cent)\b|%", re.IGNORECASE)
+_MARKUP = re.compile(r"[*_`]+")
+_PER = re.compile(r"\b(?:by|per)\s+(?:year|country|region|quarter|month)\b", re.IGNORECASE)
+_YEAR_WORDS = re.compile(r"\b(?:in|of)?\s*(?:19|20)\d\d\b")
+_SHARE_WORDS = re.compile(r"\b(?:share|percent|per cent)\s+of\b|\bshare\b|%", re.IGNORECASE)
 _GENERIC = re.compile(r"^\s*(?:share(?:\s+of\s+(?:the\s+)?(?:world|global|total))?|value|"
                       r"values|figure|amount|%|total)\s*$", re.IGNORECASE)
 
 
 def _strip_markup(text: str) -> str:
-    return re.sub(r"[*_`]+", "", text).strip()
+    return _MARKUP.sub("", text).strip()
 
 
 def _header_unit(header: str) -> tuple[str, Fraction] | None:
@@ -109,11 +113,9 @@ def frame_cell(
     if value is None:
         return []
     measure_text = _PAREN.sub("", measure_text)
-    measure_text = re.sub(r"\b(?:by|per)\s+(?:year|country|region|quarter|month)\b", "",
-                          measure_text, flags=re.IGNORECASE)
-    measure_text = re.sub(r"\b(?:in|of)?\s*(?:19|20)\d\d\b", "", measure_text)
-    measure_text = re.sub(r"\b(?:share|percent|per cent)\s+of\b|\bshare\b|%", "",
-                          measure_text, flags=re.IGNORECASE).strip(" :-,")
+    measure_text = _PER.sub("", measure_text)
+    measure_text = _YEAR_WORDS.sub("", measure_text)
+    measure_text = _SHARE_WORDS.sub("", measure_text).strip(" :-,")
     key = lexicon.measure_key(measure_text, "", ctx.topic) if measure_text else None
     if key is None:
         return []

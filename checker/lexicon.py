@@ -8,6 +8,7 @@ into its key (:meth:`Lexicon.measure_key`): that is where "what is counted" is d
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,7 +32,13 @@ _KEEP_PLURAL = frozenset({"reserves", "imports", "exports", "sales", "earnings",
                           "economics", "statistics", "renewables", "sources"})
 
 
-def _singular(word: str) -> str:
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9 -]")
+# for an ASCII text: letters lower-cased, digits kept, every other byte a space
+_ALNUM_LOWER = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256)).lower()
+_CACHE_SIZE = 1 << 16  # entries of each memo below before it is emptied (keeps memory bounded)
+
+
+def _singular_of(word: str) -> str:
     if word in _KEEP_PLURAL or len(word) < 4 or word.endswith("'s"):
         return word
     if word.endswith("ies"):
@@ -43,10 +50,29 @@ def _singular(word: str) -> str:
     return word
 
 
+_SINGULAR: dict[str, str] = {}  # word -> its singular: a pure function, memoised
+
+
+def _singular(word: str) -> str:
+    found = _SINGULAR.get(word)
+    if found is None:
+        if len(_SINGULAR) >= _CACHE_SIZE:
+            _SINGULAR.clear()
+        found = _SINGULAR[word] = _singular_of(word)
+    return found
+
+
+def _normal_words(text: str) -> list[str]:
+    """The words of :func:`normalise_phrase` (for long texts, which are not memoised)."""
+    get = _SINGULAR.get
+    return [get(w) or _singular(w)
+            for w in text.lower().replace("’", "'").replace("-", " ").split()]
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def normalise_phrase(text: str) -> str:
     """Lower-case, hyphens and curly quotes folded, plurals singular, spaces collapsed."""
-    text = text.lower().replace("’", "'").replace("-", " ")
-    return " ".join(_singular(w) for w in text.split())
+    return " ".join(_normal_words(text))
 
 
 @dataclass(frozen=True)
@@ -74,10 +100,40 @@ class Lexicon:
     scope_words: frozenset[str] = frozenset()
     zh_measures: dict[str, str] = field(default_factory=dict)
     measure_nouns: frozenset[str] = frozenset()
+    # derived lookups and memos of pure functions of the packs: built on first use, emptied
+    # whenever a pack is added (see :meth:`forget`)
+    _index: _Index | None = field(default=None, init=False, repr=False, compare=False)
+    _memo_place: dict[str, str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    _memo_key: dict[tuple[str, str, str], str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    _memo_places: dict[str, tuple[tuple[int, int, str], ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+
+    def forget(self) -> None:
+        """Drop the derived lookups and memos (after the packs changed)."""
+        self._index = None
+        self._memo_place.clear()
+        self._memo_key.clear()
+        self._memo_places.clear()
+
+    def _lookups(self) -> _Index:
+        if self._index is None:
+            self._index = _Index.build(self)
+        return self._index
 
     # ------------------------------------------------------------------ places
     def place(self, text: str) -> str | None:
         """The canonical place a name denotes (``"U.S."`` -> ``"United States"``), or None."""
+        memo = self._memo_place
+        if text in memo:
+            return memo[text]
+        if len(memo) >= _CACHE_SIZE:
+            memo.clear()
+        found = memo[text] = self._place(text)
+        return found
+
+    def _place(self, text: str) -> str | None:
         text = text.strip().removesuffix("'s").removesuffix("’s").strip()
         if text in self.place_names_cased:
             return self.place_names_cased[text]
@@ -87,16 +143,31 @@ class Lexicon:
 
     def find_places(self, text: str) -> list[tuple[int, int, str]]:
         """Every place name in ``text`` as (start, end, canonical), longest match first."""
+        memo = self._memo_places
+        found = memo.get(text)
+        if found is None:
+            if len(memo) >= _CACHE_SIZE:
+                memo.clear()
+            found = memo[text] = tuple(self._find_places(text))
+        return list(found)
+
+    def _find_places(self, text: str) -> list[tuple[int, int, str]]:
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        prefixes = self._lookups().place_prefixes
+        place = self.place
         found: list[tuple[int, int, str]] = []
         i = 0
         while i < len(words):
             hit = None
-            for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+            # a name of several words starts with its first word: try them only when that
+            # word begins some alias
+            longest = (min(MAX_NAME_WORDS, len(words) - i)
+                       if words[i][2].lower().replace("’", "'") in prefixes else 1)
+            for n in range(longest, 0, -1):
                 start, end = words[i][0], words[i + n - 1][1]
-                name = self.place(text[start:end])
+                name = place(text[start:end])
                 if name is None and text[start:end].endswith("."):
-                    name = self.place(text[start:end - 1])
+                    name = place(text[start:end - 1])
                     end -= 0 if name is None else 1
                 if name is not None:
                     hit = (start, end, name, n)
@@ -132,9 +203,30 @@ class Lexicon:
     # --------------------------------------------------------------- materials
     def materials_in(self, text: str) -> set[str]:
         """Materials named in a title, heading or topic tag."""
-        found = {m for zh, m in self.material_zh.items() if zh in text}
-        folded = f" {normalise_phrase(re.sub(r'[^A-Za-z0-9 -]', ' ', text))} "
-        found |= {m for alias, m in self.materials.items() if f" {alias} " in folded}
+        index = self._lookups()
+        found: set[str] = set()
+        ascii_text = text.isascii()
+        if (index.material_zh_re is not None and not (ascii_text and index.material_zh_non_ascii)
+                and index.material_zh_re.search(text)):
+            found = {m for zh, m in self.material_zh.items() if zh in text}
+        if ascii_text:  # the same words as below, by one translation of the bytes
+            raw = text.encode("ascii").translate(_ALNUM_LOWER).decode("ascii").split()
+        else:
+            raw = _NOT_ALNUM.sub(" ", text).lower().replace("-", " ").split()
+        if not raw:  # only an empty alias matches an empty text
+            return found | {m for alias, m in self.materials.items() if not alias}
+        starts = index.material_first_forms.intersection(raw)
+        if not starts:
+            return found  # no word of the text is the first word of an alias, in any number
+        # an alias matches where its words (singular) are a run of the text's words
+        materials, longest = self.materials, index.material_words
+        for i, word in enumerate(raw):
+            if word in starts:
+                run = [_singular(w) for w in raw[i:i + longest]]
+                for n in range(1, len(run) + 1):
+                    material = materials.get(" ".join(run[:n]))
+                    if material is not None:
+                        found.add(material)
         return found
 
     # ----------------------------------------------------------------- measures
@@ -145,6 +237,16 @@ class Lexicon:
         the measure a verb makes ("produces" -> "production"); ``topic`` the document's one
         material, used when the phrase names none.
         """
+        memo = self._memo_key
+        args = (phrase, verb_measure, topic)
+        if args in memo:
+            return memo[args]
+        if len(memo) >= _CACHE_SIZE:
+            memo.clear()
+        key = memo[args] = self._measure_key(phrase, verb_measure, topic)
+        return key
+
+    def _measure_key(self, phrase: str, verb_measure: str, topic: str) -> str | None:
         head, sep, source = phrase.partition(" from ")
         if sep:  # "electricity from renewables": the head's key, from the source
             key = self.measure_key(head, verb_measure, topic)
@@ -158,7 +260,7 @@ class Lexicon:
         material = ""
         rest = text
         padded = f" {text} "
-        for alias in sorted(self.materials, key=len, reverse=True):
+        for alias in self._lookups().materials_by_length:
             if f" {alias} " in padded:  # "refined cobalt output": cobalt, refined output
                 material = self.materials[alias]
                 rest = " ".join(padded.replace(f" {alias} ", " ", 1).split())
@@ -180,6 +282,44 @@ class Lexicon:
         return self.synonyms.get(key, key)
 
 
+@dataclass(frozen=True)
+class _Index:
+    """Lookups derived from a lexicon's packs, so that a search need not try every alias."""
+
+    place_prefixes: frozenset[str]  # every prefix of a place alias, folded
+    materials_by_length: tuple[str, ...]  # longest alias first (ties: in pack order)
+    material_first_forms: frozenset[str]  # every word whose singular begins a material alias
+    material_words: int  # the most words in a material alias
+    material_zh_re: re.Pattern[str] | None  # any Chinese material name
+    material_zh_non_ascii: bool  # no Chinese material name is found in an ASCII text
+
+    @classmethod
+    def build(cls, lex: Lexicon) -> _Index:
+        # every prefix of every alias, folded: a name starting with word w is an alias only
+        # if w (folded) is such a prefix
+        prefixes = {folded[:n]
+                    for name in (*lex.place_names, *lex.place_names_cased, *lex.place_zh)
+                    for folded in (name.lower().replace("’", "'"),)
+                    for n in range(1, len(folded) + 1)}
+        aliases = list(lex.materials)
+        zh = sorted(lex.material_zh, key=len, reverse=True)
+        firsts = {a.split()[0] for a in aliases if a}
+        return cls(
+            place_prefixes=frozenset(prefixes),
+            materials_by_length=tuple(sorted(aliases, key=len, reverse=True)),
+            material_first_forms=frozenset(
+                form for f in firsts for form in _plurals(f) if _singular(form) == f),
+            material_words=max((len(a.split()) for a in aliases), default=0),
+            material_zh_re=re.compile("|".join(map(re.escape, zh))) if zh else None,
+            material_zh_non_ascii=all(not name.isascii() for name in zh),
+        )
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    """Every word that :func:`_singular` could turn into ``word`` (and some it does not)."""
+    return (word, f"{word}s", f"{word}es", f"{word[:-1]}ies" if word.endswith("y") else word)
+
+
 def _fold_name(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
@@ -193,6 +333,7 @@ def _as_list(value: Any) -> list[str]:
 
 
 def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
+    lex.forget()
     for entry in data.get("places", []) or []:
         name = str(entry["name"])
         lex.places[name] = Place(name, frozenset(_as_list(entry.get("part_of"))),

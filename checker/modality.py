@@ -34,6 +34,18 @@ _ESTIMATE = re.compile(
     re.IGNORECASE,
 )
 
+# A word every cue above holds, lower-case: in an ASCII text (where IGNORECASE is plain
+# ASCII case folding) none of them found means no cue, and one flat search says so
+_CUE_WORDS = re.compile(
+    r"no|never|threat|warn|could|would|might|if|unless|whether|propos|consider|offer|contrary|"
+    r"rather|myth|false|debunk|claim|suggest|hypothetical|imagine|suppose|may|plan|aim|target|"
+    r"goal|expect|will|shall|forecast|project|predict|anticipat|set|track|seek|intend|by|"
+    r"envisag|estimat|analyst|reportedly|believed|thought|some"
+)
+_ESTIMATE_WORDS = re.compile(r"estimat|analyst|reportedly|believed|thought|some")
+_LEVY = re.compile(r"\s*(?:tariffs?|levy|levies|duties|duty)\b", re.IGNORECASE)
+_BY_YEAR = re.compile(r"\bby\s+20\d\d\b")
+
 Reading = Literal["fact", "projection", "estimate", "none"]
 
 
@@ -42,16 +54,20 @@ def modality(sentence: str, clause_start: int, value_start: int, value_end: int)
     if sentence.rstrip().endswith(("?", "？")):
         return "none"
     left = sentence[max(clause_start, value_start - WINDOW):value_start]
-    if _NEGATED_VALUE.search(left):
+    cued = not left.isascii() or _CUE_WORDS.search(left.lower()) is not None
+    if cued and _NEGATED_VALUE.search(left):
         return "none"
-    if _NOT_A_CLAIM.search(left) or _MAY.search(left):
+    if cued and (_NOT_A_CLAIM.search(left) or _MAY.search(left)):
         return "none"
     right = sentence[value_end:value_end + 40]
-    if re.match(r"\s*(?:tariffs?|levy|levies|duties|duty)\b", right, re.IGNORECASE) and \
+    if _LEVY.match(right) and \
             _NOT_A_CLAIM.search(sentence[max(0, value_start - WINDOW):value_start]):
         return "none"
-    if _PROJECTION.search(left) or re.search(r"\bby\s+20\d\d\b", right):
+    if (cued and _PROJECTION.search(left)) or ("by" in right and _BY_YEAR.search(right)):
         return "projection"
-    if _ESTIMATE.search(left) or _ESTIMATE.search(sentence[value_end:value_end + 80]):
+    after = sentence[value_end:value_end + 80]
+    if (cued and _ESTIMATE.search(left)) or (
+            (not after.isascii() or _ESTIMATE_WORDS.search(after.lower())) and
+            _ESTIMATE.search(after)):
         return "estimate"
     return "fact"

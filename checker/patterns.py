@@ -69,6 +69,8 @@ VERB_WORDS = first_words(VERBS) | {
     "is",
 }
 
+SPACES = re.compile(r"\s+")
+
 RISE = (
     r"rose|rises|risen|increased|increases|grew|grows|jumped|climbed|soared|surged|"
     r"expanded|gained"
@@ -204,6 +206,16 @@ PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|to|from|for|by|on|at|into|than)\s+(?:the\s+)?$", re.IGNORECASE
 )
 SHARE_DIMS = frozenset({"share"})
+# small patterns of the frames in :mod:`factlint.frame`, compiled once
+BEING_AS = re.compile(r"\s*,\s*(?:being|as)\b")
+RANK_NP = re.compile(r"\s*(?P<np>(?:[a-z][a-z-]*\s+){0,4}[a-z][a-z-]*)")
+WITH_END = re.compile(r"\s*,?\s*with\s+$")
+WITH_NEXT = re.compile(r"\s*,?\s*with\s")
+WITH_GAP = re.compile(r"^\s*,?\s*with\s+$")
+ITS_THEIR_START = re.compile(r"^(?:its|their)\s+")
+ITS_THEIR = re.compile(r"(?:its|their)\b", re.IGNORECASE)
+SHARE_OF_START = re.compile(r"^(?:market\s+)?(?:share|portion|part)\s+of\s+(?:the\s+)?")
+IN_PLACE_END = re.compile(r"\b[Ii]n\s+(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}),?\s*$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ZH_SHARE = re.compile(
     r"(?P<head>[\u4e00-\u9fff（）()]{1,20}?)占(?:据)?(?:全球|世界|全世界)(?:总)?(?:的)?"
@@ -212,15 +224,29 @@ ZH_SHARE = re.compile(
 LEVEL_DIMS_SKIP = frozenset({"time", "ratio", "count", "points"})
 
 
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo, hi = 0, len(text)
-    for m in CLAUSE_BREAK.finditer(text):
-        if m.end() <= start:
-            lo = m.end()
-        elif m.start() >= end:
-            hi = m.start()
+def clause_breaks(text: str) -> list[tuple[int, int]]:
+    """The spans of the clause breaks of a sentence (scan it once, ask :func:`bounds_in`)."""
+    return [m.span() for m in CLAUSE_BREAK.finditer(text)]
+
+
+def bounds_in(breaks: list[tuple[int, int]], length: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end) of a sentence of ``length`` with those ``breaks``."""
+    lo, hi = 0, length
+    for b_start, b_end in breaks:
+        if b_end <= start:
+            lo = b_end
+        elif b_start >= end:
+            hi = b_start
             break
     return lo, hi
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text`` around [start, end): between the clause breaks either side."""
+    return bounds_in(clause_breaks(text), len(text), start, end)
+
+
+NP_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
 
 def measure_np(text: str, pos: int, prep: re.Pattern[str] | None = None) -> tuple[str, int] | None:
@@ -230,7 +256,7 @@ def measure_np(text: str, pos: int, prep: re.Pattern[str] | None = None) -> tupl
         return None
     words: list[str] = []
     end = m.start("np")
-    for w in re.finditer(r"[A-Za-z0-9][A-Za-z0-9'’-]*", text[m.start("np") : m.end("np")]):
+    for w in NP_WORD.finditer(text[m.start("np") : m.end("np")]):
         if not words and w.group().lower() in ("the", "its", "their", "this"):
             words.append(w.group())
             continue

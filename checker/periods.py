@@ -9,6 +9,7 @@ year of the document and the year before.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 
@@ -21,7 +22,8 @@ _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 _PATTERNS = re.compile(
     rf"""
-    (?P<quarter>\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<qy>{_YEAR})\b
+    (?=[QtfJFMASONDBbIiUudaln12])  # the first letter of every branch: a quick test
+    (?:(?P<quarter>\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<qy>{_YEAR})\b
       |\b(?P<qy2>{_YEAR})\s*Q(?P<q2>[1-4])\b
       |\bthe\s+(?P<qw>first|second|third|fourth)\s+quarter\s+of\s+(?P<qy3>{_YEAR})\b)
     |(?P<months>\b(?:from\s+)?(?P<m1>{_MONTH})\s+(?:to|through|-|–)\s+(?P<m2>{_MONTH})
@@ -29,14 +31,19 @@ _PATTERNS = re.compile(
     |(?P<by>\b(?:[Bb]y|[Ii]n|[Ff]or|[Uu]ntil|[Dd]uring|[Aa]t|[Aa]s\s+of)\s+(?:the\s+(?:end|start|beginning|close)\s+of\s+)?(?P<by_year>{_YEAR})\b)
     |(?P<fy>\b(?:FY|fiscal\s+(?:year\s+)?)(?P<fy_year>{_YEAR})\b)
     |(?P<rel>\b(?P<relword>last|this|next)\s+year\b)
-    |(?P<year>(?<![\d.,-])(?P<bare_year>{_YEAR})(?![\d.,%-]|\s*(?:tons?|tonnes?|kg|km)\b))
+    |(?P<year>(?<![\d.,-])(?P<bare_year>{_YEAR})(?![\d.,%-]|\s*(?:tons?|tonnes?|kg|km)\b)))
     """,
     re.VERBOSE,
 )
+# every period above holds a year, a month or the word "year": a sentence with none of them
+# (most) states no period, and one search says so
+_ANY_PERIOD = re.compile(r"19[5-9]\d|20\d\d|year|" + _MONTH[3:-1])  # flat: a fast search
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 
 _PROJECTION_BY = re.compile(r"^\s*by\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
 def as_of(date: dt.date | None) -> Period:
     """The period of a claim that states none: the document's year and the year before."""
     if date is None:
@@ -51,6 +58,8 @@ def _month_part(m1: str, m2: str) -> str:
 def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Period]]:
     """Every period stated in a sentence, as (start, end, Period)."""
     out: list[tuple[int, int, Period]] = []
+    if _ANY_PERIOD.search(text) is None:
+        return out
     for m in _PATTERNS.finditer(text):
         start, end = m.span()
         if m.group("quarter"):
@@ -84,7 +93,7 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
             year = date.year + offset
             out.append((start, end, Period(frozenset({year}), "year", "", True, offset > 0)))
         elif m.group("year"):
-            if re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, start - 30):start]) and start > 30:
+            if _NAME_BEFORE.search(text[max(0, start - 30):start]) and start > 30:
                 continue  # "Mineral Commodity Summaries 2025": part of a name
             year = int(m.group("bare_year"))
             projection = date is not None and year > date.year
