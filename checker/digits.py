@@ -73,6 +73,27 @@ def has_unexplained_digit(text: str, mentions: Sequence[Mention]) -> bool:
     """
     if _DIGIT.search(text) is None:
         return False  # no digit at all (a sentence with only number words, or none)
+    if not mentions:
+        key: tuple[str, tuple[tuple[int, int, str], ...]] = (text, ())
+    else:
+        first = mentions[0].start
+        key = (text, tuple([(m.start - first, m.end - first, m.text) for m in mentions]))
+    known = _SEEN.get(key)
+    if known is None:
+        known = _unexplained(text, mentions)
+        if len(_SEEN) >= _SEEN_SIZE:
+            _SEEN.clear()
+        _SEEN[key] = known
+    return known
+
+
+#: Answers remembered per process, by sentence and the mentions' spans relative to the
+#: first (the answer depends on nothing else): boilerplate sentences recur.
+_SEEN: dict[tuple[str, tuple[tuple[int, int, str], ...]], bool] = {}
+_SEEN_SIZE = 16384
+
+
+def _unexplained(text: str, mentions: Sequence[Mention]) -> bool:
     covered = _mention_spans(text, mentions)
     if not _has_other_digit(text, covered):
         return False  # every digit is in a mention, a citation marker, a year or a label

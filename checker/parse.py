@@ -35,7 +35,7 @@ from factlint.anchors import (
 )
 from factlint.digits import has_unexplained_digit
 from factlint.model import Comparison, Interval, Location, Mention, Value
-from factlint.tokens import OTHER, lexemes
+from factlint.tokens import OTHER, lexemes, lone_number
 from factlint.transform import Expr, Lexeme, MentionTransformer
 from factlint.units import unit_info
 
@@ -102,6 +102,9 @@ class _Walker:
 _Built = tuple[Expr, Value | None] | None
 #: Figures remembered per process (a figure's Expr and Value depend on its tokens only).
 _MEMO_SIZE = 65536
+#: Sentences remembered per process, with their mentions (a sentence's mentions depend on
+#: its text and the tonnage only).
+_SENTENCE_MEMO_SIZE = 16384
 
 
 @dataclasses.dataclass(frozen=True)
@@ -112,14 +115,19 @@ class _State:
     candidate: re.Pattern[str]
     transformer: MentionTransformer
     memo: dict[tuple[str, str, tuple[tuple[str, int], ...]], _Built]
+    sentences: dict[tuple[str, str], tuple[_Found, ...]]
+    after_number: int  # the walker's state once a number alone was fed
 
 
 @functools.lru_cache(maxsize=1)
 def _state() -> _State:
     parser = lalr.parser()
     starts = lalr.start_terminals()
-    return _State(_Walker(parser), padded_anchor_regex(starts), start_char_regex(starts),
-                  candidate_regex(), MentionTransformer(), {})
+    walker = _Walker(parser)
+    result, after_number = walker.step(0, "NUM")
+    assert result == _Walker.ACCEPTS  # a number alone is a mention
+    return _State(walker, padded_anchor_regex(starts), start_char_regex(starts),
+                  candidate_regex(), MentionTransformer(), {}, {}, after_number)
 
 
 _MAX_TOKENS = 12
@@ -276,12 +284,16 @@ _TIME_PREP_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:in|by|since|until|till|during|before|after|of)\s+$", re.IGNORECASE)
 
 
-def _to_mention(
-    expr: Expr, value: Value | None, text: str, start: int, end: int, offset: int,
-    locate: Locate | None,
-) -> Mention:
+#: A mention found in a sentence, before the sentence's offset and location are known:
+#: (start, end, text, kind, value, qualifier, rank, rank_order, comparison).
+_Kind = Literal["quantity", "range", "rank", "comparison", "multiple"]
+_Order = Literal["largest", "smallest", ""]
+_Found = tuple[int, int, str, _Kind, Value | None, str, int | None, _Order, Comparison | None]
+
+
+def _to_found(expr: Expr, value: Value | None, text: str, start: int, end: int) -> _Found:
     comparison: Comparison | None = None
-    kind = expr.kind
+    kind: _Kind = expr.kind
     if kind != "comparison" and _IS_AT.match(text, start):
         start = _IS_AT.match(text, start).end()  # type: ignore[union-attr]
     if kind == "rank":
@@ -301,18 +313,8 @@ def _to_mention(
             while end > start and text[end - 1].isspace():
                 end -= 1
             value = None
-    return Mention(
-        start=offset + start,
-        end=offset + end,
-        text=text[start:end],
-        kind=kind,
-        value=value,
-        qualifier=expr.qualifier,
-        rank=expr.rank,
-        rank_order=expr.rank_order,
-        comparison=comparison,
-        location=None if locate is None else locate(offset + start, offset + end),
-    )
+    return (start, end, text[start:end], kind, value, expr.qualifier, expr.rank,
+            expr.rank_order, comparison)
 
 
 Op = Literal["gt", "lt", "ge", "le", "eq", "slightly_above", "slightly_below"]
@@ -357,16 +359,34 @@ def find_mentions(text: str, offset: int = 0, ton: Ton = "metric",
 
     A sentence with no candidate (no digit, number, fraction, rank or comparative word, no
     Chinese numeral) costs one regex search. Elsewhere, tokens are made only from the start
-    positions the anchor finds, and a figure's meaning is computed once per process.
+    positions the anchor finds, and a figure's meaning is computed once per process; a
+    sentence seen before in this process (boilerplate, headings) is not parsed again.
     """
     st = _state()
+    key = (ton, text)
+    found = st.sentences.get(key)
+    if found is None:
+        found = tuple(_scan(st, text, ton))
+        if len(st.sentences) >= _SENTENCE_MEMO_SIZE:
+            st.sentences.clear()
+        st.sentences[key] = found
+    if not found:
+        return []
+    return [Mention(offset + s, offset + e, written, kind, value, qualifier,
+                    rank, order, comparison,
+                    None if locate is None else locate(offset + s, offset + e))
+            for s, e, written, kind, value, qualifier, rank, order, comparison in found]
+
+
+def _scan(st: _State, text: str, ton: Ton) -> list[_Found]:
+    """The mentions of one sentence, at indexes into ``text`` (see :func:`find_mentions`)."""
     padded = padded_lower(text)  # index i: the character before text[i]
     anchor = st.anchor
     m = anchor.search(padded)
     if m is None or (not (m.end() - m.start() == 1 and text[m.start() - 1].isdigit())
                      and st.candidate.search(padded) is None):
         return []  # no start at all, or none of the tokens a mention needs
-    out: list[Mention] = []
+    out: list[_Found] = []
     pos = 0
     while True:
         if m is None:
@@ -390,6 +410,11 @@ def find_mentions(text: str, offset: int = 0, ton: Ton = "metric",
         else:  # a start word at text[at]
             start, anchor_end = at, m.end() - 1
             m = None
+        if anchor_end == start + 1:
+            lone = lone_number(text, start)
+            if lone is not None and _nothing_at(st, text, start, lone):
+                pos = lone[0]
+                continue  # a year, a label (Group 2), a day (5 March): nothing to build
         fed, accepts = _longest(st, text, start)
         next_pos = max(anchor_end, start + 1)
         if fed and fed[0][0] == OTHER:
@@ -409,9 +434,26 @@ def find_mentions(text: str, offset: int = 0, ton: Ton = "metric",
                 continue
             next_pos = max(next_pos, end)
             if verdict == "":
-                out.append(_to_mention(expr, value, text, start, end, offset, locate))
+                out.append(_to_found(expr, value, text, start, end))
             break
         pos = next_pos
+
+
+def _nothing_at(st: _State, text: str, start: int, lone: tuple[int, str, bool]) -> bool:
+    """Whether the plain number at ``start`` (see :func:`factlint.tokens.lone_number`) is
+    skipped whole by the general path: the day of a date, or a year or a labelled number
+    (``Group 2``) that no lexeme after it can extend. Decided without lexing."""
+    end, after, day = lone
+    if day:
+        return True
+    if not ((end - start == 4 and "1900" <= text[start:end] <= "2100")
+            or _LABEL_BEFORE.search(text, max(0, start - 12), start)):
+        return False
+    if not after:
+        return True
+    walker = st.walker
+    found = walker.edges.get((st.after_number, after))
+    return (found or walker.step(st.after_number, after))[0] == _Walker.DEAD
 
 
 def _build(st: _State, text: str, fed: Sequence[tuple[str, int, int]], n: int,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 from factlint.model import Location
 
@@ -22,6 +23,18 @@ def line_spans(text: str) -> Iterator[tuple[int, int]]:
 
     A text ending in a line break has no empty last line; ``""`` has one empty line.
     """
+    if "\r" not in text:  # the usual case: lines split in C
+        lengths = [len(line) for line in text.split("\n")]
+        if len(lengths) > 1 and lengths[-1] == 0:
+            lengths.pop()  # the line break ends the text: no empty last line
+        starts = list(accumulate([n + 1 for n in lengths], initial=0))
+        starts.pop()  # where a line after the last would start
+        return zip(starts, [start + n for start, n in zip(starts, lengths, strict=True)],
+                   strict=True)
+    return _line_spans_cr(text)
+
+
+def _line_spans_cr(text: str) -> Iterator[tuple[int, int]]:
     pos = 0
     for m in _NEWLINE.finditer(text):
         yield pos, m.start()
@@ -35,8 +48,12 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._length = len(text)
-        starts = [0]
-        starts.extend(m.end() for m in _NEWLINE.finditer(text))
+        if "\r" not in text:  # the usual case: line lengths from a split in C
+            starts = list(accumulate([len(line) + 1 for line in text.split("\n")], initial=0))
+            starts.pop()  # where a line after the text would start
+        else:
+            starts = [0]
+            starts.extend(m.end() for m in _NEWLINE.finditer(text))
         self._starts = starts
 
     @property
@@ -55,11 +72,16 @@ class LineIndex:
         Columns count code points; ``end_column`` is the column after the last character
         (so a span that ends with its line's last character ends one past it, on that line).
         """
-        line, column = self._line_col(start)
+        starts, length = self._starts, self._length
+        first = start if 0 <= start <= length else max(0, min(start, length))
+        i = bisect_right(starts, first) - 1
+        line, column = i + 1, first - starts[i] + 1
         if end <= start:
             return Location(path, line, column, line, column)
-        end_line, last_column = self._line_col(end - 1)
-        return Location(path, line, column, end_line, last_column + 1)
+        last = end - 1 if 0 < end <= length + 1 else max(0, min(end - 1, length))
+        if i + 1 < len(starts) and last >= starts[i + 1]:
+            i = bisect_right(starts, last) - 1  # the span runs on to a later line
+        return Location(path, line, column, i + 1, last - starts[i] + 2)
 
     def offset(self, line: int, column: int = 1) -> int:
         """The offset of 1-based ``line`` and ``column``; the inverse of :meth:`location`.

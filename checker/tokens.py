@@ -179,6 +179,41 @@ _DAY_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r"(?![a-z])")
 _YEAR_CN = re.compile(r"\d{4}年")
 
 
+# A number of plain digits at a start position and what stands after it, for
+# :func:`lone_number`: the lexeme after it is a symbol or a plain word (or none at all).
+_LONE_NUMBER = re.compile(
+    r"(?P<num>(?!0)\d++)(?![.,:]\d|[-/年月A-Za-z'’$])\s*+"
+    r"(?:(?P<sym>[,;).:])|(?P<word>[A-Za-z]++)(?![-'’.$])|\Z)"
+)
+
+
+@functools.lru_cache(maxsize=16)
+def _symbol_terminal(sym: str) -> str:
+    return next(lexemes(sym))[0]
+
+
+def lone_number(text: str, start: int) -> tuple[int, str, bool] | None:
+    """For digits at ``start`` that :func:`lexemes` reads as one plain number lexeme (or an
+    OTHER lexeme of their own: a label, a day of a date), followed by a symbol, a plain
+    word or nothing: (the digits' end, the terminal of the lexeme after them - "" when
+    none follows -, whether the digits are the day of a date like ``5 March``, which
+    :func:`lexemes` makes OTHER). None for anything else (the caller then lexes)."""
+    m = _LONE_NUMBER.match(text, start)
+    if m is None:
+        return None
+    end = m.end("num")
+    day = end - start <= 2 and text[end:end + 1] in _DAY_NEXT and \
+        _DAY_MONTH.match(text, start) is not None
+    sym, word = m.group("sym"), m.group("word")
+    if sym is not None:
+        return end, _symbol_terminal(sym), day
+    if word is not None:
+        if word.lower() in _PHRASES:
+            return None  # may start a phrase: "per cent"
+        return end, _word_terminal(word), day
+    return end, "", day
+
+
 def _is_letter(ch: str) -> bool:
     return ("a" <= ch <= "z") or ("A" <= ch <= "Z")
 

@@ -82,6 +82,29 @@ def test_locate_fills_the_location() -> None:
     assert m.start == 1000 + text.index("over")
 
 
+def test_a_sentence_seen_again_gets_its_own_offsets_and_locations() -> None:
+    """Sentences are remembered per process: a repeat is not parsed again, but its
+    mentions still carry the new offset and location, and the same answers."""
+    text = "Group 2: output rose 12% in 2024 to about 417 kg [3]"
+    first = find_mentions(text, offset=10, locate=lambda s, e: Location("a.md", 1, s, 1, e))
+    again = find_mentions(text, offset=500, locate=lambda s, e: Location("b.md", 9, s, 9, e))
+    bare = find_mentions(text, offset=500)
+    assert [m.text for m in first] == [m.text for m in again] == ["12%", "about 417 kg"]
+    for a, b, c in zip(first, again, bare, strict=True):
+        assert (b.start - a.start, b.end - a.end) == (490, 490)
+        assert b.location == Location("b.md", 9, b.start, 9, b.end)
+        assert c.location is None and (c.start, c.end) == (b.start, b.end)
+        assert (a.value, a.kind, a.qualifier) == (b.value, b.kind, b.qualifier)
+    assert has_unexplained_digit(text, first) is has_unexplained_digit(text, again) is False
+    assert has_unexplained_digit(text, []) is True  # the answer follows the mentions given
+
+
+def test_a_sentence_seen_with_another_tonnage_is_read_again() -> None:
+    (metric,) = find_mentions("They shipped 101 tons")
+    (short,) = find_mentions("They shipped 101 tons", ton="short")
+    assert metric.value != short.value
+
+
 def test_short_tons_when_configured() -> None:
     (metric,) = find_mentions("It mined 101 tons", ton="metric")
     (short,) = find_mentions("It mined 101 tons", ton="short")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,36 @@ def test_location_agrees_with_a_naive_count(text: str, data: st.DataObject) -> N
     assert loc.line == line
     assert normal.count("\n") + 1 == LineIndex(text).line_count
     assert LineIndex(text).offset(loc.line, loc.column) == offset
+
+
+def _naive(starts: list[int], length: int, offset: int) -> tuple[int, int]:
+    offset = max(0, min(offset, length))
+    line = max(i for i, s in enumerate(starts) if s <= offset)
+    return line + 1, offset - starts[line] + 1
+
+
+@given(st.text(alphabet=st.sampled_from("ab\r\n\u2028\f稀"), max_size=40), st.data())
+def test_split_fast_path_agrees_with_the_regex_reading(text: str, data: st.DataObject) -> None:
+    """Texts without a carriage return are split in C; the answers are those of the
+    newline regex, for line spans, line starts and every span's location."""
+    for sample in (text, text.replace("\r", "")):
+        pos, want = 0, []
+        for m in re.finditer(r"\r\n|\r|\n", sample):
+            want.append((pos, m.start()))
+            pos = m.end()
+        if pos < len(sample) or pos == 0:
+            want.append((pos, len(sample)))
+        assert list(line_spans(sample)) == want
+        index = LineIndex(sample)
+        starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", sample)]
+        assert index.line_count == len(starts)
+        start = data.draw(st.integers(-2, len(sample) + 2))
+        end = data.draw(st.integers(-2, len(sample) + 2))
+
+        line, column = _naive(starts, len(sample), start)
+        if end <= start:
+            assert index.location("f", start, end) == Location("f", line, column, line, column)
+        else:
+            end_line, last = _naive(starts, len(sample), end - 1)
+            assert index.location("f", start, end) == Location("f", line, column, end_line,
+                                                               last + 1)
