@@ -138,7 +138,15 @@ def _check_length(xs: Any, n: int) -> bool:
 def _compile_dataclass(cls: type) -> Decoder:
     hints = typing.get_type_hints(cls, vars(model))
     fields = dataclasses.fields(cls)
-    env: dict[str, object] = {"_cls": cls, "_check": _check_length}
-    args = ", ".join(_expr(hints[f.name], f"x[{i}]", env) for i, f in enumerate(fields))
-    return _function(f"def decode(x):\n    _check(x, {len(fields)})\n"
-                     f"    return _cls({args})\n", env)
+    env: dict[str, object] = {"_cls": cls, "_check": _check_length, "_new": object.__new__,
+                              "_set": object.__setattr__}
+    values = [_expr(hints[f.name], f"x[{i}]", env) for i, f in enumerate(fields)]
+    head = f"def decode(x):\n    _check(x, {len(fields)})\n"
+    if hasattr(cls, "__post_init__") or hasattr(cls, "__slots__") \
+            or not all(f.init for f in fields):
+        return _function(f"{head}    return _cls({', '.join(values)})\n", env)
+    # a plain frozen dataclass: fill its __dict__ at once (what __init__ would do, field by
+    # field through object.__setattr__, at twice the cost)
+    items = ", ".join(f"{f.name!r}: {v}" for f, v in zip(fields, values, strict=True))
+    return _function(f"{head}    o = _new(_cls)\n    _set(o, '__dict__', {{{items}}})\n"
+                     "    return o\n", env)

@@ -33,8 +33,8 @@ def discover(
         if not os.path.lexists(path):
             raise UsageError(f"path does not exist: {path}")
         if path.is_dir():
-            for file in _walk(path, wanted, patterns):
-                found.setdefault(_key(file), file)
+            for key, file in _walk(path, wanted, patterns):
+                found.setdefault(key, file)
         else:  # a file, or a broken link / loop that read_source reports as unreadable
             found.setdefault(_key(path), path)
     return [found[k] for k in sorted(found)]
@@ -51,7 +51,9 @@ def _clean_pattern(pattern: str) -> str:
     return p.strip("/")
 
 
-def _walk(root: Path, extensions: tuple[str, ...], patterns: list[str]) -> Iterable[Path]:
+def _walk(root: Path, extensions: tuple[str, ...],
+          patterns: list[str]) -> Iterable[tuple[str, Path]]:
+    """The files under ``root`` to lint, each with its :func:`_key` (from its folder's)."""
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         here = Path(dirpath)
         rel_dir = here.relative_to(root).as_posix()
@@ -66,12 +68,13 @@ def _walk(root: Path, extensions: tuple[str, ...], patterns: list[str]) -> Itera
                 continue
             keep.append(name)
         dirnames[:] = keep
+        folder = os.path.join(_key(here), "")
         for name in filenames:
             if not name.lower().endswith(extensions):
                 continue
             rel = f"{rel_dir}/{name}" if rel_dir else name
-            if not excluded(rel, patterns):
-                yield here / name
+            if not (patterns and excluded(rel, patterns)):
+                yield folder + name, here / name
 
 
 def excluded(rel: str, patterns: Sequence[str]) -> bool:

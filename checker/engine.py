@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import multiprocessing
 import os
 import sys
@@ -25,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factlint import memo
 from factlint.cache import ClaimCache, FileResult, Stamp
-from factlint.codec import decoder_for, from_jsonable, to_jsonable
 from factlint.discover import discover
 from factlint.errors import UsageError
 from factlint.index import build_index
@@ -37,7 +36,6 @@ from factlint.model import (
     Finding,
     Location,
     Problem,
-    Related,
     Sentence,
     Settings,
     Severity,
@@ -45,7 +43,7 @@ from factlint.model import (
     Stats,
 )
 from factlint.plugins import Plugins
-from factlint.root import display_path
+from factlint.root import display_path, display_paths
 
 if TYPE_CHECKING:  # the stages below import lark and pint: loaded only to frame a file
     from factlint.positions import LineIndex
@@ -268,13 +266,14 @@ def run(
 
     With a cache, a run whose files, environment, settings and rules are all unchanged
     returns the stored result of the last such run; with ``report_only`` too, only the
-    claims on the measures of the reported files are decoded (rules compare claims of one
-    measure, so the others cannot touch a reported finding).
+    claims on the measures of the reported files are decoded, read from the cache's
+    per-measure rows (rules compare claims of one measure, so the others cannot touch a
+    reported finding).
     """
     started = time.perf_counter()
     clock = dict.fromkeys(STAGES, 0.0)
     files = discover(paths, settings.extensions, excludes)
-    rels = [display_path(path, root) for path in files]
+    rels = display_paths(files, root)
     raw: dict[str, bytes] = {}
     if stdin is not None:
         name = display_path(Path(stdin[0]), root)
@@ -295,12 +294,12 @@ def run(
         stamps.append(stamp)
     memo_key = ""
     if cache is not None and not raw and all(shas):
-        memo_key = _memo_key(cache.env, settings, plugins, report_only, rels, shas,
-                             with_sentences)
+        memo_key = memo.memo_key(cache.env, settings, plugins, report_only, rels, shas,
+                                 with_sentences)
         stored = cache.get_run(memo_key)
         if stored is not None:
             clock["cache"] += time.perf_counter() - t0
-            return _from_memo(stored, clock, started)
+            return memo.from_memo(stored, clock, started)
     results: list[FileResult | None] = [None] * len(files)
     misses = [i for i, sha in enumerate(shas) if cache is None or sha is None]
     clock["cache"] += time.perf_counter() - t0
@@ -336,15 +335,21 @@ def run(
         if report_only is not None and not with_sentences:
             wanted = _focus_measures(plugins, report_only, rels, results, known)
         late: list[int] = []
+        focused = cache.measure_claims(wanted) if wanted is not None else {}
         for i, rel in enumerate(rels):
             sha = shas[i]
             if sha is None:
                 continue
             row = known.get(rel)
+            hit: FileResult | None = None
             if row is not None and wanted is not None and report_only is not None \
-                    and rel not in report_only and wanted.isdisjoint(row.measures):
-                hit: FileResult | None = cache.summary(rel, row)
-            else:
+                    and rel not in report_only:
+                mine = focused.get(rel)
+                if mine is not None and mine[0] == sha:  # only its claims of those measures
+                    hit = dataclasses.replace(cache.summary(rel, row), claims=tuple(mine[1]))
+                elif wanted.isdisjoint(row.measures):
+                    hit = cache.summary(rel, row)
+            if hit is None:
                 hit = cache.get(rel, sha, with_sentences)
             if hit is not None and row is not None and row.mtime_ns != (stamps[i] or (0,))[0]:
                 _refresh(cache, rel, sha, stamps[i])
@@ -367,10 +372,10 @@ def run(
         if not memo_key:  # the files just framed now have their hashes
             hashes = [r.sha256 for r in done]
             if all(hashes) and len(hashes) == len(rels):
-                memo_key = _memo_key(cache.env, settings, plugins, report_only, rels,
-                                     hashes, with_sentences)
+                memo_key = memo.memo_key(cache.env, settings, plugins, report_only, rels,
+                                         hashes, with_sentences)
         if memo_key:
-            cache.put_run(memo_key, _dumps_memo(outcome))
+            cache.put_run(memo_key, memo.dumps_memo(outcome))
     return outcome
 
 
@@ -421,71 +426,6 @@ def _refresh(cache: ClaimCache, rel: str, sha: str, stamp: tuple[int, int] | Non
     if full is not None and stamp is not None:
         racy = time.time() - stamp[0] / 1e9 < RACY_SECONDS
         cache.put(full, 0 if racy else stamp[0], stamp[1])
-
-
-def _memo_key(env: str, settings: Settings, plugins: Plugins,
-              report_only: frozenset[str] | None, rels: Sequence[str],
-              shas: Sequence[str | None], with_sentences: bool) -> str:
-    h = hashlib.sha256(env.encode())
-    h.update(json.dumps([to_jsonable(settings), sorted(report_only or ()),
-                         report_only is None, with_sentences]).encode())
-    for rule in plugins.rules:
-        h.update(f"{rule.code} {rule.name} {rule.severity} "
-                 f"{plugins.origins.get(rule.code)}".encode())
-        module = sys.modules.get(getattr(rule.check, "__module__", "") or "")
-        source = getattr(module, "__file__", None)
-        if source:
-            try:
-                h.update(Path(source).read_bytes())
-            except OSError:
-                h.update(b"?")
-    for rel, sha in zip(rels, shas, strict=True):
-        h.update(f"{rel}\0{sha}\n".encode("utf-8", "surrogateescape"))
-    return h.hexdigest()
-
-
-def _dumps_memo(result: RunResult) -> str:
-    """A run's result as stored in the cache: each claim once, findings point into the table.
-
-    A conflict's two findings hold the same two claims, so the table halves what a warm
-    run decodes.
-    """
-    table: dict[int, int] = {}
-    claims: list[object] = []
-
-    def ref(claim: Claim | None) -> int | None:
-        if claim is None:
-            return None
-        at = table.get(id(claim))
-        if at is None:
-            at = table[id(claim)] = len(claims)
-            claims.append(to_jsonable(claim))
-        return at
-
-    rows = [[f.rule, f.name, f.severity, f.message, to_jsonable(f.location), ref(f.claim),
-             [[to_jsonable(r.location), r.role, ref(r.claim)] for r in f.related],
-             f.conflict_id, f.fingerprint] for f in result.findings]
-    return json.dumps([claims, rows, to_jsonable(result.stats), result.files,
-                       sorted(result.unmarked)],
-                      ensure_ascii=False, separators=(",", ":"))
-
-
-def _from_memo(stored: str, clock: dict[str, float], started: float) -> RunResult:
-    table, rows, stats, files, unmarked = json.loads(stored)
-    claims = decoder_for(tuple[Claim, ...])(table)
-    location = decoder_for(Location)
-    findings = tuple([
-        Finding(rule, name, severity, message, location(loc),
-                None if claim is None else claims[claim],
-                tuple([Related(location(at), role, None if c is None else claims[c])
-                       for at, role, c in related]), conflict_id, fingerprint)
-        for rule, name, severity, message, loc, claim, related, conflict_id, fingerprint
-        in rows])
-    stats = dataclasses.replace(from_jsonable(Stats, stats),
-                                seconds=round(time.perf_counter() - started, 3))
-    timings = tuple((stage, round(clock[stage], 4)) for stage in STAGES)
-    return RunResult(findings, stats, (), (), tuple(files), timings, len(files),
-                     frozenset(unmarked))
 
 
 def _finish(results: list[FileResult], settings: Settings, lexicon: Lexicon,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -44,9 +45,58 @@ def _resolve(path: Path) -> Path:
 
 def display_path(path: Path, root: Path) -> str:
     """``path`` as reports show it: relative to ``root`` with ``/``, else absolute."""
+    if os.sep != "/" or os.altsep:  # Windows: Path compares the parts case-insensitively
+        return _display_path_parts(path, root)
+    absolute = os.path.abspath(path)
+    try:
+        if os.path.islink(absolute):
+            resolved = os.path.realpath(absolute, strict=True)
+        else:
+            folder, name = os.path.split(absolute)
+            resolved = os.path.join(_real_folder(folder), name)
+    except (RuntimeError, OSError):  # a symlink loop: its own name is all it has
+        resolved = absolute
+    base = os.path.abspath(root)
+    rel = _relative(resolved, _real_folder(base))
+    if rel is None:
+        rel = _relative(absolute, base)
+    return resolved if rel is None else rel
+
+
+def display_paths(paths: Iterable[Path], root: Path) -> list[str]:
+    """:func:`display_path` of each of ``paths`` (the files of one walk share few folders:
+    each folder is resolved once, each file only checked for being a link)."""
+    if os.sep != "/" or os.altsep:
+        return [display_path(p, root) for p in paths]
+    base = os.path.abspath(root)
+    real_base = _real_folder(base)
+    folders: dict[str, str | None] = {}  # folder as given -> its display path, if under root
+    out: list[str] = []
+    for path in paths:
+        folder, name = os.path.split(os.fspath(path))
+        rel = folders.get(folder, "")
+        if rel == "":
+            absolute = os.path.abspath(folder) if folder else os.getcwd()
+            rel = folders[folder] = _relative(_real_folder(absolute), real_base)
+        if rel is None or name in ("", ".", "..") or os.path.islink(path):
+            out.append(display_path(path, root))
+        else:
+            out.append(name if rel == "." else f"{rel}/{name}")
+    return out
+
+
+def _relative(path: str, base: str) -> str | None:
+    """``path`` relative to the folder ``base`` (both absolute and normal), if under it."""
+    if path == base:
+        return "."
+    prefix = base if base.endswith("/") else base + "/"
+    return path[len(prefix):] if path.startswith(prefix) else None
+
+
+def _display_path_parts(path: Path, root: Path) -> str:
     try:
         resolved = _resolve(path)
-    except (RuntimeError, OSError):  # a symlink loop: its own name is all it has
+    except (RuntimeError, OSError):
         resolved = Path(os.path.abspath(path))
     try:
         return resolved.relative_to(_real_folder(os.path.abspath(root))).as_posix()

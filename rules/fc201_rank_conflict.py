@@ -152,7 +152,7 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
             continue
         verdicts: dict[tuple[object, ...], tuple[Severity, str, list[Claim]] | None] = {}
         for rank in ranks:
-            if not rank.mention.rank:
+            if not rank.mention.rank or not index.wants(rank.path):  # findings are at rank
                 continue
             ck = class_key(rank)
             if ck not in verdicts:  # ranks that read the same share one verdict

@@ -101,7 +101,9 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
             continue
         for bucket_key, bucket in sorted(_buckets(claims, index.lexicon).items(),
                                           key=lambda kv: str(kv[0])):
-            if len({c.subject for c in bucket}) < 2:
+            # findings are located at claims of the bucket: in focus mode, a bucket with
+            # no reported claim has none to keep (nor does a later bucket it would dedupe)
+            if len({c.subject for c in bucket}) < 2 or not wanted(index, bucket):
                 continue
             chosen = _disjoint(bucket, index.lexicon, settings)
             ids = frozenset(id(c) for c in chosen)

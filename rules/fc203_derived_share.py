@@ -174,7 +174,7 @@ def _total_vs_parts(levels: Sequence[Claim], index: ClaimIndex,
                     settings: Settings) -> Iterator[Finding]:
     lex = index.lexicon
     for w in levels:
-        if w.in_title:
+        if w.in_title or not index.wants(w.path):  # findings are located at w
             continue
         total = "World" if lex.is_total(w.subject) else w.subject
         if total != "World" and not is_place(total, lex):
@@ -215,6 +215,8 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
             continue
         verdicts: dict[tuple[object, ...], list[Verdict]] = {}
         for share in shares:
+            if not index.wants(share.path):  # findings are located at the share
+                continue
             total = common_total(share, index.lexicon)
             if total is None or share.in_title or index.lexicon.is_total(share.subject):
                 continue

@@ -223,8 +223,8 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
     """Recompute every change and growth-rate claim from its stated endpoints."""
     table = _lookup(index)
     for _key, claims in index:
-        for c in claims:
-            if c.kind in ("change", "rate"):
+        for c in claims:  # a finding is located at c: in focus mode, only reported ones
+            if c.kind in ("change", "rate") and index.wants(c.path):
                 yield from _judge(c, table, index, settings)
 
 

@@ -141,8 +141,8 @@ def _judge(c: Claim, index: ClaimIndex, settings: Settings) -> Iterator[Finding]
 def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
     """Check every comparative claim against the stated values of both sides."""
     for _key, claims in index:
-        for c in claims:
-            if c.mention.comparison is not None:
+        for c in claims:  # a finding is located at c: in focus mode, only reported ones
+            if c.mention.comparison is not None and index.wants(c.path):
                 yield from _judge(c, index, settings)
 
 

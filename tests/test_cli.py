@@ -266,3 +266,48 @@ def test_a_symlink_loop_is_reported_not_followed(tmp_path: Path) -> None:
     assert code == 0, err
     assert "loop.md:1:1: FC905" in out
     assert "Traceback" not in err
+
+
+def test_benchmark_prints_one_line_of_stage_times_after_the_same_report(
+        corpus: Corpus) -> None:
+    import re
+
+    root = corpus(CONFLICT)
+    plain = run_cli(["--format", "json", "--no-cache", "."], root)
+    code, out, err = run_cli(["--format", "json", "--no-cache", "--benchmark", "."], root)
+    assert code == plain[0] == 1
+    assert json.loads(out)["findings"] == json.loads(plain[1])["findings"]  # same report
+    lines = err.splitlines()
+    assert len(lines) == 1 and err.endswith("\n")
+    stages = ("discover", "load", "parse", "frame", "cache", "index", "rules", "report")
+    pattern = (r"factlint: stages \(s\): "
+               + ", ".join(rf"{s} \d+\.\d\d" for s in stages) + r"; total \d+\.\d\d")
+    assert re.fullmatch(pattern, lines[0]), lines[0]
+    seconds = dict(re.findall(r"(\w+) (\d+\.\d\d)", lines[0].split(": ", 2)[2]))
+    assert float(seconds["total"]) >= max(float(v) for v in seconds.values())
+    assert run_cli(["--format", "json", "--no-cache", "."], root)[2] == ""  # off by default
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")
+def test_display_paths_of_a_walk_equal_display_path_of_each(tmp_path: Path) -> None:
+    import os
+
+    from factlint.root import display_path, display_paths
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "out").mkdir()
+    for name in ("a/x.md", "a/b/y.md", "out/z.md", "top.md"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "a" / "link.md").symlink_to(tmp_path / "out" / "z.md")
+    (tmp_path / "a" / "loop.md").symlink_to(tmp_path / "a" / "loop.md")
+    paths = [tmp_path / "a" / "x.md", tmp_path / "a" / "b" / "y.md", tmp_path / "top.md",
+             tmp_path / "a" / "link.md", tmp_path / "a" / "loop.md", tmp_path / "out" / "z.md",
+             tmp_path / "a" / ".." / "top.md", tmp_path / "a" / "b" / ".." / "x.md",
+             tmp_path / "a", tmp_path / "a" / "..", Path("rel.md")]
+    old = Path.cwd()
+    os.chdir(tmp_path / "a")
+    try:
+        for root in (tmp_path, tmp_path / "a", tmp_path / "out", Path("."), Path("/")):
+            assert display_paths(paths, root) == [display_path(p, root) for p in paths]
+    finally:
+        os.chdir(old)

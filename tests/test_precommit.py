@@ -272,3 +272,37 @@ def test_version_loads_no_third_party_module() -> None:
                           check=True, timeout=60)
     lines = done.stdout.splitlines()
     assert lines[0].startswith("factlint ") and lines[-1] == "[]", done.stdout
+
+
+def test_claims_read_by_measure_follow_edits_of_the_other_files(tmp_path: Path) -> None:
+    """A pre-commit run reads the other files' claims of its measures from the cache: an
+    edit to another file (new value, new measure, file removed) shows at once."""
+    def article(body: str) -> str:
+        return f"---\ntitle: Cobalt\ndate: 2024-05-01\n---\n\n{body}\n"
+
+    root = tmp_path
+    (root / ".git").mkdir()
+    (root / "a.md").write_text(article("The DRC accounts for about 70% of global cobalt "
+                                       "mining. Chile holds 30% of global copper mining."))
+    (root / "b.md").write_text(article("The DRC accounts for 52% of global cobalt mining."))
+    (root / "c.md").write_text(article("Peru holds 10% of global copper mining."))
+
+    def focused() -> list[str]:
+        import json
+
+        code, out, err = run_cli(["--against-corpus", "--format", "json", "a.md"], root)
+        assert err == "" and code in (0, 1)
+        found = json.loads(out)["findings"]
+        full = json.loads(run_cli(["--no-cache", "--format", "json", "."], root)[1])
+        assert found == [f for f in full["findings"]  # the full run, filtered
+                         if f["location"]["path"] == "a.md"]
+        return [f"{f['rule']} {f['message']}" for f in found]
+
+    assert run_cli(["-q", "."], root)[0] == 1  # warm the cache
+    assert any("FC101" in line for line in focused())
+    (root / "b.md").write_text(article("The DRC accounts for 70% of global cobalt mining."))
+    assert focused() == []
+    (root / "b.md").write_text(article("Chile holds 60% of global copper mining."))
+    assert any("FC101" in line for line in focused())
+    (root / "b.md").unlink()
+    assert focused() == []

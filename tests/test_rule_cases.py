@@ -56,3 +56,38 @@ def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path) -> None:
     assert want <= got, f"missing {sorted(want - got)}; got:\n{_describe(findings)}"
     if case.get("only"):
         assert got <= want, f"unexpected {sorted(got - want)}; got:\n{_describe(findings)}"
+
+
+@pytest.mark.parametrize(("rule", "case"), _cases())
+def test_rule_case_in_focus_mode_equals_the_full_run_filtered(
+        rule: str, case: dict[str, Any], tmp_path: Path) -> None:
+    """Pre-commit mode (one reported file, claims read from a warm cache by measure) finds
+    exactly the full run's findings located in that file, for every rule."""
+    from factlint.cache import environment_key, open_cache
+
+    corpus = tmp_path / "corpus"
+    for name, text in case["files"].items():
+        (corpus / name).parent.mkdir(parents=True, exist_ok=True)
+        (corpus / name).write_text(text, encoding="utf-8")
+    facts = tuple(str(corpus / name) for name in case.get("facts", []))
+    settings = Settings(facts_files=facts)
+    plugins = load_plugins(entry_points=False)
+    full = run([corpus], settings, corpus, plugins, with_sentences=False)
+    env = environment_key(settings, plugins.packs, None)
+    warm = open_cache(corpus, env)
+    assert warm is not None
+    try:
+        run([corpus], settings, corpus, plugins, cache=warm, with_sentences=False)
+    finally:
+        warm.close()
+    for rel in full.files:
+        cache = open_cache(corpus, env)
+        assert cache is not None
+        try:
+            focused = run([corpus], settings, corpus, plugins, frozenset({rel}), cache=cache,
+                          with_sentences=False)
+        finally:
+            cache.close()
+        assert focused.cached == len(full.files)
+        expected = [f for f in full.findings if f.location.path == rel]
+        assert list(focused.findings) == expected, f"{rel}:\n{_describe(list(focused.findings))}"

@@ -1,0 +1,93 @@
+"""The whole-run memo: a run whose files, environment, settings and rules are all unchanged
+returns the stored result of the last such run (kept in the claim cache's ``runs`` table).
+
+The key hashes everything the result depends on; the stored form keeps each claim once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from factlint.codec import decoder_for, from_jsonable, to_jsonable
+from factlint.model import Claim, Finding, Location, Related, Settings, Stats
+from factlint.plugins import Plugins
+
+if TYPE_CHECKING:
+    from factlint.engine import RunResult
+
+
+def memo_key(env: str, settings: Settings, plugins: Plugins,
+             report_only: frozenset[str] | None, rels: Sequence[str],
+             shas: Sequence[str | None], with_sentences: bool) -> str:
+    """The key of a run: the environment, settings, focus, the rules (and their code), and
+    every file's path and content hash."""
+    h = hashlib.sha256(env.encode())
+    h.update(json.dumps([to_jsonable(settings), sorted(report_only or ()),
+                         report_only is None, with_sentences]).encode())
+    for rule in plugins.rules:
+        h.update(f"{rule.code} {rule.name} {rule.severity} "
+                 f"{plugins.origins.get(rule.code)}".encode())
+        module = sys.modules.get(getattr(rule.check, "__module__", "") or "")
+        source = getattr(module, "__file__", None)
+        if source:
+            try:
+                h.update(Path(source).read_bytes())
+            except OSError:
+                h.update(b"?")
+    for rel, sha in zip(rels, shas, strict=True):
+        h.update(f"{rel}\0{sha}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def dumps_memo(result: RunResult) -> str:
+    """A run's result as stored in the cache: each claim once, findings point into the table.
+
+    A conflict's two findings hold the same two claims, so the table halves what a warm
+    run decodes.
+    """
+    table: dict[int, int] = {}
+    claims: list[object] = []
+
+    def ref(claim: Claim | None) -> int | None:
+        if claim is None:
+            return None
+        at = table.get(id(claim))
+        if at is None:
+            at = table[id(claim)] = len(claims)
+            claims.append(to_jsonable(claim))
+        return at
+
+    rows = [[f.rule, f.name, f.severity, f.message, to_jsonable(f.location), ref(f.claim),
+             [[to_jsonable(r.location), r.role, ref(r.claim)] for r in f.related],
+             f.conflict_id, f.fingerprint] for f in result.findings]
+    return json.dumps([claims, rows, to_jsonable(result.stats), result.files,
+                       sorted(result.unmarked)],
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def from_memo(stored: str, clock: dict[str, float], started: float) -> RunResult:
+    """The stored result of a run (see :func:`dumps_memo`), timed as a run just finished."""
+    from factlint.engine import STAGES, RunResult
+
+    table, rows, stats, files, unmarked = json.loads(stored)
+    claims = decoder_for(tuple[Claim, ...])(table)
+    location = decoder_for(Location)
+    findings = tuple([
+        Finding(rule, name, severity, message, location(loc),
+                None if claim is None else claims[claim],
+                tuple([Related(location(at), role, None if c is None else claims[c])
+                       for at, role, c in related]), conflict_id, fingerprint)
+        for rule, name, severity, message, loc, claim, related, conflict_id, fingerprint
+        in rows])
+    stats = dataclasses.replace(from_jsonable(Stats, stats),
+                                seconds=round(time.perf_counter() - started, 3))
+    timings = tuple((stage, round(clock[stage], 4)) for stage in STAGES)
+    return RunResult(findings, stats, (), (), tuple(files), timings, len(files),
+                     frozenset(unmarked))
