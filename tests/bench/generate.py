@@ -3,8 +3,11 @@
 Digest files (a topic tag, then articles of title / ``Publisher· date`` / body line) and
 Markdown articles (front matter, headings, paragraphs and a table of shares), written from
 one table of "true" figures so that the only contradictions are the planted ones. Density
-is seed-like: about 2.6 kB, 5 figures and 2 framed claims per article. Reproducible: the
-same ``--seed`` gives the same bytes.
+is seed-like: about 2.5 kB, 6 figures and 2 framed claims per article. Most prose is
+composed from random parts, so that about half the sentences of a 10k corpus are distinct
+(titles, table rows and the figure statements repeat, as in real digests): factlint
+remembers each distinct sentence it parsed, and a corpus of a few repeated sentences would
+measure that memo, not the parser. Reproducible: the same ``--seed`` gives the same bytes.
 
     python tests/bench/generate.py OUT_DIR --articles 10000 [--conflicts 20] [--seed 1]
 """
@@ -50,6 +53,72 @@ UNFRAMED = (
 )
 
 
+# Prose without figures, composed from parts so that sentences rarely repeat (a corpus of
+# real articles repeats little; a parser that remembers sentences must not look faster here
+# than it is on real text).
+OPENERS = ("", "", "Meanwhile, ", "Separately, ", "By contrast, ", "At the same time, ",
+           "For now, ", "As expected, ", "In {month}, ", "According to {org}, ",
+           "Earlier this {period}, ", "Behind the headlines, ")
+SUBJECTS = ("analysts at {org}", "the ministry", "traders in {city}", "several juniors",
+            "executives at {org}", "buyers in {region}", "{adj} producers", "regulators in {city}",
+            "industry groups", "investors", "smelters in {region}", "port operators in {city}",
+            "officials in {region}", "downstream manufacturers", "consultants at {org}",
+            "lawmakers in {region}", "refiners", "{adj} traders", "fund managers in {city}")
+VERBS = ("said", "warned", "argued", "noted", "reported", "suggested", "cautioned",
+         "stressed", "expected", "acknowledged", "told reporters", "insisted")
+CLAUSES = ("{noun} would remain {state} until {time}",
+           "the {noun} reflects a broader push to secure {noun2}",
+           "{noun} had {moved} since {time}",
+           "permitting delays, not geology, are holding back {noun}",
+           "talks on {noun} would resume {time}",
+           "new rules for {noun} still lack clarity on {noun2}",
+           "{noun2} matters more than {noun} for {adj} buyers",
+           "the outlook for {noun} depends on {noun2}",
+           "{adj} demand for {noun2} has {moved}",
+           "governments should coordinate on {noun} before {time}")
+TAILS = ("", "", "", " [{a}]", " [{a}][{b}]", ", citing {noun2}",
+         ", according to people familiar with the matter", " in a note to clients",
+         ", without giving details")
+WORDS = {
+    "org": ("Benchmark Minerals", "Fastmarkets", "the IEA", "Wood Mackenzie", "CRU",
+            "the USGS", "Roskill", "Adamas", "the World Bank", "S&P Global", "BloombergNEF",
+            "Project Blue"),
+    "city": ("Shanghai", "London", "Perth", "Toronto", "Santiago", "Jakarta", "Rotterdam",
+             "Singapore", "Baotou", "Kinshasa", "Lima", "Vancouver"),
+    "region": ("Europe", "Japan", "Korea", "North America", "Southeast Asia", "the Gulf",
+               "Latin America", "Africa", "India", "Scandinavia"),
+    "adj": ("smaller", "established", "western", "independent", "state-backed", "cautious",
+            "larger", "integrated", "regional", "specialist", "new", "leading"),
+    "noun": ("supply chains", "offtake agreements", "export licences", "price floors",
+             "strategic stockpiles", "permitting", "recycling capacity", "magnet output",
+             "processing plants", "battery demand", "freight costs", "inventories",
+             "tariff reviews", "project finance", "exploration budgets", "spot prices",
+             "long-term contracts", "environmental audits", "power costs", "labour costs"),
+    "noun2": ("energy security", "domestic processing", "traceability", "feedstock",
+              "technical expertise", "market transparency", "skilled labour", "water rights",
+              "grid connections", "local content rules", "customs data", "insurance cover"),
+    "state": ("tight", "volatile", "uncertain", "under review", "subdued", "elevated",
+              "contested", "fragile"),
+    "moved": ("tightened", "eased", "stalled", "improved", "weakened", "recovered",
+              "slowed", "picked up"),
+    "time": ("the end of the quarter", "the next round of talks", "early next year",
+             "the summer", "the spring", "the autumn", "the election", "the next review",
+             "the new licensing round", "the budget", "later this month"),
+    "month": ("January", "February", "March", "April", "May", "June", "July",
+              "September", "October", "November", "December"),
+    "period": ("week", "month", "quarter", "year"),
+}
+
+
+def _prose(rng: random.Random) -> str:
+    """One sentence with no figure (citation markers aside), composed from random parts."""
+    fill = {k: rng.choice(v) for k, v in WORDS.items()}
+    fill.update(a=str(rng.randint(1, 9)), b=str(rng.randint(10, 30)))
+    sentence = (f"{rng.choice(OPENERS)}{rng.choice(SUBJECTS)} {rng.choice(VERBS)} that "
+                f"{rng.choice(CLAUSES)}{rng.choice(TAILS)}.").format(**fill)
+    return sentence[0].upper() + sentence[1:]
+
+
 @dataclass(frozen=True)
 class Truth:
     """The figures every article agrees with (except planted conflicts)."""
@@ -80,6 +149,13 @@ def make_truth(rng: random.Random) -> Truth:
     return Truth(mining, refining, reserves)
 
 
+def _lead(rng: random.Random) -> str:
+    """A neutral opening for a statement of a figure (no date, no hedge), often none."""
+    lead = rng.choice(("", "", "", "According to {org}, ", "Data from {org} show that ",
+                       "At the same time, ", "Meanwhile, ", "In {city}, traders noted that "))
+    return lead.format(org=rng.choice(WORDS["org"]), city=rng.choice(WORDS["city"]))
+
+
 def _sentence(rng: random.Random, truth: Truth, material: str,
               conflict: bool) -> tuple[str, str]:
     """One framed statement about ``material`` and its key (for the conflict manifest)."""
@@ -93,13 +169,13 @@ def _sentence(rng: random.Random, truth: Truth, material: str,
         if conflict:
             tonnes = round(tonnes * 2 + 1, 1)
         verb = rng.choice(("holds", "has"))
-        return (f"{country} {verb} {tonnes} million tons of {material} reserves.",
+        return (f"{_lead(rng)}{country} {verb} {tonnes} million tons of {material} reserves.",
                 f"{country}|{material} reserves")
     (country, _), share = rng.choice(options)
     if conflict:
         share = share + 20 if share < 70 else share - 20
     verb = rng.choice(("controls", "accounts for", "produces", "holds"))
-    return (f"{country} {verb} {share}% of global {material} {kind}.",
+    return (f"{_lead(rng)}{country} {verb} {share}% of global {material} {kind}.",
             f"{country}|{material} {kind}")
 
 
@@ -115,8 +191,12 @@ def _body(rng: random.Random, truth: Truth, material: str, conflict: bool,
         parts.append(template.format(p=rng.randint(2, 40), y=rng.randint(2008, 2022),
                                      n=rng.randint(2, 90), k=rng.randint(2, 12)))
     while sum(len(p) for p in parts) < 2300:
-        parts.append(rng.choice(FILLER).format(a=rng.randint(1, 9), b=rng.randint(10, 30),
-                                               day=rng.randint(1, 28), g=rng.randint(1, 5)))
+        if rng.random() < 0.2:  # the seeds' own shapes: labels, bullets, markers, dates
+            parts.append(rng.choice(FILLER).format(a=rng.randint(1, 9), b=rng.randint(10, 30),
+                                                   day=rng.randint(1, 28),
+                                                   g=rng.randint(1, 5)))
+        else:
+            parts.append(_prose(rng))
     rng.shuffle(parts)
     return parts, keys
 
