@@ -33,6 +33,9 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate, many_figures, one_key  # noqa: E402
 
+#: factlint runs as installed: its modules compiled once (pip writes the .pyc files), even
+#: where the environment asks Python not to write bytecode.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
@@ -86,7 +89,7 @@ def factlint(args: list[str], cwd: Path) -> Run:
     t0 = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         proc = subprocess.Popen([sys.executable, "-m", "factlint", *args], cwd=cwd,
-                                stdout=out, stderr=err)
+                                stdout=out, stderr=err, env=ENV)
         peak = 0
         while proc.poll() is None:
             peak = max(peak, _tree_rss(proc.pid))
