@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import multiprocessing
 import os
-import sys
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -185,35 +183,6 @@ def _load_and_process(path: Path, rel: str, settings: Settings, lexicon: Lexicon
 
 # ------------------------------------------------------------------- worker processes
 
-_WORKER: dict[str, object] = {}  # per worker process: its settings, lexicon, and options
-
-
-def _init_worker(settings: Settings, packs: tuple[str, ...], lexicon: Lexicon | None,
-                 keep_sentences: bool) -> None:
-    _WORKER["settings"] = settings
-    _WORKER["lexicon"] = (lexicon if lexicon is not None
-                          else load_lexicon([*packs, *settings.facts_files]))
-    _WORKER["keep_sentences"] = keep_sentences
-
-
-def _work(job: tuple[str, str]) -> tuple[FileResult, dict[str, float]]:
-    clock = dict.fromkeys(STAGES, 0.0)
-    settings = _WORKER["settings"]
-    lexicon = _WORKER["lexicon"]
-    assert isinstance(settings, Settings) and isinstance(lexicon, Lexicon)
-    result = _load_and_process(Path(job[0]), job[1], settings, lexicon, clock)
-    if not _WORKER["keep_sentences"]:  # not needed: do not send them through the pipe
-        result = dataclasses.replace(result, sentences=None)
-    return result, clock
-
-
-def _pool_context() -> tuple[multiprocessing.context.BaseContext, bool]:
-    """Fork where it is safe (Linux): workers start at once and share the parent's
-    parser, unit registry and lexicon. Elsewhere spawn: each worker builds its own."""
-    if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork"), True
-    return multiprocessing.get_context("spawn"), False
-
 
 def _warm(ton: str) -> None:
     """Build the parser and the unit registry in this process (before workers fork)."""
@@ -226,24 +195,26 @@ def _compute(jobs_list: list[tuple[Path, str]], settings: Settings, lexicon: Lex
              packs: tuple[str, ...], jobs: int, clock: dict[str, float],
              raw: dict[str, bytes], keep_sentences: bool = True) -> Iterator[FileResult]:
     """Results of the files in ``jobs_list``, in order, computed in ``jobs`` processes
-    (``keep_sentences=False``: workers drop the sentences, the caller does not need them)."""
+    (``keep_sentences=False``: sentences are dropped, the caller does not need them)."""
     if jobs <= 1 or len(jobs_list) < 2 * CHUNK:
         for path, rel in jobs_list:
             yield _load_and_process(path, rel, settings, lexicon, clock, raw.get(rel))
         return
-    context, forked = _pool_context()
-    if forked:
+    from factlint import workers
+
+    def one(path: Path, rel: str, stage_clock: dict[str, float]) -> FileResult:
+        result = _load_and_process(path, rel, settings, lexicon, stage_clock, raw.get(rel))
+        return result if keep_sentences else dataclasses.replace(result, sentences=None)
+
+    if workers.can_fork():
         _warm(settings.ton)
-    init = (settings, packs, lexicon if forked else None, keep_sentences)
-    with context.Pool(jobs, _init_worker, init) as pool:
-        work = [(str(p), r) for p, r in jobs_list]
-        for (path, rel), (result, worker_clock) in zip(
-                jobs_list, pool.imap(_work, work, CHUNK), strict=True):
-            for stage, seconds in worker_clock.items():
-                clock[stage] += seconds
-            if rel in raw:  # standard input: never read from disk
-                result = _load_and_process(path, rel, settings, lexicon, clock, raw[rel])
-            yield result
+        yield from workers.forked(jobs_list, one, jobs, CHUNK, clock)
+        return
+    for (path, rel), result in zip(jobs_list, workers.spawned(
+            jobs_list, settings, packs, jobs, CHUNK, clock, keep_sentences), strict=True):
+        if rel in raw:  # standard input: never read from disk
+            result = _load_and_process(path, rel, settings, lexicon, clock, raw[rel])
+        yield result
 
 
 # ---------------------------------------------------------------------------- the run

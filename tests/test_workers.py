@@ -1,0 +1,56 @@
+"""``--jobs``: forked workers hand results on in file order, and a dead worker loses none."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from factlint import workers
+from factlint.cache import FileResult
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                reason="workers are forked on Linux only")
+
+
+def _result(rel: str) -> FileResult:
+    return FileResult(rel, "sha-" + rel, 1, (), (), None, 0, 0, 0)
+
+
+def _jobs(n: int) -> list[tuple[Path, str]]:
+    return [(Path(f"f{i:03d}.md"), f"f{i:03d}.md") for i in range(n)]
+
+
+def test_results_come_in_file_order_whoever_framed_them() -> None:
+    parent = os.getpid()
+    framed_by: dict[str, bool] = {}
+
+    def compute(path: Path, rel: str, clock: dict[str, float]) -> FileResult:
+        if os.getpid() == parent:
+            time.sleep(0.002)  # the parent is slower: workers take more chunks
+            framed_by[rel] = True
+        clock["parse"] += 1.0
+        return _result(rel)
+
+    clock = {"parse": 0.0}
+    out = list(workers.forked(_jobs(200), compute, 3, 4, clock))
+    assert [r.path for r in out] == [f"f{i:03d}.md" for i in range(200)]
+    assert 0 < len(framed_by) < 200  # both the parent and the workers framed files
+    assert clock["parse"] == 200.0  # every file's stage seconds were counted once
+
+
+def test_a_worker_that_dies_loses_no_result() -> None:
+    parent = os.getpid()
+
+    def compute(path: Path, rel: str, clock: dict[str, float]) -> FileResult:
+        if os.getpid() != parent and rel == "f040.md":
+            os._exit(9)  # killed in the middle of a chunk
+        if os.getpid() == parent:
+            time.sleep(0.01)  # leave the worker time to reach f040
+        return _result(rel)
+
+    out = list(workers.forked(_jobs(120), compute, 2, 5, {}))
+    assert [r.path for r in out] == [f"f{i:03d}.md" for i in range(120)]
