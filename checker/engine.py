@@ -99,13 +99,13 @@ def _sentences(doc: Document, lines: LineIndex, ton: str) -> list[Sentence]:
     nothing downstream reads the others (framing needs a mention; ``factlint claims`` lists
     mentions and counts unexplained digits), so a segment with no candidate figure is not
     even split into sentences."""
+    from functools import partial
+
     from factlint import segment
     from factlint.parse import find_mentions, has_unexplained_digit, may_hold_mention
 
     out: list[Sentence] = []
-    def locate(start: int, end: int) -> Location:
-        return lines.location(doc.path, start, end)
-
+    locate = partial(lines.location, doc.path)  # called per mention: no Python frame of ours
     for seg in doc.segments:
         if not may_hold_mention(seg.text):
             continue
@@ -121,15 +121,14 @@ def _sentences(doc: Document, lines: LineIndex, ton: str) -> list[Sentence]:
 def _frame_file(
     source: SourceFile, lexicon: Lexicon, ton: str, clock: dict[str, float]
 ) -> tuple[list[Sentence], list[Claim]]:
+    from functools import partial
+
     from factlint import frame_table
     from factlint.frame import DocContext, Framer
     from factlint.positions import LineIndex
 
     lines = LineIndex(source.text)
-
-    def locate(start: int, end: int) -> Location:
-        return lines.location(source.path, start, end)
-
+    locate = partial(lines.location, source.path)
     framer = Framer(lexicon, locate)
     sentences: list[Sentence] = []
     claims: list[Claim] = []

@@ -36,9 +36,14 @@ LABEL_MAX_CHARS = 60
 _CLOSERS = "\"'”’)」』）》"
 _CLOSERS_CLASS = "[" + re.escape(_CLOSERS) + "]*"
 #: Where an abbreviation or an initial may end (a superset: ``_abbreviation`` decides): the
-#: stem right after a non-word character, then the dot.
+#: stem right after a non-word character, then the dot. One lookbehind per length (a
+#: lookbehind has a fixed width), not one per abbreviation: ``re`` tries them at every dot.
+_BY_LENGTH: dict[int, list[str]] = {}
+for _a in sorted(ABBREVIATIONS):
+    _BY_LENGTH.setdefault(len(_a), []).append(re.escape(_a[:-1]))
 _MAYBE_ABBREVIATION = "|".join(
-    [rf"(?<=\b{re.escape(a)})" for a in sorted(ABBREVIATIONS)] + [r"(?<=\b[A-Za-z]\.)"])
+    [r"(?<=\b[A-Za-z]\.)"]
+    + [rf"(?<=\b(?:{'|'.join(stems)})\.)" for _, stems in sorted(_BY_LENGTH.items())])
 #: The candidate boundaries, one character class first (``re`` skips to the next one in C),
 #: then which it was; a ``.`` ``!`` ``?`` is matched only where it ends a sentence unless it
 #: ends an abbreviation (group ``abbr``: a word ``_abbreviation`` looks at), with its closers.
@@ -113,7 +118,7 @@ def _append(out: list[tuple[int, str]], base: int, text: str, start: int, end: i
         rest = stripped[2:].lstrip()
         lead += len(stripped) - len(rest)
         stripped = rest
-    if _PROSE.search(stripped):
+    if stripped[0].isalnum() or _PROSE.search(stripped):  # isalnum: [^\W_], one character
         out.append((base + start + lead, stripped))
 
 

@@ -12,7 +12,16 @@ from fractions import Fraction
 
 from factlint.index import ClaimIndex
 from factlint.lexicon import Lexicon
-from factlint.model import Claim, Finding, Interval, Related, Settings, Severity, format_number
+from factlint.model import (
+    Claim,
+    Finding,
+    Interval,
+    Period,
+    Related,
+    Settings,
+    Severity,
+    format_number,
+)
 from factlint.periods import comparable
 
 # words that say a share is of a common (world) total, not of the subject's own
@@ -173,13 +182,26 @@ def findings(
                       conflict_id=conflict_id, fingerprint=fingerprint)
 
 
+def interval_key(iv: Interval) -> tuple[object, ...]:
+    """A key equal for equal intervals, of plain ints (hashing a ``Fraction`` is slow)."""
+    lo, hi = iv.low, iv.high
+    return (None if lo is None else (lo.numerator, lo.denominator),
+            None if hi is None else (hi.numerator, hi.denominator), iv.low_open, iv.high_open)
+
+
+def period_key(p: Period) -> tuple[object, ...]:
+    """A key equal for equal periods (a tuple hashes faster than the dataclass)."""
+    return (p.years, p.granularity, p.part, p.stated, p.projection)
+
+
 def class_key(c: Claim) -> tuple[object, ...]:
     """Claims with equal keys read the same: one of them stands for all in a computation."""
     value = c.mention.value
     title_doc = (c.path, c.doc_index) if c.in_title else None
     return (c.subject, c.measure, c.kind, c.mention.rank, c.mention.rank_order,
-            None if value is None else (value.speaker, value.strict, value.unit),
-            c.period, c.modality, title_doc)
+            None if value is None else (interval_key(value.speaker), interval_key(value.strict),
+                                        value.unit),
+            period_key(c.period), c.modality, title_doc)
 
 
 def representatives(claims: Iterable[Claim]) -> list[Claim]:

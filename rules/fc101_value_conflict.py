@@ -20,13 +20,15 @@ from collections.abc import Iterator
 from factlint.hookspecs import Rule
 from factlint.index import ClaimIndex
 from factlint.interval import conflict_level
-from factlint.model import Claim, Finding, Related, Settings
+from factlint.model import Claim, Finding, Interval, Related, Settings
 from factlint.periods import comparable
 from factlint.rules._common import (
     describe,
     digest,
+    interval_key,
     may_compare,
     norm,
+    period_key,
     same_measure,
     wanted,
     where,
@@ -37,12 +39,10 @@ CODE = "FC101"
 NAME = "value-conflict"
 
 
-def _readings(c: Claim, settings: Settings) -> tuple[object, object]:
+def _readings(c: Claim, settings: Settings) -> tuple[Interval, Interval]:
     value = c.mention.value
     if value is None:  # a rank: exact
         from fractions import Fraction
-
-        from factlint.model import Interval
 
         r = Fraction(c.mention.rank or 0)
         iv = Interval(r, r, False, False)
@@ -77,7 +77,8 @@ def _class_key(c: Claim, settings: Settings) -> tuple[object, ...]:
     speaker, strict = _readings(c, settings)
     unit = c.mention.value.unit if c.mention.value is not None else ""
     title_doc = (c.path, c.doc_index) if c.in_title else None
-    return (speaker, strict, c.period, c.modality, unit == "dollar", title_doc)
+    return (interval_key(speaker), interval_key(strict), period_key(c.period), c.modality,
+            unit == "dollar", title_doc)
 
 
 def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
@@ -105,7 +106,7 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
                 if not comparable(group_a[0].period, group_b[0].period):
                     continue
                 b_speaker, b_strict = _readings(group_b[0], settings)
-                level = conflict_level(a_speaker, a_strict, b_speaker, b_strict)  # type: ignore[arg-type]
+                level = conflict_level(a_speaker, a_strict, b_speaker, b_strict)
                 if level == "none":
                     continue
                 seen: set[tuple[int, int]] = set()

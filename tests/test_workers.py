@@ -24,14 +24,19 @@ def _jobs(n: int) -> list[tuple[Path, str]]:
     return [(Path(f"f{i:03d}.md"), f"f{i:03d}.md") for i in range(n)]
 
 
-def test_results_come_in_file_order_whoever_framed_them() -> None:
+def test_results_come_in_file_order_whoever_framed_them(tmp_path: Path) -> None:
     parent = os.getpid()
     framed_by: dict[str, bool] = {}
+    worker_started = tmp_path / "a worker framed a file"
 
     def compute(path: Path, rel: str, clock: dict[str, float]) -> FileResult:
         if os.getpid() == parent:
-            time.sleep(0.002)  # the parent is slower: workers take more chunks
+            deadline = time.monotonic() + 30
+            while not worker_started.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)  # however loaded the machine, a worker frames some files
             framed_by[rel] = True
+        else:
+            worker_started.touch()
         clock["parse"] += 1.0
         return _result(rel)
 
