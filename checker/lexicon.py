@@ -19,7 +19,10 @@ import yaml
 
 from factlint.errors import UsageError
 
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when built; still safe
+#: The C loader (when built) for the packs shipped in this package only: it is fast, but a
+#: hostile file nested some 30,000 levels deep crashes it; users' files get the Python one.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PACKAGE = Path(__file__).resolve().parent
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[’'.&-][A-Za-z0-9]+)*\.?|[\u4e00-\u9fff（）()]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 MAX_NAME_WORDS = 6
@@ -378,10 +381,14 @@ _LIST_SECTIONS = frozenset({"places", "materials", "synonyms", "generic_heads", 
 
 def read_pack(path: str | Path) -> dict[str, Any]:
     """Read one YAML pack safely; a pack that does not parse is a usage error."""
+    shipped = Path(path).resolve().is_relative_to(_PACKAGE)
     try:
-        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_SafeLoader)
+        data = yaml.load(Path(path).read_text(encoding="utf-8"),
+                         Loader=_FAST_LOADER if shipped else yaml.SafeLoader)
     except OSError as exc:
         raise UsageError(f"{path}:1: cannot read this facts file: {exc.strerror or exc}") from exc
+    except RecursionError as exc:
+        raise UsageError(f"{path}:1: facts file does not parse: nested too deeply") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1

@@ -35,7 +35,7 @@ from factlint.lexicon import Lexicon
 from factlint.model import Interval, Period, Value, format_number
 from factlint.parse import find_mentions
 
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeLoader = yaml.SafeLoader  # not the C loader: a file nested deeply enough crashes it
 _KEYS = frozenset({"subject", "measure", "kind", "period", "value", "low", "high", "unit",
                    "source", "note"})
 _HUNDRED = Fraction(100)
@@ -146,6 +146,8 @@ def read_facts(path: str | Path, lexicon: Lexicon, ton: str = "metric") -> list[
         data = yaml.load(text, Loader=_SafeLoader)
     except (OSError, yaml.YAMLError) as exc:
         raise UsageError(f"cannot read facts file {shown}: {exc}") from exc
+    except RecursionError as exc:
+        raise UsageError(f"cannot read facts file {shown}: nested too deeply") from exc
     if not isinstance(data, dict) or data.get("reference") is None:
         return []
     entries = data["reference"]

@@ -186,3 +186,15 @@ def test_a_facts_file_that_does_not_parse_names_its_line(tmp_path: Path) -> None
     assert code == 2, err
     assert err.startswith("factlint: error: ") and "facts.yaml:" in err
     assert "facts file does not parse" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_facts_file_nested_30000_deep_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    """The C YAML loader crashes the interpreter on this file; users' files never meet it."""
+    depth = 30_000
+    (tmp_path / "facts.yaml").write_text("places: " + "[" * depth + "]" * depth + "\n",
+                                         encoding="utf-8")
+    (tmp_path / ".factlint.yaml").write_text("facts: [facts.yaml]\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("# A\n\nChina holds 60% of cobalt refining.\n")
+    code, _, err = run_cli(["."], tmp_path)
+    assert code == 2, err
+    assert err.strip().endswith("facts.yaml:1: facts file does not parse: nested too deeply")
