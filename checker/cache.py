@@ -232,14 +232,15 @@ class ClaimCache:
         return {path: (sha, [claim for _, claim in sorted(pairs, key=_first)])
                 for path, (sha, pairs) in found.items()}
 
-    def summary(self, path: str, stamp: Stamp) -> FileResult:
-        """The cached result of ``path`` without its claims and sentences (only counts),
-        from its stamp: no query (a pre-commit run needs no more of most files)."""
+    def summary(self, path: str, stamp: Stamp, claims: Sequence[Claim] = ()) -> FileResult:
+        """The cached result of ``path`` without its sentences and with only ``claims`` of
+        its claims (its counts count them all), from its stamp: no query (a pre-commit run
+        needs no more of most files)."""
         mentions, unframed, skipped, claim_count = _counts(stamp.counts)
         problems = () if stamp.problems == "[]" else from_jsonable(
             tuple[Problem, ...], json.loads(stamp.problems))
-        return FileResult(path, stamp.sha, stamp.documents, problems, (), None, mentions,
-                          unframed, skipped, claim_count, bool(stamp.marked))
+        return FileResult(path, stamp.sha, stamp.documents, problems, tuple(claims), None,
+                          mentions, unframed, skipped, claim_count, bool(stamp.marked))
 
     # ---------------------------------------------------------------------- writing
 

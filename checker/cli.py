@@ -12,6 +12,7 @@ so ``--version`` and ``--help`` stay fast.
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import os
 import sys
@@ -30,6 +31,12 @@ if TYPE_CHECKING:  # imported where used: ``--version`` and ``--help`` load none
     from factlint.plugins import Plugins
 
 SUBCOMMANDS = ("claims", "rules", "baseline")
+#: The cyclic garbage collector's first threshold during a run (Python's default: 700). A
+#: run allocates many small objects that live to its end (decoded claims, parse tables), and
+#: at the default every 700 of them start a collection that walks the young ones again:
+#: about 40 ms of a warm pre-commit run on 10,000 articles. Garbage in cycles waits for
+#: at most 10,000 allocations more (well under a MB).
+GC_THRESHOLD = 10_000
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports
 
@@ -113,6 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run factlint with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    thresholds = gc.get_threshold()
+    if thresholds[0]:  # 0: the collector is off, and stays so
+        gc.set_threshold(max(thresholds[0], GC_THRESHOLD), *thresholds[1:])
     try:
         return _main(args_list)
     except KeyboardInterrupt:
@@ -127,6 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     except Exception:  # the crash channel: log it, one line, exit 3
         return _crash(args_list)
+    finally:
+        gc.set_threshold(*thresholds)  # main() may run inside another program (tests)
 
 
 def _main(argv: list[str]) -> int:

@@ -27,17 +27,18 @@ Keys (see README, "Configuration")::
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn
-
-import yaml
+from typing import TYPE_CHECKING, NoReturn
 
 from factlint.errors import ConfigError, UsageError
 from factlint.model import Settings
 from factlint.root import find_git_root
+
+# yaml and tomllib are imported where a config file is read: most runs have none
+if TYPE_CHECKING:
+    import yaml
 
 CONFIG_NAMES = (".factlint.yaml", ".factlint.yml")
 PYPROJECT = "pyproject.toml"
@@ -147,6 +148,8 @@ def _shown(path: Path) -> str:
 
 
 def _read_yaml(text: str, shown: str) -> tuple[object, Callable[[Where], int]]:
+    import yaml
+
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.load(text, Loader=yaml.SafeLoader)
@@ -175,6 +178,8 @@ def _yaml_line(node: yaml.Node | None, where: Where) -> int:
     """1-based line of the key (or list item) at ``where``; the nearest parent if missing."""
     if node is None:
         return 1
+    import yaml
+
     line = node.start_mark.line + 1
     for step in where:
         child: yaml.Node | None = None
@@ -199,6 +204,8 @@ _TOML_LINE = re.compile(r"at line (\d+)")
 
 
 def _read_toml(text: str, shown: str) -> tuple[object, Callable[[Where], int]]:
+    import tomllib
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

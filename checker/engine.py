@@ -316,7 +316,7 @@ def run(
                     and rel not in report_only:
                 mine = focused.get(rel)
                 if mine is not None and mine[0] == sha:  # only its claims of those measures
-                    hit = dataclasses.replace(cache.summary(rel, row), claims=tuple(mine[1]))
+                    hit = cache.summary(rel, row, mine[1])
                 elif wanted.isdisjoint(row.measures):
                     hit = cache.summary(rel, row)
             if hit is None:

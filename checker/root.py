@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -70,19 +71,41 @@ def display_paths(paths: Iterable[Path], root: Path) -> list[str]:
         return [display_path(p, root) for p in paths]
     base = os.path.abspath(root)
     real_base = _real_folder(base)
+    given = list(paths)
+    split = [os.path.split(os.fspath(path)) for path in given]
+    many = Counter(folder for folder, _name in split)
     folders: dict[str, str | None] = {}  # folder as given -> its display path, if under root
+    links: dict[str, frozenset[str] | None] = {}  # folder -> names of its links (None: ask)
     out: list[str] = []
-    for path in paths:
-        folder, name = os.path.split(os.fspath(path))
+    for path, (folder, name) in zip(given, split, strict=True):
         rel = folders.get(folder, "")
         if rel == "":
             absolute = os.path.abspath(folder) if folder else os.getcwd()
             rel = folders[folder] = _relative(_real_folder(absolute), real_base)
-        if rel is None or name in ("", ".", "..") or os.path.islink(path):
+            links[folder] = _links_in(folder) if many[folder] >= LIST_FOLDER_FROM else None
+        if rel is None or name in ("", ".", ".."):
+            out.append(display_path(path, root))
+            continue
+        known = links[folder]
+        if os.path.islink(path) if known is None else name in known:
             out.append(display_path(path, root))
         else:
             out.append(name if rel == "." else f"{rel}/{name}")
     return out
+
+
+#: A folder holding at least this many of the paths is listed once to learn which of its
+#: entries are links (one directory read instead of one ``lstat`` per file).
+LIST_FOLDER_FROM = 16
+
+
+def _links_in(folder: str) -> frozenset[str] | None:
+    """The names of the symbolic links in ``folder`` (None if it cannot be listed)."""
+    try:
+        with os.scandir(folder or ".") as entries:
+            return frozenset(entry.name for entry in entries if entry.is_symlink())
+    except OSError:
+        return None
 
 
 def _relative(path: str, base: str) -> str | None:

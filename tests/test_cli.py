@@ -311,3 +311,28 @@ def test_display_paths_of_a_walk_equal_display_path_of_each(tmp_path: Path) -> N
             assert display_paths(paths, root) == [display_path(p, root) for p in paths]
     finally:
         os.chdir(old)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges")
+def test_display_paths_of_a_large_folder_with_links_match_one_by_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder holding many of the paths is listed once to find its links: the display
+    paths are those :func:`display_path` gives each file alone (a link shows its target)."""
+    from factlint.root import LIST_FOLDER_FROM, display_path, display_paths
+
+    big, other = tmp_path / "big", tmp_path / "other"
+    big.mkdir()
+    other.mkdir()
+    (other / "target.md").write_text("x\n", encoding="utf-8")
+    files = []
+    for i in range(LIST_FOLDER_FROM + 2):
+        (big / f"f{i:02}.md").write_text("x\n", encoding="utf-8")
+        files.append(big / f"f{i:02}.md")
+    (big / "link.md").symlink_to(other / "target.md")
+    files += [big / "link.md", big / "missing.md", other / "target.md"]
+    monkeypatch.chdir(tmp_path)
+    relative = [p.relative_to(tmp_path) for p in files]
+    for given in (files, relative):
+        shown = display_paths(given, tmp_path)
+        assert shown == [display_path(p, tmp_path) for p in given]
+        assert shown[-3:] == ["other/target.md", "big/missing.md", "other/target.md"]

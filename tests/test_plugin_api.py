@@ -140,3 +140,38 @@ def test_a_rule_that_raises_gives_fc999_and_the_others_still_report(corpus: Corp
     assert code == 3
     assert " FC999 " in out and "FC778" in out and "broken" in out and "boom" in out
     assert " FC101 " in out  # the built-in rules still ran
+
+
+def test_entry_points_are_scanned_only_when_a_distribution_declares_the_group(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quick scan that skips importlib.metadata answers True for a distribution with a
+    ``[factlint]`` section (however its lines are padded), False for one that only names
+    factlint elsewhere (its console script), and True for a zip on the path."""
+    from factlint.plugins import _may_declare
+
+    site = tmp_path / "site"
+    info = site / "factlint-0.1.dist-info"
+    info.mkdir(parents=True)
+    (info / "entry_points.txt").write_text("[console_scripts]\nfactlint = factlint.cli:main\n",
+                                           encoding="utf-8")
+    (site / "other-1.0.egg-info").write_text("Name: other\n", encoding="utf-8")  # a file
+    monkeypatch.setattr(sys, "path", [str(site), str(tmp_path / "missing")])
+    assert not _may_declare("factlint")
+    mine = site / "factlint_myrule-1.0.dist-info"
+    mine.mkdir()
+    (mine / "entry_points.txt").write_text("  [factlint]  \nmyrule = myrule\n",
+                                           encoding="utf-8")
+    assert _may_declare("factlint")
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "bundle.zip")])
+    (tmp_path / "bundle.zip").write_bytes(b"PK\x05\x06" + b"\0" * 18)
+    assert _may_declare("factlint")
+
+
+def test_main_restores_the_garbage_collector_thresholds(corpus: Corpus) -> None:
+    import gc
+
+    before = gc.get_threshold()
+    root = corpus(CONFLICT)
+    code, out, _err = run_cli(["."], root)
+    assert code == 1 and " FC101 " in out
+    assert gc.get_threshold() == before
