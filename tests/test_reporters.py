@@ -101,3 +101,12 @@ def test_claims_text_shows_interval_and_key_or_unframed() -> None:
     assert lines[1] == "a/000.txt:9:1: over 90% [90, inf) percent (over) -> unframed quantity"
     assert lines[-1] == ("3 mentions: 2 framed into 2 claims, 1 unframed; "
                          "2 sentences with a digit but no mention")
+
+
+def test_json_written_finding_by_finding_is_the_indented_report() -> None:
+    """The streamed report has exactly the bytes of the whole report dumped at once."""
+    for findings in ([], [ERROR], [WARNING, ERROR, MIRROR, INTERNAL]):
+        text, _ = _json(findings)
+        whole = json.dumps(json_reporter.report_dict(findings, STATS), ensure_ascii=False,
+                           indent=2) + "\n"
+        assert text == whole

@@ -82,10 +82,13 @@ def report_dict(findings: list[Finding], stats: Stats) -> dict[str, Any]:
     return {
         "version": VERSION,
         "findings": [finding_dict(f, shared) for f in sorted(findings, key=Finding.sort_key)],
-        "stats": {"files": stats.files, "documents": stats.documents,
-                  "mentions": stats.mentions, "claims": stats.claims,
-                  "unframed": stats.unframed, "seconds": stats.seconds},
+        "stats": _stats_dict(stats),
     }
+
+
+def _stats_dict(stats: Stats) -> dict[str, Any]:
+    return {"files": stats.files, "documents": stats.documents, "mentions": stats.mentions,
+            "claims": stats.claims, "unframed": stats.unframed, "seconds": stats.seconds}
 
 
 def dump(data: object, out: TextIO) -> None:
@@ -94,8 +97,20 @@ def dump(data: object, out: TextIO) -> None:
 
 
 def write(findings: list[Finding], stats: Stats, out: TextIO) -> None:
-    """Write the report as JSON."""
-    dump(report_dict(findings, stats), out)
+    """Write the report as JSON: the bytes of ``dump(report_dict(...))``, written one finding
+    at a time so that a report of a million findings never sits in memory as text."""
+    ordered = sorted(findings, key=Finding.sort_key)
+    if not ordered:
+        dump(report_dict([], stats), out)
+        return
+    out.write(f'{{\n  "version": {VERSION},\n  "findings": [\n    ')
+    shared: dict[int, dict[str, Any]] = {}
+    for i, finding in enumerate(ordered):
+        if i:
+            out.write(",\n    ")
+        out.write(dumps(finding_dict(finding, shared)).replace("\n", "\n    "))
+    stats_text = dumps({"stats": _stats_dict(stats)})[1:-2]  # its lines, without the braces
+    out.write(f"\n  ],{stats_text}\n}}\n")
 
 
 REPORTER = Reporter("json", write)
