@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,8 @@ import lark
 from lark import Lark
 from lark.grammar import Rule
 from lark.lexer import TerminalDef
+
+from factlint.atomic import write_text_atomic
 
 GRAMMAR_FILE = "quantity.lark"
 _FORMAT = 1  # bump when the cache encoding changes
@@ -105,19 +106,7 @@ def _write(path: Path, parser: Lark) -> bool:
          "memo": _encode(memo)},
         ensure_ascii=False, separators=(",", ":"),
     )
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".quantity-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(payload)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return False
-    return True
+    return write_text_atomic(path, payload, ".quantity-")
 
 
 def load_parser(directory: Path | None = None, *, use_cache: bool = True,

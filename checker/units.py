@@ -20,12 +20,13 @@ import importlib.util
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from fractions import Fraction
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
+
+from factlint.atomic import write_text_atomic
 
 if TYPE_CHECKING:
     import pint
@@ -288,18 +289,7 @@ def load_table(directory: Path | None = None, *, use_cache: bool = True) -> dict
         {"format": _TABLE_FORMAT,
          "units": {name: [i.name, i.dimension, str(i.factor)] for name, i in table.items()}},
         ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".units-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(payload)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass  # an unwritable cache directory: the table lives in memory only
+    write_text_atomic(path, payload, ".units-")  # unwritable: the table lives in memory only
     return table
 
 
