@@ -24,19 +24,27 @@ def _jobs(n: int) -> list[tuple[Path, str]]:
     return [(Path(f"f{i:03d}.md"), f"f{i:03d}.md") for i in range(n)]
 
 
+def _wait_for(marker: Path) -> None:
+    deadline = time.monotonic() + 30
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.005)
+
+
 def test_results_come_in_file_order_whoever_framed_them(tmp_path: Path) -> None:
     parent = os.getpid()
     framed_by: dict[str, bool] = {}
-    worker_started = tmp_path / "a worker framed a file"
+    parent_framed, worker_framed = tmp_path / "parent", tmp_path / "worker"
 
     def compute(path: Path, rel: str, clock: dict[str, float]) -> FileResult:
+        # each side waits until the other has framed a file, so both frame some whatever
+        # the machine's load (a waiting worker holds one chunk; the parent finds others)
         if os.getpid() == parent:
-            deadline = time.monotonic() + 30
-            while not worker_started.exists() and time.monotonic() < deadline:
-                time.sleep(0.01)  # however loaded the machine, a worker frames some files
+            parent_framed.touch()
+            _wait_for(worker_framed)
             framed_by[rel] = True
         else:
-            worker_started.touch()
+            worker_framed.touch()
+            _wait_for(parent_framed)
         clock["parse"] += 1.0
         return _result(rel)
 
