@@ -22,13 +22,16 @@ class _Unsupported(Exception):
     """A value the fast path does not handle: the standard encoder takes the whole object."""
 
 
-def dumps(obj: object) -> str:
-    """``obj`` as ``json.dumps(obj, ensure_ascii=False, indent=2)`` writes it."""
+def dumps(obj: object, level: int = 0, keys: dict[str, str] | None = None) -> str:
+    """``obj`` as ``json.dumps(obj, ensure_ascii=False, indent=2)`` writes it; ``level``
+    indents every line after the first as if ``obj`` sat that deep in a larger document;
+    ``keys`` (key -> its JSON text) may be shared by the calls of one report."""
     out: list[str] = []
     try:
-        _encode(obj, "\n", out, {})
+        _encode(obj, "\n" + _INDENT * level, out, {} if keys is None else keys)
     except (_Unsupported, RecursionError):
-        return json.dumps(obj, ensure_ascii=False, indent=2)
+        text = json.dumps(obj, ensure_ascii=False, indent=2)
+        return text.replace("\n", "\n" + _INDENT * level) if level else text
     return "".join(out)
 
 

@@ -105,10 +105,11 @@ def write(findings: list[Finding], stats: Stats, out: TextIO) -> None:
         return
     out.write(f'{{\n  "version": {VERSION},\n  "findings": [\n    ')
     shared: dict[int, dict[str, Any]] = {}
+    keys: dict[str, str] = {}
     for i, finding in enumerate(ordered):
         if i:
             out.write(",\n    ")
-        out.write(dumps(finding_dict(finding, shared)).replace("\n", "\n    "))
+        out.write(dumps(finding_dict(finding, shared), 2, keys))
     stats_text = dumps({"stats": _stats_dict(stats)})[1:-2]  # its lines, without the braces
     out.write(f"\n  ],{stats_text}\n}}\n")
 
