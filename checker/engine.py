@@ -20,7 +20,6 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from factlint import memo
 from factlint.cache import ClaimCache, FileResult, Stamp
@@ -42,9 +41,6 @@ from factlint.model import (
 )
 from factlint.plugins import Plugins
 from factlint.root import display_path, display_paths
-
-if TYPE_CHECKING:  # the stages below import lark and pint: loaded only to frame a file
-    from factlint.positions import LineIndex
 
 _PROBLEM_NAMES = {
     "FC901": "not-text",
@@ -94,18 +90,16 @@ def _topic(doc: Document, lexicon: Lexicon) -> str:
     return ""
 
 
-def _sentences(doc: Document, lines: LineIndex, ton: str) -> list[Sentence]:
+def _sentences(doc: Document, locate: Callable[[int, int], Location],
+               ton: str) -> list[Sentence]:
     """The sentences of ``doc`` that hold a mention or a digit no mention explains, in order:
     nothing downstream reads the others (framing needs a mention; ``factlint claims`` lists
     mentions and counts unexplained digits), so a segment with no candidate figure is not
     even split into sentences."""
-    from functools import partial
-
     from factlint import segment
     from factlint.parse import find_mentions, has_unexplained_digit, may_hold_mention
 
     out: list[Sentence] = []
-    locate = partial(lines.location, doc.path)  # called per mention: no Python frame of ours
     for seg in doc.segments:
         if not may_hold_mention(seg.text):
             continue
@@ -128,14 +122,14 @@ def _frame_file(
     from factlint.positions import LineIndex
 
     lines = LineIndex(source.text)
-    locate = partial(lines.location, source.path)
+    locate = partial(lines.location, source.path)  # called per mention: no frame of ours
     framer = Framer(lexicon, locate)
     sentences: list[Sentence] = []
     claims: list[Claim] = []
     for doc in source.documents:
         t0 = time.perf_counter()
         ctx = DocContext(doc, _topic(doc, lexicon))
-        doc_sentences = _sentences(doc, lines, ton)
+        doc_sentences = _sentences(doc, locate, ton)
         t1 = time.perf_counter()
         for sent in doc_sentences:
             if sent.table is not None:
@@ -292,7 +286,7 @@ def run(
                 clock["cache"] += time.perf_counter() - t1
             if rels[i] in raw:  # standard input: suppressions are read from the file on disk
                 result = dataclasses.replace(result, marked=True)
-            if not with_sentences:
+            if not with_sentences and result.sentences is not None:
                 result = dataclasses.replace(result, sentences=None)
             results[i] = result
             if tick is not None:
