@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from factlint.bounded import BoundedMemo
 from factlint.model import Mention
 
 _EXPLAINED = re.compile(
@@ -79,18 +80,12 @@ def has_unexplained_digit(text: str, mentions: Sequence[Mention]) -> bool:
         first = mentions[0].start
         key = (text, tuple([(m.start - first, m.end - first, m.text) for m in mentions]))
     known = _SEEN.get(key)
-    if known is None:
-        known = _unexplained(text, mentions)
-        if len(_SEEN) >= _SEEN_SIZE:
-            _SEEN.clear()
-        _SEEN[key] = known
-    return known
+    return _SEEN.remember(key, _unexplained(text, mentions)) if known is None else known
 
 
 #: Answers remembered per process, by sentence and the mentions' spans relative to the
 #: first (the answer depends on nothing else): boilerplate sentences recur.
-_SEEN: dict[tuple[str, tuple[tuple[int, int, str], ...]], bool] = {}
-_SEEN_SIZE = 16384
+_SEEN: BoundedMemo[tuple[str, tuple[tuple[int, int, str], ...]], bool] = BoundedMemo(16384)
 
 
 def _unexplained(text: str, mentions: Sequence[Mention]) -> bool:

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from factlint.bounded import BoundedMemo
 from factlint.errors import UsageError
 
 #: The C loader (when built) for the packs shipped in this package only: it is fast, but a
@@ -53,16 +54,12 @@ def _singular_of(word: str) -> str:
     return word
 
 
-_SINGULAR: dict[str, str] = {}  # word -> its singular: a pure function, memoised
+_SINGULAR: BoundedMemo[str, str] = BoundedMemo(_CACHE_SIZE)  # word -> its singular
 
 
 def _singular(word: str) -> str:
     found = _SINGULAR.get(word)
-    if found is None:
-        if len(_SINGULAR) >= _CACHE_SIZE:
-            _SINGULAR.clear()
-        found = _SINGULAR[word] = _singular_of(word)
-    return found
+    return _SINGULAR.remember(word, _singular_of(word)) if found is None else found
 
 
 def _normal_words(text: str) -> list[str]:
@@ -106,12 +103,15 @@ class Lexicon:
     # derived lookups and memos of pure functions of the packs: built on first use, emptied
     # whenever a pack is added (see :meth:`forget`)
     _index: _Index | None = field(default=None, init=False, repr=False, compare=False)
-    _memo_place: dict[str, str | None] = field(
-        default_factory=dict, init=False, repr=False, compare=False)
-    _memo_key: dict[tuple[str, str, str], str | None] = field(
-        default_factory=dict, init=False, repr=False, compare=False)
-    _memo_places: dict[str, tuple[tuple[int, int, str], ...]] = field(
-        default_factory=dict, init=False, repr=False, compare=False)
+    _memo_place: BoundedMemo[str, str | None] = field(
+        default_factory=lambda: BoundedMemo(_CACHE_SIZE), init=False, repr=False,
+        compare=False)
+    _memo_key: BoundedMemo[tuple[str, str, str], str | None] = field(
+        default_factory=lambda: BoundedMemo(_CACHE_SIZE), init=False, repr=False,
+        compare=False)
+    _memo_places: BoundedMemo[str, tuple[tuple[int, int, str], ...]] = field(
+        default_factory=lambda: BoundedMemo(_CACHE_SIZE), init=False, repr=False,
+        compare=False)
 
     def forget(self) -> None:
         """Drop the derived lookups and memos (after the packs changed)."""
@@ -131,10 +131,7 @@ class Lexicon:
         memo = self._memo_place
         if text in memo:
             return memo[text]
-        if len(memo) >= _CACHE_SIZE:
-            memo.clear()
-        found = memo[text] = self._place(text)
-        return found
+        return memo.remember(text, self._place(text))
 
     def _place(self, text: str) -> str | None:
         text = text.strip().removesuffix("'s").removesuffix("’s").strip()
@@ -146,12 +143,9 @@ class Lexicon:
 
     def find_places(self, text: str) -> list[tuple[int, int, str]]:
         """Every place name in ``text`` as (start, end, canonical), longest match first."""
-        memo = self._memo_places
-        found = memo.get(text)
+        found = self._memo_places.get(text)
         if found is None:
-            if len(memo) >= _CACHE_SIZE:
-                memo.clear()
-            found = memo[text] = tuple(self._find_places(text))
+            found = self._memo_places.remember(text, tuple(self._find_places(text)))
         return list(found)
 
     def _find_places(self, text: str) -> list[tuple[int, int, str]]:
@@ -244,10 +238,7 @@ class Lexicon:
         args = (phrase, verb_measure, topic)
         if args in memo:
             return memo[args]
-        if len(memo) >= _CACHE_SIZE:
-            memo.clear()
-        key = memo[args] = self._measure_key(phrase, verb_measure, topic)
-        return key
+        return memo.remember(args, self._measure_key(phrase, verb_measure, topic))
 
     def _measure_key(self, phrase: str, verb_measure: str, topic: str) -> str | None:
         head, sep, source = phrase.partition(" from ")

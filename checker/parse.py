@@ -33,6 +33,7 @@ from factlint.anchors import (
     padded_lower,
     start_char_regex,
 )
+from factlint.bounded import BoundedMemo
 from factlint.digits import has_unexplained_digit
 from factlint.model import Comparison, Interval, Location, Mention, Value
 from factlint.tokens import OTHER, lexemes, lone_number
@@ -114,8 +115,8 @@ class _State:
     start_char: re.Pattern[str]
     candidate: re.Pattern[str]
     transformer: MentionTransformer
-    memo: dict[tuple[str, str, tuple[tuple[str, int], ...]], _Built]
-    sentences: dict[tuple[str, str], tuple[_Found, ...]]
+    memo: BoundedMemo[tuple[str, str, tuple[tuple[str, int], ...]], _Built]
+    sentences: BoundedMemo[tuple[str, str], tuple[_Found, ...]]
     after_number: int  # the walker's state once a number alone was fed
 
 
@@ -127,7 +128,8 @@ def _state() -> _State:
     result, after_number = walker.step(0, "NUM")
     assert result == _Walker.ACCEPTS  # a number alone is a mention
     return _State(walker, padded_anchor_regex(starts), start_char_regex(starts),
-                  candidate_regex(), MentionTransformer(), {}, {}, after_number)
+                  candidate_regex(), MentionTransformer(), BoundedMemo(_MEMO_SIZE),
+                  BoundedMemo(_SENTENCE_MEMO_SIZE), after_number)
 
 
 _MAX_TOKENS = 12
@@ -338,9 +340,10 @@ def _fraction_comparison(expr: Expr, target: str) -> Comparison:
     return Comparison(_op(op), factor, target)
 
 
-def _is_year(text: str, lexeme: tuple[str, int, int]) -> bool:
-    _, s, e = lexeme
-    return e - s == 4 and "1900" <= text[s:e] <= "2100"
+def _year_or_label(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``[start, end)`` is a year or follows a label (``Group 2``)."""
+    return ((end - start == 4 and "1900" <= text[start:end] <= "2100")
+            or _LABEL_BEFORE.search(text, max(0, start - 12), start) is not None)
 
 
 def may_hold_mention(text: str) -> bool:
@@ -366,10 +369,7 @@ def find_mentions(text: str, offset: int = 0, ton: Ton = "metric",
     key = (ton, text)
     found = st.sentences.get(key)
     if found is None:
-        found = tuple(_scan(st, text, ton))
-        if len(st.sentences) >= _SENTENCE_MEMO_SIZE:
-            st.sentences.clear()
-        st.sentences[key] = found
+        found = st.sentences.remember(key, tuple(_scan(st, text, ton)))
     if not found:
         return []
     return [Mention(offset + s, offset + e, written, kind, value, qualifier,
@@ -419,8 +419,7 @@ def _scan(st: _State, text: str, ton: Ton) -> list[_Found]:
         next_pos = max(anchor_end, start + 1)
         if fed and fed[0][0] == OTHER:
             next_pos = max(next_pos, fed[0][2])
-        if accepts == [1] and fed[0][0] == "NUM" and (
-                _is_year(text, fed[0]) or _LABEL_BEFORE.search(text, max(0, start - 12), start)):
+        if accepts == [1] and fed[0][0] == "NUM" and _year_or_label(text, start, fed[0][2]):
             pos = max(next_pos, fed[0][2])
             continue  # a year or a label (Group 2): no need to build anything
         for n in reversed(accepts):
@@ -446,8 +445,7 @@ def _nothing_at(st: _State, text: str, start: int, lone: tuple[int, str, bool]) 
     end, after, day = lone
     if day:
         return True
-    if not ((end - start == 4 and "1900" <= text[start:end] <= "2100")
-            or _LABEL_BEFORE.search(text, max(0, start - 12), start)):
+    if not _year_or_label(text, start, end):
         return False
     if not after:
         return True
@@ -473,7 +471,4 @@ def _build(st: _State, text: str, fed: Sequence[tuple[str, int, int]], n: int,
         built = expr, _value(expr, ton)
     except (UnexpectedInput, ValueError, KeyError):
         built = None
-    if len(memo) >= _MEMO_SIZE:
-        memo.clear()
-    memo[key] = built
-    return built
+    return memo.remember(key, built)
