@@ -268,7 +268,7 @@ def run(
     misses = [i for i, sha in enumerate(shas) if cache is None or sha is None]
     clock["cache"] += time.perf_counter() - t0
 
-    lexicon = load_lexicon([*plugins.packs, *settings.facts_files])
+    lexicon = load_lexicon(plugins.packs, settings.facts_files)
     now = time.time()
     keep = with_sentences or cache is not None  # the cache stores sentences
 

@@ -143,7 +143,7 @@ def _init_worker(settings: Settings, packs: tuple[str, ...], keep_sentences: boo
     from factlint.lexicon import load_lexicon
 
     _WORKER["settings"] = settings
-    _WORKER["lexicon"] = load_lexicon([*packs, *settings.facts_files])
+    _WORKER["lexicon"] = load_lexicon(packs, settings.facts_files)
     _WORKER["keep_sentences"] = keep_sentences
 
 
