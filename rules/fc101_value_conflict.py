@@ -26,7 +26,6 @@ from factlint.rules._common import (
     describe,
     digest,
     interval_key,
-    may_compare,
     norm,
     period_key,
     same_measure,
@@ -37,6 +36,8 @@ from factlint.rules._common import (
 
 CODE = "FC101"
 NAME = "value-conflict"
+#: claims of the other side listed with a finding (its message counts them all)
+RELATED_MAX = 5
 
 
 def _readings(c: Claim, settings: Settings) -> tuple[Interval, Interval]:
@@ -81,19 +82,26 @@ def _class_key(c: Claim, settings: Settings) -> tuple[object, ...]:
             unit == "dollar", title_doc)
 
 
-def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
-    """Compare the value classes of each key; pair every claim with the first of the other class.
+def _place(c: Claim) -> tuple[str, int, int]:
+    return (c.path, c.location.line, c.location.column)
 
-    Linear in the number of claims per pair of distinct values: n claims stating one value
-    and m another give n + m mirrored pairs, not n * m. With a focus (pre-commit), keys and
-    pairs of classes with no claim in a reported file are skipped: they report nothing.
+
+def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
+    """Compare the value classes of each key; a conflict is between two classes.
+
+    Claims that read the same (same interval, period, modality) form one class. Two classes
+    whose values cannot both hold give one finding at each claim of either class, naming
+    the other class's first claim and how many more state it: n claims against m give
+    n + m findings, not n * m, and one wrong figure against 200 agreeing ones is reported
+    once where it stands. With a focus (pre-commit), keys and pairs of classes with no
+    claim in a reported file are skipped: they report nothing.
     """
     focus = index.report_only is not None
     for key, claims in index:
         if focus and not wanted(index, claims):
             continue
         classes: dict[tuple[object, ...], list[Claim]] = {}
-        for claim in sorted(claims, key=lambda c: (c.path, c.location.line, c.location.column)):
+        for claim in sorted(claims, key=_place):
             classes.setdefault(_class_key(claim, settings), []).append(claim)
         members = list(classes.values())
         touched = [not focus or wanted(index, group) for group in members]
@@ -109,34 +117,67 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
                 level = conflict_level(a_speaker, a_strict, b_speaker, b_strict)
                 if level == "none":
                     continue
-                seen: set[tuple[int, int]] = set()
-                pairs = [(a, group_b[0]) for a in group_a] + [(group_a[0], b) for b in group_b]
-                for a, b in pairs:
-                    if (id(a), id(b)) in seen or not may_compare(a, b):
-                        continue
-                    seen.add((id(a), id(b)))
-                    if index.wants(a.path) or index.wants(b.path):
-                        yield from _pair(a, b, _severity(a, b, level), key)
+                side_a, side_b = _sides(group_a, group_b)
+                if side_a and side_b:
+                    severity = _severity(side_a[0], side_b[0], level)
+                    yield from _conflict(index, side_a, side_b, severity, key)
 
 
-def _pair(a: Claim, b: Claim, severity: str, key: tuple[str, ...]) -> Iterator[Finding]:
-    first, second = sorted((a, b), key=lambda c: (c.path, c.location.line, c.location.column))
+def _sides(group_a: list[Claim], group_b: list[Claim]) -> tuple[list[Claim], list[Claim]]:
+    """The claims of two classes that may be compared: a title's class (its key holds its
+    document) meets only its own document's claims; a claim never meets itself."""
+    if group_a[0].in_title:
+        group_b = _in_doc(group_b, group_a[0])
+    if group_b and group_b[0].in_title:
+        group_a = _in_doc(group_a, group_b[0])
+    places = {_place(c) for c in group_a} & {_place(c) for c in group_b}
+    if places:
+        return ([c for c in group_a if _place(c) not in places],
+                [c for c in group_b if _place(c) not in places])
+    return group_a, group_b
+
+
+def _in_doc(claims: list[Claim], title: Claim) -> list[Claim]:
+    return [c for c in claims if (c.path, c.doc_index) == (title.path, title.doc_index)]
+
+
+def _ids(a: Claim, b: Claim, key: tuple[str, ...]) -> tuple[str, str]:
+    """The conflict id and fingerprint of the pair ``a``, ``b`` (in either order)."""
+    first, second = sorted((a, b), key=_place)
     conflict_id = digest(CODE, *key, norm(first.text), norm(second.text),
-                          first.path, second.path, str(first.location.line),
-                          str(second.location.line))
+                         first.path, second.path, str(first.location.line),
+                         str(second.location.line))
     fingerprint = digest(CODE, *key, norm(first.text), norm(second.text),
-                          first.path, second.path)
-    for here, other in ((first, second), (second, first)):
-        message = (
-            f"{describe(here)}: {_value_text(here)} here, but {_value_text(other)} "
-            f"in {where(other)}"
-        )
-        yield Finding(
-            rule=CODE, name=NAME, severity=severity,  # type: ignore[arg-type]
-            message=message, location=here.location, claim=here,
-            related=(Related(other.location, "conflicts", other),),
-            conflict_id=conflict_id, fingerprint=fingerprint,
-        )
+                         first.path, second.path)
+    return conflict_id, fingerprint
+
+
+def _conflict(index: ClaimIndex, side_a: list[Claim], side_b: list[Claim], severity: str,
+              key: tuple[str, ...]) -> Iterator[Finding]:
+    """One finding at each claim of either side, naming the other side's first claim.
+
+    The conflict id is that of the two sides' first claims; each finding's fingerprint is
+    that of its own claim and the other side's first, so a one-to-one conflict gives the
+    two mirrored findings of one fingerprint, and a claim added to the larger side later
+    leaves the others' fingerprints (and a baseline of them) as they were.
+    """
+    conflict_id = _ids(side_a[0], side_b[0], key)[0]
+    for here_side, other_side in ((side_a, side_b), (side_b, side_a)):
+        other = other_side[0]
+        related = tuple(Related(o.location, "conflicts", o) for o in other_side[:RELATED_MAX])
+        more = len(other_side) - 1
+        also = (f" and {more} other place{'s' if more > 1 else ''} that state"
+                f"{'' if more > 1 else 's'} it") if more else ""
+        for here in here_side:
+            if not index.wants(here.path):
+                continue
+            message = (f"{describe(here)}: {_value_text(here)} here, but {_value_text(other)} "
+                       f"in {where(other)}{also}")
+            yield Finding(
+                rule=CODE, name=NAME, severity=severity,  # type: ignore[arg-type]
+                message=message, location=here.location, claim=here, related=related,
+                conflict_id=conflict_id, fingerprint=_ids(here, other, key)[1],
+            )
 
 
 RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check,

@@ -56,6 +56,8 @@ def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path) -> None:
     assert want <= got, f"missing {sorted(want - got)}; got:\n{_describe(findings)}"
     if case.get("only"):
         assert got <= want, f"unexpected {sorted(got - want)}; got:\n{_describe(findings)}"
+    if "findings" in case:  # how many findings, where a side has many claims
+        assert len(findings) == case["findings"], _describe(findings)
 
 
 @pytest.mark.parametrize(("rule", "case"), _cases())

@@ -49,13 +49,19 @@ def test_refining_nearly_90_vs_over_90_and_92_is_an_error(result: RunResult) -> 
     assert any(f.severity == "error" for f in found)
 
 
-def test_findings_are_mirrored_with_one_conflict_id(result: RunResult) -> None:
+def test_a_conflict_gives_one_finding_at_each_claim_of_either_side(result: RunResult) -> None:
     by_id: dict[str, list[Finding]] = {}
     for f in result.findings:
         if f.rule == "FC101":
             by_id.setdefault(f.conflict_id, []).append(f)
     assert by_id
-    assert all(len(v) == 2 for v in by_id.values())
+    for group in by_id.values():
+        places = [(f.location.path, f.location.line, f.location.column) for f in group]
+        assert len(group) >= 2 and len(places) == len(set(places)), places
+        for f in group:  # the other side named is a side of the same conflict
+            assert f.related
+            for r in f.related:
+                assert (r.location.path, r.location.line, r.location.column) in places
 
 
 @pytest.mark.parametrize(("a", "b"), [
