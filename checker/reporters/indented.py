@@ -18,6 +18,15 @@ _INDENT = "  "
 _INFINITIES = (float("inf"), float("-inf"))
 
 
+class Raw(str):
+    """Text already encoded as JSON at the depth where it is placed: written as it is.
+
+    A report encodes a value met many times (the claim a thousand findings name) once.
+    """
+
+    __slots__ = ()
+
+
 class _Unsupported(Exception):
     """A value the fast path does not handle: the standard encoder takes the whole object."""
 
@@ -36,7 +45,9 @@ def dumps(obj: object, level: int = 0, keys: dict[str, str] | None = None) -> st
 
 
 def _scalar(value: Any) -> str:
-    """A string, number, boolean or null, as ``json`` writes it."""
+    """A string, number, boolean or null, as ``json`` writes it; a :class:`Raw` as it is."""
+    if type(value) is Raw:
+        return str.__str__(value)
     if isinstance(value, str):
         return str(encode_basestring(value))
     if value is None:

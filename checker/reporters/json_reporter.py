@@ -7,11 +7,12 @@ infinite bound). The schema ships as ``factlint/schema/findings.schema.json``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from factlint.hookspecs import Reporter
 from factlint.model import Claim, Finding, Location, Mention, Stats, format_number
-from factlint.reporters.indented import dumps
+from factlint.reporters.indented import Raw, dumps
 
 VERSION = 1
 
@@ -61,6 +62,11 @@ def finding_dict(finding: Finding,
             found = known[id(c)] = claim_dict(c)  # type: ignore[assignment]
         return found
 
+    return _finding_data(finding, claim, claim)
+
+
+def _finding_data(finding: Finding, claim: Callable[[Claim | None], object],
+                  related_claim: Callable[[Claim | None], object]) -> dict[str, Any]:
     return {
         "rule": finding.rule,
         "name": finding.name,
@@ -68,7 +74,7 @@ def finding_dict(finding: Finding,
         "message": finding.message,
         "location": {**location_dict(finding.location), "claim": claim(finding.claim)},
         "related": [
-            {**location_dict(r.location), "role": r.role, "claim": claim(r.claim)}
+            {**location_dict(r.location), "role": r.role, "claim": related_claim(r.claim)}
             for r in finding.related
         ],
         "conflict_id": finding.conflict_id,
@@ -98,20 +104,37 @@ def dump(data: object, out: TextIO) -> None:
 
 def write(findings: list[Finding], stats: Stats, out: TextIO) -> None:
     """Write the report as JSON: the bytes of ``dump(report_dict(...))``, written one finding
-    at a time so that a report of a million findings never sits in memory as text."""
+    at a time so that a report of a million findings never sits in memory as text.
+
+    A claim that many findings name as related (one figure against a value stated in a
+    thousand places) is encoded once, at the depth where related claims sit.
+    """
     ordered = sorted(findings, key=Finding.sort_key)
     if not ordered:
         dump(report_dict([], stats), out)
         return
     out.write(f'{{\n  "version": {VERSION},\n  "findings": [\n    ')
-    shared: dict[int, dict[str, Any]] = {}
     keys: dict[str, str] = {}
+    related: dict[int, Raw] = {}  # the findings are alive: their claims' ids are stable
+
+    def related_claim(c: Claim | None) -> Raw | None:
+        if c is None:
+            return None
+        text = related.get(id(c))
+        if text is None:  # findings at level 2, related at 4, their dicts' keys at 5
+            text = related[id(c)] = Raw(dumps(claim_dict(c), _RELATED_CLAIM_LEVEL, keys))
+        return text
+
     for i, finding in enumerate(ordered):
         if i:
             out.write(",\n    ")
-        out.write(dumps(finding_dict(finding, shared), 2, keys))
+        out.write(dumps(_finding_data(finding, claim_dict, related_claim), 2, keys))
     stats_text = dumps({"stats": _stats_dict(stats)})[1:-2]  # its lines, without the braces
     out.write(f"\n  ],{stats_text}\n}}\n")
+
+
+#: how deep a related place's claim sits in the report (its own keys one deeper)
+_RELATED_CLAIM_LEVEL = 5
 
 
 REPORTER = Reporter("json", write)
