@@ -22,6 +22,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from factlint.lazyre import compile_cached
 from factlint.numbers import CN_NUMERAL_CHARS, ENGLISH_NUMBERS
 from factlint.tokens import EXACT, LOWER
 
@@ -62,7 +63,7 @@ def candidate_regex(core: frozenset[str] = CORE_TERMINALS) -> re.Pattern[str]:
             chars.add(key[0])
     cls = "".join(re.escape(c) for c in sorted(chars))
     trie = _trie_regex(sorted(core_words(core)))
-    return re.compile(rf"[^a-z](?:(?<=[\d{cls}])|(?:{trie})(?![a-z]))")
+    return compile_cached(rf"[^a-z](?:(?<=[\d{cls}])|(?:{trie})(?![a-z]))")
 
 
 # ------------------------------------------------------------------ the anchor
@@ -143,7 +144,7 @@ def anchor_regex(start_terminals: frozenset[str]) -> re.Pattern[str]:
         alts.append(_DIGIT_START)
     if cased:
         alts.append(r"(?<![A-Za-z])(?:" + _trie_regex(cased) + r")(?![A-Za-z])")
-    return re.compile("|".join(alts))
+    return compile_cached("|".join(alts))
 
 
 @functools.lru_cache(maxsize=8)
@@ -156,7 +157,7 @@ def start_char_regex(start_terminals: frozenset[str]) -> re.Pattern[str]:
         alts.append("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
     if "NUM" in start_terminals or "ORD" in start_terminals:
         alts.append(_DIGIT_START)
-    return re.compile("|".join(alts) or "(?!)")
+    return compile_cached("|".join(alts) or "(?!)")
 
 
 @functools.lru_cache(maxsize=8)
@@ -182,7 +183,7 @@ def padded_anchor_regex(start_terminals: frozenset[str]) -> re.Pattern[str]:
         alts.append(f"(?<=[{cls}])")
     if "NUM" in start_terminals or "ORD" in start_terminals:
         alts.append(r"(?<=\d)(?<![\d.\[]\d)(?<!\d,\d)")
-    return re.compile("[^a-z](?:" + "|".join(alts) + ")" if alts else "(?!)")
+    return compile_cached("[^a-z](?:" + "|".join(alts) + ")" if alts else "(?!)")
 
 
 def padded_lower(text: str) -> str:

@@ -221,14 +221,17 @@ class ClaimCache:
             self._failed(exc)
             return {}
         decode = decoder_for(tuple[Claim, ...])
+        # all rows' JSON in one parse each (thousands of rows: one call, not one per row)
+        all_positions = json.loads(f"[{','.join([row[2] for row in rows])}]")
+        all_claims = json.loads(f"[{','.join([row[3] for row in rows])}]")
         found: dict[str, tuple[str, list[tuple[int, Claim]]]] = {}
-        for path, sha, positions, claims in rows:
+        for (path, sha, _, _), positions, claims in zip(rows, all_positions, all_claims,
+                                                        strict=True):
             entry = found.setdefault(path, (sha, []))
             if entry[0] != sha:  # rows of two versions (cannot happen): match no file
                 found[path] = ("", [])
                 continue
-            entry[1].extend(zip(json.loads(positions), decode(json.loads(claims)),
-                                strict=True))
+            entry[1].extend(zip(positions, decode(claims), strict=True))
         return {path: (sha, [claim for _, claim in sorted(pairs, key=_first)])
                 for path, (sha, pairs) in found.items()}
 

@@ -12,9 +12,10 @@ import re
 from collections.abc import Sequence
 
 from factlint.bounded import BoundedMemo
+from factlint.lazyre import lazy_compile
 from factlint.model import Mention
 
-_EXPLAINED = re.compile(
+_EXPLAINED = lazy_compile(globals(), "_EXPLAINED",
     r"\[\d+(?:\s*[-–,]\s*\d+)*\]"  # citation markers [1][6][21], [3-5]
     r"|\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}"  # dates
     r"|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?"
@@ -32,8 +33,8 @@ _EXPLAINED = re.compile(
     r"(?:\.\d+)*",
     re.IGNORECASE,
 )
-_LIST_NUMBER = re.compile(r"^\s*(?:[-*•]\s*)?\d+[.)]")
-_DIGITS = re.compile(r"\d+")
+_LIST_NUMBER = lazy_compile(globals(), "_LIST_NUMBER", r"^\s*(?:[-*•]\s*)?\d+[.)]")
+_DIGITS = lazy_compile(globals(), "_DIGITS", r"\d+")
 
 
 def _mention_spans(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
@@ -119,7 +120,7 @@ _WINDOW = 40  # the longest non-quantity around a digit run: "September 12", "Se
 # The commonest non-quantities, removed in one pass: citation markers, years, Group 2,
 # Section 301, 12 June. One character class first, what it was after (lookbehinds): ``re`` skips
 # to the next "[" or digit in C.
-_COMMON_EXPLAINED = re.compile(
+_COMMON_EXPLAINED = lazy_compile(globals(), "_COMMON_EXPLAINED",
     r"[\[\d](?:"
     r"(?<=\[)\d+(?:\s*[-–,]\s*\d+)*\]"  # [1], [3-5], [1, 6]
     r"|(?<=1)9\d\d(?<![\d.,]\d{4})(?![\d,.]\d)|(?<=2)0\d\d(?<![\d.,]\d{4})(?![\d,.]\d)"
@@ -127,7 +128,7 @@ _COMMON_EXPLAINED = re.compile(
     r"|(?<=[Ss]ection \d)(?<![A-Za-z][Ss]ection \d)\d*"
     r"|(?<!\d\d)\d?(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December))")  # 3 March, 12 June
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_compile(globals(), "_DIGIT", r"\d")
 
 
 def _has_other_digit(text: str, covered: Sequence[tuple[int, int]]) -> bool:

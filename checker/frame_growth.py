@@ -10,21 +10,23 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from factlint.lazyre import lazy_compile
 from factlint.model import Claim, Sentence
 
 if TYPE_CHECKING:
     from factlint.frame import DocContext, Framer
 
 _YEAR = r"(?P<{name}>(?:19|20)\d\d)"
-_SUBJECT = re.compile(
+_SUBJECT = lazy_compile(globals(), "_SUBJECT",
     r"['’]s\s+(?P<np>(?:[A-Za-z][\w-]*\s+){0,5}?[A-Za-z][\w-]*)\s+(?:(?:is|are|was|were|will|"
     r"would|could|has|have|had)\s+)?(?:(?:been\s+)?(?:projected|expected|forecast|set|likely|"
     r"estimated|poised|going)\s+to\s+)?(?:rise|grow|increase|climb|expand|jump|surge|fall|"
     r"decline|drop|rose|grew|increased|climbed|expanded|jumped|surged|fell|declined|dropped|"
     r"go|went|gone)\w*\s+from\s+$"
 )
-_BETWEEN = re.compile(r"\s+(?:in|by)\s+" + _YEAR.format(name="y1") + r"\s+to\s+$")
-_AFTER_END = re.compile(r"\s+(?:in|by)\s+" + _YEAR.format(name="y2") +
+_BETWEEN = lazy_compile(
+    globals(), "_BETWEEN", r"\s+(?:in|by)\s+" + _YEAR.format(name="y1") + r"\s+to\s+$")
+_AFTER_END = lazy_compile(globals(), "_AFTER_END", r"\s+(?:in|by)\s+" + _YEAR.format(name="y2") +
                         r",?\s+(?:a|an|at\s+a|with\s+a|representing\s+a|or\s+a)\s+"
                         r"(?:CAGR|compound\s+annual\s+growth(?:\s+rate)?|average\s+annual\s+"
                         r"growth(?:\s+rate)?)\s+of\s+$", re.IGNORECASE)

@@ -13,25 +13,31 @@ from fractions import Fraction
 
 from factlint import interval, periods
 from factlint.frame import DocContext
+from factlint.lazyre import lazy_compile
 from factlint.lexicon import Lexicon
 from factlint.model import Claim, ClaimKind, Location, Mention, Period, Sentence, Value
 from factlint.units import surface_unit, unit_info
 
-_YEAR_HEADER = re.compile(r"^\s*(?:FY\s*)?(?P<y>(?:19|20)\d\d)\s*$")
-_QUARTER_HEADER = re.compile(r"^\s*Q(?P<q>[1-4])\s*(?P<y>(?:19|20)\d\d)\s*$")
-_PAREN = re.compile(r"\(([^)]*)\)")
+_YEAR_HEADER = lazy_compile(globals(), "_YEAR_HEADER", r"^\s*(?:FY\s*)?(?P<y>(?:19|20)\d\d)\s*$")
+_QUARTER_HEADER = lazy_compile(
+    globals(), "_QUARTER_HEADER", r"^\s*Q(?P<q>[1-4])\s*(?P<y>(?:19|20)\d\d)\s*$")
+_PAREN = lazy_compile(globals(), "_PAREN", r"\(([^)]*)\)")
 _SCALES = {"k": 10**3, "thousand": 10**3, "thousands": 10**3, "m": 10**6, "mn": 10**6,
            "million": 10**6, "millions": 10**6, "bn": 10**9, "b": 10**9, "billion": 10**9,
            "billions": 10**9, "tn": 10**12, "trillion": 10**12, "万": 10**4, "亿": 10**8}
 _CURRENCIES = {"$": "dollar", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
                "gbp": "GBP", "a$": "AUD", "aud": "AUD", "c$": "CAD", "cad": "CAD", "¥": "JPY",
                "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "美元": "USD"}
-_SHARE_HEADER = re.compile(r"\b(?:share|percent|per\s+cent)\b|%", re.IGNORECASE)
-_MARKUP = re.compile(r"[*_`]+")
-_PER = re.compile(r"\b(?:by|per)\s+(?:year|country|region|quarter|month)\b", re.IGNORECASE)
-_YEAR_WORDS = re.compile(r"\b(?:in|of)?\s*(?:19|20)\d\d\b")
-_SHARE_WORDS = re.compile(r"\b(?:share|percent|per cent)\s+of\b|\bshare\b|%", re.IGNORECASE)
-_GENERIC = re.compile(r"^\s*(?:share(?:\s+of\s+(?:the\s+)?(?:world|global|total))?|value|"
+_SHARE_HEADER = lazy_compile(
+    globals(), "_SHARE_HEADER", r"\b(?:share|percent|per\s+cent)\b|%", re.IGNORECASE)
+_MARKUP = lazy_compile(globals(), "_MARKUP", r"[*_`]+")
+_PER = lazy_compile(
+    globals(), "_PER", r"\b(?:by|per)\s+(?:year|country|region|quarter|month)\b", re.IGNORECASE)
+_YEAR_WORDS = lazy_compile(globals(), "_YEAR_WORDS", r"\b(?:in|of)?\s*(?:19|20)\d\d\b")
+_SHARE_WORDS = lazy_compile(
+    globals(), "_SHARE_WORDS", r"\b(?:share|percent|per cent)\s+of\b|\bshare\b|%", re.IGNORECASE)
+_GENERIC = lazy_compile(
+    globals(), "_GENERIC", r"^\s*(?:share(?:\s+of\s+(?:the\s+)?(?:world|global|total))?|value|"
                       r"values|figure|amount|%|total)\s*$", re.IGNORECASE)
 
 

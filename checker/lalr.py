@@ -13,18 +13,41 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import lark
-from lark import Lark
-from lark.grammar import Rule
-from lark.lexer import TerminalDef
-
 from factlint.atomic import write_text_atomic
+from factlint.usercache import user_cache_dir as user_cache_dir
+
+
+def _import_lark_without_regex() -> None:
+    """Import lark with the optional ``regex`` module hidden, unless it is loaded already.
+
+    lark imports ``regex`` when it is installed (about 10 ms), yet uses it only for
+    ``Lark(regex=True)`` and for grammars with Unicode categories (``\\p{...}``), neither of
+    which ours is; ``regex`` stays importable for everyone else afterwards.
+    """
+    if "lark" in sys.modules or "regex" in sys.modules:
+        return
+    sys.modules["regex"] = None  # type: ignore[assignment]  # import regex: ImportError
+    try:
+        import lark  # noqa: F401
+    finally:
+        if sys.modules.get("regex", 0) is None:
+            del sys.modules["regex"]
+
+
+_import_lark_without_regex()
+
+import lark  # noqa: E402  (after the function above)
+from lark import Lark as Lark  # noqa: E402  (the parser module imports lark's names from here)
+from lark import Token as Token  # noqa: E402
+from lark import Tree as Tree  # noqa: E402
+from lark.exceptions import UnexpectedInput as UnexpectedInput  # noqa: E402
+from lark.grammar import Rule  # noqa: E402
+from lark.lexer import TerminalDef  # noqa: E402
 
 GRAMMAR_FILE = "quantity.lark"
 _FORMAT = 1  # bump when the cache encoding changes
@@ -34,18 +57,6 @@ _INT_KEYS = "\u0000int-keys"
 def grammar_text() -> str:
     """The text of ``grammar/quantity.lark`` (package data)."""
     return resources.files("factlint.grammar").joinpath(GRAMMAR_FILE).read_text("utf-8")
-
-
-def user_cache_dir() -> Path:
-    """factlint's folder in the user's cache directory (not created here)."""
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "factlint"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "factlint"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base_dir = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
-    return base_dir / "factlint"
 
 
 def cache_key(text: str) -> str:
@@ -73,14 +84,11 @@ def _encode(obj: Any) -> Any:
     raise TypeError(f"cannot cache a {type(obj).__name__}")
 
 
-def _decode(obj: Any) -> Any:
-    if isinstance(obj, dict):
-        if _INT_KEYS in obj:
-            return {k: _decode(v) for k, v in obj[_INT_KEYS]}
-        return {k: _decode(v) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [_decode(v) for v in obj]
-    return obj
+def _decode_object(obj: dict[str, Any]) -> dict[Any, Any]:
+    """``json.loads``' object hook: a tagged dict (see :func:`_encode`) back to its keys
+    (called for each JSON object, innermost first, while the text is parsed)."""
+    tagged = obj.get(_INT_KEYS)
+    return obj if tagged is None else dict(tagged)
 
 
 def _build(text: str) -> Lark:
@@ -89,10 +97,10 @@ def _build(text: str) -> Lark:
 
 def _read(path: Path) -> Lark | None:
     try:
-        raw = json.loads(path.read_text("utf-8"))
+        raw = json.loads(path.read_text("utf-8"), object_hook=_decode_object)
         if not isinstance(raw, dict) or raw.get("format") != _FORMAT:
             return None
-        data, memo = _decode(raw["data"]), _decode(raw["memo"])
+        data, memo = raw["data"], raw["memo"]
         parser: Lark = Lark._load_from_dict(data, memo)  # type: ignore[no-untyped-call]
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None

@@ -2,8 +2,9 @@
 
 Packs are facts, never settings: the built-in gazetteer, the general pack of plain economic
 English, domain packs such as ``rules/rare-earths.yaml``, and the user's facts files. They
-are read with ``yaml.safe_load`` only. This module also turns a measure phrase as written
-into its key (:meth:`Lexicon.measure_key`): that is where "what is counted" is decided.
+are read with YAML's safe loaders only (:mod:`factlint.packs`). This module also turns a
+measure phrase as written into its key (:meth:`Lexicon.measure_key`): that is where "what
+is counted" is decided.
 """
 
 from __future__ import annotations
@@ -15,16 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from factlint.bounded import BoundedMemo
-from factlint.errors import UsageError
+from factlint.lazyre import compile_cached, lazy_compile
+from factlint.packs import read_pack as read_pack  # a pack, read (and cached) as data
 
-#: The C loader (when built) for the packs shipped in this package only: it is fast, but a
-#: hostile file nested some 30,000 levels deep crashes it; users' files get the Python one.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[’'.&-][A-Za-z0-9]+)*\.?|[\u4e00-\u9fff（）()]+")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_WORD = lazy_compile(
+    globals(), "_WORD", r"[A-Za-z][A-Za-z0-9]*(?:[’'.&-][A-Za-z0-9]+)*\.?|[\u4e00-\u9fff（）()]+")
+_CJK = lazy_compile(globals(), "_CJK", r"[\u4e00-\u9fff]")
 MAX_NAME_WORDS = 6
 
 # plurals that are their own measure and must not be folded
@@ -35,7 +33,7 @@ _KEEP_PLURAL = frozenset({"reserves", "imports", "exports", "sales", "earnings",
                           "economics", "statistics", "renewables", "sources"})
 
 
-_NOT_ALNUM = re.compile(r"[^A-Za-z0-9 -]")
+_NOT_ALNUM = lazy_compile(globals(), "_NOT_ALNUM", r"[^A-Za-z0-9 -]")
 # for an ASCII text: letters lower-cased, digits kept, every other byte a space
 _ALNUM_LOWER = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256)).lower()
 _CACHE_SIZE = 1 << 16  # entries of each memo below before it is emptied (keeps memory bounded)
@@ -303,7 +301,7 @@ class _Index:
             material_first_forms=frozenset(
                 form for f in firsts for form in _plurals(f) if _singular(form) == f),
             material_words=max((len(a.split()) for a in aliases), default=0),
-            material_zh_re=re.compile("|".join(map(re.escape, zh))) if zh else None,
+            material_zh_re=compile_cached("|".join(map(re.escape, zh))) if zh else None,
             material_zh_non_ascii=all(not name.isascii() for name in zh),
         )
 
@@ -363,39 +361,6 @@ def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
         for w in normalise_phrase(phrase).split()}
     lex.scope_words = lex.scope_words | {
         str(w).lower() for w in data.get("scope_words", []) or []}
-
-
-_LIST_SECTIONS = frozenset({"places", "materials", "synonyms", "generic_heads", "scope_words",
-                            "measure_nouns", "reference", "aliases"})
-
-
-def read_pack(path: str | Path, *, trusted: bool = False) -> dict[str, Any]:
-    """Read one YAML pack safely; a pack that does not parse is a usage error.
-
-    ``trusted`` packs (the plugins' own, shipped as code is) are read with libyaml's C
-    loader, ten times faster; a user's facts file with the Python loader, which turns
-    absurd nesting into an error where the C loader overflows the stack.
-    """
-    try:
-        data = yaml.load(Path(path).read_text(encoding="utf-8"),
-                         Loader=_FAST_LOADER if trusted else yaml.SafeLoader)
-    except OSError as exc:
-        raise UsageError(f"{path}:1: cannot read this facts file: {exc.strerror or exc}") from exc
-    except RecursionError as exc:
-        raise UsageError(f"{path}:1: facts file does not parse: nested too deeply") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise UsageError(f"{path}:{line}: facts file does not parse: {problem}") from exc
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise UsageError(f"{path}:1: a facts file must be a mapping of sections")
-    for section in _LIST_SECTIONS & data.keys():
-        if not isinstance(data[section], list | type(None)):
-            raise UsageError(f"{path}:1: `{section}` must be a list")
-    return data
 
 
 def load_lexicon(packs: Iterable[str | Path], facts_files: Iterable[str | Path] = ()) -> Lexicon:

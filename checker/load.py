@@ -14,7 +14,6 @@ import re
 import stat
 from pathlib import Path
 
-from factlint import load_digest, load_markdown
 from factlint.model import Document, Problem, Segment, Settings, SourceFile
 from factlint.positions import LineIndex, line_spans
 
@@ -59,13 +58,20 @@ def load_bytes(raw: bytes, rel: str, is_markdown: bool = False) -> SourceFile:
         assert problem is not None
         return SourceFile(rel, "", (), (problem,), sha)
     problems = [problem] if problem else []
+    # each loader is imported when a file needs it: a run over changed Markdown files does
+    # not import the digest loader, nor one over text files markdown-it
     if is_markdown:
+        from factlint import load_markdown
+
         documents, md_problems = load_markdown.load(text, rel)
         problems.extend(md_problems)
-    elif load_digest.looks_like_digest(text):
-        documents = load_digest.load(text, rel)
     else:
-        documents = load_plain(text, rel)
+        from factlint import load_digest
+
+        if load_digest.looks_like_digest(text):
+            documents = load_digest.load(text, rel)
+        else:
+            documents = load_plain(text, rel)
     return SourceFile(rel, text, documents, tuple(problems), sha)
 
 

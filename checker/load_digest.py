@@ -18,8 +18,8 @@ cut from the body and its topic tag applies to the articles after it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
+from factlint.lazyre import lazy_compile
 from factlint.model import Document, Segment
 from factlint.positions import line_spans
 
@@ -27,11 +27,12 @@ HEADER_WORDS = frozenset({"Workflow", "icon", "Search documents"})
 #: A topic tag is a short line; anything longer is body text.
 TOPIC_MAX_CHARS = 40
 
-_PUBLISHER = re.compile(
+_PUBLISHER = lazy_compile(globals(), "_PUBLISHER",
     r"(?P<pub>[^\n\r·]{1,100})·[ \t]?(?P<date>\d{4}-\d{2}-\d{2})(?:[ \t]+\d{1,2}:\d{2})?[ \t]*"
 )
 # A topic tag glued to a body line after its last citation marker or full stop.
-_GLUED_TAG = re.compile(r"(?<=[\]。.!?！？])\s*([\u3400-\u9fff\uf900-\ufaff]{1,20})\s*$")
+_GLUED_TAG = lazy_compile(
+    globals(), "_GLUED_TAG", r"(?<=[\]。.!?！？])\s*([\u3400-\u9fff\uf900-\ufaff]{1,20})\s*$")
 
 
 def looks_like_digest(text: str) -> bool:

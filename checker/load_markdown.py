@@ -14,11 +14,12 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
 from markdown_it.token import Token
 
+from factlint.front_matter import simple_mapping
+from factlint.lazyre import lazy_compile
 from factlint.model import Document, Problem, Segment, TableCell
 from factlint.positions import line_spans
 
@@ -32,21 +33,26 @@ _LINK_SCAN_LIMIT = 2000  # how far a link target or reference label may run
 
 _FRONT_OPEN = "---"
 _FRONT_CLOSE = ("---", "...")
-_TITLE_LINE = re.compile(r"title[ \t]*:[ \t]*(\S.*?)[ \t]*$")
-_QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?[ \t]*)*")
-_LIST_MARKER = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))+")
-_ATX_OPEN = re.compile(r"[ \t]*#{1,6}(?:[ \t]+|$)")
-_ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
-_BACKTICKS = re.compile(r"`+")
-_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,1000})?/?>")
-_BARE_URL = re.compile(r"(?:https?|ftp)://[^\s<>\[\]]+|www\.[^\s<>\[\]]+\.[^\s<>\[\]]+")
+_TITLE_LINE = lazy_compile(globals(), "_TITLE_LINE", r"title[ \t]*:[ \t]*(\S.*?)[ \t]*$")
+_QUOTE_PREFIX = lazy_compile(globals(), "_QUOTE_PREFIX", r"[ \t]*(?:>[ \t]?[ \t]*)*")
+_LIST_MARKER = lazy_compile(
+    globals(), "_LIST_MARKER", r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))+")
+_ATX_OPEN = lazy_compile(globals(), "_ATX_OPEN", r"[ \t]*#{1,6}(?:[ \t]+|$)")
+_ATX_CLOSE = lazy_compile(globals(), "_ATX_CLOSE", r"(?:[ \t]+#+)?[ \t]*$")
+_BACKTICKS = lazy_compile(globals(), "_BACKTICKS", r"`+")
+_AUTOLINK = lazy_compile(
+    globals(), "_AUTOLINK", r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>")
+_HTML_TAG = lazy_compile(
+    globals(), "_HTML_TAG", r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,1000})?/?>")
+_BARE_URL = lazy_compile(
+    globals(), "_BARE_URL",
+    r"(?:https?|ftp)://[^\s<>\[\]]+|www\.[^\s<>\[\]]+\.[^\s<>\[\]]+")
 _URL_TRAILING = ".,;:!?'\")"
-_EMPHASIS = re.compile(r"\*+|_+|~~+")
-_BRACKET = re.compile(r"\\.|[\[\]]", re.DOTALL)
-_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~\n])")
+_EMPHASIS = lazy_compile(globals(), "_EMPHASIS", r"\*+|_+|~~+")
+_BRACKET = lazy_compile(globals(), "_BRACKET", r"\\.|[\[\]]", re.DOTALL)
+_ESCAPE = lazy_compile(globals(), "_ESCAPE", r"\\(?=[!-/:-@\[-`{-~\n])")
 #: Any character or string that starts some inline markup masked below.
-_MARKUP = re.compile(r"[`<\[\]*_~\\]|://|www\.")
+_MARKUP = lazy_compile(globals(), "_MARKUP", r"[`<\[\]*_~\\]|://|www\.")
 
 # Only the block structure is used: the inline phase (most of markdown-it's time) is off.
 _PARSER = MarkdownIt("commonmark").enable("table").disable("inline")
@@ -93,6 +99,11 @@ def _front_matter(
     yaml_start = lines[1][0] if close > 1 else lines[close][0]
     source = text[yaml_start : lines[close][0]]
     end = lines[close][1]
+    data = simple_mapping(source)  # the usual few lines, read without importing yaml
+    if data is not None:
+        return data, end, [], _title_segment(text, lines[1:close], _text(data.get("title")))
+    import yaml
+
     try:
         data = yaml.safe_load(source)
     except yaml.YAMLError as exc:

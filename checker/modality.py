@@ -10,25 +10,30 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from factlint.lazyre import lazy_compile
+
 WINDOW = 160
 
-_NOT_A_CLAIM = re.compile(
+_NOT_A_CLAIM = lazy_compile(globals(), "_NOT_A_CLAIM",
     r"\b(?:threat(?:en(?:s|ed|ing)?)?|warn(?:s|ed|ing)?|could|would|might|if|unless|"
     r"whether|propos(?:e|es|ed|ing|al)|consider(?:s|ed|ing)?|offer(?:s|ed|ing)?|"
     r"contrary\s+to|rather\s+than|myth|false(?:ly)?|debunk\w*|claims?\s+that|"
     r"suggest(?:s|ed|ing)?\s+that|hypothetical(?:ly)?|imagine|suppose)\b",
     re.IGNORECASE,
 )
-_MAY = re.compile(r"\b(?:may|May\s+(?:be|have|reach|rise|fall))\b")  # not the month
-_NEGATED_VALUE = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:quite\s+|even\s+)?$", re.IGNORECASE)
-_PROJECTION = re.compile(
+_MAY = lazy_compile(
+    globals(), "_MAY", r"\b(?:may|May\s+(?:be|have|reach|rise|fall))\b")  # not the month
+_NEGATED_VALUE = lazy_compile(
+    globals(), "_NEGATED_VALUE", r"\b(?:not|never|no\s+longer)\s+(?:quite\s+|even\s+)?$",
+    re.IGNORECASE)
+_PROJECTION = lazy_compile(globals(), "_PROJECTION",
     r"\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed|ing)?|goal|expect(?:s|ed)?|"
     r"will|shall|forecasts?|forecast(?:ed|ing)?|project(?:s|ed|ion|ions)|"
     r"predict(?:s|ed|ion)?|anticipat\w+|set\s+to|on\s+track\s+to|seeks?\s+to|intends?\s+to|"
     r"by\s+20\d\d|envisag\w+)\b",
     re.IGNORECASE,
 )
-_ESTIMATE = re.compile(
+_ESTIMATE = lazy_compile(globals(), "_ESTIMATE",
     r"\b(?:estimat(?:e|es|ed|ing)|analysts?|reportedly|believed\s+to|"
     r"thought\s+to|roughly\s+estimated|some\s+say)\b",
     re.IGNORECASE,
@@ -36,15 +41,17 @@ _ESTIMATE = re.compile(
 
 # A word every cue above holds, lower-case: in an ASCII text (where IGNORECASE is plain
 # ASCII case folding) none of them found means no cue, and one flat search says so
-_CUE_WORDS = re.compile(
+_CUE_WORDS = lazy_compile(globals(), "_CUE_WORDS",
     r"no|never|threat|warn|could|would|might|if|unless|whether|propos|consider|offer|contrary|"
     r"rather|myth|false|debunk|claim|suggest|hypothetical|imagine|suppose|may|plan|aim|target|"
     r"goal|expect|will|shall|forecast|project|predict|anticipat|set|track|seek|intend|by|"
     r"envisag|estimat|analyst|reportedly|believed|thought|some"
 )
-_ESTIMATE_WORDS = re.compile(r"estimat|analyst|reportedly|believed|thought|some")
-_LEVY = re.compile(r"\s*(?:tariffs?|levy|levies|duties|duty)\b", re.IGNORECASE)
-_BY_YEAR = re.compile(r"\bby\s+20\d\d\b")
+_ESTIMATE_WORDS = lazy_compile(
+    globals(), "_ESTIMATE_WORDS", r"estimat|analyst|reportedly|believed|thought|some")
+_LEVY = lazy_compile(
+    globals(), "_LEVY", r"\s*(?:tariffs?|levy|levies|duties|duty)\b", re.IGNORECASE)
+_BY_YEAR = lazy_compile(globals(), "_BY_YEAR", r"\bby\s+20\d\d\b")
 
 Reading = Literal["fact", "projection", "estimate", "none"]
 

@@ -7,10 +7,10 @@ writing implies (DESIGN.md, "What a value means"), through :func:`interval.half_
 from __future__ import annotations
 
 import functools
-import re
 from fractions import Fraction
 
 from factlint.interval import fraction_word_half_width, half_width
+from factlint.lazyre import lazy_compile
 
 _ONES = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -87,8 +87,8 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10**4, "亿": 10**8}
 CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_CN_UNITS) + "".join(_CN_BIG)
 
-_DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_DIGITS_RE = lazy_compile(globals(), "_DIGITS_RE", r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_ORDINAL_RE = lazy_compile(globals(), "_ORDINAL_RE", r"(\d+)(?:st|nd|rd|th)")
 
 
 def parse_digits(text: str) -> Fraction:

@@ -22,11 +22,8 @@ from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any, Literal
 
-from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedInput
-
 from factlint import interval as iv
-from factlint import lalr
+from factlint import lalr  # first: lark is imported there (without the optional regex)
 from factlint.anchors import (
     candidate_regex,
     padded_anchor_regex,
@@ -35,6 +32,8 @@ from factlint.anchors import (
 )
 from factlint.bounded import BoundedMemo
 from factlint.digits import has_unexplained_digit
+from factlint.lalr import Lark, Token, Tree, UnexpectedInput
+from factlint.lazyre import lazy_compile
 from factlint.model import Comparison, Interval, Location, Mention, Value
 from factlint.tokens import OTHER, lexemes, lone_number
 from factlint.transform import Expr, Lexeme, MentionTransformer
@@ -160,7 +159,7 @@ def _longest(st: _State, text: str, start: int) -> tuple[list[tuple[str, int, in
 
 # ------------------------------------------------------------------ building mentions
 
-_LABEL_BEFORE = re.compile(
+_LABEL_BEFORE = lazy_compile(globals(), "_LABEL_BEFORE",
     r"(?<![A-Za-z])(?:section|sections|group|article|chapter|part|phase|figure|fig\.|table|"
     r"item|step|tier|class|category|round|title|page|pages|line|paragraph|rule|note|grade|"
     r"level|stage|version|v|no\.|#|number|annex|appendix|clause|schedule|exhibit|cohort|"
@@ -168,20 +167,21 @@ _LABEL_BEFORE = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
-_LIST_START = re.compile(r"^\s*(?:[-*•]\s*)?$")
-_NOT_A_RANK_BEFORE = re.compile(
+_LIST_START = lazy_compile(globals(), "_LIST_START", r"^\s*(?:[-*•]\s*)?$")
+_NOT_A_RANK_BEFORE = lazy_compile(globals(), "_NOT_A_RANK_BEFORE",
     r"(?:\b(?:one|some|two|three|four|five|several|many|among)\s+of\s+(?:the\s+)?|"
     r"\bamong\s+(?:the\s+)?)(?:world['’]s\s+)?$",
     re.IGNORECASE,
 )
-_THE_BEFORE = re.compile(r"(?<![A-Za-z])the\s+$", re.IGNORECASE)
-_IS_AT = re.compile(r"is\s+(?=\S)", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"(?<![A-Za-z])from\s+$", re.IGNORECASE)
+_THE_BEFORE = lazy_compile(globals(), "_THE_BEFORE", r"(?<![A-Za-z])the\s+$", re.IGNORECASE)
+_IS_AT = lazy_compile(globals(), "_IS_AT", r"is\s+(?=\S)", re.IGNORECASE)
+_FROM_BEFORE = lazy_compile(globals(), "_FROM_BEFORE", r"(?<![A-Za-z])from\s+$", re.IGNORECASE)
 _NAME = r"(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}"
-_OF_TARGET = re.compile(  # "one-tenth of China's", "half that of Australia"
+_OF_TARGET = lazy_compile(
+    globals(), "_OF_TARGET",  # "one-tenth of China's", "half that of Australia"
     rf"\s+(?:of\s+(?P<poss>{_NAME}['’]s?)|(?:of\s+)?(?P<that>(?:that|those)\s+of\s+{_NAME}))"
 )
-_TARGET_AFTER = re.compile(
+_TARGET_AFTER = lazy_compile(globals(), "_TARGET_AFTER",
     r"\s+(?P<target>(?:that\s+of\s+)?(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}(?:['’]s?)?)"
 )
 
@@ -232,18 +232,19 @@ def _within_share(interval: Interval) -> bool:
 
 
 _HALF = Fraction(1, 2)
-_NOT_HALF_BEFORE = re.compile(
+_NOT_HALF_BEFORE = lazy_compile(globals(), "_NOT_HALF_BEFORE",
     r"(?<![A-Za-z])(?:first|second|latter|former|other|back|front|top|bottom|in|and|"
     r"[A-Za-z]+-|[A-Za-z]+ly)\s*$", re.IGNORECASE)
-_NOT_HALF_AFTER = re.compile(
+_NOT_HALF_AFTER = lazy_compile(globals(), "_NOT_HALF_AFTER",
     r"-[A-Za-z]|\s+(?:time|year|hour|day|century|decade|dozen|a\s)", re.IGNORECASE)
-_TOP_NOUN_AFTER = re.compile(
+_TOP_NOUN_AFTER = lazy_compile(globals(), "_TOP_NOUN_AFTER",
     r"\s+(?:(?:global|world|oil|rare[- ]earths?|metal|copper|gas|coal|steel|chip|car|"
     r"lithium|cobalt|nickel)\s+)?(?:producers?|exporters?|importers?|suppliers?|consumers?|"
     r"miners?|refiners?|processors?|holders?|buyers?|sellers?|sources?|markets?|"
     r"destinations?|manufacturers?|makers?|emitters?|investors?|spenders?|"
     r"trading\s+partners?|economy|economies)\b", re.IGNORECASE)
-_NOT_RANK_CN_AFTER = re.compile(r"限度|化|程度|值|公约数|努力|可能")
+_NOT_RANK_CN_AFTER = lazy_compile(
+    globals(), "_NOT_RANK_CN_AFTER", r"限度|化|程度|值|公约数|努力|可能")
 _DROP = "drop"
 _SHORTER = "shorter"
 
@@ -282,7 +283,7 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
     return ""
 
 
-_TIME_PREP_BEFORE = re.compile(
+_TIME_PREP_BEFORE = lazy_compile(globals(), "_TIME_PREP_BEFORE",
     r"(?<![A-Za-z])(?:in|by|since|until|till|during|before|after|of)\s+$", re.IGNORECASE)
 
 

@@ -12,10 +12,11 @@ import dataclasses
 import re
 
 from factlint.interval import clip_share, reading
+from factlint.lazyre import lazy_compile
 from factlint.model import Comparison, Interval, Mention, Value
 
 WINDOW = 200  # how far back a pattern may look, in characters (keeps every search bounded)
-WORD = re.compile(r"[A-Za-z]+")
+WORD = lazy_compile(globals(), "WORD", r"[A-Za-z]+")
 GAP_WINDOW = 70  # between a subject's name and its value: "'s, which currently accounts for"
 
 VERBS = (
@@ -39,8 +40,10 @@ ADVERBS = (
 # in two anchored pieces (a single `$`-anchored search over the window is ~50x slower): the
 # verb and what follows it up to the value, matched at the verb; and what may stand between
 # the subject's name and the verb
-VERB_TAIL = re.compile(rf"(?P<verb>{VERBS})\s+(?:(?:some|only|just|a|the)\s+)?$", re.IGNORECASE)
-GAP_HEAD = re.compile(
+VERB_TAIL = lazy_compile(
+    globals(), "VERB_TAIL", rf"(?P<verb>{VERBS})\s+(?:(?:some|only|just|a|the)\s+)?$",
+    re.IGNORECASE)
+GAP_HEAD = lazy_compile(globals(), "GAP_HEAD",
     rf"(?:['’]s)?\s*,?\s*(?:(?:which|that|who)\s+)?(?:{ADVERBS}\s+)*$", re.IGNORECASE
 )
 
@@ -69,7 +72,7 @@ VERB_WORDS = first_words(VERBS) | {
     "is",
 }
 
-SPACES = re.compile(r"\s+")
+SPACES = lazy_compile(globals(), "SPACES", r"\s+")
 
 RISE = (
     r"rose|rises|risen|increased|increases|grew|grows|jumped|climbed|soared|surged|"
@@ -79,12 +82,12 @@ FALL = (
     r"fell|falls|fallen|dropped|drops|declined|declines|decreased|decreases|slipped|"
     r"plunged|shrank|shrunk|contracted|slid|tumbled|lost"
 )
-CHANGE = re.compile(
+CHANGE = lazy_compile(globals(), "CHANGE",
     rf"(?P<gap>(?P<poss>['’]s)?\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){{0,4}}?[A-Za-z0-9][\w-]*)\s+"
     rf"(?:(?:has|have|had)\s+)?(?P<verb>{RISE}|{FALL}|(?:was|were)\s+(?:up|down))\s+"
     rf"(?:by\s+)?(?:(?:some|about|around|roughly|nearly|almost|over|more\s+than)\s+)?)$"
 )
-FALL_RE = re.compile(rf"^(?:{FALL}|(?:was|were)\s+down)$")
+FALL_RE = lazy_compile(globals(), "FALL_RE", rf"^(?:{FALL}|(?:was|were)\s+down)$")
 VERB_CHANGE_WORDS = first_words(f"{RISE}|{FALL}") | {"up", "down"}
 
 
@@ -106,13 +109,14 @@ def signed(mention: Mention, negative: bool) -> Mention:
     return dataclasses.replace(mention, value=signed)
 
 
-COORD_GAP = re.compile(
+COORD_GAP = lazy_compile(globals(), "COORD_GAP",
     rf"^\s*,?\s*(?:and|but|while|as\s+well\s+as|plus|with)?\s*(?:{ADVERBS}\s+)*"
     rf"(?:(?P<verb>{VERBS})\s+)?(?:(?:some|only|just)\s+)?$",
     re.IGNORECASE,
 )
-AT_GAP = re.compile(r"^\s*,?\s*(?:at|of|totall?ing|amounting\s+to)\s+$", re.IGNORECASE)
-RANK_GAP = re.compile(
+AT_GAP = lazy_compile(
+    globals(), "AT_GAP", r"^\s*,?\s*(?:at|of|totall?ing|amounting\s+to)\s+$", re.IGNORECASE)
+RANK_GAP = lazy_compile(globals(), "RANK_GAP",
     r"(?P<gap>\s*,?\s*(?:(?:which|that)\s+)?(?:is|was|are|were|being|remains|remained|became|"
     r"becomes|as|holding|holds|has|having|had|with|despite\s+having|boasting|possessing|"
     r"ranks|ranked)?\s*(?:the\s+)?(?:world['’]s\s+|globe['’]s\s+)?)$",
@@ -123,28 +127,29 @@ LINK = (
     r"hit|came\s+to|came\s+in\s+at|of\s+about|of\s+around|(?:rose|fell|climbed|grew|"
     r"dropped|increased|decreased|declined|jumped|slipped|edged\s+up|edged\s+down)\s+to"
 )
-POSSESSIVE = re.compile(
+POSSESSIVE = lazy_compile(globals(), "POSSESSIVE",
     rf"['’]s\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){{0,5}}?[A-Za-z0-9][\w-]*)\s+(?:{LINK})\s+"
     rf"(?:(?:only|just|some)\s+)?$"
 )
-ACTION = re.compile(
+ACTION = lazy_compile(globals(), "ACTION",
     rf"(?P<gap>\s+(?:{ADVERBS}\s+)*(?:plans?|planned|expects?|expected|targets?|targeted|"
     r"reported|reports|posted|posts|recorded|records|announced|announces|budgeted|budgets|"
     r"sets?|sees|forecasts?|guided|approved|approves|has|had|have|boasts)\s+"
     r"(?:(?:a|an|its|their|total)\s+)?"
     r"(?P<np>(?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+(?:of|at)\s+)$"
 )
-SPEND = re.compile(
+SPEND = lazy_compile(globals(), "SPEND",
     r"(?P<gap>\s+(?:will\s+|plans?\s+to\s+|expects?\s+to\s+|aims?\s+to\s+)?"
     r"(?:spend|spent|spends|invest|invested|invests)\s+)$"
 )
-ON_NP = re.compile(r"\s*on\s+(?P<np>(?:[A-Za-z0-9][A-Za-z0-9-]*(?:\s+|$|(?=[^\w\s]))){1,6})")
-RELIANCE = re.compile(
+ON_NP = lazy_compile(
+    globals(), "ON_NP", r"\s*on\s+(?P<np>(?:[A-Za-z0-9][A-Za-z0-9-]*(?:\s+|$|(?=[^\w\s]))){1,6})")
+RELIANCE = lazy_compile(globals(), "RELIANCE",
     r"\b(?:relies|rely|relied|relying|reliance|depends|depend|depended|depending|dependence|"
     r"dependent)\s+(?:heavily\s+|largely\s+|mostly\s+)?on\s+(?P<src>[^,;]{1,60}?)\s+for\s+$",
     re.IGNORECASE,
 )
-OF_NP = re.compile(
+OF_NP = lazy_compile(globals(), "OF_NP",
     r"\s*(?:of)\s+(?P<np>(?:(?:the|its|their|this|global|world['’]s|worldwide|total)\s+)*"
     r"(?:[A-Za-z][A-Za-z0-9-]*(?:['’]s)?(?:\s+|$|(?=[^\w\s])))"
     r"(?:[A-Za-z0-9][A-Za-z0-9-]*(?:['’]s)?(?:\s+|$|(?=[^\w\s]))){0,5})",
@@ -156,18 +161,19 @@ NP_STOP = frozenset(
     "under across around about nearly almost more less up down into despite due so today now "
     "currently globally worldwide annually alone last next year".split()
 )
-TAIL_PP = re.compile(
+TAIL_PP = lazy_compile(globals(), "TAIL_PP",
     r"\s+(?P<prep>from|for|in)\s+(?P<obj>(?:the\s+)?(?:[A-Za-z][\w.-]*)(?:\s+(?!and\b|or\b|"
     r"which\b|that\b|while\b|but\b|to\b|by\b|as\b|with\b|in\b|at\b|on\b|for\b|from\b|of\b|"
     r"since\b|during\b|than\b|over\b|under\b)[a-z][\w-]*){0,4})"
 )
-YEARISH = re.compile(
+YEARISH = lazy_compile(globals(), "YEARISH",
     r"(?:the\s+)?(?:19|20)\d\d|(?:the\s+)?(?:first|second|third|fourth|last|"
     r"past|next|same|short|long|coming)\b|(?:January|February|March|April|May|"
     r"June|July|August|September|October|November|December)\b",
     re.IGNORECASE,
 )
-NAME = re.compile(r"(?:\b[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|of|de|and))*)$")
+NAME = lazy_compile(
+    globals(), "NAME", r"(?:\b[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|of|de|and))*)$")
 NOT_NAMES = frozenset(
     "The This That These Those It Its In On At For With By From As And But Or While "
     "However Despite Although Meanwhile Currently Today Group Core Insights Viewpoint "
@@ -175,49 +181,51 @@ NOT_NAMES = frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )
-CLAUSE_BREAK = re.compile(
+CLAUSE_BREAK = lazy_compile(globals(), "CLAUSE_BREAK",
     r";|\s[-–—]\s|:\s|,\s*(?:while|whereas|but|although|though|where|which|as|since|because|"
     r"after|when)\s"
 )
-FINITE = re.compile(
+FINITE = lazy_compile(globals(), "FINITE",
     r"\s+(?:currently\s+|still\s+|now\s+|also\s+)?(?:dominates|dominated|holds|held|controls|"
     r"controlled|plays|played|leads|led|remains|remained|is|was|has|had|produces|produced|"
     r"accounts|accounted)\b"
 )
-SCOPE = re.compile(
+SCOPE = lazy_compile(globals(), "SCOPE",
     r"\b(?:[Ii]n|[Ww]ithin|[Aa]cross|[Aa]mong|[Ii]nside)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
 )
-APPOSITION = re.compile(
+APPOSITION = lazy_compile(globals(), "APPOSITION",
     r",\s+(?:now\s+|still\s+|already\s+)?(?:the|a|an|which|who|once|long)\b"
     r"[^,;]{1,70}$"
 )
-WHOSE = re.compile(
+WHOSE = lazy_compile(globals(), "WHOSE",
     rf"(?:,\s+whose|\bwhere\s+(?:the|its)?)\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){{0,5}}?"
     rf"[A-Za-z0-9][\w-]*)\s+(?:{LINK})\s+(?:(?:only|just|some)\s+)?$"
 )
-SET_TO = re.compile(
+SET_TO = lazy_compile(globals(), "SET_TO",
     r"(?P<gap>\s+(?:cut|cuts|reduced|reduces|lowered|lowers|raised|raises|lifted|lifts|"
     r"increased|increases|brought|brings|trimmed|trims|narrowed|narrows|widened|widens)\s+"
     r"(?:its|their)\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){0,4}?[A-Za-z0-9][\w-]*)\s+to\s+"
     r"(?:(?:about|around|roughly|nearly|almost|just)\s+)?)$"
 )
-PREPOSITION_BEFORE = re.compile(
+PREPOSITION_BEFORE = lazy_compile(globals(), "PREPOSITION_BEFORE",
     r"\b(?:of|to|from|for|by|on|at|into|than)\s+(?:the\s+)?$", re.IGNORECASE
 )
 SHARE_DIMS = frozenset({"share"})
 # small patterns of the frames in :mod:`factlint.frame`, compiled once
-BEING_AS = re.compile(r"\s*,\s*(?:being|as)\b")
-RANK_NP = re.compile(r"\s*(?P<np>(?:[a-z][a-z-]*\s+){0,4}[a-z][a-z-]*)")
-WITH_END = re.compile(r"\s*,?\s*with\s+$")
-WITH_NEXT = re.compile(r"\s*,?\s*with\s")
-WITH_GAP = re.compile(r"^\s*,?\s*with\s+$")
-ITS_THEIR_START = re.compile(r"^(?:its|their)\s+")
-ITS_THEIR = re.compile(r"(?:its|their)\b", re.IGNORECASE)
-SHARE_OF_START = re.compile(r"^(?:market\s+)?(?:share|portion|part)\s+of\s+(?:the\s+)?")
-IN_PLACE_END = re.compile(r"\b[Ii]n\s+(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}),?\s*$")
-CJK = re.compile(r"[\u4e00-\u9fff]")
-ZH_SHARE = re.compile(
+BEING_AS = lazy_compile(globals(), "BEING_AS", r"\s*,\s*(?:being|as)\b")
+RANK_NP = lazy_compile(globals(), "RANK_NP", r"\s*(?P<np>(?:[a-z][a-z-]*\s+){0,4}[a-z][a-z-]*)")
+WITH_END = lazy_compile(globals(), "WITH_END", r"\s*,?\s*with\s+$")
+WITH_NEXT = lazy_compile(globals(), "WITH_NEXT", r"\s*,?\s*with\s")
+WITH_GAP = lazy_compile(globals(), "WITH_GAP", r"^\s*,?\s*with\s+$")
+ITS_THEIR_START = lazy_compile(globals(), "ITS_THEIR_START", r"^(?:its|their)\s+")
+ITS_THEIR = lazy_compile(globals(), "ITS_THEIR", r"(?:its|their)\b", re.IGNORECASE)
+SHARE_OF_START = lazy_compile(
+    globals(), "SHARE_OF_START", r"^(?:market\s+)?(?:share|portion|part)\s+of\s+(?:the\s+)?")
+IN_PLACE_END = lazy_compile(
+    globals(), "IN_PLACE_END", r"\b[Ii]n\s+(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}),?\s*$")
+CJK = lazy_compile(globals(), "CJK", r"[\u4e00-\u9fff]")
+ZH_SHARE = lazy_compile(globals(), "ZH_SHARE",
     r"(?P<head>[\u4e00-\u9fff（）()]{1,20}?)占(?:据)?(?:全球|世界|全世界)(?:总)?(?:的)?"
     r"(?:份额的?|比重的?)?(?:约|近|超过|逾)?$"
 )
@@ -246,7 +254,7 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return bounds_in(clause_breaks(text), len(text), start, end)
 
 
-NP_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+NP_WORD = lazy_compile(globals(), "NP_WORD", r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
 
 def measure_np(text: str, pos: int, prep: re.Pattern[str] | None = None) -> tuple[str, int] | None:
@@ -274,7 +282,8 @@ def measure_np(text: str, pos: int, prep: re.Pattern[str] | None = None) -> tupl
     return " ".join(words), end
 
 
-POSSESSIVE_NP = re.compile(r"\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s\s+[a-z]")
+POSSESSIVE_NP = lazy_compile(
+    globals(), "POSSESSIVE_NP", r"\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s\s+[a-z]")
 OP_QUALIFIER = {"eq": "", "gt": "over", "ge": "at_least", "lt": "under", "le": "up_to"}
 
 
@@ -312,11 +321,11 @@ def share_of_possessive(mention: Mention, text: str, me: int) -> Mention | None:
     )
 
 
-TARGET = re.compile(
+TARGET = lazy_compile(globals(), "TARGET",
     r"\s*(?:that\s+of\s+|those\s+of\s+)?(?P<target>(?:the\s+)?[A-Z][\w.&-]*"
     r"(?:\s+[A-Z][\w.&-]*)*['’]s)(?![\w-])"
 )
-COMPARED = re.compile(
+COMPARED = lazy_compile(globals(), "COMPARED",
     r"['’]s\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){0,5}?[A-Za-z0-9][\w-]*)\s+"
     r"(?:(?:is|was|are|were|remains|remained|stands|stood)\s+(?:now\s+|still\s+|only\s+)?)?$"
 )

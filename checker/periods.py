@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from factlint.lazyre import lazy_compile
 from factlint.model import Period
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
@@ -20,7 +21,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"December)")
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
-_PATTERNS = re.compile(
+_PATTERNS = lazy_compile(globals(), "_PATTERNS",
     rf"""
     (?=[QtfJFMASONDBbIiUudaln12])  # the first letter of every branch: a quick test
     (?:(?P<quarter>\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<qy>{_YEAR})\b
@@ -37,10 +38,11 @@ _PATTERNS = re.compile(
 )
 # every period above holds a year, a month or the word "year": a sentence with none of them
 # (most) states no period, and one search says so
-_ANY_PERIOD = re.compile(r"19[5-9]\d|20\d\d|year|" + _MONTH[3:-1])  # flat: a fast search
-_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+_ANY_PERIOD = lazy_compile(
+    globals(), "_ANY_PERIOD", r"19[5-9]\d|20\d\d|year|" + _MONTH[3:-1])  # flat: a fast search
+_NAME_BEFORE = lazy_compile(globals(), "_NAME_BEFORE", r"\b[A-Z][a-z]+\s+$")
 
-_PROJECTION_BY = re.compile(r"^\s*by\b", re.IGNORECASE)
+_PROJECTION_BY = lazy_compile(globals(), "_PROJECTION_BY", r"^\s*by\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from factlint.lazyre import lazy_compile
 from factlint.model import Segment
 
 ABBREVIATIONS = frozenset({
@@ -48,7 +49,7 @@ _MAYBE_ABBREVIATION = "|".join(
 #: then which it was; a ``.`` ``!`` ``?`` is matched only where it ends a sentence unless it
 #: ends an abbreviation (group ``abbr``: a word ``_abbreviation`` looks at), with its closers.
 #: A bullet `` - `` is found at its dash, ``Group N`` at its ``G``.
-_CANDIDATE = re.compile(
+_CANDIDATE = lazy_compile(globals(), "_CANDIDATE",
     r"[.!?。！？；;\-\]G](?:"
     rf"(?<=[.!?])(?P<abbr>(?<=\.)(?:{_MAYBE_ABBREVIATION}))?{_CLOSERS_CLASS}(?!\S|\s*[a-z])"
     rf"|(?<=[。！？；;]){_CLOSERS_CLASS}"
@@ -59,8 +60,8 @@ _CANDIDATE = re.compile(
 )
 _GROUP_LEN = len("Group 1")
 _SENTENCE_END = ".!?。！？；;\"”)"
-_PROSE = re.compile(r"[^\W_]")  # a letter or digit, in any script
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
+_PROSE = lazy_compile(globals(), "_PROSE", r"[^\W_]")  # a letter or digit, in any script
+_INITIALS = lazy_compile(globals(), "_INITIALS", r"(?:[A-Za-z]\.)+")
 _WORD_BACK = 20  # how far back an abbreviation is looked for
 _MARKER_BACK = 10  # how far back the '[' of a citation marker is looked for
 

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 from collections.abc import Iterator
-
-from lark import Token
+from typing import TYPE_CHECKING
 
 from factlint import interval as iv
+from factlint.lazyre import lazy_compile
 from factlint.numbers import (
     CN_NUMERAL_CHARS,
     ENGLISH_NUMBERS,
@@ -29,6 +28,9 @@ from factlint.numbers import (
     english_number,
 )
 from factlint.units import surface_unit
+
+if TYPE_CHECKING:  # lark is imported by factlint.lalr, first (see there)
+    from lark import Token
 
 OTHER = "OTHER"
 
@@ -149,7 +151,7 @@ for _options in _PHRASES.values():
 _CJK_MAX = 4
 
 # ------------------------------------------------------------------ the raw lexer
-_RAW = re.compile(
+_RAW = lazy_compile(globals(), "_RAW",
     r"\s*(?:"
     r"(?P<ord>\d+(?:st|nd|rd|th))(?![A-Za-z])"
     r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?)"
@@ -159,8 +161,8 @@ _RAW = re.compile(
     r"|(?P<sym>\S)"
     r")"
 )
-_CN_RUN = re.compile(f"[{CN_NUMERAL_CHARS}]+")
-_NOT_QUANTITY_AT = re.compile(
+_CN_RUN = lazy_compile(globals(), "_CN_RUN", f"[{CN_NUMERAL_CHARS}]+")
+_NOT_QUANTITY_AT = lazy_compile(globals(), "_NOT_QUANTITY_AT",
     r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|年(?:\d{1,2}月(?:\d{1,2}日)?)?)"
     r"|\d{1,2}月(?:\d{1,2}日)?|\d{1,2}/\d{1,2}/\d{2,4}"
     r"|\d+(?:\.\d+){2,}"  # version numbers 1.2.3
@@ -173,15 +175,16 @@ _NOT_QUANTITY_NEXT = frozenset("-/年月:.")
 _DAY_NEXT = frozenset(" \t\u00a0snrt")
 _MONTHS = (r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|"
            r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
-_MONTH_BEFORE = re.compile(_MONTHS + r"\s+$")
+_MONTH_BEFORE = lazy_compile(globals(), "_MONTH_BEFORE", _MONTHS + r"\s+$")
 _MONTH_LAST = frozenset("yhletrnbgpvc.")  # how a month name ends: May, March, Jan.
-_DAY_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r"(?![a-z])")
-_YEAR_CN = re.compile(r"\d{4}年")
+_DAY_MONTH = lazy_compile(
+    globals(), "_DAY_MONTH", r"\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r"(?![a-z])")
+_YEAR_CN = lazy_compile(globals(), "_YEAR_CN", r"\d{4}年")
 
 
 # A number of plain digits at a start position and what stands after it, for
 # :func:`lone_number`: the lexeme after it is a symbol or a plain word (or none at all).
-_LONE_NUMBER = re.compile(
+_LONE_NUMBER = lazy_compile(globals(), "_LONE_NUMBER",
     r"(?P<num>(?!0)\d++)(?![.,:]\d|[-/年月A-Za-z'’$])\s*+"
     r"(?:(?P<sym>[,;).:])|(?P<word>[A-Za-z]++)(?![-'’.$])|\Z)"
 )
@@ -259,7 +262,7 @@ def _number_is_label(text: str, start: int, end: int) -> bool:
     return bool(_MONTH_BEFORE.search(text, max(0, start - 12), start))
 
 
-_WORD_BEFORE = re.compile(r"[A-Za-z]{1,12}$")
+_WORD_BEFORE = lazy_compile(globals(), "_WORD_BEFORE", r"[A-Za-z]{1,12}$")
 
 
 def _unit_or_scale_before(text: str, end: int) -> bool:
@@ -346,6 +349,8 @@ def lexeme_key(written: str) -> str:
 
 def tokenize(text: str, pos: int = 0) -> Iterator[Token]:
     """The grammar's tokens from ``pos`` on, lazily; positions are indexes into ``text``."""
+    from factlint.lalr import Token
+
     for group, s, e in lexemes(text, pos):
         yield Token(group, text[s:e], s, end_pos=e)
 

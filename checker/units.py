@@ -235,7 +235,7 @@ def _pint_stamp() -> str:
 def table_path(directory: Path | None = None, text: str | None = None) -> Path:
     """Where the conversion table of ``text`` (default: the packaged ``units.txt``) is cached:
     the file name holds a hash of the definitions, of pint's stamp and of the format."""
-    from factlint.lalr import user_cache_dir
+    from factlint.usercache import user_cache_dir
 
     source = definitions_text() if text is None else text
     key = hashlib.sha256(f"{_TABLE_FORMAT}\n{_pint_stamp()}\n{source}".encode()).hexdigest()

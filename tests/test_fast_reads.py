@@ -1,0 +1,204 @@
+"""Reads that skip YAML: the simple front matter reader and the cached rule packs give what
+YAML gives, and fall back to YAML wherever they are not sure."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factlint.front_matter import simple_mapping
+from factlint.lexicon import load_lexicon
+from factlint.packs import read_pack
+from factlint.plugins import load_plugins
+
+SIMPLE = [
+    "title: The germanium market in 2024\ndate: 2024-11-05\ntopic: germanium\n",
+    "title: 稀土联盟\npublisher: 新华社\n",
+    'title: "Quoted: a title"\nauthor: \'Jane Doe\'\n',
+    "title:   spaced out   \n\ncategory: metals, mining\n",
+    "title: a:b and [brackets] {braces}, commas\n",
+    "title: No. 1 producer\ntags: yesterday\n",
+    "title: first\ntitle: second\n",
+    "date: 2000-02-29\n",
+]
+NOT_SIMPLE = [
+    "",
+    "title: yes\n",
+    "title: Off\n",
+    "null: x\n",
+    "title: 42\n",
+    "date: 2024-1-5\n",
+    "date: 2024-13-45\n",
+    "title: a # comment\n",
+    "title: a: b\n",
+    "title: ends with colon:\n",
+    "# a comment\ntitle: x\n",
+    "title: x\n  continued\n",
+    "tags:\n  - a\n  - b\n",
+    "tags: [a, b]\n",
+    'title: "with \\"escape\\""\n',
+    "title: 'it''s'\n",
+    "title: &anchor x\n",
+    "title: *alias\n",
+    "title: !tag x\n",
+    "title: |\n  block\n",
+    "title:\tx\n",
+    "title: x\r\n",
+    "title: \u2028x\n",
+    "title:x\n",
+    "- a\n- b\n",
+    "title: ~\n",
+    "title: .inf\n",
+    "title: -x\n",
+]
+
+
+@pytest.mark.parametrize("source", SIMPLE)
+def test_simple_front_matter_reads_as_yaml_does(source: str) -> None:
+    assert simple_mapping(source) == yaml.safe_load(source)
+    assert {k: type(v) for k, v in simple_mapping(source).items()} == {  # type: ignore[union-attr]
+        k: type(v) for k, v in yaml.safe_load(source).items()}
+
+
+@pytest.mark.parametrize("source", NOT_SIMPLE)
+def test_anything_else_is_left_to_yaml(source: str) -> None:
+    assert simple_mapping(source) is None
+
+
+def test_cached_pack_is_what_yaml_read(tmp_path: Path) -> None:
+    packs = load_plugins(entry_points=False).packs
+    for pack in packs:
+        first = read_pack(pack, trusted=True, cache_dir=tmp_path)
+        cached = list(tmp_path.glob("pack-*.json"))
+        assert cached, "a plugin's pack is cached"
+        again = read_pack(pack, trusted=True, cache_dir=tmp_path)
+        assert again == first == yaml.load(Path(pack).read_text("utf-8"), Loader=yaml.SafeLoader)
+
+
+def test_pack_cache_follows_the_pack_and_skips_what_json_cannot_hold(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    cache = tmp_path / "cache"
+    pack.write_text("scope_words: [global]\n", encoding="utf-8")
+    assert read_pack(pack, trusted=True, cache_dir=cache) == {"scope_words": ["global"]}
+    pack.write_text("scope_words: [world]\n", encoding="utf-8")  # an edit: a new key
+    assert read_pack(pack, trusted=True, cache_dir=cache) == {"scope_words": ["world"]}
+    assert len(list(cache.glob("pack-*.json"))) == 2
+    pack.write_text("when: 2024-01-02\n1: one\n", encoding="utf-8")  # a date, an int key
+    data = read_pack(pack, trusted=True, cache_dir=cache)
+    assert data == yaml.safe_load(pack.read_text("utf-8"))
+    assert len(list(cache.glob("pack-*.json"))) == 2  # not cached
+
+
+def test_corrupt_pack_cache_is_read_again_from_yaml(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("scope_words: [global]\n", encoding="utf-8")
+    read_pack(pack, trusted=True, cache_dir=tmp_path)
+    (cached,) = tmp_path.glob("pack-*.json")
+    cached.write_text("[1, 2", encoding="utf-8")
+    assert read_pack(pack, trusted=True, cache_dir=tmp_path) == {"scope_words": ["global"]}
+    assert json.loads(cached.read_text("utf-8")) == {"scope_words": ["global"]}
+
+
+def test_lexicon_is_the_same_from_the_cache() -> None:
+    packs = load_plugins(entry_points=False).packs
+    first, second = load_lexicon(packs), load_lexicon(packs)
+    assert first.places == second.places and first.materials == second.materials
+    assert first.synonyms == second.synonyms and first.scope_words == second.scope_words
+
+
+def test_a_markdown_run_with_simple_front_matter_needs_no_yaml(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("---\ntitle: Cobalt in 2024\ndate: 2024-03-01\n---\n\n"
+                       "Congo produces 70% of global cobalt mining.\n", encoding="utf-8")
+    code = ("import sys\nfrom factlint.cli import main\n"
+            f"main(['--no-cache', '--format', 'json', {str(article)!r}])\n"
+            "print('yaml' in sys.modules, file=sys.stderr)\n")
+    for _ in range(2):  # the first run may fill the user's pack cache
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              cwd=tmp_path, check=False)
+    assert done.stderr.strip().splitlines()[-1] == "False"
+
+
+# ---------------------------------------------------------------- regexes (lazyre)
+
+MODULES = ("patterns", "periods", "digits", "modality", "frame_growth", "parse", "tokens",
+           "frame_table", "segment", "load_digest", "lexicon", "load_markdown", "numbers")
+
+
+def _lazy_patterns() -> list[tuple[str, int]]:
+    import importlib
+
+    from factlint import lazyre
+
+    found = []
+    for name in MODULES:
+        module = importlib.import_module(f"factlint.{name}")
+        for value in vars(module).values():
+            if isinstance(value, lazyre._Lazy):
+                found.append(value._args)
+            elif isinstance(value, re.Pattern) and value.pattern:
+                found.append((value.pattern, value.flags & ~re.UNICODE))
+    return found
+
+
+def test_cached_regex_code_makes_the_same_patterns(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from factlint import lazyre
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    patterns = _lazy_patterns()
+    assert len(patterns) > 100
+    writer = lazyre._CodeCache()
+    first = [writer.compile(p, f) for p, f in patterns]
+    writer.save()
+    (saved,) = (tmp_path / "factlint").glob("regex-*.json")
+    reader = lazyre._CodeCache()
+    again = [reader.compile(p, f) for p, f in patterns]
+    assert not reader.new  # all read from the file
+    for (p, f), a, b in zip(patterns, first, again, strict=True):
+        plain = re.compile(p, f)
+        for got in (a, b):
+            assert (got.pattern, got.flags, got.groups, got.groupindex) == (
+                plain.pattern, plain.flags, plain.groups, plain.groupindex)
+    sample = "In 2024 China controlled about 69% of global rare earth mining, up from 60%."
+    assert [bool(x.search(sample)) for x in again] == [
+        bool(re.compile(p, f).search(sample)) for p, f in patterns]
+    assert saved.stat().st_size > 0
+
+
+def test_damaged_regex_cache_is_compiled_again(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from factlint import lazyre
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    writer = lazyre._CodeCache()
+    writer.compile(r"(?P<n>\d+)%", 0)
+    writer.save()
+    (saved,) = (tmp_path / "factlint").glob("regex-*.json")
+    data = json.loads(saved.read_text("utf-8"))
+    for entry in data["regexes"].values():
+        entry[4] = "AAAAAAAAAAA="  # code words the engine refuses
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    reader = lazyre._CodeCache()
+    got = reader.compile(r"(?P<n>\d+)%", 0)
+    assert got.groupindex == {"n": 1} and got.match("69%") is not None
+    saved.write_text("{not json", encoding="utf-8")
+    assert lazyre._CodeCache().compile(r"\d+", 0).match("12") is not None
+
+
+def test_a_lazy_regex_takes_its_place_on_first_use() -> None:
+    from factlint.lazyre import lazy_compile
+
+    namespace: dict[str, object] = {}
+    namespace["X"] = lazy_compile(namespace, "X", r"a+b", re.IGNORECASE)
+    stand_in = namespace["X"]
+    assert not isinstance(stand_in, re.Pattern)
+    assert stand_in.match("AAB") is not None  # type: ignore[attr-defined]
+    assert isinstance(namespace["X"], re.Pattern)
+    assert namespace["X"].flags & re.IGNORECASE  # type: ignore[attr-defined]
