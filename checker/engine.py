@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factlint import memo
-from factlint.cache import ClaimCache, FileResult, Stamp
+from factlint.cache import SEP, ClaimCache, FileResult, Stamp
 from factlint.discover import discover
 from factlint.errors import UsageError
 from factlint.index import build_index
@@ -80,10 +80,13 @@ def _problem_finding(p: Problem) -> Finding:
 
 
 def _topic(doc: Document, lexicon: Lexicon) -> str:
+    """The document's one material: named in its title or topic tag; only a document with
+    neither takes it from its first sentences (an article titled "The vanadium market"
+    that mentions "power costs" is not about electricity)."""
     found = lexicon.materials_in(f"{doc.title} {doc.topic}")
     if len(found) == 1:
         return next(iter(found))
-    if not found:
+    if not found and not (doc.title.strip() or doc.topic.strip()):
         body = lexicon.materials_in(" ".join(s.text for s in doc.segments[:3]))
         if len(body) == 1:
             return next(iter(body))
@@ -178,7 +181,9 @@ def _load_and_process(path: Path, rel: str, settings: Settings, lexicon: Lexicon
 
 
 def _warm(ton: str) -> None:
-    """Build the parser and the unit registry in this process (before workers fork)."""
+    """Build the parser and the unit registry, and import the loaders, in this process
+    (before workers fork)."""
+    from factlint import load_digest, load_markdown  # noqa: F401
     from factlint.parse import find_mentions
 
     find_mentions("about 417 kg, 69% and $1.4 billion", 0, ton)  # type: ignore[arg-type]
@@ -311,7 +316,7 @@ def run(
                 mine = focused.get(rel)
                 if mine is not None and mine[0] == sha:  # only its claims of those measures
                     hit = cache.summary(rel, row, mine[1])
-                elif wanted.isdisjoint(row.measures):
+                elif not row.measure_text or wanted.isdisjoint(row.measure_text.split(SEP)):
                     hit = cache.summary(rel, row)
             if hit is None:
                 hit = cache.get(rel, sha, with_sentences)

@@ -13,7 +13,8 @@ from factlint.engine import run
 from factlint.model import Finding, Settings
 from factlint.plugins import load_plugins
 
-ARTICLE = "---\ntitle: Vanadium\ndate: 2024-05-01\n---\n\nRussia holds {}% of global vanadium mining.\n"
+ARTICLE = ("---\ntitle: Vanadium\ndate: 2024-05-01\n---\n\n"
+           "Russia holds {}% of global vanadium mining.\n")
 
 
 def _lint(root: Path) -> list[Finding]:
