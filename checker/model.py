@@ -3,9 +3,11 @@
 files -load-> SourceFile/Document -segment-> Sentence -parse-> Mention -frame-> Claim
 -index-> ClaimIndex -rules-> Finding -report-> text/json/...
 
-Every class here is a frozen dataclass holding only builtins, ``Fraction`` and other
-classes of this module: never a lark tree or a pint quantity. Offsets are indexes into
-``SourceFile.text`` (the decoded file with any BOM removed), in Unicode code points.
+Every class here is a frozen dataclass with slots (no ``__dict__`` per instance: a 100k
+article run holds hundreds of thousands of claims, mentions and locations) holding only
+builtins, ``Fraction`` and other classes of this module: never a lark tree or a pint
+quantity. Offsets are indexes into ``SourceFile.text`` (the decoded file with any BOM
+removed), in Unicode code points.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ SEVERITY_ORDER: dict[str, int] = {"warning": 1, "error": 2}
 # --------------------------------------------------------------------------- load
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """A span of a file, 1-based; ``end_column`` is the column after the last character."""
 
@@ -36,7 +38,7 @@ class Location:
     end_column: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TableCell:
     """Context of a Markdown table cell: its row's subject and its column's header."""
 
@@ -46,7 +48,7 @@ class TableCell:
     is_total_row: bool  # row named World / Total / Global
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A run of prose inside a document.
 
@@ -61,7 +63,7 @@ class Segment:
     table: TableCell | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One article. A digest file holds several; a Markdown or text file holds one."""
 
@@ -75,7 +77,7 @@ class Document:
     title_start: int = -1  # offset of the title in the file, -1 if the title is metadata only
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something the loader could not do well; becomes an FC9xx finding."""
 
@@ -86,7 +88,7 @@ class Problem:
     column: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceFile:
     path: str
     text: str  # decoded, BOM removed; "" when the file was skipped
@@ -98,7 +100,7 @@ class SourceFile:
 # -------------------------------------------------------------------------- values
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interval:
     """A set of real numbers between two bounds; ``None`` is an infinite bound.
 
@@ -174,7 +176,7 @@ def format_number(x: Fraction) -> str:
     return f"{float(x):.6g}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Value:
     """A quantity read as its writer meant it, in the canonical unit of its dimension.
 
@@ -190,7 +192,7 @@ class Value:
     dimension: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """A comparative statement: ``less than one-tenth of China's``, ``exceeds``, ``twice``."""
 
@@ -202,7 +204,7 @@ class Comparison:
 # ------------------------------------------------------------------------ mentions
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A quantity, rank or comparison expression recognised by the grammar."""
 
@@ -218,7 +220,7 @@ class Mention:
     location: Location | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of one segment, with the mentions found in it."""
 
@@ -233,7 +235,7 @@ class Sentence:
 # -------------------------------------------------------------------------- claims
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """When a claim holds.
 
@@ -257,7 +259,7 @@ class Period:
         return f"{self.part} {span}".strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """Who (subject), what (measure, kind), when (period) and the value of one statement."""
 
@@ -286,14 +288,14 @@ class Claim:
 # ------------------------------------------------------------------------ findings
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Related:
     location: Location
     role: Literal["conflicts", "evidence"]
     claim: Claim | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule: str  # "FC101"
     name: str  # "value-conflict"
@@ -310,7 +312,7 @@ class Finding:
         return (loc.path, loc.line, loc.column, self.rule, self.message)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stats:
     files: int = 0
     documents: int = 0
@@ -321,7 +323,7 @@ class Stats:
     seconds: float = 0.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RuleInfo:
     """What ``factlint rules`` lists and ``--explain`` prints for one rule."""
 
@@ -332,7 +334,7 @@ class RuleInfo:
     doc: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Tool settings after config and CLI are merged (facts are kept in facts files)."""
 

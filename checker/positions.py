@@ -16,6 +16,11 @@ from itertools import accumulate
 from factlint.model import Location
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+#: One int object per line or column number below its length, shared by every location:
+#: CPython caches only ints up to 256, and a run keeps two locations per claim (hundreds of
+#: thousands at 100k articles), most of their columns above 256 (a paragraph is one line).
+_SHARED = tuple(range(4096))
+_SHARED_LEN = len(_SHARED)
 
 
 def line_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -72,16 +77,26 @@ class LineIndex:
         Columns count code points; ``end_column`` is the column after the last character
         (so a span that ends with its line's last character ends one past it, on that line).
         """
-        starts, length = self._starts, self._length
+        starts, length, shared, n = self._starts, self._length, _SHARED, _SHARED_LEN
         first = start if 0 <= start <= length else max(0, min(start, length))
         i = bisect_right(starts, first) - 1
         line, column = i + 1, first - starts[i] + 1
+        if line < n:
+            line = shared[line]
+        if column < n:
+            column = shared[column]
         if end <= start:
             return Location(path, line, column, line, column)
         last = end - 1 if 0 < end <= length + 1 else max(0, min(end - 1, length))
         if i + 1 < len(starts) and last >= starts[i + 1]:
             i = bisect_right(starts, last) - 1  # the span runs on to a later line
-        return Location(path, line, column, i + 1, last - starts[i] + 2)
+            end_line = i + 1 if i + 1 >= n else shared[i + 1]
+        else:
+            end_line = line
+        end_column = last - starts[i] + 2
+        if end_column < n:
+            end_column = shared[end_column]
+        return Location(path, line, column, end_line, end_column)
 
     def offset(self, line: int, column: int = 1) -> int:
         """The offset of 1-based ``line`` and ``column``; the inverse of :meth:`location`.
