@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import io
 import os
 import sys
 import time
@@ -29,6 +28,7 @@ if TYPE_CHECKING:  # imported where used: ``--version`` and ``--help`` load none
     from factlint.config import Override
     from factlint.model import Finding, Settings
     from factlint.plugins import Plugins
+    from factlint.spool import Spool
 
 SUBCOMMANDS = ("claims", "rules", "baseline")
 #: The cyclic garbage collector's first threshold during a run (Python's default: 700). A
@@ -232,6 +232,18 @@ def _write_out(text: str, output: Path | None) -> None:
         raise UsageError(f"cannot write {output}: {exc.strerror}") from None
 
 
+def _deliver(out: Spool, output: Path | None) -> None:
+    """Write a spooled report where :func:`_write_out` writes a text, a chunk at a time."""
+    from factlint.spool import deliver
+
+    try:
+        deliver(out, output, sys.stdout)
+    except OSError as exc:
+        if output is None:
+            raise
+        raise UsageError(f"cannot write {output}: {exc.strerror}") from None
+
+
 def _explain(plugins: Plugins, code: str) -> str:
     wanted = code.strip().upper()
     for rule in plugins.rules:
@@ -263,9 +275,11 @@ def _claims(paths: list[Path], settings: Settings, root: Path, plugins: Plugins,
         raise UsageError(f"claims: unknown format {args.format!r}; expected text or json")
     result = run_engine(paths, settings, root, plugins, None, excludes, args,
                         with_sentences=True)
-    out = io.StringIO()
+    from factlint.spool import Spool
+
+    out = Spool()
     claims.write(claims.claims_report(result.sentences, result.claims), args.format, out)
-    _write_out(out.getvalue(), args.output)
+    _deliver(out, args.output)
     return EXIT_OK
 
 
@@ -296,7 +310,9 @@ def _lint(given: list[Path], default: list[Path], settings: Settings, root: Path
         from factlint.baseline import load_baseline, new_findings
 
         findings = new_findings(findings, load_baseline(baseline))
-    out = io.StringIO()
+    from factlint.spool import Spool
+
+    out = Spool()  # the report is shown once whole: a failing reporter is replaced
     if args.quiet and args.format == "text":
         from factlint.reporters import text_reporter
 
@@ -306,11 +322,12 @@ def _lint(given: list[Path], default: list[Path], settings: Settings, root: Path
             reporter.write(findings, result.stats, out)
         except Exception as exc:  # a broken reporter plugin: name it, keep the findings
             findings = [*findings, _reporter_failure(args.format, exc)]
-            out = io.StringIO()
+            out.close()
+            out = Spool()
             from factlint.reporters import text_reporter
 
             text_reporter.write(findings, result.stats, out)
-    _write_out(out.getvalue(), args.output)
+    _deliver(out, args.output)
     if args.benchmark:
         print(benchmark_line(result.timings, time.perf_counter() - reported), file=sys.stderr)
     return exit_code(findings, settings.fail_on)
