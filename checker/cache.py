@@ -35,7 +35,7 @@ from factlint.model import Claim, Problem, Sentence, Settings
 
 CACHE_DIR = ".factlint_cache"
 DB_NAME = "claims.sqlite3"
-SCHEMA = 4
+SCHEMA = 5
 SEP = "\x1f"  # between the measures of a file
 RUNS_KEPT = 8
 APPLICATION_ID = 0x46434C54  # "FCLT": tells our file from a foreign SQLite file

@@ -11,7 +11,7 @@ import hashlib
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,47 +47,69 @@ def memo_key(env: str, settings: Settings, plugins: Plugins,
 
 
 def dumps_memo(result: RunResult) -> str:
-    """A run's result as stored in the cache: each claim once, findings point into the table.
+    """A run's result as stored in the cache: a header line, then each claim once, then a
+    line per finding pointing into the claims.
 
-    A conflict's two findings hold the same two claims, so the table halves what a warm
-    run decodes.
+    A claim named by many findings (a conflict's sides) is stored once. One line per item,
+    ASCII-escaped, keeps both writing and reading it to about the size of the text: no
+    nested lists of the whole run, no string widened to two bytes a character by one
+    en dash.
     """
     table: dict[int, int] = {}
-    claims: list[object] = []
+    claim_lines: list[str] = []
 
     def ref(claim: Claim | None) -> int | None:
         if claim is None:
             return None
         at = table.get(id(claim))
         if at is None:
-            at = table[id(claim)] = len(claims)
-            claims.append(to_jsonable(claim))
+            at = table[id(claim)] = len(claim_lines)
+            claim_lines.append(_line(to_jsonable(claim)))
         return at
 
-    rows = [[f.rule, f.name, f.severity, f.message, to_jsonable(f.location), ref(f.claim),
-             [[to_jsonable(r.location), r.role, ref(r.claim)] for r in f.related],
-             f.conflict_id, f.fingerprint] for f in result.findings]
-    return json.dumps([claims, rows, to_jsonable(result.stats), result.files,
-                       sorted(result.unmarked)],
-                      ensure_ascii=False, separators=(",", ":"))
+    rows = [_line([f.rule, f.name, f.severity, f.message, to_jsonable(f.location),
+                   ref(f.claim),
+                   [[to_jsonable(r.location), r.role, ref(r.claim)] for r in f.related],
+                   f.conflict_id, f.fingerprint]) for f in result.findings]
+    header = _line([to_jsonable(result.stats), result.files, sorted(result.unmarked),
+                    len(claim_lines)])
+    return "\n".join([header, *claim_lines, *rows])
+
+
+def _line(data: object) -> str:
+    return json.dumps(data, separators=(",", ":"))
 
 
 def from_memo(stored: str, clock: dict[str, float], started: float) -> RunResult:
     """The stored result of a run (see :func:`dumps_memo`), timed as a run just finished."""
     from factlint.engine import STAGES, RunResult
 
-    table, rows, stats, files, unmarked = json.loads(stored)
-    claims = decoder_for(tuple[Claim, ...])(table)
+    lines = _lines(stored)
+    stats, files, unmarked, count = json.loads(next(lines))
+    claim = decoder_for(Claim)
+    claims = [claim(json.loads(next(lines))) for _ in range(count)]
     location = decoder_for(Location)
-    findings = tuple([
-        Finding(rule, name, severity, message, location(loc),
-                None if claim is None else claims[claim],
-                tuple([Related(location(at), role, None if c is None else claims[c])
-                       for at, role, c in related]), conflict_id, fingerprint)
-        for rule, name, severity, message, loc, claim, related, conflict_id, fingerprint
-        in rows])
+    findings = []
+    for line in lines:
+        rule, name, severity, message, loc, at, related, conflict_id, fingerprint = \
+            json.loads(line)
+        findings.append(Finding(
+            rule, name, severity, message, location(loc), None if at is None else claims[at],
+            tuple([Related(location(where), role, None if c is None else claims[c])
+                   for where, role, c in related]), conflict_id, fingerprint))
     stats = dataclasses.replace(from_jsonable(Stats, stats),
                                 seconds=round(time.perf_counter() - started, 3))
     timings = tuple((stage, round(clock[stage], 4)) for stage in STAGES)
-    return RunResult(findings, stats, (), (), tuple(files), timings, len(files),
+    return RunResult(tuple(findings), stats, (), (), tuple(files), timings, len(files),
                      frozenset(unmarked))
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, one slice at a time (no list of them all)."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        yield text[start:end]
+        start = end + 1
