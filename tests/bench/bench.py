@@ -108,6 +108,17 @@ def factlint(args: list[str], cwd: Path) -> Run:
     return Run(wall, cpu, peak / 2**20, data, stderr)
 
 
+def import_seconds(args: list[str], cwd: Path) -> float:
+    """Seconds a factlint run spends importing modules, from ``python -X importtime``."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "factlint", *args],
+                          cwd=cwd, capture_output=True, text=True, env=ENV, check=False)
+    total = 0
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "self [us]" not in line:
+            total += int(line.split(":", 1)[1].split("|")[0])
+    return total / 1e6
+
+
 def best(args: list[str], cwd: Path, times: int) -> Run:
     """The fastest of ``times`` runs (the machine may be shared)."""
     return min((factlint(args, cwd) for _ in range(times)), key=lambda r: r.wall)
@@ -138,13 +149,19 @@ def size_run(work: Path, articles: int, repeat: int) -> dict[str, float]:
     print(f"warm cache, nothing changed: wall {warm.wall:.2f} s, cpu {warm.cpu:.2f} s: "
           f"{mb / warm.wall:.1f} MB/s")
     target = sorted(corpus.rglob("*.md"))[0]
-    with target.open("a", encoding="utf-8") as handle:
-        handle.write("\nChina controls 69% of global rare earth mining.\n")
     rel = target.relative_to(work).as_posix()
-    hook = factlint(["--format", "json", "--against-corpus", rel], work)
+    hooks = []
+    for edit in range(repeat):  # each run the first after its own edit
+        with target.open("a", encoding="utf-8") as handle:
+            handle.write(f"\nChina controls {69 - edit}% of global rare earth mining.\n")
+        hooks.append(factlint(["--format", "json", "--against-corpus", rel], work))
+    hook = min(hooks, key=lambda r: r.wall)
     start = best(["--format", "json", "--benchmark", "--against-corpus", rel], work, repeat)
     print(f"warm pre-commit run, 1 changed file: wall {hook.wall:.2f} s first run after "
           f"the edit, {start.wall:.2f} s again; {start.stages()}")
+    imports = import_seconds(["--format", "json", "--against-corpus", rel], work)
+    print(f"  of which imports: {imports:.3f} s (python -X importtime, the self times "
+          "summed; it slows what it measures)")
     PEAKS.extend([cold.rss_mb, two.rss_mb, warm.rss_mb, hook.rss_mb])
     return {"mb": mb, "wall": cold.wall}
 
