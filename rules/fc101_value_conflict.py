@@ -141,15 +141,22 @@ def _in_doc(claims: list[Claim], title: Claim) -> list[Claim]:
     return [c for c in claims if (c.path, c.doc_index) == (title.path, title.doc_index)]
 
 
-def _ids(a: Claim, b: Claim, key: tuple[str, ...]) -> tuple[str, str]:
-    """The conflict id and fingerprint of the pair ``a``, ``b`` (in either order)."""
+def _pair(a: Claim, b: Claim) -> tuple[Claim, Claim]:
     first, second = sorted((a, b), key=_place)
-    conflict_id = digest(CODE, *key, norm(first.text), norm(second.text),
-                         first.path, second.path, str(first.location.line),
-                         str(second.location.line))
-    fingerprint = digest(CODE, *key, norm(first.text), norm(second.text),
-                         first.path, second.path)
-    return conflict_id, fingerprint
+    return first, second
+
+
+def _fingerprint(a: Claim, b: Claim, key: tuple[str, ...]) -> str:
+    """The pair's fingerprint (either order): rule, key, both texts and paths, no lines."""
+    first, second = _pair(a, b)
+    return digest(CODE, *key, norm(first.text), norm(second.text), first.path, second.path)
+
+
+def _conflict_id(a: Claim, b: Claim, key: tuple[str, ...]) -> str:
+    """The conflict id of the pair ``a``, ``b`` (in either order): its lines too."""
+    first, second = _pair(a, b)
+    return digest(CODE, *key, norm(first.text), norm(second.text), first.path, second.path,
+                  str(first.location.line), str(second.location.line))
 
 
 def _conflict(index: ClaimIndex, side_a: list[Claim], side_b: list[Claim], severity: str,
@@ -161,7 +168,7 @@ def _conflict(index: ClaimIndex, side_a: list[Claim], side_b: list[Claim], sever
     two mirrored findings of one fingerprint, and a claim added to the larger side later
     leaves the others' fingerprints (and a baseline of them) as they were.
     """
-    conflict_id = _ids(side_a[0], side_b[0], key)[0]
+    conflict_id = _conflict_id(side_a[0], side_b[0], key)
     for here_side, other_side in ((side_a, side_b), (side_b, side_a)):
         other = other_side[0]
         related = tuple(Related(o.location, "conflicts", o) for o in other_side[:RELATED_MAX])
@@ -176,7 +183,7 @@ def _conflict(index: ClaimIndex, side_a: list[Claim], side_b: list[Claim], sever
             yield Finding(
                 rule=CODE, name=NAME, severity=severity,  # type: ignore[arg-type]
                 message=message, location=here.location, claim=here, related=related,
-                conflict_id=conflict_id, fingerprint=_ids(here, other, key)[1],
+                conflict_id=conflict_id, fingerprint=_fingerprint(here, other, key),
             )
 
 
