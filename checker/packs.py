@@ -13,9 +13,7 @@ deep crashes the C loader; the Python one turns it into an error).
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -74,23 +72,10 @@ def _parse(path: str | Path, raw: bytes, trusted: bool) -> Any:
         raise UsageError(f"{path}:{line}: facts file does not parse: {problem}") from exc
 
 
-def _yaml_stamp() -> str:
-    """Which PyYAML is installed (where, and its stamp), found without importing it."""
-    spec = importlib.util.find_spec("yaml")
-    origin = spec.origin if spec is not None else None
-    if origin is None:
-        return "no yaml"
-    try:
-        st = os.stat(origin)
-    except OSError:
-        return origin
-    return f"{origin}:{st.st_mtime_ns}:{st.st_size}"
-
-
 def _cache_path(raw: bytes, directory: Path | None) -> Path:
-    from factlint.usercache import user_cache_dir
+    from factlint.usercache import module_stamp, user_cache_dir
 
-    h = hashlib.sha256(f"pack {_FORMAT}\n{_yaml_stamp()}\n".encode())
+    h = hashlib.sha256(f"pack {_FORMAT}\n{module_stamp('yaml')}\n".encode())
     h.update(raw)
     folder = user_cache_dir() if directory is None else directory
     return folder / f"pack-{h.hexdigest()[:24]}.json"

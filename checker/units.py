@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.util
 import json
-import os
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -219,26 +217,13 @@ def _convert(unit: str, name: str) -> UnitInfo:
 _TABLE_FORMAT = 1  # bump when the table's encoding changes
 
 
-def _pint_stamp() -> str:
-    """Which pint is installed (where, and its stamp), found without importing it."""
-    spec = importlib.util.find_spec("pint")
-    origin = spec.origin if spec is not None else None
-    if origin is None:
-        return "no pint"
-    try:
-        st = os.stat(origin)
-    except OSError:
-        return origin
-    return f"{origin}:{st.st_mtime_ns}:{st.st_size}"
-
-
 def table_path(directory: Path | None = None, text: str | None = None) -> Path:
     """Where the conversion table of ``text`` (default: the packaged ``units.txt``) is cached:
     the file name holds a hash of the definitions, of pint's stamp and of the format."""
-    from factlint.usercache import user_cache_dir
+    from factlint.usercache import module_stamp, user_cache_dir
 
     source = definitions_text() if text is None else text
-    key = hashlib.sha256(f"{_TABLE_FORMAT}\n{_pint_stamp()}\n{source}".encode()).hexdigest()
+    key = hashlib.sha256(f"{_TABLE_FORMAT}\n{module_stamp('pint')}\n{source}".encode()).hexdigest()
     folder = user_cache_dir() if directory is None else directory
     return folder / f"units-{key[:24]}.json"
 

@@ -7,6 +7,7 @@ directory. This module imports nothing heavy, so that any of them can find the f
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -24,3 +25,17 @@ def user_cache_dir() -> Path:
     xdg = os.environ.get("XDG_CACHE_HOME")
     base_dir = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
     return base_dir / "factlint"
+
+
+def module_stamp(name: str) -> str:
+    """Which copy of module ``name`` is installed (its file, modification time and size),
+    found without importing it: part of the key of a cache made with its help."""
+    spec = importlib.util.find_spec(name)
+    origin = spec.origin if spec is not None else None
+    if origin is None:
+        return f"no {name}"
+    try:
+        st = os.stat(origin)
+    except OSError:
+        return origin
+    return f"{origin}:{st.st_mtime_ns}:{st.st_size}"
