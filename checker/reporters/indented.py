@@ -11,6 +11,7 @@ library, which decides.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -81,34 +82,30 @@ def _encode(value: Any, newline: str, out: list[str], keys: dict[str, str]) -> N
         if not value:
             out.append("{}")
             return
-        inner = newline + _INDENT
-        sep = "{" + inner
-        for key, item in value.items():
-            head = sep + (keys.get(key) or _key(key, keys))
-            if type(item) is str:
-                out.append(head + encode_basestring(item))
-            elif isinstance(item, (dict, list, tuple)):
-                out.append(head)
-                _encode(item, inner, out, keys)
-            else:
-                out.append(head + _scalar(item))
-            sep = "," + inner
-        out.append(newline + "}")
+        close = "}"
+        items: Iterable[tuple[str, Any]] = (
+            (keys.get(key) or _key(key, keys), item) for key, item in value.items())
+        sep = "{"
     elif isinstance(value, (list, tuple)):
         if not value:
             out.append("[]")
             return
-        inner = newline + _INDENT
-        sep = "[" + inner
-        for item in value:
-            if type(item) is str:
-                out.append(sep + encode_basestring(item))
-            elif isinstance(item, (dict, list, tuple)):
-                out.append(sep)
-                _encode(item, inner, out, keys)
-            else:
-                out.append(sep + _scalar(item))
-            sep = "," + inner
-        out.append(newline + "]")
+        close = "]"
+        items = (("", item) for item in value)
+        sep = "["
     else:
         out.append(_scalar(value))
+        return
+    inner = newline + _INDENT
+    sep += inner
+    for label, item in items:
+        head = sep + label
+        if type(item) is str:
+            out.append(head + encode_basestring(item))
+        elif isinstance(item, (dict, list, tuple)):
+            out.append(head)
+            _encode(item, inner, out, keys)
+        else:
+            out.append(head + _scalar(item))
+        sep = "," + inner
+    out.append(newline + close)
