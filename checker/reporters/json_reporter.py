@@ -45,34 +45,20 @@ def claim_dict(claim: Claim | None) -> dict[str, Any] | None:
             "low": low, "high": high, "unit": unit}
 
 
-def finding_dict(finding: Finding,
-                 shared: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
-    """One finding with its location, claim and related places.
-
-    ``shared`` (claim id -> its dict) lets the findings of one report share the dicts of
-    the claims they have in common: a conflict's two findings show the same two claims.
-    """
-    known = {} if shared is None else shared
-
-    def claim(c: Claim | None) -> dict[str, Any] | None:
-        if c is None:
-            return None
-        found = known.get(id(c))
-        if found is None:
-            found = known[id(c)] = claim_dict(c)  # type: ignore[assignment]
-        return found
-
-    return _finding_data(finding, claim, claim)
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    """One finding with its location, claim and related places."""
+    return _finding_data(finding, claim_dict)
 
 
-def _finding_data(finding: Finding, claim: Callable[[Claim | None], object],
+def _finding_data(finding: Finding,
                   related_claim: Callable[[Claim | None], object]) -> dict[str, Any]:
+    """The finding's dict; ``related_claim`` gives each related place's claim."""
     return {
         "rule": finding.rule,
         "name": finding.name,
         "severity": finding.severity,
         "message": finding.message,
-        "location": {**location_dict(finding.location), "claim": claim(finding.claim)},
+        "location": {**location_dict(finding.location), "claim": claim_dict(finding.claim)},
         "related": [
             {**location_dict(r.location), "role": r.role, "claim": related_claim(r.claim)}
             for r in finding.related
@@ -84,10 +70,9 @@ def _finding_data(finding: Finding, claim: Callable[[Claim | None], object],
 
 def report_dict(findings: list[Finding], stats: Stats) -> dict[str, Any]:
     """The whole report as plain data."""
-    shared: dict[int, dict[str, Any]] = {}  # the findings are alive: their ids are stable
     return {
         "version": VERSION,
-        "findings": [finding_dict(f, shared) for f in sorted(findings, key=Finding.sort_key)],
+        "findings": [finding_dict(f) for f in sorted(findings, key=Finding.sort_key)],
         "stats": _stats_dict(stats),
     }
 
@@ -128,7 +113,7 @@ def write(findings: list[Finding], stats: Stats, out: TextIO) -> None:
     for i, finding in enumerate(ordered):
         if i:
             out.write(",\n    ")
-        out.write(dumps(_finding_data(finding, claim_dict, related_claim), 2, keys))
+        out.write(dumps(_finding_data(finding, related_claim), 2, keys))
     stats_text = dumps({"stats": _stats_dict(stats)})[1:-2]  # its lines, without the braces
     out.write(f"\n  ],{stats_text}\n}}\n")
 
