@@ -38,6 +38,11 @@ def norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def place(c: Claim) -> tuple[str, int, int]:
+    """Where a claim stands, as a sort key: path, line, column."""
+    return (c.path, c.location.line, c.location.column)
+
+
 def where(c: Claim) -> str:
     """``path:line`` of a claim."""
     return f"{c.path}:{c.location.line}"
@@ -169,8 +174,7 @@ def findings(
     evidence: Sequence[Claim], key: Sequence[str],
 ) -> Iterator[Finding]:
     """One finding at each claim of ``at``, each with the others as evidence, one conflict id."""
-    everyone = sorted({id(c): c for c in [*at, *evidence]}.values(),
-                      key=lambda c: (c.path, c.location.line, c.location.column))
+    everyone = sorted({id(c): c for c in [*at, *evidence]}.values(), key=place)
     texts = [norm(c.text) for c in everyone]
     paths = sorted({c.path for c in everyone})
     fingerprint = digest(code, *key, *texts, *paths)

@@ -28,6 +28,7 @@ from factlint.rules._common import (
     interval_key,
     norm,
     period_key,
+    place,
     same_measure,
     wanted,
     where,
@@ -82,10 +83,6 @@ def _class_key(c: Claim, settings: Settings) -> tuple[object, ...]:
             unit == "dollar", title_doc)
 
 
-def _place(c: Claim) -> tuple[str, int, int]:
-    return (c.path, c.location.line, c.location.column)
-
-
 def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
     """Compare the value classes of each key; a conflict is between two classes.
 
@@ -101,7 +98,7 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
         if focus and not wanted(index, claims):
             continue
         classes: dict[tuple[object, ...], list[Claim]] = {}
-        for claim in sorted(claims, key=_place):
+        for claim in sorted(claims, key=place):
             classes.setdefault(_class_key(claim, settings), []).append(claim)
         members = list(classes.values())
         touched = [not focus or wanted(index, group) for group in members]
@@ -130,10 +127,10 @@ def _sides(group_a: list[Claim], group_b: list[Claim]) -> tuple[list[Claim], lis
         group_b = _in_doc(group_b, group_a[0])
     if group_b and group_b[0].in_title:
         group_a = _in_doc(group_a, group_b[0])
-    places = {_place(c) for c in group_a} & {_place(c) for c in group_b}
+    places = {place(c) for c in group_a} & {place(c) for c in group_b}
     if places:
-        return ([c for c in group_a if _place(c) not in places],
-                [c for c in group_b if _place(c) not in places])
+        return ([c for c in group_a if place(c) not in places],
+                [c for c in group_b if place(c) not in places])
     return group_a, group_b
 
 
@@ -142,7 +139,7 @@ def _in_doc(claims: list[Claim], title: Claim) -> list[Claim]:
 
 
 def _pair(a: Claim, b: Claim) -> tuple[Claim, Claim]:
-    first, second = sorted((a, b), key=_place)
+    first, second = sorted((a, b), key=place)
     return first, second
 
 
