@@ -33,6 +33,7 @@ import yaml
 from factlint.errors import UsageError
 from factlint.lexicon import Lexicon
 from factlint.model import Interval, Period, Value, format_number
+from factlint.packs import read_pack
 from factlint.parse import find_mentions
 
 _SafeLoader = yaml.SafeLoader  # not the C loader: a file nested deeply enough crashes it
@@ -139,21 +140,17 @@ def _lines(text: str) -> list[int]:
 
 
 def read_facts(path: str | Path, lexicon: Lexicon, ton: str = "metric") -> list[ReferenceFact]:
-    """The reference facts of one file (none when it has no ``reference:`` section)."""
+    """The reference facts of one file (none when it has no ``reference:`` section).
+
+    The file is read as every facts file is (:func:`factlint.packs.read_pack`: safe YAML,
+    errors with their file and line); its text again only for the entries' lines.
+    """
     shown = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=_SafeLoader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise UsageError(f"cannot read facts file {shown}: {exc}") from exc
-    except RecursionError as exc:
-        raise UsageError(f"cannot read facts file {shown}: nested too deeply") from exc
-    if not isinstance(data, dict) or data.get("reference") is None:
+    entries = read_pack(path).get("reference")
+    if not entries:
         return []
-    entries = data["reference"]
-    if not isinstance(entries, list):
-        raise _fail(shown, 1, "reference: expected a list of facts")
-    lines = _lines(text)
+    assert isinstance(entries, list)  # read_pack checks that list sections are lists
+    lines = _lines(Path(path).read_text(encoding="utf-8"))
     return [_entry(raw, shown, lines[i] if i < len(lines) else 1, lexicon, ton)
             for i, raw in enumerate(entries)]
 
