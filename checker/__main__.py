@@ -2,6 +2,6 @@
 
 import sys
 
-from factlint.cli import main
+from factlint.run.cli import main
 
 sys.exit(main())

@@ -54,11 +54,29 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class RunInfo:
+    """What a reporter may know of the run besides its findings and stats (since 0.3).
+
+    ``rules``: every rule the run had, built-in and from plugins (a SARIF log describes
+    them all, whether or not they found anything). Fields may be added in later versions,
+    always with a default, so a reporter written today keeps working.
+    """
+
+    rules: tuple[Rule, ...] = ()
+
+
+@dataclass(frozen=True)
 class Reporter:
-    """An output format: ``write(findings, stats, out)`` writes the whole report to ``out``."""
+    """An output format: ``write(findings, stats, out)`` writes the whole report to ``out``.
+
+    ``write_run`` (since 0.3), when given, is called instead of ``write`` with a
+    :class:`RunInfo` as fourth argument; ``write`` stays the form for callers that have no
+    run (tests, other tools) and for reporters written before 0.3.
+    """
 
     name: str
     write: Callable[[list[Finding], Stats, TextIO], None]
+    write_run: Callable[[list[Finding], Stats, TextIO, RunInfo], None] | None = None
 
 
 class FactlintSpec:

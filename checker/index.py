@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from factlint.lexicon import Lexicon
+from factlint.frame.lexicon import Lexicon
 from factlint.model import Claim, Settings
 
 Key = tuple[str, str, str, str]  # subject, measure, kind, dimension

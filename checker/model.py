@@ -13,6 +13,7 @@ removed), in Unicode code points.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
@@ -348,3 +349,15 @@ class Settings:
     facts_files: tuple[str, ...] = ()
     ignored_fingerprints: frozenset[str] = frozenset()
     extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+
+def fingerprint_of(finding: Finding) -> str:
+    """The finding's fingerprint; for a finding without one (FC9xx), a hash of rule, path, message.
+
+    Problem findings (a binary file, bad front matter) carry no line in their identity
+    beyond what their message says, which is as stable as they get.
+    """
+    if finding.fingerprint:
+        return finding.fingerprint
+    text = "\x1f".join((finding.rule, finding.location.path, finding.message))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

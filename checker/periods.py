@@ -13,8 +13,8 @@ import functools
 import re
 from collections.abc import Sequence
 
-from factlint.lazyre import lazy_compile
 from factlint.model import Period
+from factlint.util.lazyre import lazy_compile
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"

@@ -10,8 +10,8 @@ import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
 
+from factlint.frame.lexicon import Lexicon
 from factlint.index import ClaimIndex
-from factlint.lexicon import Lexicon
 from factlint.model import (
     Claim,
     Finding,

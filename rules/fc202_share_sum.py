@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
+from factlint.frame.lexicon import Lexicon
 from factlint.hookspecs import Rule
 from factlint.index import ClaimIndex, measure_groups
-from factlint.lexicon import Lexicon
 from factlint.model import Claim, Finding, Interval, Settings, Severity, format_number
 from factlint.rules._common import (
     cap,

@@ -29,7 +29,7 @@ from factlint.periods import comparable
 from factlint.rules._common import describe, digest, norm, same_measure, speaker, strict, written
 
 if TYPE_CHECKING:  # the parser behind it loads only when there are facts files
-    from factlint.reference import ReferenceFact
+    from factlint.frame.reference import ReferenceFact
 
 CODE = "FC401"
 NAME = "reference"
@@ -61,7 +61,7 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
     """Compare every claim on a reference fact's key with the fact."""
     if not settings.facts_files:
         return
-    from factlint.reference import load_reference
+    from factlint.frame.reference import load_reference
 
     facts = load_reference(settings.facts_files, index.lexicon, settings.ton)
     for fact in facts:

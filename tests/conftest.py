@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from factlint.cli import main
+from factlint.run.cli import main
 
 #: Two articles that contradict each other (FC101, error) and one that agrees with neither.
 CONFLICT = {
@@ -40,7 +40,7 @@ def write_corpus(tmp_path: Path, files: Mapping[str, str]) -> Path:
 
 
 def run_cli(argv: Sequence[str], cwd: Path) -> tuple[int, str, str]:
-    """``factlint.cli.main(argv)`` run in ``cwd``: (exit code, stdout, stderr)."""
+    """``factlint.run.cli.main(argv)`` run in ``cwd``: (exit code, stdout, stderr)."""
     out, err = io.StringIO(), io.StringIO()
     old = Path.cwd()
     os.chdir(cwd)

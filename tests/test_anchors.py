@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import pytest
 
-from factlint import lalr
-from factlint.anchors import (
+from factlint.parse import lalr
+from factlint.parse.anchors import (
     CORE_TERMINALS,
     anchor_regex,
     candidate_regex,
     padded_anchor_regex,
     padded_lower,
 )
-from factlint.parse import _state, find_mentions
-from factlint.tokens import LOWER
+from factlint.parse.mentions import _state, find_mentions
+from factlint.parse.tokens import LOWER
 
 _Walker = type(_state().walker)
 

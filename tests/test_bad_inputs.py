@@ -17,7 +17,7 @@ import pytest
 from badinputs.build import BODY, CASES, FRONT, LINTED, build_bad_corpus
 from conftest import run_cli
 
-from factlint.load import read_source
+from factlint.load.source import read_source
 from factlint.model import Settings
 
 

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from factlint.model import Mention
-from factlint.parse import find_mentions
+from factlint.parse.mentions import find_mentions
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "data" / "benchmark_cases.yaml").read_text("utf-8")

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from conftest import CLEAN, CONFLICT, run_cli, write_corpus
 
-from factlint.codec import from_jsonable, to_jsonable
-from factlint.engine import run
 from factlint.model import Claim, Interval, Period, Sentence, Settings
-from factlint.plugins import load_plugins
+from factlint.run.engine import run
+from factlint.run.plugins import load_plugins
+from factlint.util.codec import from_jsonable, to_jsonable
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -55,7 +55,7 @@ def test_second_run_reuses_the_cache_and_reports_the_same(tmp_path: Path) -> Non
 
 
 def test_engine_takes_unchanged_files_from_the_cache(tmp_path: Path) -> None:
-    from factlint.cache import environment_key, open_cache
+    from factlint.run.cache import environment_key, open_cache
 
     root = write_corpus(tmp_path, {**CONFLICT, **CLEAN})
     plugins = load_plugins(entry_points=False)
@@ -174,7 +174,7 @@ def test_a_rule_that_does_not_name_its_measures_sees_every_claim(tmp_path: Path)
     mine = Rule("XX001", "count", "warning", "", count_all)
     plugins = type(plugins)((*plugins.rules, mine), plugins.origins, plugins.reporters,
                             plugins.packs)
-    from factlint.cache import environment_key, open_cache
+    from factlint.run.cache import environment_key, open_cache
 
     env = environment_key(Settings(), plugins.packs, None)
     for only in (None, frozenset({"c.md"}), frozenset({"c.md"})):  # cold, then warm twice

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli, write_corpus
 
-from factlint.changed import changed_since
+from factlint.load.changed import changed_since
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -202,7 +202,7 @@ def test_local_rule_that_raises_gives_fc999_and_exit_3(corpus: Corpus) -> None:
 
 def test_crash_writes_a_log_and_exits_3(corpus: Corpus, monkeypatch: pytest.MonkeyPatch,
                                         tmp_path_factory: pytest.TempPathFactory) -> None:
-    from factlint import engine
+    from factlint.run import engine
 
     cache = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
@@ -223,7 +223,7 @@ def test_crash_writes_a_log_and_exits_3(corpus: Corpus, monkeypatch: pytest.Monk
 
 
 def test_ctrl_c_exits_130(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
-    from factlint import engine
+    from factlint.run import engine
 
     def interrupt(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
@@ -234,7 +234,7 @@ def test_ctrl_c_exits_130(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> No
 
 @pytest.mark.parametrize("option", ["--version", "--help"])
 def test_version_and_help_do_not_import_lark_or_pint(option: str) -> None:
-    script = (f"import sys\nfrom factlint.cli import main\ncode = main([{option!r}])\n"
+    script = (f"import sys\nfrom factlint.run.cli import main\ncode = main([{option!r}])\n"
               "print('HEAVY', sorted(m for m in ('lark', 'pint') if m in sys.modules), code)")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           check=True)
@@ -246,7 +246,7 @@ def test_version_and_help_do_not_import_lark_or_pint(option: str) -> None:
 
 
 def test_readme_rule_table_lists_every_installed_rule_as_implemented() -> None:
-    from factlint.plugins import load_plugins
+    from factlint.run.plugins import load_plugins
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
     rows = {line.split("|")[1].strip(): line for line in readme.splitlines()
@@ -292,7 +292,7 @@ def test_benchmark_prints_one_line_of_stage_times_after_the_same_report(
 def test_display_paths_of_a_walk_equal_display_path_of_each(tmp_path: Path) -> None:
     import os
 
-    from factlint.root import display_path, display_paths
+    from factlint.util.root import display_path, display_paths
 
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "out").mkdir()
@@ -318,7 +318,7 @@ def test_display_paths_of_a_large_folder_with_links_match_one_by_one(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A folder holding many of the paths is listed once to find its links: the display
     paths are those :func:`display_path` gives each file alone (a link shows its target)."""
-    from factlint.root import LIST_FOLDER_FROM, display_path, display_paths
+    from factlint.util.root import LIST_FOLDER_FROM, display_path, display_paths
 
     big, other = tmp_path / "big", tmp_path / "other"
     big.mkdir()

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from factlint.config import Override, find_config, load_settings
 from factlint.errors import ConfigError, UsageError
 from factlint.model import Settings
+from factlint.run.config import Override, find_config, load_settings
 
 FULL = """\
 corpus: [articles, more]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factlint.engine import run
 from factlint.model import Finding, Settings
-from factlint.plugins import load_plugins
+from factlint.run.engine import run
+from factlint.run.plugins import load_plugins
 
 ARTICLE = ("---\ntitle: Vanadium\ndate: 2024-05-01\n---\n\n"
            "Russia holds {}% of global vanadium mining.\n")

@@ -237,7 +237,7 @@ def _project(name: str, tmp_path: Path) -> Path:
 
 def _cli(argv: list[str], root: Path, monkeypatch: pytest.MonkeyPatch,
          capsys: pytest.CaptureFixture[str]) -> tuple[int, Any]:
-    from factlint.cli import main
+    from factlint.run.cli import main
 
     monkeypatch.chdir(root)
     capsys.readouterr()

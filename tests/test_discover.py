@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from factlint.discover import discover, excluded
 from factlint.errors import UsageError
+from factlint.load.discover import discover, excluded
 
 EXT = (".md", ".markdown", ".txt")
 

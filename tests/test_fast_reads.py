@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factlint.front_matter import simple_mapping
-from factlint.lexicon import load_lexicon
-from factlint.packs import read_pack
-from factlint.plugins import load_plugins
+from factlint.frame.lexicon import load_lexicon
+from factlint.frame.packs import read_pack
+from factlint.load.front_matter import simple_mapping
+from factlint.run.plugins import load_plugins
 
 SIMPLE = [
     "title: The germanium market in 2024\ndate: 2024-11-05\ntopic: germanium\n",
@@ -116,7 +116,7 @@ def test_a_markdown_run_with_simple_front_matter_needs_no_yaml(tmp_path: Path) -
     article = tmp_path / "a.md"
     article.write_text("---\ntitle: Cobalt in 2024\ndate: 2024-03-01\n---\n\n"
                        "Congo produces 70% of global cobalt mining.\n", encoding="utf-8")
-    code = ("import sys\nfrom factlint.cli import main\n"
+    code = ("import sys\nfrom factlint.run.cli import main\n"
             f"main(['--no-cache', '--format', 'json', {str(article)!r}])\n"
             "print('yaml' in sys.modules, file=sys.stderr)\n")
     for _ in range(2):  # the first run may fill the user's pack cache
@@ -134,7 +134,7 @@ MODULES = ("patterns", "periods", "digits", "modality", "frame_growth", "parse",
 def _lazy_patterns() -> list[tuple[str, int]]:
     import importlib
 
-    from factlint import lazyre
+    from factlint.util import lazyre
 
     found = []
     for name in MODULES:
@@ -149,7 +149,7 @@ def _lazy_patterns() -> list[tuple[str, int]]:
 
 def test_cached_regex_code_makes_the_same_patterns(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    from factlint import lazyre
+    from factlint.util import lazyre
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     patterns = _lazy_patterns()
@@ -174,7 +174,7 @@ def test_cached_regex_code_makes_the_same_patterns(tmp_path: Path,
 
 def test_damaged_regex_cache_is_compiled_again(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    from factlint import lazyre
+    from factlint.util import lazyre
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     writer = lazyre._CodeCache()
@@ -193,7 +193,7 @@ def test_damaged_regex_cache_is_compiled_again(tmp_path: Path,
 
 
 def test_a_lazy_regex_takes_its_place_on_first_use() -> None:
-    from factlint.lazyre import lazy_compile
+    from factlint.util.lazyre import lazy_compile
 
     namespace: dict[str, object] = {}
     namespace["X"] = lazy_compile(namespace, "X", r"a+b", re.IGNORECASE)

@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 import yaml
 
-from factlint.engine import _topic
-from factlint.frame import DocContext, Framer
-from factlint.lexicon import load_lexicon
+from factlint.frame.claims import DocContext, Framer
+from factlint.frame.lexicon import load_lexicon
 from factlint.model import Document, Location, Segment, Sentence
-from factlint.parse import find_mentions
-from factlint.plugins import load_plugins
+from factlint.parse.mentions import find_mentions
+from factlint.run.plugins import load_plugins
+from factlint.run.process import _topic
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "frame_cases.yaml").read_text("utf-8"))
 

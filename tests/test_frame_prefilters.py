@@ -14,8 +14,8 @@ import re
 
 import pytest
 
-from factlint import modality as M
 from factlint import periods
+from factlint.frame import modality as M
 
 CUES = ("not never no longer threatened warns could would might if unless whether proposed "
         "considering offers contrary to rather than myth falsely debunked claims that suggested "
@@ -81,7 +81,7 @@ def test_a_sentence_without_year_or_month_states_no_period(date: dt.date | None)
 
 
 def test_clause_bounds_from_one_scan_are_those_of_a_scan_per_value() -> None:
-    from factlint import patterns as P
+    from factlint.frame import patterns as P
 
     text = "In Europe, X holds 30%; Y holds 20% - while Z, which grew, holds 10%: done"
     breaks = P.clause_breaks(text)

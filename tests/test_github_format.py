@@ -12,7 +12,7 @@ from conftest import CONFLICT, run_cli
 from reporter_data import ERROR, INTERNAL, STATS, WARNING
 
 from factlint.model import Finding, Location
-from factlint.reporters import github_reporter
+from factlint.report import github_reporter
 
 Corpus = Callable[[Mapping[str, str]], Path]
 

@@ -17,11 +17,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factlint import lalr
-from factlint.anchors import anchor_regex
 from factlint.model import Location, Mention, format_number
-from factlint.parse import find_mentions, has_unexplained_digit
-from factlint.tokens import LOWER, tokenize
+from factlint.parse import lalr
+from factlint.parse.anchors import anchor_regex
+from factlint.parse.mentions import find_mentions, has_unexplained_digit
+from factlint.parse.tokens import LOWER, tokenize
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "data" / "grammar_cases.yaml").read_text("utf-8")

@@ -14,11 +14,11 @@ from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factlint import segment
-from factlint.load import load_bytes
+from factlint.load.source import load_bytes
 from factlint.model import Segment
-from factlint.parse import find_mentions, has_unexplained_digit
-from factlint.positions import LineIndex
+from factlint.parse import segment
+from factlint.parse.mentions import find_mentions, has_unexplained_digit
+from factlint.util.positions import LineIndex
 
 #: Pieces that stress the tokenizer, grammar, normaliser and splitter when repeated.
 PIECES = [

@@ -13,7 +13,7 @@ DATED = "---\ndate: 2024-05-01\n---\n\n"
 def test_a_file_whose_framing_raises_is_fc999_and_the_others_are_linted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from factlint import frame
+    from factlint.frame import claims as frame
 
     (tmp_path / "a.md").write_text(DATED + "China accounts for 69% of global cobalt refining.\n")
     (tmp_path / "b.md").write_text(DATED + "China accounts for 40% of global cobalt refining.\n")

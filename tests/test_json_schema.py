@@ -14,7 +14,7 @@ import pytest
 from conftest import CONFLICT, run_cli
 from reporter_data import ERROR, INTERNAL, MIRROR, STATS, WARNING
 
-from factlint.reporters import json_reporter
+from factlint.report import json_reporter
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

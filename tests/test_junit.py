@@ -12,7 +12,7 @@ from conftest import CLEAN, CONFLICT, run_cli
 from reporter_data import ERROR, INTERNAL, MIRROR, STATS, WARNING
 
 from factlint.model import Finding, Location, Stats
-from factlint.reporters import junit_reporter
+from factlint.report import junit_reporter
 
 Corpus = Callable[[Mapping[str, str]], Path]
 

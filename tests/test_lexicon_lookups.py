@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from factlint.lexicon import Lexicon, _add_pack, _fold_name, load_lexicon, normalise_phrase
-from factlint.plugins import load_plugins
+from factlint.frame.lexicon import Lexicon, _add_pack, _fold_name, load_lexicon, normalise_phrase
+from factlint.run.plugins import load_plugins
 
 TEXTS = [
     "",
@@ -47,7 +47,7 @@ def _materials_plain(lex: Lexicon, text: str) -> set[str]:
 
 def _places_plain(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
     """The definition: greedy, longest name first, trying every run of up to 6 words."""
-    from factlint.lexicon import _WORD, MAX_NAME_WORDS
+    from factlint.frame.lexicon import _WORD, MAX_NAME_WORDS
 
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     found: list[tuple[int, int, str]] = []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factlint import load_digest
+from factlint.load import digest as load_digest
 from factlint.model import Document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from factlint.load_markdown import load, mask_inline, split_row
+from factlint.load.markdown import load, mask_inline, split_row
 from factlint.model import Document, Segment, TableCell
 
 

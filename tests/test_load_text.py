@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from factlint.load import read_source
+from factlint.load.source import read_source
 from factlint.model import Settings, SourceFile
-from factlint.positions import LineIndex
+from factlint.util.positions import LineIndex
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

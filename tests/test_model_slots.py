@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from factlint import model
-from factlint.codec import from_jsonable, to_jsonable
-from factlint.engine import run
 from factlint.model import Claim, Finding, Location, Sentence, Settings
-from factlint.plugins import load_plugins
+from factlint.run.engine import run
+from factlint.run.plugins import load_plugins
+from factlint.util.codec import from_jsonable, to_jsonable
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 CLASSES = [c for _, c in inspect.getmembers(model, inspect.isclass)

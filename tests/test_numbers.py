@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from factlint.numbers import (
+from factlint.parse.numbers import (
     chinese_number,
     english_number,
     ordinal,

@@ -147,12 +147,12 @@ def test_entry_points_are_scanned_only_when_a_distribution_declares_the_group(
     """The quick scan that skips importlib.metadata answers True for a distribution with a
     ``[factlint]`` section (however its lines are padded), False for one that only names
     factlint elsewhere (its console script), and True for a zip on the path."""
-    from factlint.plugins import _may_declare
+    from factlint.run.plugins import _may_declare
 
     site = tmp_path / "site"
     info = site / "factlint-0.1.dist-info"
     info.mkdir(parents=True)
-    (info / "entry_points.txt").write_text("[console_scripts]\nfactlint = factlint.cli:main\n",
+    (info / "entry_points.txt").write_text("[console_scripts]\nfactlint = factlint.run.cli:main\n",
                                            encoding="utf-8")
     (site / "other-1.0.egg-info").write_text("Name: other\n", encoding="utf-8")  # a file
     monkeypatch.setattr(sys, "path", [str(site), str(tmp_path / "missing")])

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factlint.model import Location
-from factlint.positions import LineIndex, line_spans
+from factlint.util.positions import LineIndex, line_spans
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from reporter_data import CLAIMS, ERROR, INTERNAL, MIRROR, SENTENCES, STATS, WARNING
 
-from factlint.reporters import claims, json_reporter, text_reporter
+from factlint.report import claims, json_reporter, text_reporter
 
 
 def _text(findings: list[Any], quiet: bool = False) -> list[str]:

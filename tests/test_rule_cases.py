@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 import yaml
 
-from factlint.engine import run
 from factlint.model import Finding, Settings
-from factlint.plugins import load_plugins
+from factlint.run.engine import run
+from factlint.run.plugins import load_plugins
 
 HERE = Path(__file__).parent / "rules"
 
@@ -65,7 +65,7 @@ def test_rule_case_in_focus_mode_equals_the_full_run_filtered(
         rule: str, case: dict[str, Any], tmp_path: Path) -> None:
     """Pre-commit mode (one reported file, claims read from a warm cache by measure) finds
     exactly the full run's findings located in that file, for every rule."""
-    from factlint.cache import environment_key, open_cache
+    from factlint.run.cache import environment_key, open_cache
 
     corpus = tmp_path / "corpus"
     for name, text in case["files"].items():

@@ -9,13 +9,13 @@ from collections.abc import Sequence
 
 import pytest
 
+from factlint.frame.lexicon import load_lexicon
 from factlint.hookspecs import Rule
 from factlint.index import build_index
-from factlint.lexicon import load_lexicon
 from factlint.model import Claim, ClaimKind, Finding, Location, Period, Settings
-from factlint.parse import find_mentions
-from factlint.plugins import load_plugins
+from factlint.parse.mentions import find_mentions
 from factlint.rules import fc301_growth_arithmetic, fc302_comparison
+from factlint.run.plugins import load_plugins
 
 PACKS = load_plugins(entry_points=False).packs
 LEXICON = load_lexicon(PACKS)

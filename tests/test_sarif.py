@@ -14,7 +14,7 @@ import pytest
 from conftest import CONFLICT, run_cli
 from reporter_data import ERROR, INTERNAL, MIRROR, STATS, WARNING
 
-from factlint.reporters import sarif_reporter
+from factlint.report import sarif_reporter
 
 SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json")
                     .read_text("utf-8"))

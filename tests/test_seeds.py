@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from factlint.engine import RunResult, run
 from factlint.model import Finding, Settings
-from factlint.plugins import load_plugins
+from factlint.run.engine import run
+from factlint.run.plugins import load_plugins
+from factlint.run.process import RunResult
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

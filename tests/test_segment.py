@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from factlint.load_digest import load as load_digest
-from factlint.load_markdown import load as load_markdown
+from factlint.load.digest import load as load_digest
+from factlint.load.markdown import load as load_markdown
 from factlint.model import Segment
-from factlint.segment import sentences
+from factlint.parse.segment import sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from factlint.engine import run
 from factlint.model import Settings
-from factlint.plugins import load_plugins
-from factlint.reporters import json_reporter, sarif_reporter, text_reporter
-from factlint.spool import Spool, deliver
+from factlint.report import json_reporter, sarif_reporter, text_reporter
+from factlint.run.engine import run
+from factlint.run.plugins import load_plugins
+from factlint.run.spool import Spool, deliver
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ODD = ["plain ascii\n", "caf\u00e9 \u2013 \u65e5\u672c\n", "crlf\r\n", "lone\r", "\ud800x",

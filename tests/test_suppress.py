@@ -9,7 +9,7 @@ from typing import Any
 
 from conftest import CONFLICT, run_cli
 
-from factlint.suppress import parse_suppressions
+from factlint.run.suppress import parse_suppressions
 
 Corpus = Callable[[Mapping[str, str]], Path]
 HEAD = "---\ntitle: Cobalt\ndate: 2024-05-01\n---\n\n"
@@ -96,7 +96,7 @@ def test_config_ignore_list_silences_both_sides(corpus: Corpus) -> None:
 
 def test_text_given_in_memory_wins_over_the_file_on_disk(tmp_path: Path) -> None:
     from factlint.model import Finding, Location, Settings
-    from factlint.suppress import apply_suppressions
+    from factlint.run.suppress import apply_suppressions
 
     (tmp_path / "a.md").write_text("old text, no marker\n", encoding="utf-8")
     finding = Finding("FC101", "value-conflict", "error", "m", Location("a.md", 1, 1, 1, 4))

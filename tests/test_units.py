@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from factlint import units
-from factlint.units import UnitInfo, surface_unit, unit_info
+from factlint.parse import units
+from factlint.parse.units import UnitInfo, surface_unit, unit_info
 
 
 @pytest.mark.parametrize(
@@ -141,7 +141,7 @@ def test_unwritable_cache_dir_builds_in_memory(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the cache's folder is XDG_CACHE_HOME")
 def test_pint_is_not_imported_once_the_table_is_cached(tmp_path: Path) -> None:
-    code = ("import sys; from factlint.units import unit_info; "
+    code = ("import sys; from factlint.parse.units import unit_info; "
             "print(unit_info('tons', 'short').factor, unit_info('%').dimension, "
             "'pint' in sys.modules)")
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from factlint import workers
-from factlint.cache import FileResult
+from factlint.run import workers
+from factlint.run.cache import FileResult
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
                                 reason="workers are forked on Linux only")

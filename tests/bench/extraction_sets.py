@@ -52,8 +52,8 @@ from fractions import Fraction
 from pathlib import Path
 
 from factlint.model import Mention
-from factlint.parse import find_mentions
-from factlint.units import unit_info
+from factlint.parse.mentions import find_mentions
+from factlint.parse.units import unit_info
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SETS = ROOT.parent / "shared" / "benchmarks" / "extraction"

@@ -7,7 +7,7 @@ Not part of the pytest run (it takes a minute or two); run it by hand or in the 
 Documents mix sentences of the seeds, hostile pieces (long digit runs, piles of qualifiers,
 deep brackets, mixed scripts, zero-width and bidi marks, fullwidth digits), random Unicode
 and random bytes, as plain text, Markdown (with good and broken front matter), digests,
-UTF-16 and damaged UTF-8. They are linted in batches through ``factlint.cli.main`` in this
+UTF-16 and damaged UTF-8. They are linted in batches through ``factlint.run.cli.main`` in this
 process, in every output format in turn. A crash is an exit code other than 0, 1 or 2, a
 traceback on stderr, or an FC999 finding. Prints documents, crashes and seconds; exits 1 if
 any run crashed (the failing batch is kept for a bug report).
@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from factlint.cli import main as factlint_main
+from factlint.run.cli import main as factlint_main
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 FORMATS = ("text", "json", "sarif", "github", "junit")

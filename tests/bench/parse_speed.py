@@ -26,7 +26,7 @@ def sentences() -> list[str]:
 def main(argv: list[str]) -> int:
     target = float(argv[1]) if len(argv) > 1 else 5.0
     t0 = time.perf_counter()
-    from factlint.parse import find_mentions
+    from factlint.parse.mentions import find_mentions
 
     find_mentions("warm up: 69% of 44 million tons")
     build = time.perf_counter() - t0

@@ -15,9 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from factlint.engine import run
 from factlint.model import Settings
-from factlint.plugins import load_plugins
+from factlint.run.engine import run
+from factlint.run.plugins import load_plugins
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

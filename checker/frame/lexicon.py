@@ -1,0 +1,373 @@
+"""The lexicon: places (gazetteer), materials and measure synonyms, from YAML packs.
+
+Packs are facts, never settings: the built-in gazetteer, the general pack of plain economic
+English, domain packs such as ``rules/rare-earths.yaml``, and the user's facts files. They
+are read with YAML's safe loaders only (:mod:`factlint.frame.packs`). This module also turns a
+measure phrase as written into its key (:meth:`Lexicon.measure_key`): that is where "what
+is counted" is decided.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factlint.frame.packs import read_pack as read_pack  # a pack, read (and cached) as data
+from factlint.util.bounded import BoundedMemo
+from factlint.util.lazyre import compile_cached, lazy_compile
+
+_WORD = lazy_compile(
+    globals(), "_WORD", r"[A-Za-z][A-Za-z0-9]*(?:[’'.&-][A-Za-z0-9]+)*\.?|[\u4e00-\u9fff（）()]+")
+_CJK = lazy_compile(globals(), "_CJK", r"[\u4e00-\u9fff]")
+MAX_NAME_WORDS = 6
+
+# plurals that are their own measure and must not be folded
+_KEEP_PLURAL = frozenset({"reserves", "imports", "exports", "sales", "earnings", "emissions",
+                          "deposits", "resources", "shipments", "savings", "assets", "goods",
+                          "services", "chips", "semiconductors", "cases", "deaths", "measles",
+                          "mumps", "diabetes", "rabies", "news", "series", "species",
+                          "economics", "statistics", "renewables", "sources"})
+
+
+_NOT_ALNUM = lazy_compile(globals(), "_NOT_ALNUM", r"[^A-Za-z0-9 -]")
+# for an ASCII text: letters lower-cased, digits kept, every other byte a space
+_ALNUM_LOWER = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256)).lower()
+_CACHE_SIZE = 1 << 16  # entries of each memo below before it is emptied (keeps memory bounded)
+
+
+def _singular_of(word: str) -> str:
+    if word in _KEEP_PLURAL or len(word) < 4 or word.endswith("'s"):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+_SINGULAR: BoundedMemo[str, str] = BoundedMemo(_CACHE_SIZE)  # word -> its singular
+
+
+def _singular(word: str) -> str:
+    found = _SINGULAR.get(word)
+    return _SINGULAR.remember(word, _singular_of(word)) if found is None else found
+
+
+def _normal_words(text: str) -> list[str]:
+    """The words of :func:`normalise_phrase` (for long texts, which are not memoised)."""
+    get = _SINGULAR.get
+    return [get(w) or _singular(w)
+            for w in text.lower().replace("’", "'").replace("-", " ").split()]
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def normalise_phrase(text: str) -> str:
+    """Lower-case, hyphens and curly quotes folded, plurals singular, spaces collapsed."""
+    return " ".join(_normal_words(text))
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    part_of: frozenset[str] = frozenset()
+    total: bool = False
+
+
+@dataclass
+class Lexicon:
+    """Lookups built from packs; build once per run with :func:`load_lexicon`."""
+
+    places: dict[str, Place] = field(default_factory=dict)  # canonical name -> Place
+    place_names: dict[str, str] = field(default_factory=dict)  # folded alias -> canonical
+    place_names_cased: dict[str, str] = field(default_factory=dict)  # short uppercase aliases
+    place_zh: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    materials: dict[str, str] = field(default_factory=dict)  # normalised alias -> material
+    material_zh: dict[str, str] = field(default_factory=dict)
+    synonyms: dict[str, str] = field(default_factory=dict)  # normalised phrase -> canonical
+    verb_measures: dict[str, str] = field(default_factory=dict)
+    agent_nouns: dict[str, str] = field(default_factory=dict)
+    generic_heads: frozenset[str] = frozenset()
+    scope_words: frozenset[str] = frozenset()
+    zh_measures: dict[str, str] = field(default_factory=dict)
+    measure_nouns: frozenset[str] = frozenset()
+    # derived lookups and memos of pure functions of the packs: built on first use, emptied
+    # whenever a pack is added (see :meth:`forget`)
+    _index: _Index | None = field(default=None, init=False, repr=False, compare=False)
+    _memo_place: BoundedMemo[str, str | None] = field(
+        default_factory=lambda: BoundedMemo(_CACHE_SIZE), init=False, repr=False,
+        compare=False)
+    _memo_key: BoundedMemo[tuple[str, str, str], str | None] = field(
+        default_factory=lambda: BoundedMemo(_CACHE_SIZE), init=False, repr=False,
+        compare=False)
+    _memo_places: BoundedMemo[str, tuple[tuple[int, int, str], ...]] = field(
+        default_factory=lambda: BoundedMemo(_CACHE_SIZE), init=False, repr=False,
+        compare=False)
+
+    def forget(self) -> None:
+        """Drop the derived lookups and memos (after the packs changed)."""
+        self._index = None
+        self._memo_place.clear()
+        self._memo_key.clear()
+        self._memo_places.clear()
+
+    def _lookups(self) -> _Index:
+        if self._index is None:
+            self._index = _Index.build(self)
+        return self._index
+
+    # ------------------------------------------------------------------ places
+    def place(self, text: str) -> str | None:
+        """The canonical place a name denotes (``"U.S."`` -> ``"United States"``), or None."""
+        memo = self._memo_place
+        if text in memo:
+            return memo[text]
+        return memo.remember(text, self._place(text))
+
+    def _place(self, text: str) -> str | None:
+        text = text.strip().removesuffix("'s").removesuffix("’s").strip()
+        if text in self.place_names_cased:
+            return self.place_names_cased[text]
+        if _CJK.search(text):
+            return self.place_zh.get(text)
+        return self.place_names.get(_fold_name(text))
+
+    def find_places(self, text: str) -> list[tuple[int, int, str]]:
+        """Every place name in ``text`` as (start, end, canonical), longest match first."""
+        found = self._memo_places.get(text)
+        if found is None:
+            found = self._memo_places.remember(text, tuple(self._find_places(text)))
+        return list(found)
+
+    def _find_places(self, text: str) -> list[tuple[int, int, str]]:
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        prefixes = self._lookups().place_prefixes
+        place = self.place
+        found: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(words):
+            hit = None
+            # a name of several words starts with its first word: try them only when that
+            # word begins some alias
+            longest = (min(MAX_NAME_WORDS, len(words) - i)
+                       if words[i][2].lower().replace("’", "'") in prefixes else 1)
+            for n in range(longest, 0, -1):
+                start, end = words[i][0], words[i + n - 1][1]
+                name = place(text[start:end])
+                if name is None and text[start:end].endswith("."):
+                    name = place(text[start:end - 1])
+                    end -= 0 if name is None else 1
+                if name is not None:
+                    hit = (start, end, name, n)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            found.append(hit[:3])
+            i += hit[3]
+        return found
+
+    def is_part(self, a: str, b: str) -> bool:
+        """True if place ``a`` lies inside place ``b`` (transitively)."""
+        seen: set[str] = set()
+        todo = [a]
+        while todo:
+            cur = todo.pop()
+            place = self.places.get(cur)
+            if place is None:
+                continue
+            for parent in place.part_of:
+                if parent == b:
+                    return True
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        return False
+
+    def is_total(self, name: str) -> bool:
+        place = self.places.get(name)
+        return bool(place and place.total)
+
+    # --------------------------------------------------------------- materials
+    def materials_in(self, text: str) -> set[str]:
+        """Materials named in a title, heading or topic tag."""
+        index = self._lookups()
+        found: set[str] = set()
+        ascii_text = text.isascii()
+        if (index.material_zh_re is not None and not (ascii_text and index.material_zh_non_ascii)
+                and index.material_zh_re.search(text)):
+            found = {m for zh, m in self.material_zh.items() if zh in text}
+        if ascii_text:  # the same words as below, by one translation of the bytes
+            raw = text.encode("ascii").translate(_ALNUM_LOWER).decode("ascii").split()
+        else:
+            raw = _NOT_ALNUM.sub(" ", text).lower().replace("-", " ").split()
+        if not raw:  # only an empty alias matches an empty text
+            return found | {m for alias, m in self.materials.items() if not alias}
+        starts = index.material_first_forms.intersection(raw)
+        if not starts:
+            return found  # no word of the text is the first word of an alias, in any number
+        # an alias matches where its words (singular) are a run of the text's words
+        materials, longest = self.materials, index.material_words
+        for i, word in enumerate(raw):
+            if word in starts:
+                run = [_singular(w) for w in raw[i:i + longest]]
+                for n in range(1, len(run) + 1):
+                    material = materials.get(" ".join(run[:n]))
+                    if material is not None:
+                        found.add(material)
+        return found
+
+    # ----------------------------------------------------------------- measures
+    def measure_key(self, phrase: str, verb_measure: str = "", topic: str = "") -> str | None:
+        """The key of a measure as written; None when it cannot say what is counted.
+
+        ``phrase`` is the noun phrase after "of" ("global rare earth mining"); ``verb_measure``
+        the measure a verb makes ("produces" -> "production"); ``topic`` the document's one
+        material, used when the phrase names none.
+        """
+        memo = self._memo_key
+        args = (phrase, verb_measure, topic)
+        if args in memo:
+            return memo[args]
+        return memo.remember(args, self._measure_key(phrase, verb_measure, topic))
+
+    def _measure_key(self, phrase: str, verb_measure: str, topic: str) -> str | None:
+        head, sep, source = phrase.partition(" from ")
+        if sep:  # "electricity from renewables": the head's key, from the source
+            key = self.measure_key(head, verb_measure, topic)
+            src = self.place(source) or " ".join(
+                w for w in normalise_phrase(source).split()
+                if w not in self.generic_heads and w not in self.scope_words)
+            return None if key is None or not src else f"{key} from {src}"
+        words = normalise_phrase(phrase).split()
+        words = [w for w in words if w not in self.scope_words]
+        text = " ".join(words)
+        material = ""
+        rest = text
+        padded = f" {text} "
+        for alias in self._lookups().materials_by_length:
+            if f" {alias} " in padded:  # "refined cobalt output": cobalt, refined output
+                material = self.materials[alias]
+                rest = " ".join(padded.replace(f" {alias} ", " ", 1).split())
+                break
+        rest = " ".join(w for w in rest.split() if w not in self.generic_heads)
+        rest = self.synonyms.get(rest) or " ".join(self.synonyms.get(w, w) for w in rest.split())
+        rest_words = rest.split()
+        if verb_measure and not any(w in self.measure_nouns for w in rest_words):
+            # "produces 60% of the world's (refined) cobalt": (refined) cobalt production
+            rest = f"{rest} {verb_measure}".strip()
+        if not rest:
+            return None  # "60% of the world's cobalt": cobalt what?
+        rest = self.synonyms.get(rest, rest)
+        if not material and all(w in self.measure_nouns for w in rest.split()):
+            if not topic:
+                return None  # "20% of the market": which market? not comparable
+            material = topic  # a bare measure ("69% of production") is about the topic
+        key = f"{material} {rest}".strip()
+        return self.synonyms.get(key, key)
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Lookups derived from a lexicon's packs, so that a search need not try every alias."""
+
+    place_prefixes: frozenset[str]  # every prefix of a place alias, folded
+    materials_by_length: tuple[str, ...]  # longest alias first (ties: in pack order)
+    material_first_forms: frozenset[str]  # every word whose singular begins a material alias
+    material_words: int  # the most words in a material alias
+    material_zh_re: re.Pattern[str] | None  # any Chinese material name
+    material_zh_non_ascii: bool  # no Chinese material name is found in an ASCII text
+
+    @classmethod
+    def build(cls, lex: Lexicon) -> _Index:
+        # every prefix of every alias, folded: a name starting with word w is an alias only
+        # if w (folded) is such a prefix
+        prefixes = {folded[:n]
+                    for name in (*lex.place_names, *lex.place_names_cased, *lex.place_zh)
+                    for folded in (name.lower().replace("’", "'"),)
+                    for n in range(1, len(folded) + 1)}
+        aliases = list(lex.materials)
+        zh = sorted(lex.material_zh, key=len, reverse=True)
+        firsts = {a.split()[0] for a in aliases if a}
+        return cls(
+            place_prefixes=frozenset(prefixes),
+            materials_by_length=tuple(sorted(aliases, key=len, reverse=True)),
+            material_first_forms=frozenset(
+                form for f in firsts for form in _plurals(f) if _singular(form) == f),
+            material_words=max((len(a.split()) for a in aliases), default=0),
+            material_zh_re=compile_cached("|".join(map(re.escape, zh))) if zh else None,
+            material_zh_non_ascii=all(not name.isascii() for name in zh),
+        )
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    """Every word that :func:`_singular` could turn into ``word`` (and some it does not)."""
+    return (word, f"{word}s", f"{word}es", f"{word[:-1]}ies" if word.endswith("y") else word)
+
+
+def _fold_name(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
+    lex.forget()
+    for entry in data.get("places", []) or []:
+        name = str(entry["name"])
+        lex.places[name] = Place(name, frozenset(_as_list(entry.get("part_of"))),
+                                 bool(entry.get("total", False)))
+        for alias in [name, *_as_list(entry.get("aliases"))]:
+            if alias.isupper() and len(alias.replace(".", "")) <= 4:
+                lex.place_names_cased[alias] = name
+                lex.place_names_cased[f"the {alias}"] = name
+            else:
+                lex.place_names[_fold_name(alias)] = name
+        for alias in _as_list(entry.get("demonyms")):
+            lex.demonyms[_fold_name(alias)] = name
+        for alias in _as_list(entry.get("zh")):
+            lex.place_zh[alias] = name
+    for entry in data.get("materials", []) or []:
+        name = normalise_phrase(str(entry["name"]))
+        for alias in [entry["name"], *_as_list(entry.get("aliases"))]:
+            lex.materials[normalise_phrase(str(alias))] = name
+        for alias in _as_list(entry.get("zh")):
+            lex.material_zh[alias] = name
+    for group in data.get("synonyms", []) or []:
+        canonical = normalise_phrase(str(group[0]))
+        for phrase in group:
+            lex.synonyms[normalise_phrase(str(phrase))] = canonical
+    for key, attr in (("verb_measures", "verb_measures"), ("agent_nouns", "agent_nouns")):
+        for word, measure in (data.get(key) or {}).items():
+            getattr(lex, attr)[str(word).lower()] = normalise_phrase(str(measure))
+    for word, measure in (data.get("zh_measures") or {}).items():
+        lex.zh_measures[str(word)] = normalise_phrase(str(measure))
+    lex.generic_heads = lex.generic_heads | {
+        normalise_phrase(w) for w in data.get("generic_heads", []) or []}
+    lex.measure_nouns = lex.measure_nouns | {
+        w for phrase in data.get("measure_nouns", []) or []
+        for w in normalise_phrase(phrase).split()}
+    lex.scope_words = lex.scope_words | {
+        str(w).lower() for w in data.get("scope_words", []) or []}
+
+
+def load_lexicon(packs: Iterable[str | Path], facts_files: Iterable[str | Path] = ()) -> Lexicon:
+    """Build a Lexicon from the plugins' packs, then the user's facts files, in order."""
+    lex = Lexicon()
+    for path in packs:
+        _add_pack(lex, read_pack(path, trusted=True))
+    for path in facts_files:
+        _add_pack(lex, read_pack(path))
+    return lex

@@ -1,0 +1,340 @@
+"""The statement patterns of framing: the bounded regular expressions and small pure helpers
+that :mod:`factlint.frame.claims` tries around each mention.
+
+Every pattern is searched in a bounded window (``WINDOW`` characters before a value), so
+framing stays linear in the text. Each pattern is motivated by sentences in
+``tests/data/frame_cases.yaml``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from factlint.interval import clip_share, reading
+from factlint.model import Comparison, Interval, Mention, Value
+from factlint.util.lazyre import lazy_compile
+
+WINDOW = 200  # how far back a pattern may look, in characters (keeps every search bounded)
+WORD = lazy_compile(globals(), "WORD", r"[A-Za-z]+")
+GAP_WINDOW = 70  # between a subject's name and its value: "'s, which currently accounts for"
+
+VERBS = (
+    r"holds?|holding|held|controls?|controlling|controlled|accounts?\s+for|accounting\s+for|"
+    r"accounted\s+for|has|have|having|had|commands?|commanding|commanded|represents?|"
+    r"representing|represented|makes?\s+up|making\s+up|made\s+up|contributes?|contributing|"
+    r"contributed|captures?|capturing|captured|owns?|owning|owned|possess(?:es)?|possessing|"
+    r"possessed|boasts?|boasting|sits?\s+on|(?:is|was)\s+responsible\s+for|"
+    r"produces?|producing|produced|supplies|supplying|supplied|supply|mines?|mined|"
+    r"refines?|refining|refined|process(?:es)?|processing|processed|exports?|exporting|"
+    r"exported|imports?|importing|imported|consumes?|consuming|consumed|generates?|"
+    r"generating|generated|dominates?\s+with|dominating\s+with|dominated\s+with|"
+    r"handled|handles|shipped|ships|delivered|delivers|installed|installs|emitted|emits|"
+    r"moved|moves|carried|carries|added|adds"
+)
+ADVERBS = (
+    r"(?:currently|still|now|alone|also|already|reportedly|together|collectively|"
+    r"today|presently|globally|itself|only|just)"
+)
+# the gap between a subject's name and its value, "<name>'s, which currently accounts for ",
+# in two anchored pieces (a single `$`-anchored search over the window is ~50x slower): the
+# verb and what follows it up to the value, matched at the verb; and what may stand between
+# the subject's name and the verb
+VERB_TAIL = lazy_compile(
+    globals(), "VERB_TAIL", rf"(?P<verb>{VERBS})\s+(?:(?:some|only|just|a|the)\s+)?$",
+    re.IGNORECASE)
+GAP_HEAD = lazy_compile(globals(), "GAP_HEAD",
+    rf"(?:['’]s)?\s*,?\s*(?:(?:which|that|who)\s+)?(?:{ADVERBS}\s+)*$", re.IGNORECASE
+)
+
+
+def first_words(alternation: str) -> frozenset[str]:
+    """The first word of every alternative, with and without an optional last letter."""
+    words: set[str] = set()
+    for alt in alternation.split("|"):
+        m = re.match(r"\(?(?:\?:)?([a-z]+)(\?)?", alt)
+        if m:
+            words.add(m.group(1))
+            if m.group(2):
+                words.add(m.group(1)[:-1])
+    return frozenset(words)
+
+
+VERB_WORDS = first_words(VERBS) | {
+    "process",
+    "processes",
+    "possess",
+    "possesses",
+    "dominate",
+    "dominates",
+    "dominating",
+    "dominated",
+    "is",
+}
+
+SPACES = lazy_compile(globals(), "SPACES", r"\s+")
+
+RISE = (
+    r"rose|rises|risen|increased|increases|grew|grows|jumped|climbed|soared|surged|"
+    r"expanded|gained"
+)
+FALL = (
+    r"fell|falls|fallen|dropped|drops|declined|declines|decreased|decreases|slipped|"
+    r"plunged|shrank|shrunk|contracted|slid|tumbled|lost"
+)
+CHANGE = lazy_compile(globals(), "CHANGE",
+    rf"(?P<gap>(?P<poss>['’]s)?\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){{0,4}}?[A-Za-z0-9][\w-]*)\s+"
+    rf"(?:(?:has|have|had)\s+)?(?P<verb>{RISE}|{FALL}|(?:was|were)\s+(?:up|down))\s+"
+    rf"(?:by\s+)?(?:(?:some|about|around|roughly|nearly|almost|over|more\s+than)\s+)?)$"
+)
+FALL_RE = lazy_compile(globals(), "FALL_RE", rf"^(?:{FALL}|(?:was|were)\s+down)$")
+VERB_CHANGE_WORDS = first_words(f"{RISE}|{FALL}") | {"up", "down"}
+
+
+def negate(iv: Interval) -> Interval:
+    return Interval(
+        None if iv.high is None else -iv.high,
+        None if iv.low is None else -iv.low,
+        iv.high_open,
+        iv.low_open,
+    )
+
+
+def signed(mention: Mention, negative: bool) -> Mention:
+    """A change's value with its sign: "fell 5%" is -5%."""
+    value = mention.value
+    if not negative or value is None:
+        return mention
+    signed = Value(negate(value.speaker), negate(value.strict), value.unit, value.dimension)
+    return dataclasses.replace(mention, value=signed)
+
+
+COORD_GAP = lazy_compile(globals(), "COORD_GAP",
+    rf"^\s*,?\s*(?:and|but|while|as\s+well\s+as|plus|with)?\s*(?:{ADVERBS}\s+)*"
+    rf"(?:(?P<verb>{VERBS})\s+)?(?:(?:some|only|just)\s+)?$",
+    re.IGNORECASE,
+)
+AT_GAP = lazy_compile(
+    globals(), "AT_GAP", r"^\s*,?\s*(?:at|of|totall?ing|amounting\s+to)\s+$", re.IGNORECASE)
+RANK_GAP = lazy_compile(globals(), "RANK_GAP",
+    r"(?P<gap>\s*,?\s*(?:(?:which|that)\s+)?(?:is|was|are|were|being|remains|remained|became|"
+    r"becomes|as|holding|holds|has|having|had|with|despite\s+having|boasting|possessing|"
+    r"ranks|ranked)?\s*(?:the\s+)?(?:world['’]s\s+|globe['’]s\s+)?)$",
+    re.IGNORECASE,
+)
+LINK = (
+    r"of|at|is|was|were|are|totall?ed|reached|stood\s+at|stands\s+at|amounted\s+to|"
+    r"hit|came\s+to|came\s+in\s+at|of\s+about|of\s+around|(?:rose|fell|climbed|grew|"
+    r"dropped|increased|decreased|declined|jumped|slipped|edged\s+up|edged\s+down)\s+to"
+)
+POSSESSIVE = lazy_compile(globals(), "POSSESSIVE",
+    rf"['’]s\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){{0,5}}?[A-Za-z0-9][\w-]*)\s+(?:{LINK})\s+"
+    rf"(?:(?:only|just|some)\s+)?$"
+)
+ACTION = lazy_compile(globals(), "ACTION",
+    rf"(?P<gap>\s+(?:{ADVERBS}\s+)*(?:plans?|planned|expects?|expected|targets?|targeted|"
+    r"reported|reports|posted|posts|recorded|records|announced|announces|budgeted|budgets|"
+    r"sets?|sees|forecasts?|guided|approved|approves|has|had|have|boasts)\s+"
+    r"(?:(?:a|an|its|their|total)\s+)?"
+    r"(?P<np>(?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+(?:of|at)\s+)$"
+)
+SPEND = lazy_compile(globals(), "SPEND",
+    r"(?P<gap>\s+(?:will\s+|plans?\s+to\s+|expects?\s+to\s+|aims?\s+to\s+)?"
+    r"(?:spend|spent|spends|invest|invested|invests)\s+)$"
+)
+ON_NP = lazy_compile(
+    globals(), "ON_NP", r"\s*on\s+(?P<np>(?:[A-Za-z0-9][A-Za-z0-9-]*(?:\s+|$|(?=[^\w\s]))){1,6})")
+RELIANCE = lazy_compile(globals(), "RELIANCE",
+    r"\b(?:relies|rely|relied|relying|reliance|depends|depend|depended|depending|dependence|"
+    r"dependent)\s+(?:heavily\s+|largely\s+|mostly\s+)?on\s+(?P<src>[^,;]{1,60}?)\s+for\s+$",
+    re.IGNORECASE,
+)
+OF_NP = lazy_compile(globals(), "OF_NP",
+    r"\s*(?:of)\s+(?P<np>(?:(?:the|its|their|this|global|world['’]s|worldwide|total)\s+)*"
+    r"(?:[A-Za-z][A-Za-z0-9-]*(?:['’]s)?(?:\s+|$|(?=[^\w\s])))"
+    r"(?:[A-Za-z0-9][A-Za-z0-9-]*(?:['’]s)?(?:\s+|$|(?=[^\w\s]))){0,5})",
+)
+NP_STOP = frozenset(
+    "and or but which that while in to for from with by at on as is are was were has have "
+    "had compared than according since during between among leading making giving used "
+    "being per via this these those it its their whose who where when after before over "
+    "under across around about nearly almost more less up down into despite due so today now "
+    "currently globally worldwide annually alone last next year".split()
+)
+TAIL_PP = lazy_compile(globals(), "TAIL_PP",
+    r"\s+(?P<prep>from|for|in)\s+(?P<obj>(?:the\s+)?(?:[A-Za-z][\w.-]*)(?:\s+(?!and\b|or\b|"
+    r"which\b|that\b|while\b|but\b|to\b|by\b|as\b|with\b|in\b|at\b|on\b|for\b|from\b|of\b|"
+    r"since\b|during\b|than\b|over\b|under\b)[a-z][\w-]*){0,4})"
+)
+YEARISH = lazy_compile(globals(), "YEARISH",
+    r"(?:the\s+)?(?:19|20)\d\d|(?:the\s+)?(?:first|second|third|fourth|last|"
+    r"past|next|same|short|long|coming)\b|(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b",
+    re.IGNORECASE,
+)
+NAME = lazy_compile(
+    globals(), "NAME", r"(?:\b[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|of|de|and))*)$")
+NOT_NAMES = frozenset(
+    "The This That These Those It Its In On At For With By From As And But Or While "
+    "However Despite Although Meanwhile Currently Today Group Core Insights Viewpoint "
+    "Points Summary According Overall Globally Also Yet If When Where Which Who "
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+CLAUSE_BREAK = lazy_compile(globals(), "CLAUSE_BREAK",
+    r";|\s[-–—]\s|:\s|,\s*(?:while|whereas|but|although|though|where|which|as|since|because|"
+    r"after|when)\s"
+)
+FINITE = lazy_compile(globals(), "FINITE",
+    r"\s+(?:currently\s+|still\s+|now\s+|also\s+)?(?:dominates|dominated|holds|held|controls|"
+    r"controlled|plays|played|leads|led|remains|remained|is|was|has|had|produces|produced|"
+    r"accounts|accounted)\b"
+)
+SCOPE = lazy_compile(globals(), "SCOPE",
+    r"\b(?:[Ii]n|[Ww]ithin|[Aa]cross|[Aa]mong|[Ii]nside)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
+)
+APPOSITION = lazy_compile(globals(), "APPOSITION",
+    r",\s+(?:now\s+|still\s+|already\s+)?(?:the|a|an|which|who|once|long)\b"
+    r"[^,;]{1,70}$"
+)
+WHOSE = lazy_compile(globals(), "WHOSE",
+    rf"(?:,\s+whose|\bwhere\s+(?:the|its)?)\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){{0,5}}?"
+    rf"[A-Za-z0-9][\w-]*)\s+(?:{LINK})\s+(?:(?:only|just|some)\s+)?$"
+)
+SET_TO = lazy_compile(globals(), "SET_TO",
+    r"(?P<gap>\s+(?:cut|cuts|reduced|reduces|lowered|lowers|raised|raises|lifted|lifts|"
+    r"increased|increases|brought|brings|trimmed|trims|narrowed|narrows|widened|widens)\s+"
+    r"(?:its|their)\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){0,4}?[A-Za-z0-9][\w-]*)\s+to\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|just)\s+)?)$"
+)
+PREPOSITION_BEFORE = lazy_compile(globals(), "PREPOSITION_BEFORE",
+    r"\b(?:of|to|from|for|by|on|at|into|than)\s+(?:the\s+)?$", re.IGNORECASE
+)
+SHARE_DIMS = frozenset({"share"})
+# small patterns of the frames in :mod:`factlint.frame.claims`, compiled once
+BEING_AS = lazy_compile(globals(), "BEING_AS", r"\s*,\s*(?:being|as)\b")
+RANK_NP = lazy_compile(globals(), "RANK_NP", r"\s*(?P<np>(?:[a-z][a-z-]*\s+){0,4}[a-z][a-z-]*)")
+WITH_END = lazy_compile(globals(), "WITH_END", r"\s*,?\s*with\s+$")
+WITH_NEXT = lazy_compile(globals(), "WITH_NEXT", r"\s*,?\s*with\s")
+WITH_GAP = lazy_compile(globals(), "WITH_GAP", r"^\s*,?\s*with\s+$")
+ITS_THEIR_START = lazy_compile(globals(), "ITS_THEIR_START", r"^(?:its|their)\s+")
+ITS_THEIR = lazy_compile(globals(), "ITS_THEIR", r"(?:its|their)\b", re.IGNORECASE)
+SHARE_OF_START = lazy_compile(
+    globals(), "SHARE_OF_START", r"^(?:market\s+)?(?:share|portion|part)\s+of\s+(?:the\s+)?")
+IN_PLACE_END = lazy_compile(
+    globals(), "IN_PLACE_END", r"\b[Ii]n\s+(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}),?\s*$")
+CJK = lazy_compile(globals(), "CJK", r"[\u4e00-\u9fff]")
+ZH_SHARE = lazy_compile(globals(), "ZH_SHARE",
+    r"(?P<head>[\u4e00-\u9fff（）()]{1,20}?)占(?:据)?(?:全球|世界|全世界)(?:总)?(?:的)?"
+    r"(?:份额的?|比重的?)?(?:约|近|超过|逾)?$"
+)
+LEVEL_DIMS_SKIP = frozenset({"time", "ratio", "count", "points"})
+
+
+def clause_breaks(text: str) -> list[tuple[int, int]]:
+    """The spans of the clause breaks of a sentence (scan it once, ask :func:`bounds_in`)."""
+    return [m.span() for m in CLAUSE_BREAK.finditer(text)]
+
+
+def bounds_in(breaks: list[tuple[int, int]], length: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end) of a sentence of ``length`` with those ``breaks``."""
+    lo, hi = 0, length
+    for b_start, b_end in breaks:
+        if b_end <= start:
+            lo = b_end
+        elif b_start >= end:
+            hi = b_start
+            break
+    return lo, hi
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text`` around [start, end): between the clause breaks either side."""
+    return bounds_in(clause_breaks(text), len(text), start, end)
+
+
+NP_WORD = lazy_compile(globals(), "NP_WORD", r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+
+
+def measure_np(text: str, pos: int, prep: re.Pattern[str] | None = None) -> tuple[str, int] | None:
+    """The noun phrase after ``of`` (or ``prep``) at ``pos``: (phrase, end index), or None."""
+    m = (prep or OF_NP).match(text, pos)
+    if m is None:
+        return None
+    words: list[str] = []
+    end = m.start("np")
+    for w in NP_WORD.finditer(text[m.start("np") : m.end("np")]):
+        if not words and w.group().lower() in ("the", "its", "their", "this"):
+            words.append(w.group())
+            continue
+        if w.group().lower() in NP_STOP:
+            break
+        words.append(w.group())
+        end = m.start("np") + w.end()
+    if not words:
+        return None
+    # a trailing "from <source>", "for <use>", "in <segment>" changes what is counted
+    tail = TAIL_PP.match(text, end)
+    if tail and not YEARISH.match(tail.group("obj")):
+        words += [tail.group("prep").lower(), tail.group("obj")]
+        end = tail.end()
+    return " ".join(words), end
+
+
+POSSESSIVE_NP = lazy_compile(
+    globals(), "POSSESSIVE_NP", r"\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s\s+[a-z]")
+OP_QUALIFIER = {"eq": "", "gt": "over", "ge": "at_least", "lt": "under", "le": "up_to"}
+
+
+def share_of_possessive(mention: Mention, text: str, me: int) -> Mention | None:
+    """``roughly half of China's soybean imports``: a share, not a comparison with China.
+
+    The grammar reads "<fraction> of X's" as a comparison (as in "less than one-tenth of
+    China's"); when X's is followed by a noun phrase, it is a share of X's M.
+    """
+    comp = mention.comparison
+    if comp is None or comp.factor is None or comp.op not in OP_QUALIFIER:
+        return None
+    if not mention.text.rstrip().endswith(" of") or not POSSESSIVE_NP.match(text, me):
+        return None
+    low, high = comp.factor.low, comp.factor.high
+    if low is None or high is None:
+        return None
+    x, h = (low + high) * 50, (high - low) * 50
+    qualifier = OP_QUALIFIER[comp.op]
+    value = Value(
+        clip_share(reading(x, h, qualifier, "speaker")),
+        clip_share(reading(x, h, qualifier, "strict")),
+        "percent",
+        "share",
+    )
+    written = mention.text.rstrip()[:-3].rstrip()
+    return dataclasses.replace(
+        mention,
+        end=mention.start + len(written),
+        text=written,
+        kind="quantity",
+        value=value,
+        comparison=None,
+        qualifier=mention.qualifier or qualifier,
+    )
+
+
+TARGET = lazy_compile(globals(), "TARGET",
+    r"\s*(?:that\s+of\s+|those\s+of\s+)?(?P<target>(?:the\s+)?[A-Z][\w.&-]*"
+    r"(?:\s+[A-Z][\w.&-]*)*['’]s)(?![\w-])"
+)
+COMPARED = lazy_compile(globals(), "COMPARED",
+    r"['’]s\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){0,5}?[A-Za-z0-9][\w-]*)\s+"
+    r"(?:(?:is|was|are|were|remains|remained|stands|stood)\s+(?:now\s+|still\s+|only\s+)?)?$"
+)
+
+
+def multiple_as_comparison(mention: Mention, text: str, me: int) -> Mention | None:
+    """``twice Germany's``, ``three times Peru's``: a comparison with a factor."""
+    target = TARGET.match(text, me)
+    if target is None or mention.value is None:
+        return None
+    comparison = Comparison("eq", mention.value.speaker, target.group("target"))
+    return dataclasses.replace(mention, kind="comparison", comparison=comparison)

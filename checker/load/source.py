@@ -1,0 +1,190 @@
+"""Reading one file: size limit, decoding, and dispatch to the right loader.
+
+``read_source`` never raises for bad content: a file it cannot use becomes a
+:class:`~factlint.model.Problem` (FC901 not text, FC903 too large, FC905 unreadable) and
+no documents. Markdown goes to :mod:`factlint.load.markdown`, the seeds' digest format to
+:mod:`factlint.load.digest`, anything else is plain text: one document of paragraphs.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import stat
+from pathlib import Path
+
+from factlint.model import Document, Problem, Segment, Settings, SourceFile
+from factlint.util.positions import LineIndex, line_spans
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+TITLE_MAX_CHARS = 120
+#: Bad bytes allowed before a file is "not text": under 1% of its bytes.
+BAD_BYTES_PERCENT = 1
+
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+
+
+def read_source(path: Path, rel: str, settings: Settings) -> SourceFile:
+    """Read, decode and split one file into Documents; never raises for bad content.
+
+    ``rel`` is the project-relative path used in documents and problems. Offsets in the
+    documents' segments index ``SourceFile.text`` (the decoded text, BOM removed).
+    """
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            return _skipped(rel, "FC905", f"not a regular file ({_kind(info.st_mode)}); "
+                                          "skipped")
+        size = info.st_size
+        if size > settings.max_bytes:
+            return _skipped(rel, "FC903", f"file is {size} bytes, over the limit of "
+                                          f"{settings.max_bytes}; skipped")
+        with path.open("rb") as handle:
+            raw = handle.read(settings.max_bytes + 1)
+    except (OSError, RuntimeError) as exc:
+        return _skipped(rel, "FC905", f"cannot read file: {_reason(exc)}")
+    if len(raw) > settings.max_bytes:  # grew between stat and read
+        return _skipped(rel, "FC903", f"file is over the limit of {settings.max_bytes} "
+                                      "bytes; skipped")
+    return load_bytes(raw, rel, is_markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
+
+
+def load_bytes(raw: bytes, rel: str, is_markdown: bool = False) -> SourceFile:
+    """Decode ``raw`` and split it into Documents (``--stdin-filename`` uses this too)."""
+    sha = hashlib.sha256(raw).hexdigest()
+    text, problem = decode(raw, rel)
+    if text is None:
+        assert problem is not None
+        return SourceFile(rel, "", (), (problem,), sha)
+    problems = [problem] if problem else []
+    # each loader is imported when a file needs it: a run over changed Markdown files does
+    # not import the digest loader, nor one over text files markdown-it
+    if is_markdown:
+        from factlint.load import markdown as load_markdown
+
+        documents, md_problems = load_markdown.load(text, rel)
+        problems.extend(md_problems)
+    else:
+        from factlint.load import digest as load_digest
+
+        if load_digest.looks_like_digest(text):
+            documents = load_digest.load(text, rel)
+        else:
+            documents = load_plain(text, rel)
+    return SourceFile(rel, text, documents, tuple(problems), sha)
+
+
+def decode(raw: bytes, rel: str) -> tuple[str | None, Problem | None]:
+    """The text of ``raw`` (``None`` when it is not text) and the problem met, if any."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), None
+        except UnicodeDecodeError as exc:
+            text = raw.decode("utf-16", "replace")
+            return text, Problem("FC901", f"invalid UTF-16 at byte offset {exc.start}; "
+                                          "decoded with replacement", rel)
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        return None, Problem("FC901", f"not a text document (NUL byte at offset {nul}); "
+                                      "skipped", rel)
+    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    body = raw[bom:]
+    try:
+        return body.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        first = exc.start + bom
+    # Each bad byte becomes one lone surrogate U+DC80..U+DCFF: count them in one pass.
+    escaped = body.decode("utf-8", "surrogateescape")
+    bad = sum(m.end() - m.start() for m in _ESCAPED.finditer(escaped))
+    if bad * 100 >= len(raw) * BAD_BYTES_PERCENT:
+        return None, Problem("FC901", f"invalid UTF-8 at byte offset {first}; skipped", rel)
+    text = _ESCAPED.sub(lambda m: "\ufffd" * (m.end() - m.start()), escaped)
+    at = _char_index(body, first - bom)
+    where = LineIndex(text).location(rel, at, at + 1)
+    return text, Problem("FC901", f"invalid UTF-8 at byte offset {first}; decoded with "
+                                  "replacement", rel, where.line, where.column)
+
+
+def _char_index(body: bytes, byte_offset: int) -> int:
+    """Character offset of the first bad byte (everything before it is valid UTF-8)."""
+    return len(body[:byte_offset].decode("utf-8"))
+
+
+def _skipped(rel: str, code: str, message: str) -> SourceFile:
+    return SourceFile(rel, "", (), (Problem(code, message, rel),), "")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
+
+def load_plain(text: str, rel: str) -> tuple[Document, ...]:
+    """A plain-text file: one Document whose segments are its paragraphs.
+
+    The first non-empty line is the title when it is short (at most 120 characters, no
+    final period) and more text follows it; it becomes a segment of role "title".
+    """
+    blocks: list[tuple[int, int]] = []  # (start, end) of blank-line separated blocks
+    block_start = block_end = -1
+    for start, end in line_spans(text):
+        if text[start:end].strip():
+            if block_start < 0:
+                block_start = start
+            block_end = end
+        elif block_start >= 0:
+            blocks.append((block_start, block_end))
+            block_start = -1
+    if block_start >= 0:
+        blocks.append((block_start, block_end))
+    segments: list[Segment] = []
+    title, title_start = "", -1
+    if blocks:
+        first_start, first_end = blocks[0]
+        line_end = next(iter(line_spans(text[first_start:first_end])))[1] + first_start
+        candidate = text[first_start:line_end].strip()
+        more = line_end < first_end or len(blocks) > 1
+        if more and len(candidate) <= TITLE_MAX_CHARS and not candidate.endswith("."):
+            title = candidate
+            title_start = first_start + _lead(text[first_start:line_end])
+            segments.append(Segment(title_start, title, "title"))
+            rest = _skip_newline(text, line_end)
+            blocks[0] = (rest, first_end)
+    for start, end in blocks:
+        segment = _paragraph(text, start, end)
+        if segment is not None:
+            segments.append(segment)
+    return (Document(rel, 0, title, None, "", "", tuple(segments), title_start),)
+
+
+def _lead(s: str) -> int:
+    return len(s) - len(s.lstrip())
+
+
+def _skip_newline(text: str, pos: int) -> int:
+    if text.startswith("\r\n", pos):
+        return pos + 2
+    return pos + 1 if pos < len(text) else pos
+
+
+def _paragraph(text: str, start: int, end: int) -> Segment | None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return None
+    lead = _lead(chunk)
+    return Segment(start + lead, stripped, "paragraph")

@@ -1,0 +1,204 @@
+"""Numbers as written: digits with separators, English number words, Chinese numerals.
+
+Every value is an exact ``Fraction``; :func:`written_half_width` gives the half-width the
+writing implies (DESIGN.md, "What a value means"), through :func:`interval.half_width`.
+"""
+
+from __future__ import annotations
+
+import functools
+from fractions import Fraction
+
+from factlint.interval import fraction_word_half_width, half_width
+from factlint.util.lazyre import lazy_compile
+
+_ONES = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+ENGLISH_NUMBERS: dict[str, int] = {w: i for i, w in enumerate(_ONES)}
+ENGLISH_NUMBERS.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+
+SCALES: dict[str, int] = {
+    "hundred": 10**2,
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "mn": 10**6,
+    "m": 10**6,
+    "mln": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+    "trn": 10**12,
+    "千": 10**3,
+    "万": 10**4,
+    "亿": 10**8,
+    "万亿": 10**12,
+    "百万": 10**6,
+    "千万": 10**7,
+}
+
+FRACTION_WORDS: dict[str, Fraction] = {
+    "half": Fraction(1, 2),
+    "a half": Fraction(1, 2),
+    "one half": Fraction(1, 2),
+    "one-half": Fraction(1, 2),
+    "a third": Fraction(1, 3),
+    "one third": Fraction(1, 3),
+    "one-third": Fraction(1, 3),
+    "two thirds": Fraction(2, 3),
+    "two-thirds": Fraction(2, 3),
+    "a quarter": Fraction(1, 4),
+    "one quarter": Fraction(1, 4),
+    "one-quarter": Fraction(1, 4),
+    "three quarters": Fraction(3, 4),
+    "three-quarters": Fraction(3, 4),
+    "a fifth": Fraction(1, 5),
+    "one fifth": Fraction(1, 5),
+    "one-fifth": Fraction(1, 5),
+    "a tenth": Fraction(1, 10),
+    "one tenth": Fraction(1, 10),
+    "one-tenth": Fraction(1, 10),
+    "一半": Fraction(1, 2),
+    "半数": Fraction(1, 2),
+    "三分之一": Fraction(1, 3),
+    "三分之二": Fraction(2, 3),
+    "四分之一": Fraction(1, 4),
+    "四分之三": Fraction(3, 4),
+    "五分之一": Fraction(1, 5),
+    "十分之一": Fraction(1, 10),
+}
+
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth"]
+ORDINAL_WORDS: dict[str, int] = {w: i + 1 for i, w in enumerate(_ORDINALS)}
+
+_CN_DIGITS = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10**4, "亿": 10**8}
+CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_CN_UNITS) + "".join(_CN_BIG)
+
+_DIGITS_RE = lazy_compile(globals(), "_DIGITS_RE", r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_ORDINAL_RE = lazy_compile(globals(), "_ORDINAL_RE", r"(\d+)(?:st|nd|rd|th)")
+
+
+def parse_digits(text: str) -> Fraction:
+    """``"1,234.5"`` -> ``Fraction(2469, 2)``; raises ``ValueError`` on anything else."""
+    if text.isdigit():
+        return Fraction(int(text))
+    if not _DIGITS_RE.fullmatch(text):
+        raise ValueError(f"not a number: {text!r}")
+    whole, _, decimals = text.replace(",", "").partition(".")
+    return Fraction(int(whole + decimals), 10 ** len(decimals))
+
+
+_HALF = Fraction(1, 2)
+_DECIMAL_HALF = [Fraction(1, 2 * 10**d) for d in range(12)]
+
+
+def english_number(word: str) -> int | None:
+    """``"twenty-five"`` -> 25, ``"seven"`` -> 7; None if it is not a number word."""
+    parts = word.lower().replace("-", " ").split()
+    if not parts or len(parts) > 2:
+        return None
+    values = [ENGLISH_NUMBERS.get(p) for p in parts]
+    if any(v is None for v in values):
+        return None
+    if len(parts) == 1:
+        return values[0]
+    tens, ones = values
+    assert tens is not None and ones is not None
+    if tens >= 20 and tens % 10 == 0 and 0 < ones < 10:
+        return tens + ones
+    return None
+
+
+def chinese_number(text: str) -> int | None:
+    """``"三千万"`` -> 30000000, ``"十五"`` -> 15, ``"二〇二五"`` -> 2025; None if malformed.
+
+    A digit right after a unit, with no 零 between, counts in the next lower unit
+    (``三万五`` = 35000, ``两千六`` = 2600, ``一百二`` = 120); ``四万万`` = 4 * 10**8;
+    a unit that does not fall inside its section (``一百千``, ``千千万万``) is malformed.
+    """
+    if not text or any(ch not in CN_NUMERAL_CHARS for ch in text):
+        return None
+    if all(ch in _CN_DIGITS for ch in text):
+        if len(text) == 1:
+            return _CN_DIGITS[text]
+        if "两" in text:
+            return None
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    total = section = number = 0
+    pending = False  # a digit not yet placed
+    last_unit = 0  # the last unit placed in this section (for 三万五, 一百千)
+    zero = False  # a 零 since the last unit
+    big = 0  # the last big unit (万 / 亿) placed
+    for ch in text:
+        if ch in _CN_DIGITS:
+            if pending and ch not in "零〇":
+                return None  # two digits in a row inside a compound numeral
+            if ch in "零〇":
+                zero = True
+            else:
+                number = _CN_DIGITS[ch]
+                pending = True
+        elif ch in _CN_UNITS:
+            unit = _CN_UNITS[ch]
+            if last_unit and unit >= last_unit:
+                return None  # 一百千: a unit out of order
+            section += (number if pending else 1) * unit
+            number, pending, last_unit, zero = 0, False, unit, False
+        else:  # 万 or 亿
+            unit = _CN_BIG[ch]
+            if not pending and section == 0 and big and unit == 10**4 and not zero:
+                total *= unit  # 四万万
+                continue
+            section += number
+            if ch == "亿":
+                total = (total + section) * unit
+            else:
+                total += section * unit
+            section = number = 0
+            pending, last_unit, zero, big = False, 0, False, unit
+    if pending and not zero:
+        lower = (last_unit or big) // 10
+        if lower >= 10 and (last_unit or big) != 10:
+            number *= lower  # 三万五, 一百二
+    return total + section + number
+
+
+def ordinal(word: str) -> int | None:
+    """``"third"`` -> 3, ``"2nd"`` -> 2; None otherwise."""
+    low = word.lower()
+    if low in ORDINAL_WORDS:
+        return ORDINAL_WORDS[low]
+    m = _ORDINAL_RE.fullmatch(low)
+    return int(m.group(1)) if m else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _digits_half_width(written: str) -> Fraction:
+    return half_width(written)
+
+
+def written_half_width(value: Fraction, written: str) -> Fraction:
+    """Half-width of a number as written: digits by :func:`half_width`, words by their value."""
+    if written.isdigit() and written[-1] != "0":
+        return _HALF  # no trailing zero: h = min(0.5, max(0.5, 5%)) = 0.5
+    if _DIGITS_RE.fullmatch(written):
+        decimals = written.partition(".")[2]
+        if decimals and len(decimals) < len(_DECIMAL_HALF):
+            return _DECIMAL_HALF[len(decimals)]
+        return _digits_half_width(written)
+    if value.denominator == 1 and value >= 0:
+        return half_width(str(value.numerator))
+    return fraction_word_half_width(value)

@@ -1,0 +1,166 @@
+"""One file through the stages: load -> segment -> parse -> frame, and the stage table.
+
+:func:`process_file` frames a loaded file into a :class:`~factlint.run.cache.FileResult`;
+:func:`load_and_process` reads it first and turns a loader's or framer's exception into an
+FC999 problem for that file. The engine, the worker processes and the whole-run memo all
+build on this module, which imports none of them.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from factlint.frame.lexicon import Lexicon
+from factlint.model import (
+    Claim,
+    Document,
+    Finding,
+    Location,
+    Problem,
+    Sentence,
+    Settings,
+    Severity,
+    SourceFile,
+    Stats,
+)
+from factlint.run.cache import FileResult
+
+_PROBLEM_NAMES = {
+    "FC901": "not-text",
+    "FC902": "unused-suppression",
+    "FC903": "too-large",
+    "FC904": "bad-front-matter",
+    "FC905": "unreadable",
+}
+#: The stages timed in a run, in order (``--verbose`` prints their seconds).
+STAGES = ("discover", "load", "parse", "frame", "cache", "index", "rules")
+
+
+@dataclass(frozen=True)
+class RunResult:
+    findings: tuple[Finding, ...]
+    stats: Stats
+    sentences: tuple[tuple[str, Sentence], ...]  # empty unless run(with_sentences=True)
+    claims: tuple[Claim, ...]
+    files: tuple[str, ...] = ()  # project-relative paths of the files linted, in order
+    timings: tuple[tuple[str, float], ...] = ()  # seconds per stage (CPU of all workers)
+    cached: int = 0  # files whose results came from the claim cache
+    #: files read whose text holds no suppression marker (``factlint:``): not read again
+    unmarked: frozenset[str] = frozenset()
+
+
+def problem_finding(p: Problem) -> Finding:
+    loc = Location(p.path, p.line, p.column, p.line, p.column)
+    severity: Severity = "error" if p.code == "FC999" else "warning"
+    return Finding(p.code, _PROBLEM_NAMES.get(p.code, "problem"), severity, p.message, loc)
+
+
+def _topic(doc: Document, lexicon: Lexicon) -> str:
+    """The document's one material: named in its title or topic tag; only a document with
+    neither takes it from its first sentences (an article titled "The vanadium market"
+    that mentions "power costs" is not about electricity)."""
+    found = lexicon.materials_in(f"{doc.title} {doc.topic}")
+    if len(found) == 1:
+        return next(iter(found))
+    if not found and not (doc.title.strip() or doc.topic.strip()):
+        body = lexicon.materials_in(" ".join(s.text for s in doc.segments[:3]))
+        if len(body) == 1:
+            return next(iter(body))
+    return ""
+
+
+def _sentences(doc: Document, locate: Callable[[int, int], Location],
+               ton: str) -> list[Sentence]:
+    """The sentences of ``doc`` that hold a mention or a digit no mention explains, in order:
+    nothing downstream reads the others (framing needs a mention; ``factlint claims`` lists
+    mentions and counts unexplained digits), so a segment with no candidate figure is not
+    even split into sentences."""
+    from factlint.parse import segment
+    from factlint.parse.mentions import find_mentions, has_unexplained_digit, may_hold_mention
+
+    out: list[Sentence] = []
+    for seg in doc.segments:
+        if not may_hold_mention(seg.text):
+            continue
+        for offset, text in segment.sentences(seg):
+            mentions = find_mentions(text, offset, ton, locate)  # type: ignore[arg-type]
+            skipped = has_unexplained_digit(text, mentions)
+            if mentions or skipped:
+                out.append(Sentence(offset, text, seg.role, tuple(mentions), seg.table,
+                                    skipped))
+    return out
+
+
+def _frame_file(
+    source: SourceFile, lexicon: Lexicon, ton: str, clock: dict[str, float]
+) -> tuple[list[Sentence], list[Claim]]:
+    from functools import partial
+
+    from factlint.frame import table as frame_table
+    from factlint.frame.claims import DocContext, Framer
+    from factlint.util.positions import LineIndex
+
+    lines = LineIndex(source.text)
+    locate = partial(lines.location, source.path)  # called per mention: no frame of ours
+    framer = Framer(lexicon, locate)
+    sentences: list[Sentence] = []
+    claims: list[Claim] = []
+    for doc in source.documents:
+        t0 = time.perf_counter()
+        ctx = DocContext(doc, _topic(doc, lexicon))
+        doc_sentences = _sentences(doc, locate, ton)
+        t1 = time.perf_counter()
+        for sent in doc_sentences:
+            if sent.table is not None:
+                claims.extend(frame_table.frame_cell(sent, ctx, lexicon, locate, ton))
+            else:
+                claims.extend(framer.frame_sentence(sent, ctx))
+        clock["parse"] += t1 - t0
+        clock["frame"] += time.perf_counter() - t1
+        sentences.extend(doc_sentences)
+    return sentences, claims
+
+
+def process_file(source: SourceFile, lexicon: Lexicon, ton: str,
+                 clock: dict[str, float]) -> FileResult:
+    """Frame one loaded file: its sentences with their mentions, and its claims."""
+    sentences, claims = _frame_file(source, lexicon, ton, clock)
+    mentions = sum(len(s.mentions) for s in sentences)
+    framed = len({c.mention.start for c in claims})
+    return FileResult(source.path, source.sha256, len(source.documents), source.problems,
+                      tuple(claims), tuple(sentences), mentions, mentions - framed,
+                      sum(1 for s in sentences if s.skipped_digits),
+                      marked=not source.text or "factlint:" in source.text)
+
+
+def load_and_process(path: Path, rel: str, settings: Settings, lexicon: Lexicon,
+                      clock: dict[str, float], raw: bytes | None = None) -> FileResult:
+    from factlint.load.source import MARKDOWN_SUFFIXES, load_bytes, read_source
+
+    t0 = time.perf_counter()
+    try:
+        if raw is None:
+            source = read_source(path, rel, settings)
+        else:
+            source = load_bytes(raw, rel, is_markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
+        clock["load"] += time.perf_counter() - t0
+        return process_file(source, lexicon, settings.ton, clock)
+    except Exception as exc:  # a loader or framing bug: name it, skip the file, go on
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        message = (f"internal error while reading this file: {type(exc).__name__}: {exc} "
+                   f"at {Path(where.filename).name}:{where.lineno}; the file was skipped, "
+                   "the rest ran")
+        return FileResult(rel, "", 0, (Problem("FC999", message, rel),), (), (), 0, 0, 0)
+
+
+def warm(ton: str) -> None:
+    """Build the parser and the unit registry, and import the loaders, in this process
+    (before workers fork)."""
+    from factlint.load import digest, markdown  # noqa: F401
+    from factlint.parse.mentions import find_mentions
+
+    find_mentions("about 417 kg, 69% and $1.4 billion", 0, ton)  # type: ignore[arg-type]
