@@ -127,69 +127,30 @@ def test_a_markdown_run_with_simple_front_matter_needs_no_yaml(tmp_path: Path) -
 
 # ---------------------------------------------------------------- regexes (lazyre)
 
-MODULES = ("patterns", "periods", "digits", "modality", "frame_growth", "parse", "tokens",
-           "frame_table", "segment", "load_digest", "lexicon", "load_markdown", "numbers")
+MODULES = ("frame.patterns", "periods", "parse.digits", "frame.modality", "frame.growth",
+           "parse.mentions", "parse.tokens", "frame.table", "parse.segment", "load.digest",
+           "frame.lexicon", "load.markdown", "parse.numbers")
 
 
-def _lazy_patterns() -> list[tuple[str, int]]:
+def test_every_lazy_regex_compiles_as_re_does() -> None:
+    """A stand-in's first use gives what ``re.compile`` gives for its pattern and flags."""
     import importlib
 
     from factlint.util import lazyre
 
-    found = []
+    found = 0
     for name in MODULES:
         module = importlib.import_module(f"factlint.{name}")
-        for value in vars(module).values():
+        for value in list(vars(module).values()):
             if isinstance(value, lazyre._Lazy):
-                found.append(value._args)
-            elif isinstance(value, re.Pattern) and value.pattern:
-                found.append((value.pattern, value.flags & ~re.UNICODE))
-    return found
-
-
-def test_cached_regex_code_makes_the_same_patterns(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from factlint.util import lazyre
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    patterns = _lazy_patterns()
-    assert len(patterns) > 100
-    writer = lazyre._CodeCache()
-    first = [writer.compile(p, f) for p, f in patterns]
-    writer.save()
-    (saved,) = (tmp_path / "factlint").glob("regex-*.json")
-    reader = lazyre._CodeCache()
-    again = [reader.compile(p, f) for p, f in patterns]
-    assert not reader.new  # all read from the file
-    for (p, f), a, b in zip(patterns, first, again, strict=True):
-        plain = re.compile(p, f)
-        for got in (a, b):
-            assert (got.pattern, got.flags, got.groups, got.groupindex) == (
-                plain.pattern, plain.flags, plain.groups, plain.groupindex)
-    sample = "In 2024 China controlled about 69% of global rare earth mining, up from 60%."
-    assert [bool(x.search(sample)) for x in again] == [
-        bool(re.compile(p, f).search(sample)) for p, f in patterns]
-    assert saved.stat().st_size > 0
-
-
-def test_damaged_regex_cache_is_compiled_again(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    from factlint.util import lazyre
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    writer = lazyre._CodeCache()
-    writer.compile(r"(?P<n>\d+)%", 0)
-    writer.save()
-    (saved,) = (tmp_path / "factlint").glob("regex-*.json")
-    data = json.loads(saved.read_text("utf-8"))
-    for entry in data["regexes"].values():
-        entry[4] = "AAAAAAAAAAA="  # code words the engine refuses
-    saved.write_text(json.dumps(data), encoding="utf-8")
-    reader = lazyre._CodeCache()
-    got = reader.compile(r"(?P<n>\d+)%", 0)
-    assert got.groupindex == {"n": 1} and got.match("69%") is not None
-    saved.write_text("{not json", encoding="utf-8")
-    assert lazyre._CodeCache().compile(r"\d+", 0).match("12") is not None
+                pattern, flags = value._args
+                plain = re.compile(pattern, flags)
+                assert (value.pattern, value.flags, value.groups, value.groupindex) == (
+                    plain.pattern, plain.flags, plain.groups, plain.groupindex)
+                found += 1
+            elif isinstance(value, re.Pattern):  # a stand-in already used, in its place
+                found += 1
+    assert found > 100
 
 
 def test_a_lazy_regex_takes_its_place_on_first_use() -> None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from factlint.frame.packs import read_pack as read_pack  # a pack, read (and cached) as data
 from factlint.util.bounded import BoundedMemo
-from factlint.util.lazyre import compile_cached, lazy_compile
+from factlint.util.lazyre import lazy_compile
 
 _WORD = lazy_compile(
     globals(), "_WORD", r"[A-Za-z][A-Za-z0-9]*(?:[’'.&-][A-Za-z0-9]+)*\.?|[\u4e00-\u9fff（）()]+")
@@ -301,7 +301,7 @@ class _Index:
             material_first_forms=frozenset(
                 form for f in firsts for form in _plurals(f) if _singular(form) == f),
             material_words=max((len(a.split()) for a in aliases), default=0),
-            material_zh_re=compile_cached("|".join(map(re.escape, zh))) if zh else None,
+            material_zh_re=re.compile("|".join(map(re.escape, zh))) if zh else None,
             material_zh_non_ascii=all(not name.isascii() for name in zh),
         )
 

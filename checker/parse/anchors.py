@@ -24,7 +24,6 @@ from collections.abc import Iterable
 
 from factlint.parse.numbers import CN_NUMERAL_CHARS, ENGLISH_NUMBERS
 from factlint.parse.tokens import EXACT, LOWER
-from factlint.util.lazyre import compile_cached
 
 #: Terminals one of which every accepting parse holds (a number, a fraction, an ordinal, a
 #: superlative, a comparative or a multiple word): a sentence with none holds no mention.
@@ -63,7 +62,7 @@ def candidate_regex(core: frozenset[str] = CORE_TERMINALS) -> re.Pattern[str]:
             chars.add(key[0])
     cls = "".join(re.escape(c) for c in sorted(chars))
     trie = _trie_regex(sorted(core_words(core)))
-    return compile_cached(rf"[^a-z](?:(?<=[\d{cls}])|(?:{trie})(?![a-z]))")
+    return re.compile(rf"[^a-z](?:(?<=[\d{cls}])|(?:{trie})(?![a-z]))")
 
 
 # ------------------------------------------------------------------ the anchor
@@ -144,7 +143,7 @@ def anchor_regex(start_terminals: frozenset[str]) -> re.Pattern[str]:
         alts.append(_DIGIT_START)
     if cased:
         alts.append(r"(?<![A-Za-z])(?:" + _trie_regex(cased) + r")(?![A-Za-z])")
-    return compile_cached("|".join(alts))
+    return re.compile("|".join(alts))
 
 
 @functools.lru_cache(maxsize=8)
@@ -157,7 +156,7 @@ def start_char_regex(start_terminals: frozenset[str]) -> re.Pattern[str]:
         alts.append("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
     if "NUM" in start_terminals or "ORD" in start_terminals:
         alts.append(_DIGIT_START)
-    return compile_cached("|".join(alts) or "(?!)")
+    return re.compile("|".join(alts) or "(?!)")
 
 
 @functools.lru_cache(maxsize=8)
@@ -183,7 +182,7 @@ def padded_anchor_regex(start_terminals: frozenset[str]) -> re.Pattern[str]:
         alts.append(f"(?<=[{cls}])")
     if "NUM" in start_terminals or "ORD" in start_terminals:
         alts.append(r"(?<=\d)(?<![\d.\[]\d)(?<!\d,\d)")
-    return compile_cached("[^a-z](?:" + "|".join(alts) + ")" if alts else "(?!)")
+    return re.compile("[^a-z](?:" + "|".join(alts) + ")" if alts else "(?!)")
 
 
 def padded_lower(text: str) -> str:
