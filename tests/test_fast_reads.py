@@ -1,74 +1,17 @@
-"""Reads that skip YAML: the simple front matter reader and the cached rule packs give what
-YAML gives, and fall back to YAML wherever they are not sure."""
+"""Fast reads: the cached rule packs give what YAML gives (and fall back to YAML wherever
+they are not sure), and regexes compiled on first use are what ``re`` compiles."""
 
 from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 import yaml
 
 from factlint.frame.lexicon import load_lexicon
 from factlint.frame.packs import read_pack
-from factlint.load.front_matter import simple_mapping
 from factlint.run.plugins import load_plugins
-
-SIMPLE = [
-    "title: The germanium market in 2024\ndate: 2024-11-05\ntopic: germanium\n",
-    "title: 稀土联盟\npublisher: 新华社\n",
-    'title: "Quoted: a title"\nauthor: \'Jane Doe\'\n',
-    "title:   spaced out   \n\ncategory: metals, mining\n",
-    "title: a:b and [brackets] {braces}, commas\n",
-    "title: No. 1 producer\ntags: yesterday\n",
-    "title: first\ntitle: second\n",
-    "date: 2000-02-29\n",
-]
-NOT_SIMPLE = [
-    "",
-    "title: yes\n",
-    "title: Off\n",
-    "null: x\n",
-    "title: 42\n",
-    "date: 2024-1-5\n",
-    "date: 2024-13-45\n",
-    "title: a # comment\n",
-    "title: a: b\n",
-    "title: ends with colon:\n",
-    "# a comment\ntitle: x\n",
-    "title: x\n  continued\n",
-    "tags:\n  - a\n  - b\n",
-    "tags: [a, b]\n",
-    'title: "with \\"escape\\""\n',
-    "title: 'it''s'\n",
-    "title: &anchor x\n",
-    "title: *alias\n",
-    "title: !tag x\n",
-    "title: |\n  block\n",
-    "title:\tx\n",
-    "title: x\r\n",
-    "title: \u2028x\n",
-    "title:x\n",
-    "- a\n- b\n",
-    "title: ~\n",
-    "title: .inf\n",
-    "title: -x\n",
-]
-
-
-@pytest.mark.parametrize("source", SIMPLE)
-def test_simple_front_matter_reads_as_yaml_does(source: str) -> None:
-    assert simple_mapping(source) == yaml.safe_load(source)
-    assert {k: type(v) for k, v in simple_mapping(source).items()} == {  # type: ignore[union-attr]
-        k: type(v) for k, v in yaml.safe_load(source).items()}
-
-
-@pytest.mark.parametrize("source", NOT_SIMPLE)
-def test_anything_else_is_left_to_yaml(source: str) -> None:
-    assert simple_mapping(source) is None
 
 
 def test_cached_pack_is_what_yaml_read(tmp_path: Path) -> None:
@@ -110,19 +53,6 @@ def test_lexicon_is_the_same_from_the_cache() -> None:
     first, second = load_lexicon(packs), load_lexicon(packs)
     assert first.places == second.places and first.materials == second.materials
     assert first.synonyms == second.synonyms and first.scope_words == second.scope_words
-
-
-def test_a_markdown_run_with_simple_front_matter_needs_no_yaml(tmp_path: Path) -> None:
-    article = tmp_path / "a.md"
-    article.write_text("---\ntitle: Cobalt in 2024\ndate: 2024-03-01\n---\n\n"
-                       "Congo produces 70% of global cobalt mining.\n", encoding="utf-8")
-    code = ("import sys\nfrom factlint.run.cli import main\n"
-            f"main(['--no-cache', '--format', 'json', {str(article)!r}])\n"
-            "print('yaml' in sys.modules, file=sys.stderr)\n")
-    for _ in range(2):  # the first run may fill the user's pack cache
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                              cwd=tmp_path, check=False)
-    assert done.stderr.strip().splitlines()[-1] == "False"
 
 
 # ---------------------------------------------------------------- regexes (lazyre)

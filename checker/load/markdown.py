@@ -18,7 +18,6 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
 from markdown_it.token import Token
 
-from factlint.load.front_matter import simple_mapping
 from factlint.model import Document, Problem, Segment, TableCell
 from factlint.util.lazyre import lazy_compile
 from factlint.util.positions import line_spans
@@ -99,10 +98,7 @@ def _front_matter(
     yaml_start = lines[1][0] if close > 1 else lines[close][0]
     source = text[yaml_start : lines[close][0]]
     end = lines[close][1]
-    data = simple_mapping(source)  # the usual few lines, read without importing yaml
-    if data is not None:
-        return data, end, [], _title_segment(text, lines[1:close], _text(data.get("title")))
-    import yaml
+    import yaml  # imported here: text and digest files never need it
 
     try:
         data = yaml.safe_load(source)
