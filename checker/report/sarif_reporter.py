@@ -21,7 +21,7 @@ from urllib.parse import quote
 from factlint import __version__
 from factlint.hookspecs import Reporter, Rule, RunInfo
 from factlint.model import Finding, Location, Stats, fingerprint_of
-from factlint.report.indented import dumps
+from factlint.report.json_reporter import dumps
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/factlint/"
