@@ -6,7 +6,7 @@ the facts files it points to. YAML is read with safe loading only. Every bad key
 or malformed file raises :class:`~factlint.errors.ConfigError` naming the file, the line and
 what was expected.
 
-Keys (see README, "Configuration")::
+Keys (see docs/configuration.md)::
 
     corpus: [articles]            # default paths to lint
     exclude: ["drafts/**"]        # globs, relative to each linted folder
