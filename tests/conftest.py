@@ -5,6 +5,10 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import site
+import subprocess
+import sys
+import venv
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -74,3 +78,30 @@ def copy_sources(dest: Path) -> None:
     for name in ("pyproject.toml", "README.md"):
         if (repo / name).exists():
             shutil.copy2(repo / name, dest / name)
+
+
+def venv_over_this_environment(env_dir: Path) -> Path:
+    """A new virtualenv at ``env_dir`` (with its own pip) that also sees the packages of the
+    environment running the tests; returns its ``python``.
+
+    ``system_site_packages=True`` would show it the site-packages of the *base* interpreter
+    (the one the running venv was made from), which on a fresh machine hold nothing of
+    factlint's dependencies. Here a ``.pth`` file in the new venv's site-packages appends the
+    running environment's site-packages folders to its ``sys.path`` instead, after its own:
+    what is installed into the new venv comes first, factlint's dependencies (and anything
+    else ``pip install ".[test]"`` put in the running environment) are found behind it, and
+    nothing needs the package index but the build backend. The folders are added as plain
+    path entries, so ``.pth`` files inside them (an editable install's finder) do not run.
+    """
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / ("Scripts" if sys.platform == "win32" else "bin") / "python"
+    done = subprocess.run([str(python), "-c", "import site; print(site.getsitepackages()[0])"],
+                          capture_output=True, text=True, check=True, timeout=60)
+    own = Path(done.stdout.strip())
+    outer = [*site.getsitepackages()]
+    if site.ENABLE_USER_SITE:
+        outer.append(site.getusersitepackages())
+    lines = [d for d in dict.fromkeys(outer) if Path(d).is_dir() and Path(d) != own]
+    (own / "_factlint_tests_outer_env.pth").write_text(
+        "".join(f"{d}\n" for d in lines), encoding="utf-8")
+    return python

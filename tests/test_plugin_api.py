@@ -7,12 +7,11 @@ import os
 import subprocess
 import sys
 import textwrap
-import venv
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
-from conftest import CONFLICT, copy_sources, run_cli
+from conftest import CONFLICT, copy_sources, run_cli, venv_over_this_environment
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -64,15 +63,15 @@ def _run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 def plugin_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh venv with factlint (built from the repository) and the ``myrule`` distribution.
 
-    The venv sees the system site-packages for factlint's own dependencies (lark, pint, ...),
-    so only the build backend comes from the package index (or pip's cache); factlint and the
-    plugin are installed into the venv itself.
+    The venv sees the packages of the environment running the tests for factlint's own
+    dependencies (lark, pint, ...), never the base interpreter's, so only the build backend
+    comes from the package index (or pip's cache); factlint and the plugin are installed into
+    the venv itself, ahead of the running environment's.
     """
     source = tmp_path_factory.mktemp("source")
     copy_sources(source)
     env_dir = tmp_path_factory.mktemp("venv")
-    venv.create(env_dir, with_pip=True, system_site_packages=True)
-    python = env_dir / ("Scripts" if sys.platform == "win32" else "bin") / "python"
+    python = venv_over_this_environment(env_dir)
     done = _run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(source)], env_dir)
     assert done.returncode == 0, done.stderr
 
@@ -114,6 +113,9 @@ def test_entry_point_rule_of_an_installed_distribution_runs(plugin_venv: Path,
     located = _run([str(plugin_venv), "-c", "import factlint; print(factlint.__file__)"],
                    tmp_path)
     assert str(REPO) not in located.stdout, "the venv must run its own installed factlint"
+    # ... and not the one of the environment it sees behind its own site-packages
+    env_dir = plugin_venv.parent.parent.resolve()
+    assert Path(located.stdout.strip()).resolve().is_relative_to(env_dir), located.stdout
 
 
 Corpus = Callable[[Mapping[str, str]], Path]
