@@ -4,7 +4,8 @@
 runner does: ``bash --noprofile --norc -eo pipefail``) with its ``${{ }}`` expressions
 substituted, in a temporary copy of a tiny corpus. The install step really runs ``pip
 install`` of a copy of this checkout, into a throwaway virtualenv that sees the test
-environment's packages (so only factlint itself is built).
+environment's packages (so only factlint itself is built and installed, and nothing comes
+from the base interpreter, not even pip).
 """
 
 from __future__ import annotations
@@ -14,15 +15,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
-import venv
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from conftest import CONFLICT, write_corpus
+from conftest import CONFLICT, venv_over_this_environment, write_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 EXPRESSION = re.compile(r"\$\{\{\s*(.+?)\s*\}\}")
@@ -93,9 +92,8 @@ def runner(tmp_path_factory: pytest.TempPathFactory) -> Runner:
     action_path = tmp / "action"  # the checkout of the action; pip builds in it
     skip = shutil.ignore_patterns("__pycache__", "*.egg-info", "build", ".*", "tests")
     shutil.copytree(REPO, action_path, ignore=skip)
-    env_dir = tmp / "venv"
-    venv.create(env_dir, system_site_packages=True, with_pip=False)  # pip comes from outside
-    bin_dir = env_dir / ("Scripts" if sys.platform == "win32" else "bin")
+    # its own pip; factlint's dependencies come from the environment running the tests
+    bin_dir = venv_over_this_environment(tmp / "venv").parent
     runner = Runner(tmp, action_path, bin_dir)
     write_corpus(runner.workspace, {
         **CONFLICT,
