@@ -26,8 +26,10 @@ from dataclasses import dataclass
 from factlint import periods
 from factlint.frame import modality
 from factlint.frame import patterns as P
+from factlint.frame.chunks import DocNames, chunk, doc_names
 from factlint.frame.growth import growth_claims
 from factlint.frame.lexicon import Lexicon
+from factlint.frame.statements import statements
 from factlint.model import (
     Claim,
     ClaimKind,
@@ -88,6 +90,14 @@ class Framer:
     def __init__(self, lexicon: Lexicon, locate: Callable[[int, int], Location]) -> None:
         self.lex = lexicon
         self.locate = locate
+        self._names: tuple[Document, DocNames] | None = None
+
+    def names(self, doc: Document) -> DocNames:
+        """What ``doc`` says about its names (aliases, its own entity), read once."""
+        if self._names is None or self._names[0] is not doc:
+            text = " ".join(s.text for s in doc.segments)
+            self._names = (doc, doc_names(text, doc.title, "", self.lex))
+        return self._names[1]
 
     # ------------------------------------------------------------- subjects
     def _subject_before(
@@ -176,7 +186,36 @@ class Framer:
                     frame.pending_rank = None
             prev = frame if frame is not None else (prev if claim is None and
                                                     mention.kind == "rank" else None)
+        framed = handled | {c.mention.start for c in claims}
+        if len(framed) < len(sentence.mentions):
+            claims.extend(self._statement_claims(sentence, ctx, stated, framed))
         return claims
+
+    def _statement_claims(self, sentence: Sentence, ctx: DocContext, stated: _LazyPeriods,
+                          framed: set[int]) -> list[Claim]:
+        """Claims of the mentions the patterns above left, from the statement grammar."""
+        text = sentence.text
+        spans = tuple((m.start - sentence.start, m.end - sentence.start, m)
+                      for m in sentence.mentions)
+        chunks = chunk(text, spans, self.lex, self.names(ctx.doc))
+        out: list[Claim] = []
+        for f in statements(chunks):
+            mention = sentence.mentions[f.mention]
+            if mention.start in framed:
+                continue
+            phrase = P.SHARE_OF_START.sub("", f.measure_text.strip())
+            key = self.lex.measure_key(phrase, f.verb_measure, ctx.topic)
+            if key is None or not f.subject:
+                continue
+            if f.kind == "change":
+                mention = P.signed(mention, f.down)
+            kind: ClaimKind = f.kind  # type: ignore[assignment]
+            frame = _Frame(f.subject, f.subject_text, f.verb_measure, key, f.measure_text, f.end)
+            claim = self._claim(mention, kind, frame, text, f.start, f.end, stated, ctx, sentence)
+            if claim is not None:
+                out.append(claim)
+                framed.add(mention.start)
+        return out
 
     def _frame_mention(
         self, text: str, ms: int, me: int, mention: Mention, prev: _Frame | None,

@@ -97,6 +97,13 @@ class Lexicon:
     scope_words: frozenset[str] = frozenset()
     zh_measures: dict[str, str] = field(default_factory=dict)
     measure_nouns: frozenset[str] = frozenset()
+    # the statement grammar's words (see general.yaml): phrase -> what it is
+    link_verbs: frozenset[str] = frozenset()
+    change_verbs: dict[str, str] = field(default_factory=dict)  # phrase -> "up" / "down"
+    follow_words: frozenset[str] = frozenset()
+    entity_pronouns: frozenset[str] = frozenset()
+    legal_forms: frozenset[str] = frozenset()
+    clause_breaks: frozenset[str] = frozenset()
     # derived lookups and memos of pure functions of the packs: built on first use, emptied
     # whenever a pack is added (see :meth:`forget`)
     _index: _Index | None = field(default=None, init=False, repr=False, compare=False)
@@ -361,6 +368,13 @@ def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
         for w in normalise_phrase(phrase).split()}
     lex.scope_words = lex.scope_words | {
         str(w).lower() for w in data.get("scope_words", []) or []}
+    for key in ("link_verbs", "follow_words", "entity_pronouns", "clause_breaks"):
+        words = {" ".join(str(w).lower().split()) for w in data.get(key, []) or []}
+        setattr(lex, key, getattr(lex, key) | words)
+    lex.legal_forms = lex.legal_forms | {str(w) for w in data.get("legal_forms", []) or []}
+    for direction, words in (data.get("change_verbs") or {}).items():
+        for w in words or []:
+            lex.change_verbs[" ".join(str(w).lower().split())] = str(direction)
 
 
 def load_lexicon(packs: Iterable[str | Path], facts_files: Iterable[str | Path] = ()) -> Lexicon:

@@ -50,6 +50,7 @@ from lark.grammar import Rule  # noqa: E402
 from lark.lexer import TerminalDef  # noqa: E402
 
 GRAMMAR_FILE = "quantity.lark"
+STATEMENT_FILE = "statement.lark"
 _FORMAT = 1  # bump when the cache encoding changes
 _INT_KEYS = "\u0000int-keys"
 
@@ -143,7 +144,65 @@ def parser() -> Lark:
 
 
 @functools.lru_cache(maxsize=1)
+def statement_parser() -> Lark:
+    """The parser of ``grammar/statement.lark`` (statements over chunks), built once."""
+    text = resources.files("factlint.grammar").joinpath(STATEMENT_FILE).read_text("utf-8")
+    return load_parser(text=text)
+
+
+@functools.lru_cache(maxsize=1)
 def start_terminals() -> frozenset[str]:
     """Terminals that can start an expression: the shifts of the parser's start state."""
     choices = parser().parse_interactive().choices()  # type: ignore[no-untyped-call]
     return frozenset(name for name in choices if name.isupper())
+
+
+class Walker:
+    """Walks the LALR tables over token types, remembering every prefix it has seen.
+
+    Whether a sequence of terminals can be fed, and whether it then accepts, depends on the
+    types only; so each prefix is fed to lark once per process and looked up afterwards.
+    The quantity grammar has no recursion, so its viable prefixes are few; the statement
+    grammar's lists are bounded by the clause windows fed to it.
+    """
+
+    DEAD, VIABLE, ACCEPTS = 0, 1, 2
+
+    def __init__(self, parser: Lark) -> None:
+        self.parser = parser
+        self._snapshots: list[Any] = [parser.parse_interactive()]  # index: a state id
+        self.edges: dict[tuple[int, str], tuple[int, int]] = {}  # (state, terminal) -> step
+        self._templates: dict[tuple[str, ...], Tree[Token]] = {}
+
+    def step(self, state: int, terminal: str) -> tuple[int, int]:
+        """(DEAD, VIABLE or ACCEPTS; the next state) for ``terminal`` fed in ``state``
+        (state 0 is the start; a state stands for the prefix of terminals fed so far)."""
+        found = self.edges.get((state, terminal))
+        if found is not None:
+            return found
+        result, nxt = self.DEAD, -1
+        base = self._snapshots[state]
+        if terminal in base.choices():
+            ip = base.copy()
+            try:
+                ip.feed_token(Token(terminal, ""))
+            except UnexpectedInput:
+                pass
+            else:
+                result = self.ACCEPTS if "$END" in ip.choices() else self.VIABLE
+                self._snapshots.append(ip)
+                nxt = len(self._snapshots) - 1
+        self.edges[(state, terminal)] = (result, nxt)
+        return result, nxt
+
+    def template(self, terminals: tuple[str, ...]) -> Tree[Token]:
+        """The parse tree of an accepting sequence of terminals, with each token's value its
+        index in the sequence. The shape depends on the terminals only: built once each."""
+        found = self._templates.get(terminals)
+        if found is None:
+            ip = self.parser.parse_interactive()
+            for i, terminal in enumerate(terminals):
+                ip.feed_token(Token(terminal, str(i)))
+            found = ip.feed_eof()  # type: ignore[no-untyped-call]
+            self._templates[terminals] = found
+        return found

@@ -49,56 +49,6 @@ _HUNDRED = Fraction(100)
 # ------------------------------------------------------------------ the parser state
 
 
-class _Walker:
-    """Walks the LALR tables over token types, remembering every prefix it has seen.
-
-    Whether a sequence of terminals can be fed, and whether it then accepts, depends on the
-    types only; so each prefix is fed to lark once per process and looked up afterwards.
-    The grammar has no recursion, so the set of viable prefixes is small and finite.
-    """
-
-    DEAD, VIABLE, ACCEPTS = 0, 1, 2
-
-    def __init__(self, parser: Lark) -> None:
-        self.parser = parser
-        self._snapshots: list[Any] = [parser.parse_interactive()]  # index: a state id
-        self.edges: dict[tuple[int, str], tuple[int, int]] = {}  # (state, terminal) -> step
-        self._templates: dict[tuple[str, ...], Tree[Token]] = {}
-
-    def step(self, state: int, terminal: str) -> tuple[int, int]:
-        """(DEAD, VIABLE or ACCEPTS; the next state) for ``terminal`` fed in ``state``
-        (state 0 is the start; a state stands for the prefix of terminals fed so far)."""
-        found = self.edges.get((state, terminal))
-        if found is not None:
-            return found
-        result, nxt = self.DEAD, -1
-        base = self._snapshots[state]
-        if terminal in base.choices():
-            ip = base.copy()
-            try:
-                ip.feed_token(Token(terminal, ""))
-            except UnexpectedInput:
-                pass
-            else:
-                result = self.ACCEPTS if "$END" in ip.choices() else self.VIABLE
-                self._snapshots.append(ip)
-                nxt = len(self._snapshots) - 1
-        self.edges[(state, terminal)] = (result, nxt)
-        return result, nxt
-
-    def template(self, terminals: tuple[str, ...]) -> Tree[Token]:
-        """The parse tree of an accepting sequence of terminals, with each token's value its
-        index in the sequence. The shape depends on the terminals only: built once each."""
-        found = self._templates.get(terminals)
-        if found is None:
-            ip = self.parser.parse_interactive()
-            for i, terminal in enumerate(terminals):
-                ip.feed_token(Token(terminal, str(i)))
-            found = ip.feed_eof()  # type: ignore[no-untyped-call]
-            self._templates[terminals] = found
-        return found
-
-
 _Built = tuple[Expr, Value | None] | None
 #: Figures remembered per process (a figure's Expr and Value depend on its tokens only).
 _MEMO_SIZE = 65536
@@ -109,7 +59,7 @@ _SENTENCE_MEMO_SIZE = 16384
 
 @dataclasses.dataclass(frozen=True)
 class _State:
-    walker: _Walker
+    walker: lalr.Walker
     anchor: re.Pattern[str]  # searched in padded_lower(text)
     start_char: re.Pattern[str]
     candidate: re.Pattern[str]
@@ -123,9 +73,9 @@ class _State:
 def _state() -> _State:
     parser = lalr.parser()
     starts = lalr.start_terminals()
-    walker = _Walker(parser)
+    walker = lalr.Walker(parser)
     result, after_number = walker.step(0, "NUM")
-    assert result == _Walker.ACCEPTS  # a number alone is a mention
+    assert result == lalr.Walker.ACCEPTS  # a number alone is a mention
     return _State(walker, padded_anchor_regex(starts), start_char_regex(starts),
                   candidate_regex(), MentionTransformer(), BoundedMemo(_MEMO_SIZE),
                   BoundedMemo(_SENTENCE_MEMO_SIZE), after_number)
@@ -145,12 +95,12 @@ def _longest(st: _State, text: str, start: int) -> tuple[list[tuple[str, int, in
     for lexeme in lexemes(text, start):
         seen = edges.get((state, lexeme[0]))
         result, state = seen if seen is not None else walker.step(state, lexeme[0])
-        if result == _Walker.DEAD:
+        if result == lalr.Walker.DEAD:
             if not fed and lexeme[0] == OTHER:
                 fed.append(lexeme)
             break
         fed.append(lexeme)
-        if result == _Walker.ACCEPTS:
+        if result == lalr.Walker.ACCEPTS:
             accepts.append(len(fed))
         if len(fed) >= _MAX_TOKENS:
             break
@@ -452,7 +402,7 @@ def _nothing_at(st: _State, text: str, start: int, lone: tuple[int, str, bool]) 
         return True
     walker = st.walker
     found = walker.edges.get((st.after_number, after))
-    return (found or walker.step(st.after_number, after))[0] == _Walker.DEAD
+    return (found or walker.step(st.after_number, after))[0] == lalr.Walker.DEAD
 
 
 def _build(st: _State, text: str, fed: Sequence[tuple[str, int, int]], n: int,

@@ -156,7 +156,8 @@ _RAW = lazy_compile(globals(), "_RAW",
     r"(?P<ord>\d+(?:st|nd|rd|th))(?![A-Za-z])"
     r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?)"
     r"|(?P<cur>US\$|U\.S\.\$|AU\$|A\$|CA\$|C\$|HK\$|S\$)"
-    r"|(?P<word>U\.S\.|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’]s(?![A-Za-z]))?)"
+    r"|(?P<word>U\.S\.|[A-Za-z]+/[A-Za-z]{1,5}(?![A-Za-z/])"  # b/d, mb/d: one unit word
+    r"|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’]s(?![A-Za-z]))?)"
     r"|(?P<cjk>[\u3400-\u9fff])"
     r"|(?P<sym>\S)"
     r")"

@@ -1,0 +1,352 @@
+"""Chunk a sentence: the typed pieces the statement grammar reads, and nothing else.
+
+A sentence that holds a quantity becomes a short sequence of :class:`Chunk` s, the terminals
+of ``grammar/statement.lark``: the quantities the parse stage found (``NUM`` a level, ``PCT``
+a share, ``RANK``), names (a gazetteer place, any proper-noun phrase, an alias the document
+introduced in brackets), measure noun phrases (``MEAS``), verbs (``VERB`` names its measure,
+``BE`` links, ``CHG`` changes), agent nouns, the document's own entity (``PRON``), and the
+small words that carry structure (of, in, with, to, from, by, and, comma, brackets,
+"followed by"). Every other word is filler and is dropped; a word that ends a clause
+("while", "but", a semicolon) becomes ``BREAK``, where the grammar's windows stop. Periods
+are dropped too: :mod:`factlint.periods` reads them from the sentence.
+
+Which word is which comes from the lexicon (``rules/general.yaml`` and the gazetteer), so a
+new phrasing of a known structure is a pack line. Names need no list: a capitalised word is
+a name unless it only starts the sentence and the document writes it in lower case
+elsewhere, or it is a function word ("The", "In", "According").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factlint.frame.lexicon import Lexicon, normalise_phrase
+from factlint.model import Mention
+from factlint.util.lazyre import lazy_compile
+
+#: one token: a word (with inner dots, hyphens, apostrophes, ampersands), or punctuation
+_TOKEN = lazy_compile(
+    globals(), "_TOKEN",
+    r"(?P<w>[^\W\d_](?:[\w&/+]|[.'’-](?=\w))*\.?)|(?P<p>[,;:()\[\]—–]| - )")
+_ALIAS = lazy_compile(
+    globals(), "_ALIAS",
+    r"((?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*)\s*\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
+_CJK = lazy_compile(globals(), "_CJK", r"[\u3400-\u9fff]")
+_WORDS = lazy_compile(globals(), "_WORDS", r"[^\W_]+")
+
+#: words that structure a statement, as themselves
+_SMALL = {"of": "OF", "in": "IN", "with": "WITH", "to": "TO", "from": "FROM", "for": "FOR",
+          "at": "AT", "as": "AS", "by": "BY", "and": "AND"}
+#: capitalised words that are not names when they start a sentence or a name
+_NOT_NAMES = frozenset(
+    "The A An In On At Of For From By With As And Or But So This That These Those It Its "
+    "Their There Here He She They We Our Your Who What Which When Where While Whereas After "
+    "Before Since Although Though Despite Meanwhile However Globally Overall Together Also "
+    "According Analysts Including Excluding Among Between During Over Under About Around Some "
+    "Most Many All Both Each Every Only Just Even Still Yet Then Now Today Last Next First "
+    "Second Third Total Group Core Viewpoint Insights Key Points Market Sales Revenue "
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Q1 Q2 Q3 Q4 H1 H2 FY".split())
+#: lower-case words that never belong to a measure noun phrase
+_FUNCTION = frozenset(
+    "a an the some about around roughly nearly almost over under more less than just only "
+    "also still even its their his her our your this that these those which who whom whose "
+    "what not no nor or so such very much many most least each every all both either neither "
+    "other another same record year years quarter month months week day per cent percent "
+    "it they we he she there here then now when where while whereas been being be is was "
+    "were are has have had do does did will would could should may might must can up down "
+    "out into onto upon within without across against among between during before after "
+    "since until because if unless though although despite via like i me us them one two "
+    "three four five six seven eight nine ten first second third fourth fifth largest biggest "
+    "top leading respectively combined together alone further below above".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """One typed piece of a sentence (offsets relative to the sentence)."""
+
+    kind: str  # a terminal of grammar/statement.lark, or BREAK
+    start: int
+    end: int
+    text: str
+    key: str = ""  # NAME: the subject's key; VERB: its measure; CHG: up/down
+    mention: int = -1  # NUM, PCT, RANK: the index of the sentence's mention
+
+
+@dataclass
+class DocNames:
+    """What a document says about its names: aliases it introduces, words it writes in
+    lower case (so a capitalised one at a sentence's start is no name), its own entity."""
+
+    aliases: dict[str, str] = field(default_factory=dict)  # "IEA" -> "International Energy..."
+    lower_words: frozenset[str] = frozenset()
+    entity: str = ""
+
+
+def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
+    """Read a document's aliases ("the International Energy Agency (IEA)") and vocabulary."""
+    aliases: dict[str, str] = {}
+    for m in _ALIAS.finditer(text):
+        full = _clean_name(m.group(1), lex)
+        if full and full != m.group(2):
+            aliases[m.group(2)] = lex.place(full) or full
+    lower = frozenset(w for w in re.findall(r"\b[a-z][a-z'-]+\b", text))
+    names = DocNames(aliases, lower)
+    if entity:
+        names.entity = _clean_name(entity, lex)
+    elif title:
+        found = {c.key for c in chunk(title, (), lex, names) if c.kind == "NAME"}
+        found = {n for n in found if lex.place(n) is None}
+        if len(found) == 1:
+            names.entity = next(iter(found))
+    return names
+
+
+def _clean_name(name: str, lex: Lexicon) -> str:
+    """A name without "the", possessive and legal forms: "Yara International ASA" ->
+    "Yara International"; "Geely Holding Group" keeps Group."""
+    words = name.replace("’", "'").split()
+    while words and words[0] in ("The", "the"):
+        words.pop(0)
+    while words and (words[-1] in lex.legal_forms or words[-1].rstrip(",") in lex.legal_forms):
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexicon,
+          names: DocNames) -> list[Chunk]:
+    """The chunks of ``text``; ``mentions`` are (start, end, mention) relative to ``text``,
+    in order (their index in this tuple is the chunk's ``mention``)."""
+    if _CJK.search(text):
+        return []  # Chinese statements are framed through the lexicon (frame.claims)
+    places = {start: (end, name) for start, end, name in lex.find_places(text)}
+    tokens: list[tuple[int, int, str, bool]] = []  # start, end, text, is punctuation
+    spans = [(s, e) for s, e, _ in mentions]
+    pos = 0
+    for s, e in [*spans, (len(text), len(text))]:
+        for m in _TOKEN.finditer(text, pos, s):
+            word = m.group()
+            if word.endswith(("'s", "’s")) and len(word) > 2:
+                tokens.append((m.start(), m.end() - 2, word[:-2], False))
+                tokens.append((m.end() - 2, m.end(), "'s", False))
+            else:
+                tokens.append((m.start(), m.end(), word.rstrip(".") if not _abbrev(word)
+                               else word, m.group("p") is not None))
+        tokens.append((s, e, "", False))  # the mention's own slot
+        pos = e
+    tokens.pop()  # the end sentinel
+    out: list[Chunk] = []
+    mention_at = {s: i for i, (s, _, _) in enumerate(mentions)}
+    i = 0
+    n = len(tokens)
+    while i < n:
+        start, end, word, punct = tokens[i]
+        if start in mention_at and word == "":
+            k = mention_at[start]
+            out.append(_value_chunk(mentions[k][2], start, end, k))
+            i += 1
+            continue
+        if punct:
+            out.append(Chunk(_PUNCT.get(word.strip(), "BREAK"), start, end, word))
+            i += 1
+            continue
+        if start in places:
+            p_end, name = places[start]
+            while i < n and tokens[i][0] < p_end:
+                i += 1
+            if lex.is_total(name):
+                out.append(Chunk("MEAS", start, p_end, text[start:p_end]))  # "global"
+            else:
+                out.append(Chunk("NAME", start, p_end, text[start:p_end], name))
+            continue
+        step = _phrase(tokens, i, text, lex, names)
+        if step is not None:
+            consumed, found = step
+            if found is not None:
+                out.append(found)
+            i += consumed
+            continue
+        i += 1  # filler
+    return _merge_measures(_tidy(out, text, lex), text, lex)
+
+
+#: small words that mean nothing once the words after them are dropped ("in 2023")
+_DANGLING = frozenset({"IN", "FROM", "TO", "BY", "FOR", "AT", "OF", "AS", "WITH", "AND"})
+
+
+def _tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
+    """Drop a small word whose next word was dropped ("in 2023", "from a year earlier"); read
+    a verb of change that governs "N% of ..." as the verb that names its measure ("grew 41%
+    of the world's robusta") and any other as a change."""
+    out: list[Chunk] = []
+    for k, c in enumerate(chunks):
+        nxt = chunks[k + 1] if k + 1 < len(chunks) else None
+        if c.kind in _DANGLING and (nxt is None or any(
+                w.lower() not in _FUNCTION for w in _WORDS.findall(text[c.end:nxt.start]))):
+            continue
+        if c.kind == "LPAR" and nxt is not None and nxt.kind == "RPAR":
+            continue  # "(b/d)": nothing kept inside
+        if c.kind == "RPAR" and k and chunks[k - 1].kind == "LPAR":
+            continue
+        if c.kind == "VERB" and c.text.lower() in lex.change_verbs and not (
+                nxt is not None and nxt.kind in ("NUM", "PCT") and k + 2 < len(chunks)
+                and chunks[k + 2].kind == "OF"):
+            c = Chunk("CHG", c.start, c.end, c.text, lex.change_verbs[c.text.lower()])
+        out.append(c)
+    return out
+
+
+_PUNCT = {",": "COMMA", "(": "LPAR", ")": "RPAR", "[": "BREAK", "]": "BREAK"}
+
+
+def _abbrev(word: str) -> bool:
+    return "." in word[:-1] or word in ("Co.", "Corp.", "Inc.", "Ltd.", "St.")
+
+
+def _value_chunk(mention: Mention, start: int, end: int, index: int) -> Chunk:
+    if mention.kind == "rank":
+        kind = "RANK"
+    elif mention.value is not None and mention.value.dimension == "share":
+        kind = "PCT"
+    elif mention.kind in ("quantity", "range") and mention.value is not None:
+        kind = "NUM"
+    else:
+        kind = "OTHER"  # a comparison or a multiple: FC302's business, not a statement's
+    return Chunk(kind, start, end, mention.text, mention=index)
+
+
+def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexicon,
+            names: DocNames) -> tuple[int, Chunk | None] | None:
+    """The chunk that starts at token ``i`` and how many tokens it takes; None: one filler
+    word."""
+    start, end, word, _ = tokens[i]
+    if word == "'s":
+        return 1, Chunk("POSS", start, end, word)
+    lower = word.lower()
+    # multi-word phrases first (up to four words): "followed by", "amounted to"
+    for size in (4, 3, 2, 1):
+        if i + size > len(tokens) or any(t[3] or t[2] == "" for t in tokens[i:i + size]):
+            continue
+        phrase = " ".join(t[2].lower() for t in tokens[i:i + size])
+        kind, key = _word_kind(phrase, lex)
+        if kind is None and size == 2 and phrase in lex.entity_pronouns:
+            kind = "PRON"
+        if kind is not None:
+            if kind == "PRON" and not names.entity:
+                return size, None
+            return size, Chunk(kind, start, tokens[i + size - 1][1],
+                               text[start:tokens[i + size - 1][1]],
+                               names.entity if kind == "PRON" else key)
+    if word[0].isupper() or word in names.aliases:
+        return _name(tokens, i, text, lex, names)
+    if lower in _FUNCTION or lower.endswith("ly") or not word.isalpha() and "-" not in word:
+        return None
+    return 1, Chunk("WORD", start, end, word)
+
+
+def _word_kind(phrase: str, lex: Lexicon) -> tuple[str | None, str]:
+    if phrase in _SMALL:
+        return _SMALL[phrase], ""
+    if phrase in lex.verb_measures:
+        return "VERB", lex.verb_measures[phrase]
+    if phrase in lex.change_verbs:
+        return "CHG", lex.change_verbs[phrase]
+    if phrase in lex.link_verbs:
+        return "BE", ""
+    if phrase in lex.follow_words:
+        return "FOLLOW", ""
+    if phrase in lex.agent_nouns:
+        return "AGENT", lex.agent_nouns[phrase]
+    if phrase in lex.clause_breaks:
+        return "BREAK", ""
+    if phrase in lex.entity_pronouns:
+        return "PRON", ""
+    return None, ""
+
+
+def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexicon,
+          names: DocNames) -> tuple[int, Chunk | None] | None:
+    """A proper-noun phrase from token ``i``: capitalised words (and "of", "&", "de" between
+    them), legal forms dropped; the document's aliases resolved."""
+    i0 = j = i
+    words: list[str] = []
+    while j < len(tokens) and not tokens[j][3] and tokens[j][2]:
+        w = tokens[j][2]
+        if w[0].isupper() or (words and w in ("&", "and") and j + 1 < len(tokens)
+                              and tokens[j + 1][2][:1].isupper() and w == "&"):
+            words.append(w)
+            j += 1
+            continue
+        if words and w.lower() in ("of", "de", "du", "la", "van", "von", "der", "del") \
+                and j + 1 < len(tokens) and tokens[j + 1][2][:1].isupper() \
+                and not tokens[j + 1][3]:
+            words.append(w)
+            j += 1
+            continue
+        break
+    while words and words[0] in _NOT_NAMES:
+        words.pop(0)
+        i += 1
+    if not words:
+        return max(1, j - i0), None
+    if len(words) == 1 and words[0].lower() in names.lower_words and not words[0].isupper():
+        return j - i0, None  # "Production", "Analysts": an ordinary word
+    first = tokens[i][0]
+    last = tokens[i + len(words) - 1][1]
+    raw = text[first:last]
+    key = names.aliases.get(raw) or _clean_name(raw, lex)
+    taken = j - i0
+    if not key or key.lower() in lex.materials or key.lower() in lex.measure_nouns:
+        return taken, Chunk("WORD", first, last, raw)  # "LNG", "Crude": part of a measure
+    place = lex.place(key)
+    if place is not None and lex.is_total(place):
+        return taken, Chunk("MEAS", first, last, raw)
+    if key.lower() in lex.demonyms:
+        return taken, Chunk("WORD", first, last, raw)  # "Chinese buyers"
+    return taken, Chunk("NAME", first, last, raw, place or key)
+
+
+def _merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
+    """Runs of content words become one ``MEAS`` when they name a measure or a material, or
+    follow "of" or a value ("12.9 million barrels of crude oil"); other runs are dropped."""
+    out: list[Chunk] = []
+    run: list[Chunk] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        phrase = " ".join(c.text for c in run)
+        words = normalise_phrase(phrase).split()
+        before = out[-1].kind if out else ""
+        if any(w in lex.measure_nouns for w in words) or any(
+                m in f" {' '.join(words)} " for m in (f" {a} " for a in _materials(lex))
+        ) or before in ("OF", "NUM", "PCT") or run[0].kind == "MEAS":
+            out.append(Chunk("MEAS", run[0].start, run[-1].end, text[run[0].start:run[-1].end]))
+        run.clear()
+
+    for k, c in enumerate(chunks):
+        nxt = chunks[k + 1].kind if k + 1 < len(chunks) else ""
+        prev = run[-1].kind if run else (out[-1].kind if out else "")
+        if c.kind == "OF" and run and nxt in ("WORD", "MEAS", "NAME") and normalise_phrase(
+                run[-1].text).split()[-1:] in (["share"], ["portion"], ["proportion"]):
+            run.append(c)  # "share of NAND revenue": one measure
+            continue
+        if c.kind in ("WORD", "MEAS"):
+            run.append(c)
+            continue
+        if c.kind == "VERB" and prev == "OF" and nxt in ("WORD", "MEAS"):
+            run.append(c)  # "27% of mined copper": a participle inside the measure
+            continue
+        if c.kind == "NAME" and nxt in ("WORD", "MEAS") and lex.place(c.key) is None and (
+                prev in ("OF", "POSS", "NUM", "PCT") or (run and c.text.isupper())):
+            run.append(c)  # "12% of NAND revenue", "Micron's DRAM sales"
+            continue
+        flush()
+        out.append(c)
+    flush()
+    return out
+
+
+def _materials(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(lex.materials)

@@ -1,0 +1,293 @@
+"""Statements: the chunks of a sentence parsed by ``grammar/statement.lark``.
+
+Each clause's chunks (between ``BREAK`` s) are fed to the statement grammar's LALR parser
+from every chunk where a subject can start, keeping the longest prefix that accepts (the
+walker of :mod:`factlint.parse.lalr` remembers every prefix of chunk types it has seen, so a
+shape is fed to lark once per process). The parse tree of an accepted window says, for each
+value in it, who states it (the subject, or the subject before it in a list), what it
+measures (its own measure noun phrase, else the one its statement names, else its verb's or
+agent's) and what kind of figure it is. What leaves is a :class:`Framed` per value, named
+by the statement shape (the grammar rule) that framed it; :mod:`factlint.frame.claims`
+makes claims of them with the period and modality of the sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from factlint.frame.chunks import Chunk
+from factlint.parse import lalr
+from factlint.parse.lalr import Token, Tree
+
+#: chunks where a statement can start
+_STARTS = frozenset({"NAME", "PRON", "MEAS"})
+#: the longest window fed to the parser, in chunks
+_MAX_WINDOW = 40
+#: prefixes the walker may remember before it starts afresh (bounded memory)
+_MAX_STATES = 100_000
+#: words of a measure phrase that make its subject the world ("global output")
+_TOTAL_WORDS = frozenset({"global", "world", "world's", "worldwide"})
+#: words that say only whose total it is
+_SCOPE_ONLY = frozenset({"the", "total", "of", "supply", "market", "figure", "output"})
+
+
+@dataclass(frozen=True, slots=True)
+class Framed:
+    """One value of a parsed statement: who, what, which kind, and the shape that said so."""
+
+    mention: int  # the sentence's mention
+    kind: str  # level, share, change, rank
+    subject: str  # the subject's key
+    subject_text: str
+    measure_text: str  # the measure noun phrase as written ("" if none)
+    verb_measure: str  # the measure its verb or agent noun makes ("" if none)
+    shape: str  # the grammar rule: verb_statement, list_item, ...
+    start: int  # the statement's text, relative to the sentence
+    end: int
+    down: bool = False  # a change downwards ("fell 3%")
+
+
+@functools.lru_cache(maxsize=1)
+def _walker() -> lalr.Walker:
+    return lalr.Walker(lalr.statement_parser())
+
+
+def statements(chunks: list[Chunk]) -> list[Framed]:
+    """Every value the statements of ``chunks`` frame, in order."""
+    out: list[Framed] = []
+    for clause in _clauses(chunks):
+        i = 0
+        while i < len(clause):
+            n = _longest(clause, i) if clause[i].kind in _STARTS else 0
+            if not n:
+                i += 1
+                continue
+            out.extend(_Reader(clause[i:i + n]).read())
+            subject, i = clause[i], i + n
+            # "CATL, which supplied 40% of ..., sold 475 GWh": a later predicate after a
+            # comma has the same subject
+            while subject.kind in ("NAME", "PRON"):
+                k = next((k for k in range(i, len(clause) - 1) if clause[k].kind == "COMMA"
+                          and clause[k + 1].kind in _PREDICATES), -1)
+                if k < 0:
+                    break
+                rest = [subject, *clause[k + 1:]]
+                n = _longest(rest, 0)
+                if n < 2:
+                    break
+                out.extend(_Reader(rest[:n]).read())
+                i = k + n
+    return out
+
+
+#: chunks a predicate starts with
+_PREDICATES = frozenset({"VERB", "BE", "CHG", "WITH"})
+
+
+def _clauses(chunks: list[Chunk]) -> Iterator[list[Chunk]]:
+    clause: list[Chunk] = []
+    for c in chunks:
+        if c.kind == "BREAK":
+            if clause:
+                yield clause
+            clause = []
+        else:
+            clause.append(c)
+    if clause:
+        yield clause
+
+
+def _longest(clause: list[Chunk], i: int) -> int:
+    """The length of the longest window from ``i`` that the grammar accepts (0: none)."""
+    walker = _walker()
+    if len(walker._snapshots) > _MAX_STATES:
+        _walker.cache_clear()
+        walker = _walker()
+    state, best = 0, 0
+    for j in range(i, min(len(clause), i + _MAX_WINDOW)):
+        result, state = walker.step(state, clause[j].kind)
+        if result == lalr.Walker.DEAD:
+            break
+        if result == lalr.Walker.ACCEPTS:
+            best = j - i + 1
+    return best
+
+
+class _Reader:
+    """Reads the parse tree of one accepted window into :class:`Framed` values."""
+
+    def __init__(self, window: list[Chunk]) -> None:
+        self.w = window
+        self.tree = _walker().template(tuple(c.kind for c in window))
+        self.out: list[Framed] = []
+        self.subject: Chunk | None = None
+        self.subject_measure = ""  # "Micron's NAND revenue": the subject's own measure
+        self.measure = ""  # the last measure phrase a figure named (lists inherit it)
+        self.verb = ""  # the measure of the last verb or agent noun
+        self.start = window[0].start
+
+    # -------------------------------------------------------------------- helpers
+    def chunk(self, leaf: Token) -> Chunk:
+        return self.w[int(leaf.value)]
+
+    def leaves(self, tree: Tree[Token] | Token) -> list[Chunk]:
+        if isinstance(tree, Token):
+            return [self.chunk(tree)]
+        return [self.chunk(t) for t in tree.scan_values(lambda v: isinstance(v, Token))]
+
+    def emit(self, value: Chunk, kind: str, shape: str, measure: str = "",
+             subject: Chunk | None = None, down: bool = False) -> None:
+        who = subject or self.subject
+        if who is None or value.mention < 0:
+            return
+        if kind == "auto":
+            kind = "share" if value.kind == "PCT" else "level"
+        if value.kind == "RANK":
+            kind = "rank"
+        self.out.append(Framed(value.mention, kind, who.key, who.text,
+                               measure or self.measure or self.subject_measure, self.verb,
+                               shape, min(self.start, who.start), self.end_of(value),
+                               down))
+
+    def end_of(self, value: Chunk) -> int:
+        """Where the statement of ``value`` ends: after its own measure phrase, if any."""
+        k = self.w.index(value)
+        end = value.end
+        for c in self.w[k + 1:k + 3]:
+            if c.kind in ("OF", "MEAS"):
+                end = c.end
+            else:
+                break
+        return end
+
+    # -------------------------------------------------------------------- reading
+    def read(self) -> list[Framed]:
+        subject, predicates = self.tree.children[0], self.tree.children[-1]
+        self.read_subject(subject)
+        if self.subject is None:
+            return []
+        assert isinstance(predicates, Tree)
+        for item in predicates.children:
+            if isinstance(item, Tree):
+                self.read_predicate(item)
+        return self.out
+
+    def read_subject(self, tree: Tree[Token] | Token) -> None:
+        if isinstance(tree, Token):  # pragma: no cover - the grammar names every subject
+            return
+        parts = self.leaves(tree)
+        rule = tree.data
+        if rule == "subject_name":
+            self.subject = parts[0] if parts[0].key else None
+        elif rule == "subject_possessive":
+            self.subject = parts[0] if parts[0].key else None
+            self.subject_measure = parts[2].text
+        elif rule == "subject_measure_of":
+            self.subject, self.subject_measure = parts[2], parts[0].text
+        elif rule == "subject_measure":
+            words = parts[0].text.lower().replace("’", "'").split()
+            if _TOTAL_WORDS.intersection(words):
+                self.subject = Chunk("NAME", parts[0].start, parts[0].end, parts[0].text,
+                                     "World")
+                self.subject_measure = parts[0].text
+        elif rule == "subject_apposition":
+            self.subject = parts[0]
+            rank_np = tree.children[2]
+            assert isinstance(rank_np, Tree)
+            self.read_rank_np(self.leaves(rank_np), "rank_apposition")
+
+    def read_rank_np(self, parts: list[Chunk], shape: str) -> None:
+        """``the world's second-largest crude producer``: a rank, and the measure (the agent
+        noun's) that later values of the statement inherit."""
+        rank = parts[0]
+        measure = " ".join(c.text for c in parts[1:] if c.kind == "MEAS")
+        agent = next((c for c in parts if c.kind == "AGENT"), None)
+        if agent is not None:
+            self.verb = agent.key
+        if measure:
+            self.measure = measure
+        if agent is not None or measure:
+            self.emit(rank, "rank", shape, measure)
+
+    def read_predicate(self, tree: Tree[Token]) -> None:
+        rule = tree.data
+        head = tree.children[0]
+        first = self.chunk(head) if isinstance(head, Token) else None
+        if first is not None and first.kind == "VERB":
+            self.verb = first.key
+        if rule in ("verb_statement", "copula_statement", "with_statement"):
+            own = "".join(self.chunk(c).text for c in tree.children
+                          if isinstance(c, Token) and self.chunk(c).kind == "MEAS")
+            if own:
+                self.measure = own
+            for sub in tree.iter_subtrees_topdown():
+                if sub.data == "figure":
+                    self.read_figure(sub, rule)
+                    break
+        elif rule == "change_statement":
+            down = first is not None and (first.key == "down" or (
+                first.kind == "BE" and self.chunk(tree.children[1]).key == "down"))  # type: ignore[arg-type]
+            change = tree.children[-1]
+            assert isinstance(change, Tree)
+            for c in self.leaves(change):
+                if c.kind == "FROM":
+                    break  # "from 12.1 Mt": an earlier period's level, not framed here
+                if c.kind == "PCT":
+                    self.emit(c, "change", rule, down=down)
+                elif c.kind == "NUM":
+                    self.emit(c, "level", rule)
+        elif rule == "rank_statement":
+            parts = self.leaves(tree)
+            rank_at = next(k for k, c in enumerate(parts) if c.kind == "RANK")
+            self.read_rank_np([c for c in parts[rank_at:] if c.kind in ("RANK", "MEAS", "AGENT")
+                               and c.start < (self.with_start(parts) or 10**9)], rule)
+            for sub in tree.iter_subtrees_topdown():
+                if sub.data == "figure":
+                    self.read_figure(sub, rule)
+                    break
+        elif rule == "followed_by":
+            parts = self.leaves(tree)
+            name = parts[1]
+            for c in parts[2:]:
+                if c.kind in ("NUM", "PCT"):
+                    self.emit(c, "auto", rule, subject=name)
+        elif rule == "coordinated":
+            figure = tree.children[0]
+            assert isinstance(figure, Tree)
+            self.read_figure(figure, rule)
+        elif rule == "list_item":
+            parts = self.leaves(tree)
+            name = parts[0]
+            for c in parts[1:]:
+                if c.kind in ("NUM", "PCT"):
+                    self.emit(c, "auto", rule, subject=name)
+
+    @staticmethod
+    def with_start(parts: list[Chunk]) -> int | None:
+        return next((c.start for c in parts if c.kind == "WITH"), None)
+
+    def read_figure(self, tree: Tree[Token], shape: str) -> None:
+        value = self.chunk(tree.children[0])  # type: ignore[arg-type]
+        own, total = "", None
+        for part in tree.children[1:]:
+            if isinstance(part, Tree) and part.data in ("measure_of", "measure_of_total"):
+                parts = self.leaves(part)
+                own = " ".join(c.text for c in parts if c.kind == "MEAS")
+                if part.data == "measure_of_total":
+                    total = next((c for c in parts if c.kind == "NUM"), None)
+        words = own.lower().replace("’", "'").split()
+        of_total = bool(_TOTAL_WORDS.intersection(words))
+        if own and set(words) <= _TOTAL_WORDS | _SCOPE_ONLY:
+            own = ""  # "16% of the global total": a share of the measure already named
+        if own:
+            self.measure = own
+        self.emit(value, "auto", shape, own)
+        if total is not None and of_total:  # "40% of global refined output of 26 Mt"
+            world = Chunk("NAME", total.start, total.end, "world", "World")
+            self.emit(total, "level", "part_of_total", own, subject=world)
+        for part in tree.children[1:]:
+            if isinstance(part, Tree) and part.data == "bracket":
+                # "2.6 Mt (12%)": the same measure, another kind
+                self.emit(self.leaves(part)[1], "auto", "parenthetical", own)
