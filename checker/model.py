@@ -47,6 +47,7 @@ class TableCell:
     header: str  # the column header, as written ("Reserves (Mt)", "2023", "Share")
     caption: str  # the nearest heading or caption above the table ("" if none)
     is_total_row: bool  # row named World / Total / Global
+    headers: tuple[str, ...] = ()  # every header of the table, the first column's first
 
 
 @dataclass(frozen=True, slots=True)

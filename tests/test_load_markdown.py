@@ -154,7 +154,8 @@ def test_table_cells_have_their_row_header_and_caption() -> None:
     caption = "Reserves by country, 2024:"
     assert cells[0].table == TableCell("", "Country", caption, False)
     china_44 = next(c for c in cells if c.text == "44")
-    assert china_44.table == TableCell("China", "Reserves (Mt)", caption, False)
+    headers = ("Country", "Reserves (Mt)", "Share")
+    assert china_44.table == TableCell("China", "Reserves (Mt)", caption, False, headers)
     assert china_44.start == TABLE.index("44")
     assert _find(doc, "21").text == "21  | est."
     world = [c for c in cells if c.table and c.table.row_subject == "World total"]
@@ -167,9 +168,11 @@ def test_table_caption_is_the_nearest_heading_without_a_caption_paragraph() -> N
     text = "## Share of mining\n\nSome text.\n\n| Country | Share |\n|---|---|\n| Global | 100% |\n"
     doc = _doc(text)
     cell = _find(doc, "100%")
-    assert cell.table == TableCell("Global", "Share", "Share of mining", True)
+    assert cell.table == TableCell("Global", "Share", "Share of mining", True,
+                                   ("Country", "Share"))
     table_para = _doc("Table 2 - shares\n\n| A | B |\n|---|---|\n| x | 1 |\n")
-    assert _find(table_para, "1").table == TableCell("x", "B", "Table 2 - shares", False)
+    assert _find(table_para, "1").table == TableCell("x", "B", "Table 2 - shares", False,
+                                                     ("A", "B"))
 
 
 def test_split_row_on_unescaped_pipes() -> None:

@@ -130,9 +130,10 @@ def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexico
             if word.endswith(("'s", "’s")) and len(word) > 2:
                 tokens.append((m.start(), m.end() - 2, word[:-2], False))
                 tokens.append((m.end() - 2, m.end(), "'s", False))
+            elif word.endswith(".") and not _abbrev(word):  # the sentence's full stop
+                tokens.append((m.start(), m.end() - 1, word[:-1], False))
             else:
-                tokens.append((m.start(), m.end(), word.rstrip(".") if not _abbrev(word)
-                               else word, m.group("p") is not None))
+                tokens.append((m.start(), m.end(), word, m.group("p") is not None))
         tokens.append((s, e, "", False))  # the mention's own slot
         pos = e
     tokens.pop()  # the end sentinel
@@ -240,7 +241,7 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
                                names.entity if kind == "PRON" else key)
     if word[0].isupper() or word in names.aliases:
         return _name(tokens, i, text, lex, names)
-    if lower in _FUNCTION or lower.endswith("ly") or not word.isalpha() and "-" not in word:
+    if lower in _FUNCTION or lower.endswith("ly") or (not word.isalpha() and "-" not in word):
         return None
     return 1, Chunk("WORD", start, end, word)
 
@@ -297,7 +298,8 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
     raw = text[first:last]
     key = names.aliases.get(raw) or _clean_name(raw, lex)
     taken = j - i0
-    if not key or key.lower() in lex.materials or key.lower() in lex.measure_nouns:
+    if not key or key.lower() in lex.materials or key.lower() in lex.measure_nouns or \
+            key.lower() in lex.measure_heads:
         return taken, Chunk("WORD", first, last, raw)  # "LNG", "Crude": part of a measure
     place = lex.place(key)
     if place is not None and lex.is_total(place):
@@ -319,7 +321,7 @@ def _merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]
         phrase = " ".join(c.text for c in run)
         words = normalise_phrase(phrase).split()
         before = out[-1].kind if out else ""
-        if any(w in lex.measure_nouns for w in words) or any(
+        if any(w in lex.measure_nouns or w in lex.measure_heads for w in words) or any(
                 m in f" {' '.join(words)} " for m in (f" {a} " for a in _materials(lex))
         ) or before in ("OF", "NUM", "PCT") or run[0].kind == "MEAS":
             out.append(Chunk("MEAS", run[0].start, run[-1].end, text[run[0].start:run[-1].end]))

@@ -562,8 +562,13 @@ class Framer:
         if reading == "none":
             return None
         found = stated.get()
+        # a period after an earlier value ("from 1.2 Mt in 2023") is that value's; after a
+        # value the statement goes on to ("rose 6.3% to 316 million in Q3 2024") it is the
+        # whole statement's
         others = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions
-                  if m.start != mention.start] if found else []  # only a stated period needs them
+                  if m.start != mention.start and P.FROM_BEFORE.search(
+                      text, max(0, m.start - sentence.start - 24), m.start - sentence.start)
+                  ] if found else []  # only a stated period needs them
         period = periods.period_for(found, ms, me, clause_lo, clause_hi, ctx.doc.date, others)
         if period is None:
             return None

@@ -97,6 +97,7 @@ class Lexicon:
     scope_words: frozenset[str] = frozenset()
     zh_measures: dict[str, str] = field(default_factory=dict)
     measure_nouns: frozenset[str] = frozenset()
+    measure_heads: frozenset[str] = frozenset()  # nouns that make a phrase a measure
     # the statement grammar's words (see general.yaml): phrase -> what it is
     link_verbs: frozenset[str] = frozenset()
     change_verbs: dict[str, str] = field(default_factory=dict)  # phrase -> "up" / "down"
@@ -365,6 +366,9 @@ def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
         normalise_phrase(w) for w in data.get("generic_heads", []) or []}
     lex.measure_nouns = lex.measure_nouns | {
         w for phrase in data.get("measure_nouns", []) or []
+        for w in normalise_phrase(phrase).split()}
+    lex.measure_heads = lex.measure_heads | {
+        w for phrase in data.get("measure_heads", []) or []
         for w in normalise_phrase(phrase).split()}
     lex.scope_words = lex.scope_words | {
         str(w).lower() for w in data.get("scope_words", []) or []}

@@ -23,7 +23,8 @@ from factlint.util.atomic import write_text_atomic
 _FORMAT = 1  # bump when the cached form changes
 _LIST_SECTIONS = frozenset({"places", "materials", "synonyms", "generic_heads", "scope_words",
                             "measure_nouns", "reference", "aliases", "link_verbs",
-                            "follow_words", "entity_pronouns", "legal_forms", "clause_breaks"})
+                            "follow_words", "entity_pronouns", "legal_forms", "clause_breaks",
+                            "measure_heads"})
 
 
 def read_pack(path: str | Path, *, trusted: bool = False,

@@ -220,6 +220,10 @@ WITH_NEXT = lazy_compile(globals(), "WITH_NEXT", r"\s*,?\s*with\s")
 WITH_GAP = lazy_compile(globals(), "WITH_GAP", r"^\s*,?\s*with\s+$")
 ITS_THEIR_START = lazy_compile(globals(), "ITS_THEIR_START", r"^(?:its|their)\s+")
 ITS_THEIR = lazy_compile(globals(), "ITS_THEIR", r"(?:its|their)\b", re.IGNORECASE)
+#: "from" (and a qualifier) just before a value: an earlier period's value
+FROM_BEFORE = lazy_compile(
+    globals(), "FROM_BEFORE", r"\b(?:from|versus|vs\.?|against|compared with)\s+"
+                              r"(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?$")
 SHARE_OF_START = lazy_compile(
     globals(), "SHARE_OF_START", r"^(?:market\s+)?(?:share|portion|part)\s+of\s+(?:the\s+)?")
 IN_PLACE_END = lazy_compile(

@@ -60,7 +60,8 @@ def statements(chunks: list[Chunk]) -> list[Framed]:
     for clause in _clauses(chunks):
         i = 0
         while i < len(clause):
-            n = _longest(clause, i) if clause[i].kind in _STARTS else 0
+            n = _longest(clause, i) if clause[i].kind in _STARTS and (
+                i == 0 or clause[i].kind != "MEAS") else 0
             if not n:
                 i += 1
                 continue
@@ -192,6 +193,8 @@ class _Reader:
                 self.subject = Chunk("NAME", parts[0].start, parts[0].end, parts[0].text,
                                      "World")
                 self.subject_measure = parts[0].text
+        elif rule == "subject_described":  # "Shanghai, the world's busiest port,"
+            self.subject = parts[0]
         elif rule == "subject_apposition":
             self.subject = parts[0]
             rank_np = tree.children[2]

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from factlint import interval, periods
 from factlint.frame.claims import DocContext
-from factlint.frame.lexicon import Lexicon
+from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.model import Claim, ClaimKind, Location, Mention, Period, Sentence, Value
 from factlint.parse.units import surface_unit, unit_info
 from factlint.util.lazyre import lazy_compile
@@ -50,13 +50,15 @@ def _header_unit(header: str) -> tuple[str, Fraction] | None:
     if _SHARE_HEADER.search(header):
         return "percent", Fraction(1)
     for inner in _PAREN.findall(header):
-        tokens = re.findall(r"US\$|A\$|C\$|[$€£¥]|[A-Za-z]+|[\u4e00-\u9fff]+", inner)
+        tokens = re.findall(r"US\$|A\$|C\$|[$€£¥]|[A-Za-z]+/[A-Za-z]+|[A-Za-z0-9]+|"
+                            r"[\u4e00-\u9fff]+", inner)
         unit, scale = "", Fraction(1)
         for tok in tokens:
             low = tok.lower()
             if low in _CURRENCIES:
                 unit = _CURRENCIES[low]
-            elif low in _SCALES and not unit.endswith("tonne"):
+            elif low in _SCALES and not unit.endswith("tonne") and (
+                    not unit or unit in _CURRENCIES.values()):
                 scale *= _SCALES[low]
             else:
                 name = surface_unit(tok)
@@ -88,9 +90,40 @@ def _cell_value(mention: Mention, header: str, ton: str) -> Value | None:
     return Value(speaker, strict, info.name if info else "", info.dimension if info else "count")
 
 
+#: first-column headers that say the rows are measures, not subjects
+_MEASURE_ROWS = frozenset({"measure", "metric", "item", "indicator", "key figures", "figure",
+                           "line", "kpi", ""})
+_CHANGE_HEADER = lazy_compile(
+    globals(), "_CHANGE_HEADER", r"\b(?:change|growth|y/y|yoy|year-on-year|increase)\b",
+    re.IGNORECASE)
+_SLASH_UNIT = lazy_compile(globals(), "_SLASH_UNIT", r"[A-Za-z]+/[A-Za-z]+")
+
+
+def _header_words(header: str) -> str:
+    """The words of a header that can name a measure (no unit, period, share or change)."""
+    text = _PAREN.sub("", header)
+    text = _PER.sub("", text)
+    text = _YEAR_WORDS.sub("", text)
+    text = re.sub(r"\b(?:19|20)\d\d/\d\d\w?\b|\bQ[1-4]\b|\bH[12]\b|\bFY\b|\bend-?", " ",
+                  text)
+    text = _SHARE_WORDS.sub("", text)
+    text = _CHANGE_HEADER.sub("", text)
+    text = re.sub(r"\b(?:of\s+)?(?:the\s+)?(?:world|global|total)\b", " ", text,
+                  flags=re.IGNORECASE)
+    return " ".join(text.replace(",", " ").split()).strip(" :-,")
+
+
+def _table_measure(cell_headers: tuple[str, ...], own: int) -> str:
+    """The measure another column of the table names ("Output 2023/24 (kt)" for a column
+    headed "Share of world"), when exactly one does."""
+    found = {w for n, h in enumerate(cell_headers) if n and n != own
+             for w in [_header_words(_strip_markup(h))] if w}
+    return found.pop() if len(found) == 1 else ""
+
+
 def frame_cell(
     sentence: Sentence, ctx: DocContext, lexicon: Lexicon, locate: Callable[[int, int], Location],
-    ton: str = "metric",
+    ton: str = "metric", entity: str = "",
 ) -> list[Claim]:
     """The claims of one table cell (usually one, or none)."""
     cell = sentence.table
@@ -100,39 +133,65 @@ def frame_cell(
         return []  # the subject cell itself
     mention = sentence.mentions[0]
     header = _strip_markup(cell.header)
+    headers = cell.headers
+    first = _strip_markup(headers[0]) if headers else ""
+    own = headers.index(cell.header) if cell.header in headers else -1
+    row = _strip_markup(cell.row_subject)
+    rows_are_measures = first.lower() in _MEASURE_ROWS and bool(entity)
+    # when: the header's period, else the row's (a table of years), else the caption's
     period: Period | None = None
-    measure_text = header
-    if (m := _YEAR_HEADER.match(header)) is not None:
-        period = Period(frozenset({int(m.group("y"))}), stated=True)
-        measure_text = cell.caption
-    elif (m := _QUARTER_HEADER.match(header)) is not None:
-        period = Period(frozenset({int(m.group("y"))}), "quarter", f"Q{m.group('q')}", True)
-        measure_text = cell.caption
-    elif _GENERIC.match(_PAREN.sub("", header)):
-        measure_text = cell.caption
+    for text in (header, cell.caption):
+        stated = {p[2] for p in periods.stated_periods(text, ctx.doc.date)}
+        if len(stated) == 1:
+            period = stated.pop()
+            break
     if period is None:
-        stated = periods.stated_periods(cell.caption, ctx.doc.date)
-        distinct = {p[2] for p in stated}
-        period = distinct.pop() if len(distinct) == 1 else periods.as_of(ctx.doc.date)
-    by_period = _YEAR_HEADER.match(header) or _QUARTER_HEADER.match(header)
-    value = _cell_value(mention, cell.caption if by_period else header, ton)
+        period = periods.as_of(ctx.doc.date)
+    # what: the header's words, else the first column's (a measure down the rows), else
+    # another column's, else the caption's; an agent noun heading the first column
+    # ("Producer", "Exporter") names the verb of the measure
+    agent = lexicon.agent_nouns.get(normalise_phrase(first).split()[-1] if first else "", "")
+    words = _header_words(header)
+    unit_source = header
+    if rows_are_measures:
+        words, unit_source = _header_words(row), f"{row} {header}"
+    if not words and not rows_are_measures and not agent and any(
+            w in lexicon.measure_nouns for w in normalise_phrase(_header_words(first)).split()):
+        words, unit_source = _header_words(first), f"{first} {header}"
+    if not words:
+        words = _table_measure(headers, own)
+    if not words:
+        words = _header_words(cell.caption)
+    value = _cell_value(mention, unit_source if _header_unit(unit_source) else
+                        (cell.caption if _header_unit(cell.caption) else header), ton)
     if value is None:
         return []
-    measure_text = _PAREN.sub("", measure_text)
-    measure_text = _PER.sub("", measure_text)
-    measure_text = _YEAR_WORDS.sub("", measure_text)
-    measure_text = _SHARE_WORDS.sub("", measure_text).strip(" :-,")
-    key = lexicon.measure_key(measure_text, "", ctx.topic) if measure_text else None
+    key = lexicon.measure_key(words, agent, ctx.topic) if (words or agent) else None
     if key is None:
         return []
-    subject_text = _strip_markup(cell.row_subject)
-    subject = "World" if cell.is_total_row else (lexicon.place(subject_text) or subject_text)
+    if rows_are_measures:
+        subject_text, subject = entity, entity
+    else:
+        subject_text = row
+        subject = "World" if cell.is_total_row else (lexicon.place(row) or _company(row, lexicon))
     kind: ClaimKind = "share" if value.dimension == "share" else "level"
+    if _CHANGE_HEADER.search(header):
+        if value.dimension != "share":
+            return []
+        kind = "change"
     mention = Mention(mention.start, mention.end, mention.text, mention.kind, value,
                       mention.qualifier, location=mention.location)
     return [Claim(
         mention=mention, location=locate(mention.start, mention.end),
         text=f"{subject_text} | {cell.header.strip()} | {mention.text}",
         subject=subject, measure=key, kind=kind, period=period, doc_index=ctx.doc.index,
-        subject_text=subject_text, measure_text=measure_text,
+        subject_text=subject_text, measure_text=words,
     )]
+
+
+def _company(name: str, lexicon: Lexicon) -> str:
+    """A row's name without legal forms ("Yara International ASA" -> "Yara International")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(",") in lexicon.legal_forms:
+        words.pop()
+    return " ".join(words)

@@ -286,9 +286,10 @@ class _Walker:
             return texts
         subject = texts[0] if texts else ""
         total = subject.casefold() in TOTAL_ROWS
+        headers = tuple(header)
         for n, (s, masked) in enumerate(cells[: len(header)]):
             self._segment_from(s, masked, "table_cell",
-                               TableCell(subject, header[n], caption, total))
+                               TableCell(subject, header[n], caption, total, headers))
         return header
 
 

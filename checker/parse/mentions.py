@@ -20,7 +20,7 @@ import re
 import typing
 from collections.abc import Callable, Sequence
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Literal
 
 from factlint import interval as iv
 from factlint.model import Comparison, Interval, Location, Mention, Value
@@ -32,7 +32,7 @@ from factlint.parse.anchors import (
     start_char_regex,
 )
 from factlint.parse.digits import has_unexplained_digit
-from factlint.parse.lalr import Lark, Token, Tree, UnexpectedInput
+from factlint.parse.lalr import UnexpectedInput
 from factlint.parse.tokens import OTHER, lexemes, lone_number
 from factlint.parse.transform import Expr, Lexeme, MentionTransformer
 from factlint.parse.units import unit_info

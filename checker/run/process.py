@@ -116,7 +116,8 @@ def _frame_file(
         t1 = time.perf_counter()
         for sent in doc_sentences:
             if sent.table is not None:
-                claims.extend(frame_table.frame_cell(sent, ctx, lexicon, locate, ton))
+                claims.extend(frame_table.frame_cell(sent, ctx, lexicon, locate, ton,
+                                                     framer.names(doc).entity))
             else:
                 claims.extend(framer.frame_sentence(sent, ctx))
         clock["parse"] += t1 - t0
