@@ -88,12 +88,23 @@ def _candidates(rank: Claim, group: Sequence[Claim], lex: Lexicon) -> tuple[list
             continue
         if compatible(c, [rank, *xs]):
             others.setdefault(c.subject, []).append(c)
+    # a country is ranked among countries: a state listed beside its country (Texas beside
+    # the United States) is the country's part, not a rival (its country stands for it)
+    if x_place and not _parents(rank.subject, lex):
+        for name in list(others):
+            if any(lex.is_part(name, whole) for whole in others if whole != name):
+                del others[name]
     # an aggregate of listed subjects (the EU beside Germany) is not one of the ranked
     names = list(others)
     for name in names:
         if any(lex.is_part(o, name) for o in names if o != name):
             del others[name]
     return xs, others
+
+
+def _parents(name: str, lex: Lexicon) -> frozenset[str]:
+    place = lex.places.get(lex.place(name) or name)
+    return place.part_of if place is not None else frozenset()
 
 
 def _judge(rank: Claim, group: Sequence[Claim], index: ClaimIndex,
