@@ -232,6 +232,19 @@ class Sentence:
     mentions: tuple[Mention, ...]
     table: TableCell | None = None
     skipped_digits: bool = False  # has a digit that is not a mention and not a known non-quantity
+    #: why a mention was not framed: (its start, one of :data:`UNFRAMED_REASONS`)
+    unframed: tuple[tuple[int, str], ...] = ()
+
+
+#: Why a mention stays unframed, as ``factlint claims`` says it (a closed set).
+UNFRAMED_REASONS = {
+    "no-statement": "no statement shape around it names who states it",
+    "no-measure": "its statement names who, but not what is measured",
+    "not-asserted": "a threat, condition, question, offer, or a figure the text disputes",
+    "no-period": "a plan with no year, or a clause that states several periods",
+    "comparison": "a comparison or multiple whose other side is not named",
+    "table-cell": "a table cell whose headers name no measure or no unit",
+}
 
 
 # -------------------------------------------------------------------------- claims
@@ -278,6 +291,7 @@ class Claim:
     subject_text: str = ""
     measure_text: str = ""
     total: str = ""  # whose total a share is of ("world" unless stated otherwise)
+    shape: str = ""  # the statement shape that framed it (grammar/statement.lark rule, ...)
 
     @property
     def path(self) -> str:

@@ -98,7 +98,8 @@ def test_claims_text_shows_interval_and_key_or_unframed() -> None:
     lines = out.getvalue().splitlines()
     assert lines[0] == ("a/000.txt:8:5: 69% [68.5, 69.5) percent -> China | rare earth mining"
                         " | share | 2024–2025")
-    assert lines[1] == "a/000.txt:9:1: over 90% [90, inf) percent (over) -> unframed quantity"
+    assert lines[1] == ("a/000.txt:9:1: over 90% [90, inf) percent (over) -> unframed quantity"
+                        " (no-statement)")
     assert lines[-1] == ("3 mentions: 2 framed into 2 claims, 1 unframed; "
                          "2 sentences with a digit but no mention")
 

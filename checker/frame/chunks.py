@@ -34,6 +34,7 @@ _ALIAS = lazy_compile(
     r"((?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*)\s*\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
 _CJK = lazy_compile(globals(), "_CJK", r"[\u3400-\u9fff]")
 _WORDS = lazy_compile(globals(), "_WORDS", r"[^\W_]+")
+_OWN = lazy_compile(globals(), "_OWN", r"\b(?:its|their|our)\s+$", re.IGNORECASE)
 
 #: words that structure a statement, as themselves
 _SMALL = {"of": "OF", "in": "IN", "with": "WITH", "to": "TO", "from": "FROM", "for": "FOR",
@@ -59,7 +60,7 @@ _FUNCTION = frozenset(
     "out into onto upon within without across against among between during before after "
     "since until because if unless though although despite via like i me us them one two "
     "three four five six seven eight nine ten first second third fourth fifth largest biggest "
-    "top leading respectively combined together alone further below above".split())
+    "worth top leading respectively combined together alone further below above".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,7 @@ class DocNames:
 
     aliases: dict[str, str] = field(default_factory=dict)  # "IEA" -> "International Energy..."
     lower_words: frozenset[str] = frozenset()
+    mid_caps: frozenset[str] = frozenset()  # capitalised words seen inside a sentence
     entity: str = ""
 
 
@@ -92,7 +94,8 @@ def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
         if full and full != m.group(2):
             aliases[m.group(2)] = lex.place(full) or full
     lower = frozenset(w for w in re.findall(r"\b[a-z][a-z'-]+\b", text))
-    names = DocNames(aliases, lower)
+    mid = frozenset(re.findall(r"(?<=[a-z0-9,;%)] )[A-Z][\w'’-]*", text))
+    names = DocNames(aliases, lower, mid)
     if entity:
         names.entity = _clean_name(entity, lex)
     elif title:
@@ -130,8 +133,9 @@ def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexico
             if word.endswith(("'s", "’s")) and len(word) > 2:
                 tokens.append((m.start(), m.end() - 2, word[:-2], False))
                 tokens.append((m.end() - 2, m.end(), "'s", False))
-            elif word.endswith(".") and not _abbrev(word):  # the sentence's full stop
+            elif word.endswith(".") and not _abbrev(word):  # a full stop ends a clause
                 tokens.append((m.start(), m.end() - 1, word[:-1], False))
+                tokens.append((m.end() - 1, m.end(), ".", True))
             else:
                 tokens.append((m.start(), m.end(), word, m.group("p") is not None))
         tokens.append((s, e, "", False))  # the mention's own slot
@@ -156,10 +160,14 @@ def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexico
             p_end, name = places[start]
             while i < n and tokens[i][0] < p_end:
                 i += 1
+            poss = text[start:p_end].endswith(("'s", "’s"))
+            n_end = p_end - 2 if poss else p_end
             if lex.is_total(name):
                 out.append(Chunk("MEAS", start, p_end, text[start:p_end]))  # "global"
-            else:
-                out.append(Chunk("NAME", start, p_end, text[start:p_end], name))
+                continue
+            out.append(Chunk("NAME", start, n_end, text[start:n_end], name))
+            if poss:
+                out.append(Chunk("POSS", n_end, p_end, text[n_end:p_end]))
             continue
         step = _phrase(tokens, i, text, lex, names)
         if step is not None:
@@ -169,7 +177,7 @@ def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexico
             i += consumed
             continue
         i += 1  # filler
-    return _merge_measures(_tidy(out, text, lex), text, lex)
+    return _tidy(_merge_measures(out, text, lex), text, lex)
 
 
 #: small words that mean nothing once the words after them are dropped ("in 2023")
@@ -186,6 +194,15 @@ def _tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
         if c.kind in _DANGLING and (nxt is None or any(
                 w.lower() not in _FUNCTION for w in _WORDS.findall(text[c.end:nxt.start]))):
             continue
+        if c.kind == "BREAK" and c.text.lower() == "but" and nxt is not None and \
+                nxt.kind in ("NUM", "PCT"):
+            c = Chunk("AND", c.start, c.end, c.text)  # "15% of reserves but only 3% of ..."
+        if c.kind == "COMMA" and nxt is not None and any(
+                w.lower() not in _FUNCTION for w in _WORDS.findall(text[c.end:nxt.start])):
+            c = Chunk("BREAK", c.start, c.end, c.text)  # ", employs 9,000": words we do not read
+        if c.kind == "POSS" and (not out or any(
+                w.lower() not in _FUNCTION for w in _WORDS.findall(text[out[-1].end:c.start]))):
+            continue  # "the country's": its owner was dropped
         if c.kind == "LPAR" and nxt is not None and nxt.kind == "RPAR":
             continue  # "(b/d)": nothing kept inside
         if c.kind == "RPAR" and k and chunks[k - 1].kind == "LPAR":
@@ -243,6 +260,9 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
         return _name(tokens, i, text, lex, names)
     if lower in _FUNCTION or lower.endswith("ly") or (not word.isalpha() and "-" not in word):
         return None
+    if lower.endswith(("ing", "ed")) and lower not in lex.measure_nouns and \
+            lower not in lex.measure_heads and lower not in lex.materials:
+        return None  # "coming", "installed": a verb form, not a measure's word
     return 1, Chunk("WORD", start, end, word)
 
 
@@ -291,15 +311,18 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
         i += 1
     if not words:
         return max(1, j - i0), None
-    if len(words) == 1 and words[0].lower() in names.lower_words and not words[0].isupper():
+    if len(words) == 1 and not words[0].isupper() and (
+            words[0].lower() in names.lower_words
+            or (i0 == 0 and words[0] not in names.mid_caps and lex.place(words[0]) is None)):
         return j - i0, None  # "Production", "Analysts": an ordinary word
     first = tokens[i][0]
     last = tokens[i + len(words) - 1][1]
     raw = text[first:last]
     key = names.aliases.get(raw) or _clean_name(raw, lex)
     taken = j - i0
-    if not key or key.lower() in lex.materials or key.lower() in lex.measure_nouns or \
-            key.lower() in lex.measure_heads:
+    folded = normalise_phrase(key) if key else ""
+    if not key or folded in lex.materials or folded in lex.measure_nouns or \
+            folded in lex.measure_heads:
         return taken, Chunk("WORD", first, last, raw)  # "LNG", "Crude": part of a measure
     place = lex.place(key)
     if place is not None and lex.is_total(place):
@@ -321,24 +344,35 @@ def _merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]
         phrase = " ".join(c.text for c in run)
         words = normalise_phrase(phrase).split()
         before = out[-1].kind if out else ""
-        if any(w in lex.measure_nouns or w in lex.measure_heads for w in words) or any(
-                m in f" {' '.join(words)} " for m in (f" {a} " for a in _materials(lex))
-        ) or before in ("OF", "NUM", "PCT") or run[0].kind == "MEAS":
-            out.append(Chunk("MEAS", run[0].start, run[-1].end, text[run[0].start:run[-1].end]))
+        after = chunks[k_next].kind if k_next < len(chunks) else ""
+        padded = f" {' '.join(words)} "
+        if after == "AGENT" or before in ("OF", "NUM", "PCT") or run[0].kind == "MEAS" or any(
+                w in lex.measure_nouns or w in lex.measure_heads for w in words) or any(
+                f" {a} " in padded for a in lex.materials):
+            start = run[0].start
+            own = _OWN.search(text, max(0, start - 8), start)
+            if own is not None:  # "its rare earth imports": a share of the subject's own total
+                start = own.start()
+            out.append(Chunk("MEAS", start, run[-1].end, text[start:run[-1].end]))
         run.clear()
 
+    k_next = 0
     for k, c in enumerate(chunks):
+        k_next = k
         nxt = chunks[k + 1].kind if k + 1 < len(chunks) else ""
         prev = run[-1].kind if run else (out[-1].kind if out else "")
-        if c.kind == "OF" and run and nxt in ("WORD", "MEAS", "NAME") and normalise_phrase(
+        if c.kind == "OF" and run and (nxt in ("WORD", "MEAS") or (
+                nxt == "NAME" and lex.place(chunks[k + 1].key) is None)) and normalise_phrase(
                 run[-1].text).split()[-1:] in (["share"], ["portion"], ["proportion"]):
             run.append(c)  # "share of NAND revenue": one measure
             continue
         if c.kind in ("WORD", "MEAS"):
             run.append(c)
             continue
-        if c.kind == "VERB" and prev == "OF" and nxt in ("WORD", "MEAS"):
-            run.append(c)  # "27% of mined copper": a participle inside the measure
+        if c.kind == "VERB" and ((nxt in ("WORD", "MEAS") and (
+                prev == "OF" or (run and c.text.lower().endswith("ing")))) or (
+                run and normalise_phrase(c.text) in lex.measure_nouns)):
+            run.append(c)  # "27% of mined copper", "rare earth processing capacity"
             continue
         if c.kind == "NAME" and nxt in ("WORD", "MEAS") and lex.place(c.key) is None and (
                 prev in ("OF", "POSS", "NUM", "PCT") or (run and c.text.isupper())):
@@ -346,9 +380,7 @@ def _merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]
             continue
         flush()
         out.append(c)
+    k_next = len(chunks)
     flush()
     return out
 
-
-def _materials(lex: Lexicon) -> tuple[str, ...]:
-    return tuple(lex.materials)

@@ -58,6 +58,7 @@ class _Frame:
     measure_text: str
     end: int  # sentence index where the framed statement ends
     pending_rank: Mention | None = None  # "ranks third with <value> of <M>": M comes later
+    shape: str = "pattern"  # what framed it: a regex pattern, or a statement-grammar rule
 
 
 class _LazyPeriods:
@@ -91,6 +92,7 @@ class Framer:
         self.lex = lexicon
         self.locate = locate
         self._names: tuple[Document, DocNames] | None = None
+        self._why: dict[int, str] = {}  # mention start -> why it was not framed
 
     def names(self, doc: Document) -> DocNames:
         """What ``doc`` says about its names (aliases, its own entity), read once."""
@@ -159,6 +161,27 @@ class Framer:
         return subject[0], subject[1], measure, v
 
     # --------------------------------------------------------------- claims
+    def frame(self, sentence: Sentence, ctx: DocContext) -> tuple[list[Claim], Sentence]:
+        """The claims of ``sentence``, and the sentence with the reason each mention that
+        no claim frames stayed unframed (:data:`factlint.model.UNFRAMED_REASONS`)."""
+        self._why = {}
+        claims = self.frame_sentence(sentence, ctx)
+        framed = {c.mention.start for c in claims}
+        why = tuple((m.start, self._why.get(m.start) or self._unframed(sentence, m))
+                    for m in sentence.mentions if m.start not in framed)
+        return claims, dataclasses.replace(sentence, unframed=why)
+
+    @staticmethod
+    def _unframed(sentence: Sentence, mention: Mention) -> str:
+        """Why no shape framed ``mention``, when no framing step said it."""
+        if mention.kind in ("comparison", "multiple"):
+            return "comparison"
+        ms, me = mention.start - sentence.start, mention.end - sentence.start
+        lo, _ = P.clause_bounds(sentence.text, ms, me)
+        if modality.modality(sentence.text, lo, ms, me) == "none":
+            return "not-asserted"
+        return "no-statement"
+
     def frame_sentence(self, sentence: Sentence, ctx: DocContext) -> list[Claim]:
         if sentence.table is not None:
             return []
@@ -167,9 +190,13 @@ class Framer:
         text = sentence.text
         stated = _LazyPeriods(text, ctx)
         claims, handled = growth_claims(self, sentence, ctx)
+        if len(handled) < len(sentence.mentions):  # the statement grammar first
+            claims.extend(self._statement_claims(sentence, ctx, stated, set(handled)))
+            handled = handled | {c.mention.start for c in claims}
         prev: _Frame | None = None
-        for mention in sentence.mentions:
+        for mention in sentence.mentions:  # then the patterns, for what it left
             if mention.start in handled:
+                prev = None
                 continue
             ms, me = mention.start - sentence.start, mention.end - sentence.start
             claim, frame = self._frame_mention(text, ms, me, mention, prev, stated, ctx, sentence)
@@ -186,14 +213,12 @@ class Framer:
                     frame.pending_rank = None
             prev = frame if frame is not None else (prev if claim is None and
                                                     mention.kind == "rank" else None)
-        framed = handled | {c.mention.start for c in claims}
-        if len(framed) < len(sentence.mentions):
-            claims.extend(self._statement_claims(sentence, ctx, stated, framed))
+        claims.sort(key=lambda c: c.mention.start)  # stable: a rank before its level
         return claims
 
     def _statement_claims(self, sentence: Sentence, ctx: DocContext, stated: _LazyPeriods,
                           framed: set[int]) -> list[Claim]:
-        """Claims of the mentions the patterns above left, from the statement grammar."""
+        """Claims of the statement grammar, for the mentions not in ``framed``."""
         text = sentence.text
         spans = tuple((m.start - sentence.start, m.end - sentence.start, m)
                       for m in sentence.mentions)
@@ -204,13 +229,21 @@ class Framer:
             if mention.start in framed:
                 continue
             phrase = P.SHARE_OF_START.sub("", f.measure_text.strip())
+            if P.ITS_THEIR.match(phrase):
+                if " from " not in phrase:  # a share of the subject's own total
+                    self._why.setdefault(mention.start, "no-measure")
+                    continue
+                phrase = phrase.split(None, 1)[1]  # "its imports from China"
             key = self.lex.measure_key(phrase, f.verb_measure, ctx.topic)
             if key is None or not f.subject:
+                self._why.setdefault(mention.start, "no-measure")
                 continue
+            key += self._scope(text, mention.start - sentence.start, f.subject, stated)
             if f.kind == "change":
                 mention = P.signed(mention, f.down)
             kind: ClaimKind = f.kind  # type: ignore[assignment]
-            frame = _Frame(f.subject, f.subject_text, f.verb_measure, key, f.measure_text, f.end)
+            frame = _Frame(f.subject, f.subject_text, f.verb_measure, key, f.measure_text, f.end,
+                           shape=f.shape)
             claim = self._claim(mention, kind, frame, text, f.start, f.end, stated, ctx, sentence)
             if claim is not None:
                 out.append(claim)
@@ -504,7 +537,7 @@ class Framer:
             if key is None:
                 return None
             start = m.start("head") + idx
-            return _Frame(self.lex.place_zh[zh], zh, "", key, rest, start)
+            return _Frame(self.lex.place_zh[zh], zh, "", key, rest, start, shape="zh_title")
         return None
 
     def _subject_before_verb(self, text: str, pos: int) -> tuple[str, str] | None:
@@ -550,6 +583,7 @@ class Framer:
             kind=kind, period=period, doc_index=ctx.doc.index,
             modality="projection" if projection else "fact",
             in_title=sentence.role == "title", subject_text=subject[1], measure_text=measure,
+            shape="growth",
         )
 
     def _claim(
@@ -560,6 +594,7 @@ class Framer:
         clause_lo, clause_hi = stated.bounds(ms, me)
         reading = modality.modality(text, clause_lo, ms, me)
         if reading == "none":
+            self._why[mention.start] = "not-asserted"
             return None
         found = stated.get()
         # a period after an earlier value ("from 1.2 Mt in 2023") is that value's; after a
@@ -571,9 +606,11 @@ class Framer:
                   ] if found else []  # only a stated period needs them
         period = periods.period_for(found, ms, me, clause_lo, clause_hi, ctx.doc.date, others)
         if period is None:
+            self._why[mention.start] = "no-period"
             return None
         if reading == "projection" and not period.projection:
             if not period.stated:
+                self._why[mention.start] = "no-period"
                 return None  # a plan with no year: nothing to compare it with
             period = Period(period.years, period.granularity, period.part, True, True)
         start = min(start, ms)
@@ -592,4 +629,5 @@ class Framer:
             in_title=sentence.role == "title",
             subject_text=frame.subject_text,
             measure_text=frame.measure_text,
+            shape=frame.shape,
         )

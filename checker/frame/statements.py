@@ -61,7 +61,8 @@ def statements(chunks: list[Chunk]) -> list[Framed]:
         i = 0
         while i < len(clause):
             n = _longest(clause, i) if clause[i].kind in _STARTS and (
-                i == 0 or clause[i].kind != "MEAS") else 0
+                i == 0 or (clause[i].kind != "MEAS" and clause[i - 1].kind not in _BEFORE_OBJECT)
+            ) else 0
             if not n:
                 i += 1
                 continue
@@ -83,6 +84,8 @@ def statements(chunks: list[Chunk]) -> list[Framed]:
     return out
 
 
+#: small words after which a name is an object, never a statement's subject ("of China's")
+_BEFORE_OBJECT = frozenset({"OF", "FROM", "TO", "IN", "BY", "FOR", "WITH", "AT", "AS", "POSS"})
 #: chunks a predicate starts with
 _PREDICATES = frozenset({"VERB", "BE", "CHG", "WITH"})
 
@@ -127,7 +130,7 @@ class _Reader:
         self.subject_measure = ""  # "Micron's NAND revenue": the subject's own measure
         self.measure = ""  # the last measure phrase a figure named (lists inherit it)
         self.verb = ""  # the measure of the last verb or agent noun
-        self.start = window[0].start
+        self.start = window[0].start  # where the claim's text starts: its verb, if any
 
     # -------------------------------------------------------------------- helpers
     def chunk(self, leaf: Token) -> Chunk:
@@ -147,25 +150,27 @@ class _Reader:
             kind = "share" if value.kind == "PCT" else "level"
         if value.kind == "RANK":
             kind = "rank"
+        start = value.start if kind == "rank" else (
+            self.start if subject is None else min(subject.start, value.start))
         self.out.append(Framed(value.mention, kind, who.key, who.text,
                                measure or self.measure or self.subject_measure, self.verb,
-                               shape, min(self.start, who.start), self.end_of(value),
-                               down))
+                               shape, start, self.end_of(value), down))
 
     def end_of(self, value: Chunk) -> int:
         """Where the statement of ``value`` ends: after its own measure phrase, if any."""
         k = self.w.index(value)
         end = value.end
-        for c in self.w[k + 1:k + 3]:
-            if c.kind in ("OF", "MEAS"):
+        rest = self.w[k + 1:k + 5]
+        for n, c in enumerate(rest):
+            if c.kind in ("OF", "MEAS") or (c.kind == "NAME" and n and rest[n - 1].kind == "FROM"):
                 end = c.end
-            else:
+            elif c.kind != "FROM" or n + 1 >= len(rest) or rest[n + 1].kind != "NAME":
                 break
         return end
 
     # -------------------------------------------------------------------- reading
     def read(self) -> list[Framed]:
-        subject, predicates = self.tree.children[0], self.tree.children[-1]
+        subject, predicates = self.tree.children
         self.read_subject(subject)
         if self.subject is None:
             return []
@@ -218,6 +223,8 @@ class _Reader:
         rule = tree.data
         head = tree.children[0]
         first = self.chunk(head) if isinstance(head, Token) else None
+        if first is not None and first.kind in ("VERB", "BE", "CHG"):
+            self.start = first.start  # "holds nearly 90% of ...", as the patterns quote it
         if first is not None and first.kind == "VERB":
             self.verb = first.key
         if rule in ("verb_statement", "copula_statement", "with_statement"):
@@ -275,9 +282,15 @@ class _Reader:
         value = self.chunk(tree.children[0])  # type: ignore[arg-type]
         own, total = "", None
         for part in tree.children[1:]:
-            if isinstance(part, Tree) and part.data in ("measure_of", "measure_of_total"):
+            if isinstance(part, Tree) and part.data == "measure_of_owner":
+                parts = self.leaves(part)  # "71% of China's soybean imports"
+                own = f"{parts[1].text}'s {parts[3].text}"
+            if isinstance(part, Tree) and part.data in ("measure_of", "measure_of_total",
+                                                        "measure_of_source"):
                 parts = self.leaves(part)
                 own = " ".join(c.text for c in parts if c.kind == "MEAS")
+                if part.data == "measure_of_source":  # "90% of its imports from China"
+                    own = f"{own} from {parts[-1].key}"
                 if part.data == "measure_of_total":
                     total = next((c for c in parts if c.kind == "NUM"), None)
         words = own.lower().replace("’", "'").split()

@@ -185,7 +185,7 @@ def frame_cell(
         mention=mention, location=locate(mention.start, mention.end),
         text=f"{subject_text} | {cell.header.strip()} | {mention.text}",
         subject=subject, measure=key, kind=kind, period=period, doc_index=ctx.doc.index,
-        subject_text=subject_text, measure_text=words,
+        subject_text=subject_text, measure_text=words, shape="table_row",
     )]
 
 

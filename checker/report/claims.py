@@ -19,7 +19,8 @@ VERSION = 1
 FORMATS = ("text", "json")
 
 
-def _mention_dict(path: str, mention: Mention, framed: list[Claim]) -> dict[str, Any]:
+def _mention_dict(path: str, mention: Mention, framed: list[Claim],
+                  why: str = "") -> dict[str, Any]:
     loc = mention.location or Location(path, 0, 0, 0, 0)
     low, high, unit = value_fields(mention)
     return {
@@ -33,9 +34,10 @@ def _mention_dict(path: str, mention: Mention, framed: list[Claim]) -> dict[str,
         "qualifier": mention.qualifier,
         "claims": [
             {"text": c.text, "subject": c.subject, "measure": c.measure, "kind": c.kind,
-             "period": c.period.label(), "modality": c.modality}
+             "period": c.period.label(), "modality": c.modality, "shape": c.shape}
             for c in framed
         ],
+        "unframed": "" if framed else (why or "no-statement"),
     }
 
 
@@ -48,7 +50,8 @@ def claims_report(
         key = (claim.path, claim.mention.start, claim.mention.end)
         by_mention.setdefault(key, []).append(claim)
     mentions = [
-        _mention_dict(path, m, by_mention.get((path, m.start, m.end), []))
+        _mention_dict(path, m, by_mention.get((path, m.start, m.end), []),
+                      dict(sentence.unframed).get(m.start, ""))
         for path, sentence in sentences
         for m in sentence.mentions
     ]
@@ -81,11 +84,11 @@ def write_text(report: dict[str, Any], out: TextIO) -> None:
         text = " ".join(m["text"].split())  # a mention may span a wrapped line
         head = f"{m['path']}:{m['line']}:{m['column']}: {text}{_value_text(m)}{qualifier}"
         if not m["claims"]:
-            out.write(f"{head} -> unframed {m['kind']}\n")
+            out.write(f"{head} -> unframed {m['kind']} ({m['unframed']})\n")
         for c in m["claims"]:
             modality = "" if c["modality"] == "fact" else f" | {c['modality']}"
             out.write(f"{head} -> {c['subject']} | {c['measure']} | {c['kind']} | "
-                      f"{c['period']}{modality}\n")
+                      f"{c['period']}{modality}{f' [{s}]' if (s := c['shape']) else ''}\n")
     n = report["counts"]
     out.write(f"{plural(n['mentions'], 'mention')}: {n['framed_mentions']} framed into "
               f"{plural(n['claims'], 'claim')}, {n['unframed_mentions']} unframed; "

@@ -8,6 +8,7 @@ build on this module, which imports none of them.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 import traceback
 from collections.abc import Callable
@@ -114,12 +115,16 @@ def _frame_file(
         ctx = DocContext(doc, _topic(doc, lexicon))
         doc_sentences = _sentences(doc, locate, ton)
         t1 = time.perf_counter()
-        for sent in doc_sentences:
+        for k, sent in enumerate(doc_sentences):
             if sent.table is not None:
-                claims.extend(frame_table.frame_cell(sent, ctx, lexicon, locate, ton,
-                                                     framer.names(doc).entity))
+                found = frame_table.frame_cell(sent, ctx, lexicon, locate, ton,
+                                               framer.names(doc).entity)
+                if not found:
+                    doc_sentences[k] = dataclasses.replace(
+                        sent, unframed=tuple((m.start, "table-cell") for m in sent.mentions))
             else:
-                claims.extend(framer.frame_sentence(sent, ctx))
+                found, doc_sentences[k] = framer.frame(sent, ctx)
+            claims.extend(found)
         clock["parse"] += t1 - t0
         clock["frame"] += time.perf_counter() - t1
         sentences.extend(doc_sentences)

@@ -1,0 +1,56 @@
+"""The statement grammar as data (tests/data/statement_cases.yaml): each sentence yields
+exactly the listed claims with the shape that framed them, and the listed reasons for the
+mentions it leaves unframed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from factlint.frame.claims import DocContext, Framer
+from factlint.frame.lexicon import load_lexicon
+from factlint.model import UNFRAMED_REASONS, Document, Location, Segment, Sentence
+from factlint.parse.mentions import find_mentions
+from factlint.run.plugins import load_plugins
+from factlint.run.process import _topic
+
+CASES = yaml.safe_load(
+    (Path(__file__).parent / "data" / "statement_cases.yaml").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Any:
+    return load_lexicon(load_plugins(entry_points=False).packs)
+
+
+def _frame(sentence: str, title: str, lexicon: Any) -> tuple[list[tuple[str, ...]],
+                                                             dict[str, str]]:
+    doc = Document("a.txt", 0, title, dt.date(2025, 3, 1), "", "",
+                   (Segment(0, sentence, "paragraph"),))
+    ctx = DocContext(doc, _topic(doc, lexicon))
+    framer = Framer(lexicon, lambda s, e: Location("a.txt", 1, s + 1, 1, e + 1))
+    mentions = tuple(find_mentions(sentence, 0))
+    claims, framed = framer.frame(Sentence(0, sentence, "paragraph", mentions), ctx)
+    texts = {m.start: m.text for m in mentions}
+    return ([(c.subject, c.measure, c.kind, c.mention.text, c.shape) for c in claims],
+            {texts[start]: why for start, why in framed.unframed})
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c["sentence"][:60])
+def test_statement(case: dict[str, Any], lexicon: Any) -> None:
+    claims, unframed = _frame(case["sentence"], case["title"], lexicon)
+    expected = [(c["subject"], c["measure"], c["kind"], c["value"], c["shape"])
+                for c in case["claims"]]
+    assert sorted(claims) == sorted(expected)
+    for text, why in (case.get("unframed") or {}).items():
+        assert unframed.get(text) == why
+
+
+def test_every_unframed_reason_is_documented(lexicon: Any) -> None:
+    reasons = {why for case in CASES
+               for why in _frame(case["sentence"], case["title"], lexicon)[1].values()}
+    assert reasons <= set(UNFRAMED_REASONS)
