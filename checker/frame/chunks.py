@@ -215,7 +215,7 @@ def _tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
     return out
 
 
-_PUNCT = {",": "COMMA", "(": "LPAR", ")": "RPAR", "[": "BREAK", "]": "BREAK"}
+_PUNCT = {",": "COMMA", "(": "LPAR", ")": "RPAR", "[": "BREAK", "]": "BREAK", ":": "COLON"}
 
 
 def _abbrev(word: str) -> bool:
@@ -327,8 +327,13 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
     place = lex.place(key)
     if place is not None and lex.is_total(place):
         return taken, Chunk("MEAS", first, last, raw)
-    if key.lower() in lex.demonyms:
-        return taken, Chunk("WORD", first, last, raw)  # "Chinese buyers"
+    if key.lower() in lex.demonyms:  # "Norwegian gas exports": Norway's
+        nxt = tokens[j][2] if j < len(tokens) else ""
+        before = tokens[i0 - 1][2].lower() if i0 else ""
+        if len(words) == 1 and nxt[:1].islower() and nxt.lower() not in _FUNCTION and \
+                before not in _SMALL and before not in ("'s", "its", "their", "the"):
+            return taken, Chunk("NAME", first, last, raw, lex.demonyms[key.lower()])
+        return taken, Chunk("WORD", first, last, raw)
     return taken, Chunk("NAME", first, last, raw, place or key)
 
 

@@ -224,7 +224,7 @@ class Framer:
                       for m in sentence.mentions)
         chunks = chunk(text, spans, self.lex, self.names(ctx.doc))
         out: list[Claim] = []
-        for f in statements(chunks):
+        for f in statements(chunks, self.names(ctx.doc).entity):
             mention = sentence.mentions[f.mention]
             if mention.start in framed:
                 continue

@@ -54,8 +54,9 @@ def _walker() -> lalr.Walker:
     return lalr.Walker(lalr.statement_parser())
 
 
-def statements(chunks: list[Chunk]) -> list[Framed]:
-    """Every value the statements of ``chunks`` frame, in order."""
+def statements(chunks: list[Chunk], entity: str = "") -> list[Framed]:
+    """Every value the statements of ``chunks`` frame, in order; ``entity`` is the document's
+    own (the subject of "Net income was $4bn" in its results release), "" if none."""
     out: list[Framed] = []
     for clause in _clauses(chunks):
         i = 0
@@ -66,7 +67,7 @@ def statements(chunks: list[Chunk]) -> list[Framed]:
             if not n:
                 i += 1
                 continue
-            out.extend(_Reader(clause[i:i + n]).read())
+            out.extend(_Reader(clause[i:i + n], entity).read())
             subject, i = clause[i], i + n
             # "CATL, which supplied 40% of ..., sold 475 GWh": a later predicate after a
             # comma has the same subject
@@ -79,7 +80,7 @@ def statements(chunks: list[Chunk]) -> list[Framed]:
                 n = _longest(rest, 0)
                 if n < 2:
                     break
-                out.extend(_Reader(rest[:n]).read())
+                out.extend(_Reader(rest[:n], entity).read())
                 i = k + n
     return out
 
@@ -122,8 +123,9 @@ def _longest(clause: list[Chunk], i: int) -> int:
 class _Reader:
     """Reads the parse tree of one accepted window into :class:`Framed` values."""
 
-    def __init__(self, window: list[Chunk]) -> None:
+    def __init__(self, window: list[Chunk], entity: str = "") -> None:
         self.w = window
+        self.entity = entity
         self.tree = _walker().template(tuple(c.kind for c in window))
         self.out: list[Framed] = []
         self.subject: Chunk | None = None
@@ -170,6 +172,15 @@ class _Reader:
 
     # -------------------------------------------------------------------- reading
     def read(self) -> list[Framed]:
+        if self.tree.data == "label_statement":  # "Capital expenditure: $13.2 billion"
+            label, _, figure = self.tree.children
+            if self.entity:
+                first = self.chunk(label)  # type: ignore[arg-type]
+                self.subject = Chunk("NAME", first.start, first.start, "", self.entity)
+                self.subject_measure = first.text
+                assert isinstance(figure, Tree)
+                self.read_figure(figure, "label_statement")
+            return self.out
         subject, predicates = self.tree.children
         self.read_subject(subject)
         if self.subject is None:
@@ -198,6 +209,11 @@ class _Reader:
                 self.subject = Chunk("NAME", parts[0].start, parts[0].end, parts[0].text,
                                      "World")
                 self.subject_measure = parts[0].text
+            elif self.entity:  # "Capital expenditure was $13.2 billion": the document's own
+                self.subject = Chunk("NAME", parts[0].start, parts[0].start, "", self.entity)
+                self.subject_measure = parts[0].text
+        elif rule == "subject_named_measure":  # "US nameplate capacity", "Tesla deliveries"
+            self.subject, self.subject_measure = parts[0], parts[1].text
         elif rule == "subject_described":  # "Shanghai, the world's busiest port,"
             self.subject = parts[0]
         elif rule == "subject_apposition":
