@@ -18,11 +18,13 @@ elsewhere, or it is a function word ("The", "In", "According").
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.model import Mention
+from factlint.util.bounded import BoundedMemo
 from factlint.util.lazyre import lazy_compile
 
 #: one token: a word (with inner dots, hyphens, apostrophes, ampersands), or punctuation
@@ -32,8 +34,12 @@ _TOKEN = lazy_compile(
 _ALIAS = lazy_compile(
     globals(), "_ALIAS",
     r"((?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*)\s*\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
+_ABBREVIATION = lazy_compile(globals(), "_ABBREVIATION", r"\(\s*[A-Z][A-Za-z0-9&]{1,9}\s*\)")
+_CAPITALISED = lazy_compile(globals(), "_CAPITALISED", r"\b[A-Z][\w'’-]*")
 _CJK = lazy_compile(globals(), "_CJK", r"[\u3400-\u9fff]")
 _WORDS = lazy_compile(globals(), "_WORDS", r"[^\W_]+")
+_LOWER = lazy_compile(globals(), "_LOWER", r"\b[a-z][a-z'-]+\b")
+_MID_CAPS = lazy_compile(globals(), "_MID_CAPS", r"(?<=[a-z0-9,;%)] )[A-Z][\w'’-]*")
 _OWN = lazy_compile(globals(), "_OWN", r"\b(?:its|their|our)\s+$", re.IGNORECASE)
 
 #: words that structure a statement, as themselves
@@ -81,21 +87,31 @@ class DocNames:
     lower case (so a capitalised one at a sentence's start is no name), its own entity."""
 
     aliases: dict[str, str] = field(default_factory=dict)  # "IEA" -> "International Energy..."
-    lower_words: frozenset[str] = frozenset()
-    mid_caps: frozenset[str] = frozenset()  # capitalised words seen inside a sentence
+    text: str = ""  # the document's text, read for the two word sets below when needed
     entity: str = ""
+
+    @functools.cached_property
+    def lower_words(self) -> frozenset[str]:
+        """Words the document writes in lower case."""
+        return frozenset(_LOWER.findall(self.text))
+
+    @functools.cached_property
+    def mid_caps(self) -> frozenset[str]:
+        """Capitalised words the document writes inside a sentence."""
+        return frozenset(_MID_CAPS.findall(self.text))
 
 
 def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
     """Read a document's aliases ("the International Energy Agency (IEA)") and vocabulary."""
     aliases: dict[str, str] = {}
-    for m in _ALIAS.finditer(text):
+    for short in _ABBREVIATION.finditer(text):  # "(IEA)": then read the name before it
+        m = _ALIAS.search(text, max(0, short.start() - 120), short.end())
+        if m is None or m.end() != short.end():
+            continue
         full = _clean_name(m.group(1), lex)
         if full and full != m.group(2):
             aliases[m.group(2)] = lex.place(full) or full
-    lower = frozenset(w for w in re.findall(r"\b[a-z][a-z'-]+\b", text))
-    mid = frozenset(re.findall(r"(?<=[a-z0-9,;%)] )[A-Z][\w'’-]*", text))
-    names = DocNames(aliases, lower, mid)
+    names = DocNames(aliases, text)
     if entity:
         names.entity = _clean_name(entity, lex)
     elif title:
@@ -117,12 +133,31 @@ def _clean_name(name: str, lex: Lexicon) -> str:
     return " ".join(words).rstrip(",")
 
 
+#: sentences remembered with their chunks (a corpus repeats titles and stock phrases)
+_MEMO: BoundedMemo[tuple[object, ...], tuple[Chunk, ...]] = BoundedMemo(32768)
+
+
 def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexicon,
           names: DocNames) -> list[Chunk]:
     """The chunks of ``text``; ``mentions`` are (start, end, mention) relative to ``text``,
     in order (their index in this tuple is the chunk's ``mention``)."""
     if _CJK.search(text):
         return []  # Chinese statements are framed through the lexicon (frame.claims)
+    # what the document's names decide for this sentence is part of the key
+    caps = tuple(sorted({w for w in _CAPITALISED.findall(text)}))
+    key = (text, id(lex), tuple((s, e, m.kind, m.value is not None and m.value.dimension)
+                                for s, e, m in mentions),
+           names.entity, tuple(names.aliases.get(w, "") for w in caps),
+           tuple(w.lower() in names.lower_words for w in caps),
+           tuple(w in names.mid_caps for w in caps))
+    found = _MEMO.get(key)
+    if found is None:
+        found = _MEMO.remember(key, tuple(_chunk(text, mentions, lex, names)))
+    return list(found)
+
+
+def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexicon,
+           names: DocNames) -> list[Chunk]:
     places = {start: (end, name) for start, end, name in lex.find_places(text)}
     tokens: list[tuple[int, int, str, bool]] = []  # start, end, text, is punctuation
     spans = [(s, e) for s, e, _ in mentions]
@@ -242,15 +277,15 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
     if word == "'s":
         return 1, Chunk("POSS", start, end, word)
     lower = word.lower()
-    # multi-word phrases first (up to four words): "followed by", "amounted to"
-    for size in (4, 3, 2, 1):
+    vocab = _vocabulary(lex)
+    # the longest phrase of the vocabulary that starts here: "followed by", "amounted to"
+    for size in range(vocab.longest.get(lower, 0), 0, -1):
         if i + size > len(tokens) or any(t[3] or t[2] == "" for t in tokens[i:i + size]):
             continue
-        phrase = " ".join(t[2].lower() for t in tokens[i:i + size])
-        kind, key = _word_kind(phrase, lex)
-        if kind is None and size == 2 and phrase in lex.entity_pronouns:
-            kind = "PRON"
-        if kind is not None:
+        phrase = lower if size == 1 else " ".join(t[2].lower() for t in tokens[i:i + size])
+        found = vocab.kinds.get(phrase)
+        if found is not None:
+            kind, key = found
             if kind == "PRON" and not names.entity:
                 return size, None
             return size, Chunk(kind, start, tokens[i + size - 1][1],
@@ -266,24 +301,40 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
     return 1, Chunk("WORD", start, end, word)
 
 
-def _word_kind(phrase: str, lex: Lexicon) -> tuple[str | None, str]:
-    if phrase in _SMALL:
-        return _SMALL[phrase], ""
-    if phrase in lex.verb_measures:
-        return "VERB", lex.verb_measures[phrase]
-    if phrase in lex.change_verbs:
-        return "CHG", lex.change_verbs[phrase]
-    if phrase in lex.link_verbs:
-        return "BE", ""
-    if phrase in lex.follow_words:
-        return "FOLLOW", ""
-    if phrase in lex.agent_nouns:
-        return "AGENT", lex.agent_nouns[phrase]
-    if phrase in lex.clause_breaks:
-        return "BREAK", ""
-    if phrase in lex.entity_pronouns:
-        return "PRON", ""
-    return None, ""
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The statement words of a lexicon: phrase -> (chunk kind, key), and for each first
+    word the most words a phrase starting with it has."""
+
+    kinds: dict[str, tuple[str, str]]
+    longest: dict[str, int]
+
+
+_VOCABULARIES: dict[int, tuple[Lexicon, _Vocabulary]] = {}
+
+
+def _vocabulary(lex: Lexicon) -> _Vocabulary:
+    """Built once per lexicon (a run has one)."""
+    found = _VOCABULARIES.get(id(lex))
+    if found is not None and found[0] is lex:
+        return found[1]
+    kinds: dict[str, tuple[str, str]] = {}
+    # later tables win: a small word over a verb, a verb over a change...
+    for table, kind in ((lex.entity_pronouns, "PRON"), (lex.clause_breaks, "BREAK"),
+                        (lex.agent_nouns, "AGENT"), (lex.follow_words, "FOLLOW"),
+                        (lex.link_verbs, "BE"), (lex.change_verbs, "CHG"),
+                        (lex.verb_measures, "VERB"), (_SMALL, "")):
+        for phrase in table:
+            key = table[phrase] if isinstance(table, dict) else ""  # type: ignore[index]
+            kinds[phrase] = (kind or key, "") if kind == "" else (kind, key)
+    longest: dict[str, int] = {}
+    for phrase in kinds:
+        words = phrase.split()
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    vocab = _Vocabulary(kinds, longest)
+    _VOCABULARIES.clear()
+    _VOCABULARIES[id(lex)] = (lex, vocab)
+    return vocab
 
 
 def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexicon,
