@@ -39,7 +39,6 @@ _CAPITALISED = lazy_compile(globals(), "_CAPITALISED", r"\b[A-Z][\w'’-]*")
 _CJK = lazy_compile(globals(), "_CJK", r"[\u3400-\u9fff]")
 _WORDS = lazy_compile(globals(), "_WORDS", r"[^\W_]+")
 _LOWER = lazy_compile(globals(), "_LOWER", r"\b[a-z][a-z'-]+\b")
-_MID_CAPS = lazy_compile(globals(), "_MID_CAPS", r"(?<=[a-z0-9,;%)] )[A-Z][\w'’-]*")
 _OWN = lazy_compile(globals(), "_OWN", r"\b(?:its|their|our)\s+$", re.IGNORECASE)
 
 #: words that structure a statement, as themselves
@@ -66,7 +65,7 @@ _FUNCTION = frozenset(
     "out into onto upon within without across against among between during before after "
     "since until because if unless though although despite via like i me us them one two "
     "three four five six seven eight nine ten first second third fourth fifth largest biggest "
-    "worth top leading respectively combined together alone further below above".split())
+    "worth higher lower bigger smaller greater larger top leading respectively combined together alone further below above".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +94,10 @@ class DocNames:
         """Words the document writes in lower case."""
         return frozenset(_LOWER.findall(self.text))
 
-    @functools.cached_property
-    def mid_caps(self) -> frozenset[str]:
-        """Capitalised words the document writes inside a sentence."""
-        return frozenset(_MID_CAPS.findall(self.text))
+    def ordinary(self, word: str) -> bool:
+        """Whether a capitalised ``word`` is an ordinary word here, not a name: the document
+        writes it in lower case elsewhere ("Prices rose ..." beside "prices")."""
+        return word.lower() in self.lower_words
 
 
 def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
@@ -115,7 +114,10 @@ def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
     if entity:
         names.entity = _clean_name(entity, lex)
     elif title:
-        found = {c.key for c in chunk(title, (), lex, names) if c.kind == "NAME"}
+        titled = DocNames(names.aliases, "", "")  # a title capitalises every word: only
+        # names of several words, in capitals or in the gazetteer count
+        found = {c.key for c in _chunk(title, (), lex, titled, []) if c.kind == "NAME"
+                 and (c.text.isupper() or " " in c.text or lex.place(c.key) is not None)}
         found = {n for n in found if lex.place(n) is None}
         if len(found) == 1:
             names.entity = next(iter(found))
@@ -134,7 +136,9 @@ def _clean_name(name: str, lex: Lexicon) -> str:
 
 
 #: sentences remembered with their chunks (a corpus repeats titles and stock phrases)
-_MEMO: BoundedMemo[tuple[object, ...], tuple[Chunk, ...]] = BoundedMemo(32768)
+_MEMO: BoundedMemo[tuple[object, ...], tuple[tuple[Chunk, ...],
+                                              tuple[tuple[str, bool], ...]]] = \
+    BoundedMemo(32768)
 
 
 def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexicon,
@@ -143,21 +147,24 @@ def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexico
     in order (their index in this tuple is the chunk's ``mention``)."""
     if _CJK.search(text):
         return []  # Chinese statements are framed through the lexicon (frame.claims)
-    # what the document's names decide for this sentence is part of the key
-    caps = tuple(sorted({w for w in _CAPITALISED.findall(text)}))
+    # what the document's names decide for this sentence is part of the key; whether a
+    # capitalised word is an ordinary one is asked of the document only when a chunking
+    # asks it, and a remembered chunking is reused only where the answers are the same
+    caps = tuple(sorted({w for w in _CAPITALISED.findall(text) if w in names.aliases}))
     key = (text, id(lex), tuple((s, e, m.kind, m.value is not None and m.value.dimension)
                                 for s, e, m in mentions),
-           names.entity, tuple(names.aliases.get(w, "") for w in caps),
-           tuple(w.lower() in names.lower_words for w in caps),
-           tuple(w in names.mid_caps for w in caps))
+           names.entity, tuple(names.aliases[w] for w in caps))
     found = _MEMO.get(key)
-    if found is None:
-        found = _MEMO.remember(key, tuple(_chunk(text, mentions, lex, names)))
-    return list(found)
+    if found is not None and all(names.ordinary(w) == answer for w, answer in found[1]):
+        return list(found[0])
+    asked: list[tuple[str, bool]] = []
+    chunks = tuple(_chunk(text, mentions, lex, names, asked))
+    _MEMO.remember(key, (chunks, tuple(asked)))
+    return list(chunks)
 
 
 def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexicon,
-           names: DocNames) -> list[Chunk]:
+           names: DocNames, asked: list[tuple[str, bool]]) -> list[Chunk]:
     places = {start: (end, name) for start, end, name in lex.find_places(text)}
     tokens: list[tuple[int, int, str, bool]] = []  # start, end, text, is punctuation
     spans = [(s, e) for s, e, _ in mentions]
@@ -204,7 +211,7 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
             if poss:
                 out.append(Chunk("POSS", n_end, p_end, text[n_end:p_end]))
             continue
-        step = _phrase(tokens, i, text, lex, names)
+        step = _phrase(tokens, i, text, lex, names, asked)
         if step is not None:
             consumed, found = step
             if found is not None:
@@ -270,7 +277,8 @@ def _value_chunk(mention: Mention, start: int, end: int, index: int) -> Chunk:
 
 
 def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexicon,
-            names: DocNames) -> tuple[int, Chunk | None] | None:
+            names: DocNames, asked: list[tuple[str, bool]]
+            ) -> tuple[int, Chunk | None] | None:
     """The chunk that starts at token ``i`` and how many tokens it takes; None: one filler
     word."""
     start, end, word, _ = tokens[i]
@@ -292,7 +300,7 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
                                text[start:tokens[i + size - 1][1]],
                                names.entity if kind == "PRON" else key)
     if word[0].isupper() or word in names.aliases:
-        return _name(tokens, i, text, lex, names)
+        return _name(tokens, i, text, lex, names, asked)
     if lower in _FUNCTION or lower.endswith("ly") or (not word.isalpha() and "-" not in word):
         return None
     if lower.endswith(("ing", "ed")) and lower not in lex.measure_nouns and \
@@ -338,7 +346,8 @@ def _vocabulary(lex: Lexicon) -> _Vocabulary:
 
 
 def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexicon,
-          names: DocNames) -> tuple[int, Chunk | None] | None:
+          names: DocNames, asked: list[tuple[str, bool]]
+          ) -> tuple[int, Chunk | None] | None:
     """A proper-noun phrase from token ``i``: capitalised words (and "of", "&", "de" between
     them), legal forms dropped; the document's aliases resolved."""
     i0 = j = i
@@ -362,10 +371,11 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
         i += 1
     if not words:
         return max(1, j - i0), None
-    if len(words) == 1 and not words[0].isupper() and (
-            words[0].lower() in names.lower_words
-            or (i0 == 0 and words[0] not in names.mid_caps and lex.place(words[0]) is None)):
-        return j - i0, None  # "Production", "Analysts": an ordinary word
+    if len(words) == 1 and not words[0].isupper() and lex.place(words[0]) is None:
+        answer = names.ordinary(words[0])
+        asked.append((words[0], answer))
+        if answer:
+            return j - i0, None  # "Production", "Analysts": an ordinary word
     first = tokens[i][0]
     last = tokens[i + len(words) - 1][1]
     raw = text[first:last]

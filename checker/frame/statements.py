@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from factlint.frame.chunks import Chunk
 from factlint.parse import lalr
 from factlint.parse.lalr import Token, Tree
+from factlint.util.bounded import BoundedMemo
 
 #: chunks where a statement can start
 _STARTS = frozenset({"NAME", "PRON", "MEAS"})
@@ -54,9 +55,21 @@ def _walker() -> lalr.Walker:
     return lalr.Walker(lalr.statement_parser())
 
 
+#: chunk rows remembered with their statements (pure: the result depends on the row only)
+_MEMO: BoundedMemo[tuple[tuple[Chunk, ...], str], tuple[Framed, ...]] = BoundedMemo(32768)
+
+
 def statements(chunks: list[Chunk], entity: str = "") -> list[Framed]:
     """Every value the statements of ``chunks`` frame, in order; ``entity`` is the document's
     own (the subject of "Net income was $4bn" in its results release), "" if none."""
+    key = (tuple(chunks), entity)
+    found = _MEMO.get(key)
+    if found is None:
+        found = _MEMO.remember(key, tuple(_statements(chunks, entity)))
+    return list(found)
+
+
+def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
     out: list[Framed] = []
     for clause in _clauses(chunks):
         i = 0
