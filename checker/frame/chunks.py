@@ -65,7 +65,8 @@ _FUNCTION = frozenset(
     "out into onto upon within without across against among between during before after "
     "since until because if unless though although despite via like i me us them one two "
     "three four five six seven eight nine ten first second third fourth fifth largest biggest "
-    "worth higher lower bigger smaller greater larger top leading respectively combined together alone further below above".split())
+    "worth higher lower bigger smaller greater larger top leading respectively combined "
+    "together alone further below above last previous past week weeks".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,7 @@ class Chunk:
     start: int
     end: int
     text: str
-    key: str = ""  # NAME: the subject's key; VERB: its measure; CHG: up/down
+    key: str = ""  # NAME: the subject's key; VERB: its measure; CHG: up/down; NUM: dimension
     mention: int = -1  # NUM, PCT, RANK: the index of the sentence's mention
 
 
@@ -273,7 +274,8 @@ def _value_chunk(mention: Mention, start: int, end: int, index: int) -> Chunk:
         kind = "NUM"
     else:
         kind = "OTHER"  # a comparison or a multiple: FC302's business, not a statement's
-    return Chunk(kind, start, end, mention.text, mention=index)
+    dimension = mention.value.dimension if mention.value is not None else ""
+    return Chunk(kind, start, end, mention.text, dimension, mention=index)
 
 
 def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexicon,
@@ -376,6 +378,10 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
         asked.append((words[0], answer))
         if answer:
             return j - i0, None  # "Production", "Analysts": an ordinary word
+        after = tokens[j][2].lower() if j < len(tokens) else ""
+        if i0 == 0 and after != "'s" and _vocabulary(lex).kinds.get(after, ("",))[0] not in (
+                "VERB", "BE", "CHG"):
+            return j - i0, None  # "Freight rates were ...": opens a sentence, not as a subject
     first = tokens[i][0]
     last = tokens[i + len(words) - 1][1]
     raw = text[first:last]
@@ -410,6 +416,8 @@ def _merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]
         phrase = " ".join(c.text for c in run)
         words = normalise_phrase(phrase).split()
         before = out[-1].kind if out else ""
+        if before == "NUM" and out[-1].key != "count":
+            before = ""  # "72 dollars a tonne": words after a unit are not what is counted
         after = chunks[k_next].kind if k_next < len(chunks) else ""
         padded = f" {' '.join(words)} "
         if after == "AGENT" or before in ("OF", "NUM", "PCT") or run[0].kind == "MEAS" or any(
