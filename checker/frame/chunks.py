@@ -115,14 +115,24 @@ def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
     if entity:
         names.entity = _clean_name(entity, lex)
     elif title:
-        titled = DocNames(names.aliases, "", "")  # a title capitalises every word: only
-        # names of several words, in capitals or in the gazetteer count
-        found = {c.key for c in _chunk(title, (), lex, titled, []) if c.kind == "NAME"
-                 and (c.text.isupper() or " " in c.text or lex.place(c.key) is not None)}
-        found = {n for n in found if lex.place(n) is None}
-        if len(found) == 1:
-            names.entity = next(iter(found))
+        names.entity = _title_entity(title, tuple(sorted(aliases.items())), lex)
     return names
+
+
+_TITLES: BoundedMemo[tuple[str, tuple[tuple[str, str], ...], int], str] = BoundedMemo(4096)
+
+
+def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon) -> str:
+    """The one organisation a title names, or "". A title capitalises every word: only names
+    of several words, in capitals or known to the document's aliases count."""
+    key = (title, aliases, id(lex))
+    found = _TITLES.get(key)
+    if found is None:
+        names = {c.key for c in _chunk(title, (), lex, DocNames(dict(aliases)), [])
+                 if c.kind == "NAME" and (c.text.isupper() or " " in c.text)}
+        names = {n for n in names if lex.place(n) is None}
+        found = _TITLES.remember(key, next(iter(names)) if len(names) == 1 else "")
+    return found
 
 
 def _clean_name(name: str, lex: Lexicon) -> str:
