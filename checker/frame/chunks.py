@@ -345,7 +345,7 @@ def _vocabulary(lex: Lexicon) -> _Vocabulary:
                         (lex.link_verbs, "BE"), (lex.change_verbs, "CHG"),
                         (lex.verb_measures, "VERB"), (_SMALL, "")):
         for phrase in table:
-            key = table[phrase] if isinstance(table, dict) else ""  # type: ignore[index]
+            key = table[phrase] if isinstance(table, dict) else ""
             kinds[phrase] = (kind or key, "") if kind == "" else (kind, key)
     longest: dict[str, int] = {}
     for phrase in kinds:

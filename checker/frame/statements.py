@@ -261,7 +261,7 @@ class _Reader:
                           if isinstance(c, Token) and self.chunk(c).kind == "MEAS")
             if own:
                 self.measure = own
-            for sub in tree.iter_subtrees_topdown():
+            for sub in tree.iter_subtrees_topdown():  # type: ignore[no-untyped-call]
                 if sub.data == "figure":
                     self.read_figure(sub, rule)
                     break
@@ -282,7 +282,7 @@ class _Reader:
             rank_at = next(k for k, c in enumerate(parts) if c.kind == "RANK")
             self.read_rank_np([c for c in parts[rank_at:] if c.kind in ("RANK", "MEAS", "AGENT")
                                and c.start < (self.with_start(parts) or 10**9)], rule)
-            for sub in tree.iter_subtrees_topdown():
+            for sub in tree.iter_subtrees_topdown():  # type: ignore[no-untyped-call]
                 if sub.data == "figure":
                     self.read_figure(sub, rule)
                     break
