@@ -109,8 +109,9 @@ def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
         if m is None or m.end() != short.end():
             continue
         full = _clean_name(m.group(1), lex)
-        if full and full != m.group(2):
-            aliases[m.group(2)] = lex.place(full) or full
+        if full and full != m.group(2):  # both forms name one subject, keyed by the short
+            short = lex.place(full) or m.group(2)  # one other documents write too
+            aliases[m.group(2)] = aliases[full] = short
     names = DocNames(aliases, text)
     if entity:
         names.entity = _clean_name(entity, lex)
@@ -395,7 +396,8 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
     first = tokens[i][0]
     last = tokens[i + len(words) - 1][1]
     raw = text[first:last]
-    key = names.aliases.get(raw) or _clean_name(raw, lex)
+    cleaned = _clean_name(raw, lex)
+    key = names.aliases.get(raw) or names.aliases.get(cleaned) or cleaned
     taken = j - i0
     folded = normalise_phrase(key) if key else ""
     if not key or folded in lex.materials or folded in lex.measure_nouns or \

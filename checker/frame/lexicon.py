@@ -267,7 +267,8 @@ class Lexicon:
         rest = " ".join(w for w in rest.split() if w not in self.generic_heads)
         rest = self.synonyms.get(rest) or " ".join(self.synonyms.get(w, w) for w in rest.split())
         rest_words = rest.split()
-        if verb_measure and not any(w in self.measure_nouns for w in rest_words):
+        if verb_measure and not any(w in self.measure_nouns or w in self.measure_heads
+                                    for w in rest_words):
             # "produces 60% of the world's (refined) cobalt": (refined) cobalt production
             rest = f"{rest} {verb_measure}".strip()
         if not rest:

@@ -96,6 +96,7 @@ _MEASURE_ROWS = frozenset({"measure", "metric", "item", "indicator", "key figure
 _CHANGE_HEADER = lazy_compile(
     globals(), "_CHANGE_HEADER", r"\b(?:change|growth|y/y|yoy|year-on-year|increase)\b",
     re.IGNORECASE)
+_BY_WHOM = lazy_compile(globals(), "_BY_WHOM", r"\bby\s+[a-z-]+(?=\s*(?:[,(:]|$))", re.IGNORECASE)
 _SLASH_UNIT = lazy_compile(globals(), "_SLASH_UNIT", r"[A-Za-z]+/[A-Za-z]+")
 
 
@@ -103,6 +104,7 @@ def _header_words(header: str) -> str:
     """The words of a header that can name a measure (no unit, period, share or change)."""
     text = _PAREN.sub("", header)
     text = _PER.sub("", text)
+    text = _BY_WHOM.sub("", text)
     text = _YEAR_WORDS.sub("", text)
     text = re.sub(r"\b(?:19|20)\d\d/\d\d\w?\b|\bQ[1-4]\b|\bH[12]\b|\bFY\b|\bend-?", " ",
                   text)
@@ -160,7 +162,7 @@ def frame_cell(
         words, unit_source = _header_words(first), f"{first} {header}"
     if not words:
         words = _table_measure(headers, own)
-    if not words:
+    if not words and len(cell.caption.split()) <= 10:  # a caption, not a whole paragraph
         words = _header_words(cell.caption)
     value = _cell_value(mention, unit_source if _header_unit(unit_source) else
                         (cell.caption if _header_unit(cell.caption) else header), ton)

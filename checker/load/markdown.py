@@ -247,6 +247,10 @@ class _Walker:
         start, masked = self._masked(first, last, nested, marker)
         seg = self._segment_from(start, masked, role)
         self.previous = " ".join(seg.text.split()) if seg else ""
+        raw = self.text[self.lines[first][0]:self.lines[last - 1][1]].strip()
+        if len(raw) > 2 and raw[0] == raw[-1] and raw[0] in "*_" and "\n" not in raw:
+            # a line in italics or bold on its own: a table's caption when a table follows
+            self.previous = f"{' '.join(raw.strip('*_ ').split())}:"
 
     def _heading(self, tok: Token, line: int, nested: bool, marker: bool) -> None:
         start, masked = self._masked(line, line + 1, nested, marker)
