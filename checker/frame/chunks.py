@@ -39,6 +39,9 @@ _CAPITALISED = lazy_compile(globals(), "_CAPITALISED", r"\b[A-Z][\w'’-]*")
 _CJK = lazy_compile(globals(), "_CJK", r"[\u3400-\u9fff]")
 _WORDS = lazy_compile(globals(), "_WORDS", r"[^\W_]+")
 _LOWER = lazy_compile(globals(), "_LOWER", r"\b[a-z][a-z'-]+\b")
+_PARTICIPLE = lazy_compile(globals(), "_PARTICIPLE", r"\s+([a-z]{3,}(?:ed|ing))\b")
+_MODEL = lazy_compile(globals(), "_MODEL",
+                      r"\s+([A-Za-z-]*\d[\w-]*[A-Za-z][\w-]*|[A-Z]+-?\d+\w*)\b")
 _OWN = lazy_compile(globals(), "_OWN", r"\b(?:its|their|our)\s+$", re.IGNORECASE)
 
 #: words that structure a statement, as themselves
@@ -204,6 +207,9 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
         if start in mention_at and word == "":
             k = mention_at[start]
             out.append(_value_chunk(mentions[k][2], start, end, k))
+            model = _MODEL.match(text, end)
+            if model is not None and out[-1].kind == "NUM":  # "265 737s": what it counts
+                out.append(Chunk("MEAS", model.start(1), model.end(1), model.group(1)))
             i += 1
             continue
         if punct:
@@ -439,7 +445,15 @@ def _merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]
             own = _OWN.search(text, max(0, start - 8), start)
             if own is not None:  # "its rare earth imports": a share of the subject's own total
                 start = own.start()
-            out.append(Chunk("MEAS", start, run[-1].end, text[start:run[-1].end]))
+            end = run[-1].end
+            tail = _PARTICIPLE.match(text, end)
+            if tail is not None and tail.group(1).lower() not in _FUNCTION and \
+                    _vocabulary(lex).kinds.get(tail.group(1).lower(), ("",))[0] in ("", "VERB"):
+                # "the sugar traded internationally", "the batteries installed in EVs": a
+                # participle changes what is counted; its measure if we know the verb, else
+                # the word itself, so that the key names what was written
+                end = tail.end()
+            out.append(Chunk("MEAS", start, end, text[start:end]))
         run.clear()
 
     k_next = 0

@@ -234,6 +234,9 @@ class Framer:
                     self._why.setdefault(mention.start, "no-measure")
                     continue
                 phrase = phrase.split(None, 1)[1]  # "its imports from China"
+            *head, last = phrase.split() or [""]
+            if head and last.lower() in self.lex.verb_measures:  # "batteries installed"
+                phrase = " ".join([*head, self.lex.verb_measures[last.lower()]])
             key = self.lex.measure_key(phrase, f.verb_measure, ctx.topic)
             if key is None or not f.subject:
                 self._why.setdefault(mention.start, "no-measure")
