@@ -286,22 +286,16 @@ class _Reader:
                 if sub.data == "figure":
                     self.read_figure(sub, rule)
                     break
-        elif rule == "followed_by":
+        elif rule in ("followed_by", "list_item"):  # the next subject, the same measure
             parts = self.leaves(tree)
-            name = parts[1]
-            for c in parts[2:]:
+            name = next(c for c in parts if c.kind == "NAME")
+            for c in parts:
                 if c.kind in ("NUM", "PCT"):
                     self.emit(c, "auto", rule, subject=name)
         elif rule == "coordinated":
             figure = tree.children[0]
             assert isinstance(figure, Tree)
             self.read_figure(figure, rule)
-        elif rule == "list_item":
-            parts = self.leaves(tree)
-            name = parts[0]
-            for c in parts[1:]:
-                if c.kind in ("NUM", "PCT"):
-                    self.emit(c, "auto", rule, subject=name)
 
     @staticmethod
     def with_start(parts: list[Chunk]) -> int | None:
