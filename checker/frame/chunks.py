@@ -107,9 +107,9 @@ class DocNames:
 def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
     """Read a document's aliases ("the International Energy Agency (IEA)") and vocabulary."""
     aliases: dict[str, str] = {}
-    for short in _ABBREVIATION.finditer(text):  # "(IEA)": then read the name before it
-        m = _ALIAS.search(text, max(0, short.start() - 120), short.end())
-        if m is None or m.end() != short.end():
+    for bracket in _ABBREVIATION.finditer(text):  # "(IEA)": then read the name before it
+        m = _ALIAS.search(text, max(0, bracket.start() - 120), bracket.end())
+        if m is None or m.end() != bracket.end():
             continue
         full = _clean_name(m.group(1), lex)
         if full and full != m.group(2):  # both forms name one subject, keyed by the short
