@@ -244,11 +244,30 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
 _DANGLING = frozenset({"IN", "FROM", "TO", "BY", "FOR", "AT", "OF", "AS", "WITH", "AND"})
 
 
+def _asides(chunks: list[Chunk]) -> list[Chunk]:
+    """Without brackets that hold no figure ("(pipeline and LNG combined)"): an aside."""
+    out: list[Chunk] = []
+    k = 0
+    while k < len(chunks):
+        c = chunks[k]
+        if c.kind == "LPAR":
+            close = next((j for j in range(k + 1, len(chunks))
+                          if chunks[j].kind in ("RPAR", "LPAR", "BREAK")), -1)
+            if close > 0 and chunks[close].kind == "RPAR" and not any(
+                    x.kind in ("NUM", "PCT", "RANK", "OTHER") for x in chunks[k + 1:close]):
+                k = close + 1
+                continue
+        out.append(c)
+        k += 1
+    return out
+
+
 def _tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
     """Drop a small word whose next word was dropped ("in 2023", "from a year earlier"); read
     a verb of change that governs "N% of ..." as the verb that names its measure ("grew 41%
     of the world's robusta") and any other as a change."""
     out: list[Chunk] = []
+    chunks = _asides(chunks)
     for k, c in enumerate(chunks):
         nxt = chunks[k + 1] if k + 1 < len(chunks) else None
         if c.kind in _DANGLING and (nxt is None or any(
