@@ -275,7 +275,7 @@ class Lexicon:
             return None  # "60% of the world's cobalt": cobalt what?
         rest = self.synonyms.get(rest, rest)
         if not material and all(w in self.measure_nouns for w in rest.split()):
-            if not topic:
+            if not topic or rest == "market":
                 return None  # "20% of the market": which market? not comparable
             material = topic  # a bare measure ("69% of production") is about the topic
         key = f"{material} {rest}".strip()

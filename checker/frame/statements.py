@@ -165,10 +165,12 @@ class _Reader:
             kind = "share" if value.kind == "PCT" else "level"
         if value.kind == "RANK":
             kind = "rank"
+        phrase = measure or self.measure or self.subject_measure
+        if kind == "share" and not phrase:
+            return  # "Canada supplied 38%": of what total the sentence does not say here
         start = value.start if kind == "rank" else (
             self.start if subject is None else min(subject.start, value.start))
-        self.out.append(Framed(value.mention, kind, who.key, who.text,
-                               measure or self.measure or self.subject_measure, self.verb,
+        self.out.append(Framed(value.mention, kind, who.key, who.text, phrase, self.verb,
                                shape, start, self.end_of(value), down))
 
     def end_of(self, value: Chunk) -> int:

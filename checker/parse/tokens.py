@@ -111,6 +111,9 @@ UNIT_PHRASES = ("per cent", "percentage points", "percentage point", "metric ton
                 "singapore dollars", "singapore dollar", "chinese yuan", "japanese yen")
 _CURRENCY_SYMBOLS = ("US$", "U.S.$", "AU$", "A$", "CA$", "C$", "HK$", "S$", "$", "€", "£", "¥")
 _CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "AUD", "CAD", "HKD", "SGD", "INR",
+                   "CHF", "SAR", "AED", "BRL", "ZAR", "RUB", "TRY", "IDR", "TWD", "THB", "MYR",
+                   "VND", "NGN", "EGP", "QAR", "KWD", "NZD", "NOK", "SEK", "DKK", "PLN", "MXN",
+                   "CLP", "COP", "PEN", "ARS", "KES",
                    "KRW", "人民币")
 # short scale words are case-sensitive (M and B too: "$5M", "$2B")
 _CASED_SCALES = ("k", "K", "m", "M", "mn", "MN", "Mn", "mln", "b", "B", "bn", "BN", "Bn",
