@@ -196,6 +196,12 @@ class _Reader:
                 assert isinstance(figure, Tree)
                 self.read_figure(figure, "label_statement")
             return self.out
+        if self.tree.data == "apposition_only":  # "Qatar, the world's largest LNG exporter,"
+            self.subject = self.chunk(self.tree.children[0])  # type: ignore[arg-type]
+            rank_np = self.tree.children[2]
+            assert isinstance(rank_np, Tree)
+            self.read_rank_np(self.leaves(rank_np), "rank_apposition")
+            return self.out
         subject, predicates = self.tree.children
         self.read_subject(subject)
         if self.subject is None:
@@ -259,8 +265,10 @@ class _Reader:
         if first is not None and first.kind == "VERB":
             self.verb = first.key
         if rule in ("verb_statement", "copula_statement", "with_statement"):
-            own = "".join(self.chunk(c).text for c in tree.children
-                          if isinstance(c, Token) and self.chunk(c).kind == "MEAS")
+            tokens = [c for c in tree.children if isinstance(c, Token)] + [
+                c for sub in tree.children if isinstance(sub, Tree) and sub.data == "with_figure"
+                for c in sub.children if isinstance(c, Token)]  # "with a capacity of 4 Mt"
+            own = "".join(self.chunk(c).text for c in tokens if self.chunk(c).kind == "MEAS")
             if own:
                 self.measure = own
             for sub in tree.iter_subtrees_topdown():  # type: ignore[no-untyped-call]
