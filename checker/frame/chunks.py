@@ -92,6 +92,7 @@ class DocNames:
     aliases: dict[str, str] = field(default_factory=dict)  # "IEA" -> "International Energy..."
     text: str = ""  # the document's text, read for the two word sets below when needed
     entity: str = ""
+    place: str = ""  # the last place a statement of the document was about ("the country")
 
     @functools.cached_property
     def lower_words(self) -> frozenset[str]:
@@ -168,7 +169,7 @@ def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexico
     caps = tuple(sorted({w for w in _CAPITALISED.findall(text) if w in names.aliases}))
     key = (text, id(lex), tuple((s, e, m.kind, m.value is not None and m.value.dimension)
                                 for s, e, m in mentions),
-           names.entity, tuple(names.aliases[w] for w in caps))
+           names.entity, names.place, tuple(names.aliases[w] for w in caps))
     found = _MEMO.get(key)
     if found is not None and all(names.ordinary(w) == answer for w, answer in found[1]):
         return list(found[0])
@@ -332,11 +333,14 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
         found = vocab.kinds.get(phrase)
         if found is not None:
             kind, key = found
-            if kind == "PRON" and not names.entity:
+            if kind == "PLACE":  # "the country": the place the paragraph is about
+                kind, key = "NAME", names.place
+            elif kind == "PRON":
+                key = names.entity
+            if kind in ("NAME", "PRON") and not key:
                 return size, None
             return size, Chunk(kind, start, tokens[i + size - 1][1],
-                               text[start:tokens[i + size - 1][1]],
-                               names.entity if kind == "PRON" else key)
+                               text[start:tokens[i + size - 1][1]], key)
     if word[0].isupper() or word in names.aliases:
         return _name(tokens, i, text, lex, names, asked)
     if lower in _FUNCTION or lower.endswith("ly") or (not word.isalpha() and "-" not in word):
@@ -366,7 +370,8 @@ def _vocabulary(lex: Lexicon) -> _Vocabulary:
         return found[1]
     kinds: dict[str, tuple[str, str]] = {}
     # later tables win: a small word over a verb, a verb over a change...
-    for table, kind in ((lex.entity_pronouns, "PRON"), (lex.clause_breaks, "BREAK"),
+    for table, kind in ((lex.place_pronouns, "PLACE"), (lex.entity_pronouns, "PRON"),
+                        (lex.clause_breaks, "BREAK"),
                         (lex.agent_nouns, "AGENT"), (lex.follow_words, "FOLLOW"),
                         (lex.link_verbs, "BE"), (lex.change_verbs, "CHG"),
                         (lex.verb_measures, "VERB"), (_SMALL, "")):

@@ -251,6 +251,8 @@ class Framer:
             if claim is not None:
                 out.append(claim)
                 framed.add(mention.start)
+                if f.subject in self.lex.places and not self.lex.is_total(f.subject):
+                    self.names(ctx.doc).place = f.subject  # what "the country" stands for next
         return out
 
     def _frame_mention(

@@ -103,6 +103,7 @@ class Lexicon:
     change_verbs: dict[str, str] = field(default_factory=dict)  # phrase -> "up" / "down"
     follow_words: frozenset[str] = frozenset()
     entity_pronouns: frozenset[str] = frozenset()
+    place_pronouns: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()
     clause_breaks: frozenset[str] = frozenset()
     # derived lookups and memos of pure functions of the packs: built on first use, emptied
@@ -373,7 +374,8 @@ def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
         for w in normalise_phrase(phrase).split()}
     lex.scope_words = lex.scope_words | {
         str(w).lower() for w in data.get("scope_words", []) or []}
-    for key in ("link_verbs", "follow_words", "entity_pronouns", "clause_breaks"):
+    for key in ("link_verbs", "follow_words", "entity_pronouns", "clause_breaks",
+                "place_pronouns"):
         words = {" ".join(str(w).lower().split()) for w in data.get(key, []) or []}
         setattr(lex, key, getattr(lex, key) | words)
     lex.legal_forms = lex.legal_forms | {str(w) for w in data.get("legal_forms", []) or []}

@@ -24,7 +24,7 @@ _FORMAT = 1  # bump when the cached form changes
 _LIST_SECTIONS = frozenset({"places", "materials", "synonyms", "generic_heads", "scope_words",
                             "measure_nouns", "reference", "aliases", "link_verbs",
                             "follow_words", "entity_pronouns", "legal_forms", "clause_breaks",
-                            "measure_heads"})
+                            "measure_heads", "place_pronouns"})
 
 
 def read_pack(path: str | Path, *, trusted: bool = False,
