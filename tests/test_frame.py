@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from factlint.frame.claims import DocContext, Framer
+from factlint.frame.claims import Framer
+from factlint.frame.context import DocContext
 from factlint.frame.lexicon import load_lexicon
 from factlint.model import Document, Location, Segment, Sentence
 from factlint.parse.mentions import find_mentions

@@ -14,7 +14,8 @@ from factlint.model import Claim, Sentence
 from factlint.util.lazyre import lazy_compile
 
 if TYPE_CHECKING:
-    from factlint.frame.claims import DocContext, Framer
+    from factlint.frame.claims import Framer
+    from factlint.frame.context import DocContext
 
 _YEAR = r"(?P<{name}>(?:19|20)\d\d)"
 _SUBJECT = lazy_compile(globals(), "_SUBJECT",

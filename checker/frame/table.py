@@ -12,7 +12,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from factlint import interval, periods
-from factlint.frame.claims import DocContext
+from factlint.frame.context import DocContext
 from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.model import Claim, ClaimKind, Location, Mention, Period, Sentence, Value
 from factlint.parse.units import surface_unit, unit_info

@@ -102,7 +102,8 @@ def _frame_file(
     from functools import partial
 
     from factlint.frame import table as frame_table
-    from factlint.frame.claims import DocContext, Framer
+    from factlint.frame.claims import Framer
+    from factlint.frame.context import DocContext
     from factlint.util.positions import LineIndex
 
     lines = LineIndex(source.text)
