@@ -120,24 +120,30 @@ def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
     if entity:
         names.entity = _clean_name(entity, lex)
     elif title:
-        names.entity = _title_entity(title, tuple(sorted(aliases.items())), lex)
+        names.entity = _title_entity(title, tuple(sorted(aliases.items())), lex, names)
     return names
 
 
-_TITLES: BoundedMemo[tuple[str, tuple[tuple[str, str], ...], int], str] = BoundedMemo(4096)
+_TITLES: BoundedMemo[tuple[object, ...], tuple[frozenset[str], frozenset[str]]] = \
+    BoundedMemo(4096)
 
 
-def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon) -> str:
+def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon,
+                  names: DocNames) -> str:
     """The one organisation a title names, or "". A title capitalises every word: only names
-    of several words, in capitals or known to the document's aliases count."""
+    of several words or in capitals count, and a single word the document never writes in
+    lower case ("Nutrien", not "Potash")."""
     key = (title, aliases, id(lex))
     found = _TITLES.get(key)
     if found is None:
-        names = {c.key for c in _chunk(title, (), lex, DocNames(dict(aliases)), [])
-                 if c.kind == "NAME" and (c.text.isupper() or " " in c.text)}
-        names = {n for n in names if lex.place(n) is None}
-        found = _TITLES.remember(key, next(iter(names)) if len(names) == 1 else "")
-    return found
+        chunks = [c for c in _chunk(title, (), lex, DocNames(dict(aliases)), [])
+                  if c.kind == "NAME" and lex.place(c.key) is None]
+        sure = frozenset(c.key for c in chunks if c.text.isupper() or " " in c.text)
+        single = frozenset(c.key for c in chunks if c.key not in sure)
+        found = _TITLES.remember(key, (sure, single))
+    sure, single = found
+    candidates = sure | {w for w in single if not names.ordinary(w)} if single else sure
+    return next(iter(candidates)) if len(candidates) == 1 else ""
 
 
 def _clean_name(name: str, lex: Lexicon) -> str:
@@ -241,6 +247,11 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
     return _tidy(_merge_measures(out, text, lex), text, lex)
 
 
+#: words a gap between two chunks may hold without hiding structure ("of the world's")
+_TRANSPARENT = frozenset(
+    "the a an some about around roughly nearly almost its their his her our this that these "
+    "those also still just only even all both each record alone together combined "
+    "respectively which who now currently already again once".split())
 #: small words that mean nothing once the words after them are dropped ("in 2023")
 _DANGLING = frozenset({"IN", "FROM", "TO", "BY", "FOR", "AT", "OF", "AS", "WITH", "AND"})
 
@@ -272,16 +283,16 @@ def _tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
     for k, c in enumerate(chunks):
         nxt = chunks[k + 1] if k + 1 < len(chunks) else None
         if c.kind in _DANGLING and (nxt is None or any(
-                w.lower() not in _FUNCTION for w in _WORDS.findall(text[c.end:nxt.start]))):
+                w.lower() not in _TRANSPARENT for w in _WORDS.findall(text[c.end:nxt.start]))):
             continue
         if c.kind == "BREAK" and c.text.lower() == "but" and nxt is not None and \
                 nxt.kind in ("NUM", "PCT"):
             c = Chunk("AND", c.start, c.end, c.text)  # "15% of reserves but only 3% of ..."
         if c.kind == "COMMA" and nxt is not None and any(
-                w.lower() not in _FUNCTION for w in _WORDS.findall(text[c.end:nxt.start])):
+                w.lower() not in _TRANSPARENT for w in _WORDS.findall(text[c.end:nxt.start])):
             c = Chunk("BREAK", c.start, c.end, c.text)  # ", employs 9,000": words we do not read
         if c.kind == "POSS" and (not out or any(
-                w.lower() not in _FUNCTION for w in _WORDS.findall(text[out[-1].end:c.start]))):
+                w.lower() not in _TRANSPARENT for w in _WORDS.findall(text[out[-1].end:c.start]))):
             continue  # "the country's": its owner was dropped
         if c.kind == "LPAR" and nxt is not None and nxt.kind == "RPAR":
             continue  # "(b/d)": nothing kept inside

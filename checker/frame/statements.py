@@ -14,6 +14,7 @@ makes claims of them with the period and modality of the sentence.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -71,6 +72,7 @@ def statements(chunks: list[Chunk], entity: str = "") -> list[Framed]:
 
 def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
     out: list[Framed] = []
+    owner: Chunk | None = None  # the last subject named: whose "its revenue" is
     for clause in _clauses(chunks):
         i = 0
         while i < len(clause):
@@ -80,7 +82,9 @@ def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
             if not n:
                 i += 1
                 continue
-            out.extend(_Reader(clause[i:i + n], entity).read())
+            reader = _Reader(clause[i:i + n], entity, owner)
+            out.extend(reader.read())
+            owner = reader.subject or owner
             subject, i = clause[i], i + n
             # "CATL, which supplied 40% of ..., sold 475 GWh": a later predicate after a
             # comma has the same subject
@@ -93,11 +97,12 @@ def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
                 n = _longest(rest, 0)
                 if n < 2:
                     break
-                out.extend(_Reader(rest[:n], entity).read())
+                out.extend(_Reader(rest[:n], entity, owner).read())
                 i = k + n
     return out
 
 
+_OWN = re.compile(r"^(?:its|their)\s+", re.IGNORECASE)
 #: small words after which a name is an object, never a statement's subject ("of China's")
 _BEFORE_OBJECT = frozenset({"OF", "FROM", "TO", "IN", "BY", "FOR", "WITH", "AT", "AS", "POSS"})
 #: chunks a predicate starts with
@@ -136,9 +141,11 @@ def _longest(clause: list[Chunk], i: int) -> int:
 class _Reader:
     """Reads the parse tree of one accepted window into :class:`Framed` values."""
 
-    def __init__(self, window: list[Chunk], entity: str = "") -> None:
+    def __init__(self, window: list[Chunk], entity: str = "",
+                 owner: Chunk | None = None) -> None:
         self.w = window
         self.entity = entity
+        self.owner = owner
         self.tree = _walker().template(tuple(c.kind for c in window))
         self.out: list[Framed] = []
         self.subject: Chunk | None = None
@@ -230,6 +237,12 @@ class _Reader:
                 self.subject = Chunk("NAME", parts[0].start, parts[0].end, parts[0].text,
                                      "World")
                 self.subject_measure = parts[0].text
+            elif _OWN.match(parts[0].text):  # "its potash sales volumes reached 13.2 Mt"
+                whose = self.owner or (Chunk("NAME", parts[0].start, parts[0].start, "",
+                                             self.entity) if self.entity else None)
+                if whose is not None:
+                    self.subject = whose
+                    self.subject_measure = _OWN.sub("", parts[0].text)
             elif self.entity:  # "Capital expenditure was $13.2 billion": the document's own
                 self.subject = Chunk("NAME", parts[0].start, parts[0].start, "", self.entity)
                 self.subject_measure = parts[0].text
