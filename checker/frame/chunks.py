@@ -69,7 +69,8 @@ _FUNCTION = frozenset(
     "since until because if unless though although despite via like i me us them one two "
     "three four five six seven eight nine ten first second third fourth fifth largest biggest "
     "worth higher lower bigger smaller greater larger top leading respectively combined "
-    "together alone further below above last previous past week weeks".split())
+    "together alone further below above last previous past week weeks said says say told "
+    "noted stated announced".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,10 +140,16 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
         chunks = [c for c in _chunk(title, (), lex, DocNames(dict(aliases)), [])
                   if c.kind == "NAME" and lex.place(c.key) is None]
         sure = frozenset(c.key for c in chunks if c.text.isupper() or " " in c.text)
-        single = frozenset(c.key for c in chunks if c.key not in sure)
+        in_sure = {w for name in sure for w in name.split()}
+        single = frozenset(w for w in _CAPITALISED.findall(title)
+                           if len(w) > 1 and w not in _NOT_NAMES and w not in in_sure
+                           and lex.place(w) is None and w.lower() not in lex.materials
+                           and normalise_phrase(w) not in lex.measure_heads
+                           and normalise_phrase(w) not in lex.measure_nouns)
         found = _TITLES.remember(key, (sure, single))
     sure, single = found
-    candidates = sure | {w for w in single if not names.ordinary(w)} if single else sure
+    # a single capitalised word names the entity when the body writes it, never in lower case
+    candidates = sure | {w for w in single if w in names.text and not names.ordinary(w)}
     return next(iter(candidates)) if len(candidates) == 1 else ""
 
 
@@ -245,6 +252,16 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
             continue
         i += 1  # filler
     return _tidy(_merge_measures(out, text, lex), text, lex)
+
+
+#: nouns that, after "the", stand for the document's own entity ("the company")
+_ENTITY_NOUNS = frozenset({"company", "group", "firm", "business", "airline", "carrier",
+                           "bank", "insurer", "retailer", "lender", "operator", "utility"})
+
+
+def _is_capitalised(word: str) -> bool:
+    """A name's word: capitalised, or a brand with a capital inside ("easyJet", "iPhone")."""
+    return word[0].isupper() or (word[0].islower() and any(ch.isupper() for ch in word[1:]))
 
 
 #: words a gap between two chunks may hold without hiding structure ("of the world's")
@@ -352,11 +369,19 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
                 return size, None
             return size, Chunk(kind, start, tokens[i + size - 1][1],
                                text[start:tokens[i + size - 1][1]], key)
-    if word[0].isupper() or word in names.aliases:
+    if lower == "the" and names.entity:  # "The low-cost carrier flew ...": the entity
+        k = i + 1
+        while k < min(len(tokens), i + 4) and tokens[k][2][:1].islower() and not tokens[k][3]:
+            if tokens[k][2].lower() in lex.agent_nouns or tokens[k][2].lower() in _ENTITY_NOUNS:
+                return k - i + 1, Chunk("PRON", start, tokens[k][1], text[start:tokens[k][1]],
+                                        names.entity)
+            k += 1
+    if _is_capitalised(word) or word in names.aliases:
         return _name(tokens, i, text, lex, names, asked)
     if lower in _FUNCTION or lower.endswith("ly") or (not word.isalpha() and "-" not in word):
         return None
-    if lower.endswith(("ing", "ed")) and lower not in lex.measure_nouns and \
+    if lower.endswith(("ing", "ed")) and not lower.endswith("eed") and \
+            lower not in lex.measure_nouns and \
             lower not in lex.measure_heads and lower not in lex.materials:
         return None  # "coming", "installed": a verb form, not a measure's word
     return 1, Chunk("WORD", start, end, word)
@@ -408,7 +433,7 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
     words: list[str] = []
     while j < len(tokens) and not tokens[j][3] and tokens[j][2]:
         w = tokens[j][2]
-        if w[0].isupper() or (words and w in ("&", "and") and j + 1 < len(tokens)
+        if _is_capitalised(w) or (words and w in ("&", "and") and j + 1 < len(tokens)
                               and tokens[j + 1][2][:1].isupper() and w == "&"):
             words.append(w)
             j += 1

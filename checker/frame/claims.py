@@ -120,10 +120,10 @@ class Framer(PatternFrames):
                 continue
             phrase = P.SHARE_OF_START.sub("", f.measure_text.strip())
             if P.ITS_THEIR.match(phrase):
-                if " from " not in phrase:  # a share of the subject's own total
+                if " from " not in phrase and f.kind == "share":  # of the subject's own total
                     self._why.setdefault(mention.start, "no-measure")
                     continue
-                phrase = phrase.split(None, 1)[1]  # "its imports from China"
+                phrase = phrase.split(None, 1)[1]  # "its imports from China", "its revenue"
             *head, last = phrase.split() or [""]
             if head and last.lower() in self.lex.verb_measures:  # "batteries installed"
                 phrase = " ".join([*head, self.lex.verb_measures[last.lower()]])

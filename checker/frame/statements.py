@@ -247,7 +247,7 @@ class _Reader:
                 self.subject = Chunk("NAME", parts[0].start, parts[0].start, "", self.entity)
                 self.subject_measure = parts[0].text
         elif rule == "subject_named_measure":  # "US nameplate capacity", "Tesla deliveries"
-            self.subject, self.subject_measure = parts[0], parts[1].text
+            self.subject, self.subject_measure = parts[0], _OWN.sub("", parts[1].text)
         elif rule == "subject_described":  # "Shanghai, the world's busiest port,"
             self.subject = parts[0]
         elif rule == "subject_apposition":
