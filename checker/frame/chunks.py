@@ -180,9 +180,12 @@ def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexico
     # capitalised word is an ordinary one is asked of the document only when a chunking
     # asks it, and a remembered chunking is reused only where the answers are the same
     caps = tuple(sorted({w for w in _CAPITALISED.findall(text) if w in names.aliases}))
+    vocab = _vocabulary(lex)
+    place = names.place if names.place and vocab.place_words.search(text) else ""
+    entity = names.entity if names.entity and vocab.entity_words.search(text) else ""
     key = (text, id(lex), tuple((s, e, m.kind, m.value is not None and m.value.dimension)
                                 for s, e, m in mentions),
-           names.entity, names.place, tuple(names.aliases[w] for w in caps))
+           entity, place, tuple(names.aliases[w] for w in caps))
     found = _MEMO.get(key)
     if found is not None and all(names.ordinary(w) == answer for w, answer in found[1]):
         return list(found[0])
@@ -394,9 +397,18 @@ class _Vocabulary:
 
     kinds: dict[str, tuple[str, str]]
     longest: dict[str, int]
+    entity_words: re.Pattern[str]  # a sentence may name the document's entity ("it")
+    place_words: re.Pattern[str]  # a sentence may name the paragraph's place ("the country")
 
 
 _VOCABULARIES: dict[int, tuple[Lexicon, _Vocabulary]] = {}
+
+
+def _words_regex(phrases: object) -> re.Pattern[str]:
+    """Any of ``phrases`` as whole words, case-insensitive (never matches when empty)."""
+    words = sorted(phrases, key=len, reverse=True)  # type: ignore[call-overload]
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\b(?:{alternatives})\b" if words else "(?!)", re.IGNORECASE)
 
 
 def _vocabulary(lex: Lexicon) -> _Vocabulary:
@@ -418,7 +430,9 @@ def _vocabulary(lex: Lexicon) -> _Vocabulary:
     for phrase in kinds:
         words = phrase.split()
         longest[words[0]] = max(longest.get(words[0], 0), len(words))
-    vocab = _Vocabulary(kinds, longest)
+    entity = sorted({*lex.entity_pronouns, *lex.agent_nouns, *_ENTITY_NOUNS}, key=len,
+                    reverse=True)
+    vocab = _Vocabulary(kinds, longest, _words_regex(entity), _words_regex(lex.place_pronouns))
     _VOCABULARIES.clear()
     _VOCABULARIES[id(lex)] = (lex, vocab)
     return vocab
@@ -497,10 +511,9 @@ def _merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]
         if before == "NUM" and out[-1].key != "count":
             before = ""  # "72 dollars a tonne": words after a unit are not what is counted
         after = chunks[k_next].kind if k_next < len(chunks) else ""
-        padded = f" {' '.join(words)} "
         if after == "AGENT" or before in ("OF", "NUM", "PCT") or run[0].kind == "MEAS" or any(
-                w in lex.measure_nouns or w in lex.measure_heads for w in words) or any(
-                f" {a} " in padded for a in lex.materials):
+                w in lex.measure_nouns or w in lex.measure_heads for w in words) or \
+                lex.materials_in(phrase):
             start = run[0].start
             own = _OWN.search(text, max(0, start - 8), start)
             if own is not None:  # "its rare earth imports": a share of the subject's own total
