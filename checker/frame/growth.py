@@ -7,6 +7,7 @@ period is {Y1, Y2}, so FC301 can recompute the rate from its own endpoints.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from factlint.frame.claims import Framer
     from factlint.frame.context import DocContext
 
+#: the subject of a figure whose statement names none: checked within its sentence only
+NO_SUBJECT = "(no subject)"
 _YEAR = r"(?P<{name}>(?:19|20)\d\d)"
 _SUBJECT = lazy_compile(globals(), "_SUBJECT",
     r"['’]s\s+(?P<np>(?:[A-Za-z][\w-]*\s+){0,5}?[A-Za-z][\w-]*)\s+(?:(?:is|are|was|were|will|"
@@ -25,9 +28,16 @@ _SUBJECT = lazy_compile(globals(), "_SUBJECT",
     r"decline|drop|rose|grew|increased|climbed|expanded|jumped|surged|fell|declined|dropped|"
     r"go|went|gone)\w*\s+from\s+$"
 )
+#: the same statement without a possessive subject: "exports rose from", "has grown from"
+_VERB_FROM = lazy_compile(globals(), "_VERB_FROM",
+    r"(?P<np>(?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)\s+(?:(?:has|have|had)\s+)?"
+    r"(?:(?:roughly|nearly|almost|more\s+than)\s+)?(?:risen|rose|grown|grew|increased|climbed|"
+    r"expanded|jumped|surged|doubled|tripled|fallen|fell|declined|dropped)\s+from\s+$"
+    r"|(?P<bare>[:;,—–]\s*)from\s+$")  # "...: from 245 Mt in 2015 to 411 Mt last year, a CAGR"
 _BETWEEN = lazy_compile(
     globals(), "_BETWEEN", r"\s+(?:in|by)\s+" + _YEAR.format(name="y1") + r"\s+to\s+$")
-_AFTER_END = lazy_compile(globals(), "_AFTER_END", r"\s+(?:in|by)\s+" + _YEAR.format(name="y2") +
+_AFTER_END = lazy_compile(globals(), "_AFTER_END", r"\s+(?:(?:in|by)\s+" + _YEAR.format(name="y2")
+                        + r"|(?P<last>last\s+year))"
                         r",?\s+(?:a|an|at\s+a|with\s+a|representing\s+a|or\s+a)\s+"
                         r"(?:CAGR|compound\s+annual\s+growth(?:\s+rate)?|average\s+annual\s+"
                         r"growth(?:\s+rate)?)\s+of\s+$", re.IGNORECASE)
@@ -47,15 +57,32 @@ def growth_claims(
         subject_m = _SUBJECT.search(text, max(0, f0 - 160), f0)
         between = _BETWEEN.match(text[f1:s0])
         after = _AFTER_END.match(text[s1:r0])
-        if subject_m is None or between is None or after is None:
+        if between is None or after is None:
             continue
         if rate.value is None or rate.value.unit != "percent":
             continue
-        subject = framer.subject_before(text, subject_m.start())
-        key = framer.lex.measure_key(subject_m.group("np"), "", ctx.topic)
+        subject = key = None
+        if subject_m is not None:
+            subject = framer.subject_before(text, subject_m.start())
+            key = framer.lex.measure_key(subject_m.group("np"), "", ctx.topic)
         if subject is None or key is None:
-            continue
-        y1, y2 = int(between.group("y1")), int(after.group("y2"))
+            # no subject named: the statement is still checked against its own figures,
+            # under a key of this sentence alone, so it is never compared with another
+            verb_m = _VERB_FROM.search(text, max(0, f0 - 120), f0)
+            if verb_m is None:
+                continue
+            subject_m = verb_m
+            digest = hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:8]
+            subject = (NO_SUBJECT, "")
+            what = " ".join((verb_m.group("np") or "figure").lower().split())
+            key = f"{what} [{digest}]"
+        if after.group("last"):
+            if ctx.doc.date is None:
+                continue
+            y2 = ctx.doc.date.year - 1
+        else:
+            y2 = int(after.group("y2"))
+        y1 = int(between.group("y1"))
         start = subject_m.start() - len(subject[1])
         claims = [
             framer.make_claim(first, "level", subject, key, text, f0, f1, ctx, sentence, y1),
