@@ -97,6 +97,10 @@ _CHANGE_HEADER = lazy_compile(
     globals(), "_CHANGE_HEADER", r"\b(?:change|growth|y/y|yoy|year-on-year|increase)\b",
     re.IGNORECASE)
 _BY_WHOM = lazy_compile(globals(), "_BY_WHOM", r"\bby\s+[a-z-]+(?=\s*(?:[,(:]|$))", re.IGNORECASE)
+_FORECAST_HEADER = lazy_compile(
+    globals(), "_FORECAST_HEADER",
+    r"\b(?:19|20)\d\d(?:/\d\d)?[fpe]\b|\b(?:forecast|projected|projection|outlook|"
+    r"estimated?|target)\b", re.IGNORECASE)
 _SLASH_UNIT = lazy_compile(globals(), "_SLASH_UNIT", r"[A-Za-z]+/[A-Za-z]+")
 
 
@@ -105,9 +109,9 @@ def _header_words(header: str) -> str:
     text = _PAREN.sub("", header)
     text = _PER.sub("", text)
     text = _BY_WHOM.sub("", text)
-    text = _YEAR_WORDS.sub("", text)
     text = re.sub(r"\b(?:19|20)\d\d/\d\d\w?\b|\bQ[1-4]\b|\bH[12]\b|\bFY\b|\bend-?", " ",
-                  text)
+                  text)  # seasons first: "2023/24" is one period, not a year and "/24"
+    text = _YEAR_WORDS.sub("", text)
     text = _SHARE_WORDS.sub("", text)
     text = _CHANGE_HEADER.sub("", text)
     text = re.sub(r"\b(?:of\s+)?(?:the\s+)?(?:world|global|total)\b", " ", text,
@@ -149,6 +153,8 @@ def frame_cell(
             break
     if period is None:
         period = periods.as_of(ctx.doc.date)
+    if _FORECAST_HEADER.search(header):  # "2024/25f", "2025 (forecast)": a projection
+        period = Period(period.years, period.granularity, period.part, True, True)
     # what: the header's words, else the first column's (a measure down the rows), else
     # another column's, else the caption's; an agent noun heading the first column
     # ("Producer", "Exporter") names the verb of the measure
@@ -187,6 +193,7 @@ def frame_cell(
         mention=mention, location=locate(mention.start, mention.end),
         text=f"{subject_text} | {cell.header.strip()} | {mention.text}",
         subject=subject, measure=key, kind=kind, period=period, doc_index=ctx.doc.index,
+        modality="projection" if period.projection else "fact",
         subject_text=subject_text, measure_text=words, shape="table_row",
     )]
 
