@@ -62,8 +62,10 @@ def growth_claims(
         if rate.value is None or rate.value.unit != "percent":
             continue
         subject = key = None
+        anchor = f0
         if subject_m is not None:
-            subject = framer.subject_before(text, subject_m.start())
+            anchor = subject_m.start()
+            subject = framer.subject_before(text, anchor)
             key = framer.lex.measure_key(subject_m.group("np"), "", ctx.topic)
         if subject is None or key is None:
             # no subject named: the statement is still checked against its own figures,
@@ -71,7 +73,7 @@ def growth_claims(
             verb_m = _VERB_FROM.search(text, max(0, f0 - 120), f0)
             if verb_m is None:
                 continue
-            subject_m = verb_m
+            anchor = verb_m.start()
             digest = hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:8]
             subject = (NO_SUBJECT, "")
             what = " ".join((verb_m.group("np") or "figure").lower().split())
@@ -83,7 +85,7 @@ def growth_claims(
         else:
             y2 = int(after.group("y2"))
         y1 = int(between.group("y1"))
-        start = subject_m.start() - len(subject[1])
+        start = anchor - len(subject[1])
         claims = [
             framer.make_claim(first, "level", subject, key, text, f0, f1, ctx, sentence, y1),
             framer.make_claim(second, "level", subject, key, text, s0, s1, ctx, sentence, y2),
