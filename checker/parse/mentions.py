@@ -329,6 +329,13 @@ def find_mentions(text: str, offset: int = 0, ton: Ton = "metric",
             for s, e, written, kind, value, qualifier, rank, order, comparison in found]
 
 
+#: verbs whose particle "over" is no bound: "handed over 766 aircraft", "took over 40 stores"
+_PHRASAL = lazy_compile(
+    globals(), "_PHRASAL",
+    r"\b(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|t[ao]ok|tak(?:e|es|ing|en)|pass(?:ed|es|ing)?|"
+    r"sign(?:ed|s|ing)?|carr(?:y|ied|ies|ying)|h[ae]nd)\s+$", re.IGNORECASE)
+
+
 def _scan(st: _State, text: str, ton: Ton) -> list[_Found]:
     """The mentions of one sentence, at indexes into ``text`` (see :func:`find_mentions`)."""
     padded = padded_lower(text)  # index i: the character before text[i]
@@ -361,6 +368,10 @@ def _scan(st: _State, text: str, ton: Ton) -> list[_Found]:
         else:  # a start word at text[at]
             start, anchor_end = at, m.end() - 1
             m = None
+        if text[start:start + 5].lower() == "over " and _PHRASAL.search(
+                text, max(0, start - 16), start):
+            pos = start + 4  # "handed over 766 aircraft": a verb's particle, not a bound
+            continue
         if anchor_end == start + 1:
             lone = lone_number(text, start)
             if lone is not None and _nothing_at(st, text, start, lone):
