@@ -179,7 +179,8 @@ def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexico
     # what the document's names decide for this sentence is part of the key; whether a
     # capitalised word is an ordinary one is asked of the document only when a chunking
     # asks it, and a remembered chunking is reused only where the answers are the same
-    caps = tuple(sorted({w for w in _CAPITALISED.findall(text) if w in names.aliases}))
+    caps = tuple(sorted({w for w in _CAPITALISED.findall(text) if w in names.aliases})) \
+        if names.aliases else ()
     vocab = _vocabulary(lex)
     place = names.place if names.place and vocab.place_words.search(text) else ""
     entity = names.entity if names.entity and vocab.entity_words.search(text) else ""
@@ -276,6 +277,12 @@ _TRANSPARENT = frozenset(
 _DANGLING = frozenset({"IN", "FROM", "TO", "BY", "FOR", "AT", "OF", "AS", "WITH", "AND"})
 
 
+def _hides(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, between two chunks, holds a word that is not transparent:
+    dropped words there hide structure the chunks do not show."""
+    return any(w.lower() not in _TRANSPARENT for w in _WORDS.findall(text, start, end))
+
+
 def _asides(chunks: list[Chunk]) -> list[Chunk]:
     """Without brackets that hold no figure ("(pipeline and LNG combined)"): an aside."""
     out: list[Chunk] = []
@@ -302,17 +309,14 @@ def _tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
     chunks = _asides(chunks)
     for k, c in enumerate(chunks):
         nxt = chunks[k + 1] if k + 1 < len(chunks) else None
-        if c.kind in _DANGLING and (nxt is None or any(
-                w.lower() not in _TRANSPARENT for w in _WORDS.findall(text[c.end:nxt.start]))):
+        if c.kind in _DANGLING and (nxt is None or _hides(text, c.end, nxt.start)):
             continue
         if c.kind == "BREAK" and c.text.lower() == "but" and nxt is not None and \
                 nxt.kind in ("NUM", "PCT"):
             c = Chunk("AND", c.start, c.end, c.text)  # "15% of reserves but only 3% of ..."
-        if c.kind == "COMMA" and nxt is not None and any(
-                w.lower() not in _TRANSPARENT for w in _WORDS.findall(text[c.end:nxt.start])):
+        if c.kind == "COMMA" and nxt is not None and _hides(text, c.end, nxt.start):
             c = Chunk("BREAK", c.start, c.end, c.text)  # ", employs 9,000": words we do not read
-        if c.kind == "POSS" and (not out or any(
-                w.lower() not in _TRANSPARENT for w in _WORDS.findall(text[out[-1].end:c.start]))):
+        if c.kind == "POSS" and (not out or _hides(text, out[-1].end, c.start)):
             continue  # "the country's": its owner was dropped
         if c.kind == "LPAR" and nxt is not None and nxt.kind == "RPAR":
             continue  # "(b/d)": nothing kept inside
@@ -438,6 +442,12 @@ def _vocabulary(lex: Lexicon) -> _Vocabulary:
     return vocab
 
 
+def _kind(lex: Lexicon, phrase: str) -> str:
+    """The chunk kind the statement vocabulary gives ``phrase`` (lower case), "" if none."""
+    found = _vocabulary(lex).kinds.get(phrase)
+    return found[0] if found is not None else ""
+
+
 def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexicon,
           names: DocNames, asked: list[tuple[str, bool]]
           ) -> tuple[int, Chunk | None] | None:
@@ -470,8 +480,7 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
         if answer:
             return j - i0, None  # "Production", "Analysts": an ordinary word
         after = tokens[j][2].lower() if j < len(tokens) else ""
-        if i0 == 0 and after != "'s" and _vocabulary(lex).kinds.get(after, ("",))[0] not in (
-                "VERB", "BE", "CHG"):
+        if i0 == 0 and after != "'s" and _kind(lex, after) not in ("VERB", "BE", "CHG"):
             return j - i0, None  # "Freight rates were ...": opens a sentence, not as a subject
     first = tokens[i][0]
     last = tokens[i + len(words) - 1][1]
@@ -521,7 +530,7 @@ def _merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]
             end = run[-1].end
             tail = _PARTICIPLE.match(text, end)
             if tail is not None and tail.group(1).lower() not in _FUNCTION and \
-                    _vocabulary(lex).kinds.get(tail.group(1).lower(), ("",))[0] in ("", "VERB"):
+                    _kind(lex, tail.group(1).lower()) in ("", "VERB"):
                 # "the sugar traded internationally", "the batteries installed in EVs": a
                 # participle changes what is counted; its measure if we know the verb, else
                 # the word itself, so that the key names what was written

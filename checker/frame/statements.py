@@ -125,7 +125,7 @@ def _clauses(chunks: list[Chunk]) -> Iterator[list[Chunk]]:
 def _longest(clause: list[Chunk], i: int) -> int:
     """The length of the longest window from ``i`` that the grammar accepts (0: none)."""
     walker = _walker()
-    if len(walker._snapshots) > _MAX_STATES:
+    if len(walker) > _MAX_STATES:
         _walker.cache_clear()
         walker = _walker()
     state, best = 0, 0

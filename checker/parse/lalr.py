@@ -174,6 +174,10 @@ class Walker:
         self.edges: dict[tuple[int, str], tuple[int, int]] = {}  # (state, terminal) -> step
         self._templates: dict[tuple[str, ...], Tree[Token]] = {}
 
+    def __len__(self) -> int:
+        """How many prefixes the walker remembers (its memory)."""
+        return len(self._snapshots)
+
     def step(self, state: int, terminal: str) -> tuple[int, int]:
         """(DEAD, VIABLE or ACCEPTS; the next state) for ``terminal`` fed in ``state``
         (state 0 is the start; a state stands for the prefix of terminals fed so far)."""

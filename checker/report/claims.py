@@ -50,9 +50,9 @@ def claims_report(
         key = (claim.path, claim.mention.start, claim.mention.end)
         by_mention.setdefault(key, []).append(claim)
     mentions = [
-        _mention_dict(path, m, by_mention.get((path, m.start, m.end), []),
-                      dict(sentence.unframed).get(m.start, ""))
+        _mention_dict(path, m, by_mention.get((path, m.start, m.end), []), why.get(m.start, ""))
         for path, sentence in sentences
+        for why in [dict(sentence.unframed)]  # one lookup table a sentence
         for m in sentence.mentions
     ]
     mentions.sort(key=lambda d: (d["path"], d["line"], d["column"], d["end_column"]))
