@@ -28,25 +28,35 @@ def lexicon() -> Any:
     return load_lexicon(load_plugins(entry_points=False).packs)
 
 
-def _frame(sentence: str, title: str, lexicon: Any) -> tuple[list[tuple[str, ...]],
-                                                             dict[str, str]]:
+def _frame(sentence: str, title: str, lexicon: Any, before: str = ""
+           ) -> tuple[list[tuple[str, ...]], dict[str, str]]:
+    """Frame ``sentence`` as the end of a paragraph that starts with ``before``."""
+    start = len(before) + 1 if before else 0
+    paragraph = f"{before} {sentence}" if before else sentence
     doc = Document("a.txt", 0, title, dt.date(2025, 3, 1), "", "",
-                   (Segment(0, sentence, "paragraph"),))
+                   (Segment(0, paragraph, "paragraph"),))
     ctx = DocContext(doc, _topic(doc, lexicon))
     framer = Framer(lexicon, lambda s, e: Location("a.txt", 1, s + 1, 1, e + 1))
-    mentions = tuple(find_mentions(sentence, 0))
-    claims, framed = framer.frame(Sentence(0, sentence, "paragraph", mentions), ctx)
+    mentions = tuple(find_mentions(sentence, start))
+    claims, framed = framer.frame(Sentence(start, sentence, "paragraph", mentions), ctx)
     texts = {m.start: m.text for m in mentions}
-    return ([(c.subject, c.measure, c.kind, c.mention.text, c.shape) for c in claims],
-            {texts[start]: why for start, why in framed.unframed})
+    return ([(c.subject, c.measure, c.kind, c.mention.text, c.shape, c.period.label())
+             for c in claims],
+            {texts[at]: why for at, why in framed.unframed})
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["sentence"][:60])
 def test_statement(case: dict[str, Any], lexicon: Any) -> None:
-    claims, unframed = _frame(case["sentence"], case["title"], lexicon)
-    expected = [(c["subject"], c["measure"], c["kind"], c["value"], c["shape"])
-                for c in case["claims"]]
-    assert sorted(claims) == sorted(expected)
+    claims, unframed = _frame(case["sentence"], case["title"], lexicon, case.get("before", ""))
+    # a case's claim names its period only where the period is what the case is about
+    expected = [tuple(c[k] for k in ("subject", "measure", "kind", "value", "shape", "period")
+                      if k in c) for c in case["claims"]]
+    left = list(claims)
+    for want in expected:
+        match = next((got for got in left if got[:len(want)] == want), None)
+        assert match is not None, f"{want} not in {left}"
+        left.remove(match)
+    assert not left, f"unexpected claims: {left}"
     for text, why in (case.get("unframed") or {}).items():
         assert unframed.get(text) == why
 

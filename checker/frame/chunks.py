@@ -39,9 +39,14 @@ _CAPITALISED = lazy_compile(globals(), "_CAPITALISED", r"\b[A-Z][\w'’-]*")
 _CJK = lazy_compile(globals(), "_CJK", r"[\u3400-\u9fff]")
 _WORDS = lazy_compile(globals(), "_WORDS", r"[^\W_]+")
 _LOWER = lazy_compile(globals(), "_LOWER", r"\b[a-z][a-z'-]+\b")
-_PARTICIPLE = lazy_compile(globals(), "_PARTICIPLE", r"\s+([a-z]{3,}(?:ed|ing))\b")
+#: past participles that do not end in -ed ("the cars sold in Norway")
+IRREGULAR_PARTICIPLES = ("sold", "grown", "made", "built", "spent", "held", "won")
+_PARTICIPLE = lazy_compile(globals(), "_PARTICIPLE",
+                           rf"\s+([a-z]{{3,}}(?:ed|ing)|{'|'.join(IRREGULAR_PARTICIPLES)})\b")
 _MODEL = lazy_compile(globals(), "_MODEL",
                       r"\s+([A-Za-z-]*\d[\w-]*[A-Za-z][\w-]*|[A-Z]+-?\d+\w*)\b")
+_OR = lazy_compile(globals(), "_OR",
+                   r"\s*or\s+(?:(?:some|about|around|roughly|nearly|almost|just)\s+)?")
 _OWN = lazy_compile(globals(), "_OWN", r"\b(?:its|their|our)\s+$", re.IGNORECASE)
 
 #: words that structure a statement, as themselves
@@ -63,7 +68,7 @@ _FUNCTION = frozenset(
     "also still even its their his her our your this that these those which who whom whose "
     "what not no nor or so such very much many most least each every all both either neither "
     "other another same record year years quarter month months week day per cent percent "
-    "it they we he she there here then now when where while whereas been being be is was "
+    "it they we he she there here then now when where while whereas been being be is was on "
     "were are has have had do does did will would could should may might must can up down "
     "out into onto upon within without across against among between during before after "
     "since until because if unless though although despite via like i me us them one two "
@@ -144,6 +149,7 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
         single = frozenset(w for w in _CAPITALISED.findall(title)
                            if len(w) > 1 and w not in _NOT_NAMES and w not in in_sure
                            and lex.place(w) is None and w.lower() not in lex.materials
+                           and normalise_phrase(w) not in lex.materials
                            and normalise_phrase(w) not in lex.measure_heads
                            and normalise_phrase(w) not in lex.measure_nouns)
         found = _TITLES.remember(key, (sure, single))
@@ -194,6 +200,26 @@ def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexico
     chunks = tuple(_chunk(text, mentions, lex, names, asked))
     _MEMO.remember(key, (chunks, tuple(asked)))
     return list(chunks)
+
+
+def may_name_entity(text: str, lex: Lexicon) -> bool:
+    """Whether ``text`` may stand for an entity named elsewhere ("it", "the company")."""
+    return _vocabulary(lex).entity_words.search(text) is not None
+
+
+def organisations(text: str, lex: Lexicon, names: DocNames) -> list[str]:
+    """The organisations ``text`` names, in order, as subject keys: its proper-noun names
+    that are no place; a name that begins another ("Samsung", "Samsung Electronics") is
+    the same one."""
+    found: list[str] = [  # single capitalised words, whatever the chunks make of them
+        w for w in _CAPITALISED.findall(text) if w not in _NOT_NAMES and not names.ordinary(w)
+        and lex.place(w) is None and w.lower() not in lex.demonyms and w not in lex.legal_forms
+        and normalise_phrase(w) not in lex.materials]
+    for c in chunk(text, (), lex, names):
+        if c.kind == "NAME" and c.key and lex.place(c.key) is None and \
+                c.key.lower() not in lex.demonyms:
+            found.append(c.key)
+    return [k for k in found if not any(o != k and k in o.split() for o in found)]
 
 
 def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexicon,
@@ -314,7 +340,9 @@ def _tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
         if c.kind == "BREAK" and c.text.lower() == "but" and nxt is not None and \
                 nxt.kind in ("NUM", "PCT"):
             c = Chunk("AND", c.start, c.end, c.text)  # "15% of reserves but only 3% of ..."
-        if c.kind == "COMMA" and nxt is not None and _hides(text, c.end, nxt.start):
+        if c.kind == "COMMA" and nxt is not None and _hides(text, c.end, nxt.start) and not (
+                nxt.kind in ("NUM", "PCT") and _OR.fullmatch(text, c.end, nxt.start)):
+            # (", or 12% of the total": the same figure restated, kept)
             c = Chunk("BREAK", c.start, c.end, c.text)  # ", employs 9,000": words we do not read
         if c.kind == "POSS" and (not out or _hides(text, out[-1].end, c.start)):
             continue  # "the country's": its owner was dropped
@@ -378,19 +406,30 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
                                text[start:tokens[i + size - 1][1]], key)
     if lower == "the" and names.entity:  # "The low-cost carrier flew ...": the entity
         k = i + 1
-        while k < min(len(tokens), i + 4) and tokens[k][2][:1].islower() and not tokens[k][3]:
+        while k < min(len(tokens), i + 4) and not tokens[k][3] and (
+                tokens[k][2][:1].islower() or any(
+                    " ".join(t[2] for t in tokens[a:b]).lower() in lex.demonyms
+                    for a, b in ((k, k + 1), (k, k + 2), (k - 1, k + 1)))):
+            # "the South Korean company", "the German carmaker"
             if tokens[k][2].lower() in lex.agent_nouns or tokens[k][2].lower() in _ENTITY_NOUNS:
                 return k - i + 1, Chunk("PRON", start, tokens[k][1], text[start:tokens[k][1]],
                                         names.entity)
             k += 1
     if _is_capitalised(word) or word in names.aliases:
-        return _name(tokens, i, text, lex, names, asked)
+        named = _name(tokens, i, text, lex, names, asked)
+        if named is not None and (named[1] is not None or named[0] != 1 or not word.istitle()
+                                  or not names.ordinary(word)):
+            return named
+        # "Operating profit was ...", "Batteries installed in ...": an ordinary word that
+        # only opens the sentence is read as the word it is
     if lower in _FUNCTION or lower.endswith("ly") or (not word.isalpha() and "-" not in word):
         return None
     if lower.endswith(("ing", "ed")) and not lower.endswith("eed") and \
             lower not in lex.measure_nouns and \
-            lower not in lex.measure_heads and lower not in lex.materials:
-        return None  # "coming", "installed": a verb form, not a measure's word
+            lower not in lex.measure_heads and lower not in lex.materials and not (
+                i + 1 < len(tokens) and normalise_phrase(tokens[i + 1][2]) in lex.measure_heads):
+        return None  # "coming", "installed": a verb form, not a measure's word (but
+        # "operating profit", "selling price": a measure's own word)
     return 1, Chunk("WORD", start, end, word)
 
 
@@ -481,7 +520,9 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
             return j - i0, None  # "Production", "Analysts": an ordinary word
         after = tokens[j][2].lower() if j < len(tokens) else ""
         if i0 == 0 and after != "'s" and _kind(lex, after) not in ("VERB", "BE", "CHG"):
-            return j - i0, None  # "Freight rates were ...": opens a sentence, not as a subject
+            # "Freight rates were ...": opens a sentence, not as a subject; the word it is
+            return j - i0, (Chunk("WORD", tokens[i][0], tokens[i][1], tokens[i][2])
+                            if j - i0 == 1 and words[0].istitle() else None)
     first = tokens[i][0]
     last = tokens[i + len(words) - 1][1]
     raw = text[first:last]
@@ -503,6 +544,16 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
             return taken, Chunk("NAME", first, last, raw, lex.demonyms[key.lower()])
         return taken, Chunk("WORD", first, last, raw)
     return taken, Chunk("NAME", first, last, raw, place or key)
+
+
+def _verb_after(chunks: list[Chunk], k: int) -> bool:
+    """Whether a verb follows chunk ``k`` in its clause."""
+    for c in chunks[k:]:
+        if c.kind == "BREAK":
+            return False
+        if c.kind in ("VERB", "BE", "CHG"):
+            return True
+    return False
 
 
 def _merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
@@ -529,12 +580,21 @@ def _merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]
                 start = own.start()
             end = run[-1].end
             tail = _PARTICIPLE.match(text, end)
+            follows = chunks[k_next] if k_next < len(chunks) else None
             if tail is not None and tail.group(1).lower() not in _FUNCTION and \
-                    _kind(lex, tail.group(1).lower()) in ("", "VERB"):
+                    _kind(lex, tail.group(1).lower()) in ("", "VERB") and not (
+                        follows is not None and follows.start == tail.start(1)
+                        and " " in follows.text) and (  # "accounted for": a verb of its own
+                        (out and out[-1].kind not in ("COMMA", "COLON", "BREAK"))
+                        or _verb_after(chunks, k_next + 1)):
+                # (opening a clause, "Wind farms supplied 58%" is the clause's verb unless
+                # another follows: "Batteries installed in EVs rose 27%")
                 # "the sugar traded internationally", "the batteries installed in EVs": a
                 # participle changes what is counted; its measure if we know the verb, else
                 # the word itself, so that the key names what was written
                 end = tail.end()
+            if out and out[-1].kind == "MEAS" and not text[out[-1].end:start].strip():
+                start = out.pop().start  # "the PCs shipped | worldwide": one phrase
             out.append(Chunk("MEAS", start, end, text[start:end]))
         run.clear()
 
@@ -561,6 +621,8 @@ def _merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]
             run.append(c)  # "12% of NAND revenue", "Micron's DRAM sales"
             continue
         flush()
+        if out and out[-1].kind == "MEAS" and c.start < out[-1].end:
+            continue  # the participle a measure took in ("the batteries installed")
         out.append(c)
     k_next = len(chunks)
     flush()

@@ -17,10 +17,17 @@ from collections.abc import Callable
 from factlint import periods
 from factlint.frame import modality
 from factlint.frame import patterns as P
-from factlint.frame.chunks import DocNames, chunk, doc_names
+from factlint.frame.chunks import (
+    IRREGULAR_PARTICIPLES,
+    DocNames,
+    chunk,
+    doc_names,
+    may_name_entity,
+    organisations,
+)
 from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.growth import growth_claims
-from factlint.frame.lexicon import Lexicon
+from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.frame.pattern_frames import PatternFrames
 from factlint.frame.statements import statements
 from factlint.model import (
@@ -112,11 +119,34 @@ class Framer(PatternFrames):
         text = sentence.text
         spans = tuple((m.start - sentence.start, m.end - sentence.start, m)
                       for m in sentence.mentions)
-        chunks = chunk(text, spans, self.lex, self.names(ctx.doc))
+        names = self.names(ctx.doc)
+        if names.entity or not may_name_entity(text, self.lex):
+            chunks = chunk(text, spans, self.lex, names)
+            found = statements(chunks, names.entity)
+        else:  # "The South Korean company shipped ...": the one the paragraph named
+            names.entity = self._antecedent(ctx.doc, sentence, names)
+            try:
+                found = statements(chunk(text, spans, self.lex, names), names.entity)
+            finally:
+                names.entity = ""
         out: list[Claim] = []
-        for f in statements(chunks, self.names(ctx.doc).entity):
+        for f in found:
             mention = sentence.mentions[f.mention]
             if mention.start in framed:
+                continue
+            if f.composition:  # "Coal accounted for 35% of Poland's power"
+                key = self._composition_key(f.measure_text)
+                shift = self._earlier(text, mention.end - sentence.start, stated) \
+                    if f.shape == "earlier_level" else 0
+                if key is not None and shift <= 0:
+                    key += self._scope(text, mention.start - sentence.start, f.subject, stated)
+                    frame = Frame(f.subject, f.subject_text, "", key, f.measure_text, f.end,
+                                  shape=f.shape)
+                    claim = self._claim(mention, "share", frame, text, f.start, f.end, stated,
+                                        ctx, sentence, shift)
+                    if claim is not None:
+                        out.append(claim)
+                        framed.add(mention.start)
                 continue
             phrase = P.SHARE_OF_START.sub("", f.measure_text.strip())
             if P.ITS_THEIR.match(phrase):
@@ -124,9 +154,12 @@ class Framer(PatternFrames):
                     self._why.setdefault(mention.start, "no-measure")
                     continue
                 phrase = phrase.split(None, 1)[1]  # "its imports from China", "its revenue"
-            *head, last = phrase.split() or [""]
-            if head and last.lower() in self.lex.verb_measures:  # "batteries installed"
-                phrase = " ".join([*head, self.lex.verb_measures[last.lower()]])
+            first, *rest = phrase.split() or [""]
+            if any(w.lower() in self.lex.verb_measures for w in rest):
+                # "batteries installed", "PCs shipped worldwide": the participle's measure
+                phrase = " ".join([first, *(
+                    self.lex.verb_measures.get(w.lower(), w) if w.lower().endswith("ed")
+                    or w.lower() in IRREGULAR_PARTICIPLES else w for w in rest)])
             key = self.lex.measure_key(phrase, f.verb_measure, ctx.topic)
             if key is None or not f.subject:
                 self._why.setdefault(mention.start, "no-measure")
@@ -134,16 +167,56 @@ class Framer(PatternFrames):
             key += self._scope(text, mention.start - sentence.start, f.subject, stated)
             if f.kind == "change":
                 mention = P.signed(mention, f.down)
+            shift = 0
+            if f.shape == "earlier_level":  # "up from 38 million in 2023 / a year earlier"
+                shift = self._earlier(text, mention.end - sentence.start, stated)
+                if shift > 0:
+                    self._why.setdefault(mention.start, "no-period")
+                    continue
             kind: ClaimKind = f.kind  # type: ignore[assignment]
             frame = Frame(f.subject, f.subject_text, f.verb_measure, key, f.measure_text, f.end,
                            shape=f.shape)
-            claim = self._claim(mention, kind, frame, text, f.start, f.end, stated, ctx, sentence)
+            claim = self._claim(mention, kind, frame, text, f.start, f.end, stated, ctx, sentence,
+                                shift)
             if claim is not None:
                 out.append(claim)
                 framed.add(mention.start)
                 if f.subject in self.lex.places and not self.lex.is_total(f.subject):
                     self.names(ctx.doc).place = f.subject  # what "the country" stands for next
         return out
+
+    def _antecedent(self, doc: Document, sentence: Sentence, names: DocNames) -> str:
+        """The one organisation the paragraph of ``sentence`` names before it, if exactly
+        one ("Samsung Electronics Co. led ... The South Korean company shipped ...")."""
+        for seg in doc.segments:
+            if seg.start <= sentence.start < seg.start + len(seg.text):
+                found = set(organisations(seg.text[:sentence.start - seg.start], self.lex,
+                                          names))
+                return found.pop() if len(found) == 1 else ""
+        return ""
+
+    def _composition_key(self, measure_text: str) -> str | None:
+        """"<part> share of <whole>": each side by the one material it names ("fully electric
+        cars" -> electric vehicles; "new cars registered" -> cars), else its own words."""
+        part, _, whole = measure_text.partition(" share of ")
+        sides = []
+        for side in (part, whole):
+            words = [w for w in normalise_phrase(side).split()
+                     if w not in self.lex.scope_words and not w.endswith("ly")]
+            material, _ = self.lex.main_material(" ".join(words))
+            if not (material or words):
+                return None
+            sides.append(material or " ".join(words))
+        return f"{sides[0]} share of {sides[1]}"
+
+    @staticmethod
+    def _earlier(text: str, end: int, stated: LazyPeriods) -> int:
+        """The period of an earlier level ending at ``end``: 0 when its own period follows
+        it ("from 38 million in 2023"), -1 for "a year earlier" (the statement's year
+        before), 1 when it states none (then it is not framed)."""
+        if any(end <= s <= end + 4 for s, _, _ in stated.get()):
+            return 0
+        return -1 if P.YEAR_EARLIER.match(text, end) else 1
 
     def subject_before(self, text: str, end: int) -> tuple[str, str] | None:
         """The subject whose name ends at ``end`` (for the other framing modules)."""
@@ -172,7 +245,7 @@ class Framer(PatternFrames):
 
     def _claim(
         self, mention: Mention, kind: ClaimKind, frame: Frame, text: str, start: int,
-        end: int, stated: LazyPeriods, ctx: DocContext, sentence: Sentence,
+        end: int, stated: LazyPeriods, ctx: DocContext, sentence: Sentence, shift: int = 0,
     ) -> Claim | None:
         ms, me = mention.start - sentence.start, mention.end - sentence.start
         clause_lo, clause_hi = stated.bounds(ms, me)
@@ -189,6 +262,11 @@ class Framer(PatternFrames):
                       text, max(0, m.start - sentence.start - 24), m.start - sentence.start)
                   ] if found else []  # only a stated period needs them
         period = periods.period_for(found, ms, me, clause_lo, clause_hi, ctx.doc.date, others)
+        if shift:  # "a year earlier": the year before that of the statement it follows
+            before = [p for s, e, p in found if clause_lo <= s and e <= ms]
+            period = dataclasses.replace(
+                before[-1], years=frozenset(y + shift for y in before[-1].years)) \
+                if before and before[-1].years else None
         if period is None:
             self._why[mention.start] = "no-period"
             return None

@@ -233,6 +233,15 @@ class Lexicon:
         return found
 
     # ----------------------------------------------------------------- measures
+    def main_material(self, text: str) -> tuple[str, str]:
+        """The material the longest alias in ``text`` (normalised) names, and the rest of
+        the words: "refined cobalt output" -> ("cobalt", "refined output"); ("", text)."""
+        padded = f" {text} "
+        for alias in self._lookups().materials_by_length:
+            if f" {alias} " in padded:
+                return self.materials[alias], " ".join(padded.replace(f" {alias} ", " ", 1).split())
+        return "", text
+
     def measure_key(self, phrase: str, verb_measure: str = "", topic: str = "") -> str | None:
         """The key of a measure as written; None when it cannot say what is counted.
 
@@ -255,23 +264,15 @@ class Lexicon:
                 if w not in self.generic_heads and w not in self.scope_words)
             return None if key is None or not src else f"{key} from {src}"
         words = normalise_phrase(phrase).split()
-        words = [w for w in words if w not in self.scope_words]
-        text = " ".join(words)
-        material = ""
-        rest = text
-        padded = f" {text} "
-        for alias in self._lookups().materials_by_length:
-            if f" {alias} " in padded:  # "refined cobalt output": cobalt, refined output
-                material = self.materials[alias]
-                rest = " ".join(padded.replace(f" {alias} ", " ", 1).split())
-                break
+        material, rest = self.main_material(" ".join(w for w in words if w not in self.scope_words))
         rest = " ".join(w for w in rest.split() if w not in self.generic_heads)
         rest = self.synonyms.get(rest) or " ".join(self.synonyms.get(w, w) for w in rest.split())
         rest_words = rest.split()
         if verb_measure and not any(w in self.measure_nouns or w in self.measure_heads
                                     for w in rest_words):
             # "produces 60% of the world's (refined) cobalt": (refined) cobalt production
-            rest = f"{rest} {verb_measure}".strip()
+            verb = self.synonyms.get(normalise_phrase(verb_measure), verb_measure)
+            rest = f"{rest} {verb}".strip()
         if not rest:
             return None  # "60% of the world's cobalt": cobalt what?
         rest = self.synonyms.get(rest, rest)

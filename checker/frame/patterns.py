@@ -224,6 +224,12 @@ ITS_THEIR = lazy_compile(globals(), "ITS_THEIR", r"(?:its|their)\b", re.IGNORECA
 FROM_BEFORE = lazy_compile(
     globals(), "FROM_BEFORE", r"\b(?:from|versus|vs\.?|against|compared with)\s+"
                               r"(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?$")
+#: after an earlier level: its period is the statement's, a year before
+YEAR_EARLIER = lazy_compile(
+    globals(), "YEAR_EARLIER",
+    r"\s*(?:(?:in|for|during)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior|"
+    r"preceding)\s+year|(?:in\s+)?the\s+year-?(?:earlier|ago)\s+(?:period|quarter))\b",
+    re.IGNORECASE)
 SHARE_OF_START = lazy_compile(
     globals(), "SHARE_OF_START", r"^(?:market\s+)?(?:share|portion|part)\s+of\s+(?:the\s+)?")
 IN_PLACE_END = lazy_compile(

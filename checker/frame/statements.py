@@ -49,6 +49,7 @@ class Framed:
     start: int  # the statement's text, relative to the sentence
     end: int
     down: bool = False  # a change downwards ("fell 3%")
+    composition: bool = False  # measure_text is "<part> share of <whole>", of the subject
 
 
 @functools.lru_cache(maxsize=1)
@@ -153,6 +154,8 @@ class _Reader:
         self.measure = ""  # the last measure phrase a figure named (lists inherit it)
         self.verb = ""  # the measure of the last verb or agent noun
         self.start = window[0].start  # where the claim's text starts: its verb, if any
+        self.part: Chunk | None = None  # a subject that is a part of a place's whole
+        self.composition: tuple[Chunk, str] | None = None  # that place, "<part> share of .."
 
     # -------------------------------------------------------------------- helpers
     def chunk(self, leaf: Token) -> Chunk:
@@ -166,6 +169,10 @@ class _Reader:
     def emit(self, value: Chunk, kind: str, shape: str, measure: str = "",
              subject: Chunk | None = None, down: bool = False) -> None:
         who = subject or self.subject
+        composition = shape == "composition"
+        if who is None and self.composition is not None and kind != "change":
+            who, measure = self.composition  # ", up from 82.4% a year earlier": the same
+            composition = True
         if who is None or value.mention < 0:
             return
         if kind == "auto":
@@ -177,8 +184,10 @@ class _Reader:
             return  # "Canada supplied 38%": of what total the sentence does not say here
         start = value.start if kind == "rank" else (
             self.start if subject is None else min(subject.start, value.start))
+        if composition:
+            self.composition = (who, phrase)
         self.out.append(Framed(value.mention, kind, who.key, who.text, phrase, self.verb,
-                               shape, start, self.end_of(value), down))
+                               shape, start, self.end_of(value), down, composition))
 
     def end_of(self, value: Chunk) -> int:
         """Where the statement of ``value`` ends: after its own measure phrase, if any."""
@@ -211,7 +220,7 @@ class _Reader:
             return self.out
         subject, predicates = self.tree.children
         self.read_subject(subject)
-        if self.subject is None:
+        if self.subject is None and self.part is None:
             return []
         assert isinstance(predicates, Tree)
         for item in predicates.children:
@@ -246,6 +255,8 @@ class _Reader:
             elif self.entity:  # "Capital expenditure was $13.2 billion": the document's own
                 self.subject = Chunk("NAME", parts[0].start, parts[0].start, "", self.entity)
                 self.subject_measure = parts[0].text
+            else:  # "Coal accounted for 35% of power generation in Poland": a part, whose
+                self.part = parts[0]  # share of a place's whole the figure may state
         elif rule == "subject_named_measure":  # "US nameplate capacity", "Tesla deliveries"
             self.subject, self.subject_measure = parts[0], _OWN.sub("", parts[1].text)
         elif rule == "subject_described":  # "Shanghai, the world's busiest port,"
@@ -293,10 +304,13 @@ class _Reader:
                 first.kind == "BE" and self.chunk(tree.children[1]).key == "down"))  # type: ignore[arg-type]
             change = tree.children[-1]
             assert isinstance(change, Tree)
+            earlier = False
             for c in self.leaves(change):
                 if c.kind == "FROM":
-                    break  # "from 12.1 Mt": an earlier period's level, not framed here
-                if c.kind == "PCT":
+                    earlier = True  # "from 12.1 Mt": an earlier period's level
+                elif earlier:
+                    self.emit(c, "auto", "earlier_level")
+                elif c.kind == "PCT":
                     self.emit(c, "change", rule, down=down)
                 elif c.kind == "NUM":
                     self.emit(c, "level", rule)
@@ -320,6 +334,13 @@ class _Reader:
             assert isinstance(figure, Tree)
             self.read_figure(figure, rule)
 
+    def place_of(self, part: Tree[Token] | Token) -> Chunk | None:
+        """The name whose whole ``part`` measures: "of new cars sold in Norway", "of
+        Germany's electricity"."""
+        if isinstance(part, Tree) and part.data in ("measure_of_place", "measure_of_owner"):
+            return next(c for c in self.leaves(part) if c.kind == "NAME")
+        return None
+
     @staticmethod
     def with_start(parts: list[Chunk]) -> int | None:
         return next((c.start for c in parts if c.kind == "WITH"), None)
@@ -328,6 +349,16 @@ class _Reader:
         value = self.chunk(tree.children[0])  # type: ignore[arg-type]
         own, total = "", None
         for part in tree.children[1:]:
+            place = self.place_of(part)
+            if place is not None and self.part is not None and isinstance(part, Tree):
+                if value.kind == "PCT" and self.subject is None:  # a part of a place's whole
+                    whole = self.leaves(part)[-1 if part.data == "measure_of_owner" else 1]
+                    self.emit(value, "share", "composition",
+                              f"{self.part.text} share of {whole.text}", subject=place)
+                return
+            if isinstance(part, Tree) and part.data == "measure_of_place":
+                parts = self.leaves(part)  # "35% of new cars sold in Norway"
+                own = f"{parts[1].text} in {parts[3].text}"
             if isinstance(part, Tree) and part.data == "measure_of_owner":
                 parts = self.leaves(part)  # "71% of China's soybean imports"
                 own = f"{parts[1].text}'s {parts[3].text}"
