@@ -90,3 +90,15 @@ def test_text_listing_shows_a_converted_figure_as_written(
     # nothing to add when the figure is in its base unit already
     assert "Nearly 90% [81, 90) percent (nearly)" in lines
     assert "$800 million [760000000, 840000000) dollar" in lines
+
+
+def test_the_claim_cache_keeps_what_was_written(
+        corpus: Callable[[Mapping[str, str]], Path]) -> None:
+    """A listing from the claim cache is the listing of a fresh read, written numbers too."""
+    root = corpus({"figures.md": DATA["document"]})
+    (root / ".git").mkdir(exist_ok=True)
+    argv = ["claims", "--format", "json", "."]
+    first, second = run_cli(argv, root), run_cli(argv, root)
+    assert (root / ".factlint_cache").is_dir() and second[2] == ""
+    assert first[1] == second[1] == run_cli([*argv, "--no-cache"], root)[1]
+    assert '"stated_unit": "mile"' in second[1]
