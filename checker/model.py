@@ -186,12 +186,21 @@ class Value:
     ("over 80%" = (80, inf)). ``unit`` is the canonical unit's name in the definitions file
     ("percent", "percentage_point", "tonne", "USD", "dollar", "" for a bare count);
     ``dimension`` groups units that convert into each other.
+
+    ``stated`` is the number as written, scale words applied, in the unit as written
+    (``stated_unit``, a unit name of the definitions file: "gigawatt_hour", "mile",
+    "dollar", "" for a bare count): one number for a figure ("$800 million" -> 800000000),
+    a range's two ends ("10-12 Mt" -> 10, 12). The parser fills both; a value a framer
+    derives (a table cell scaled by its header, a fall read as negative) may leave them
+    empty.
     """
 
     speaker: Interval
     strict: Interval
     unit: str
     dimension: str
+    stated: tuple[Fraction, ...] = ()
+    stated_unit: str = ""
 
 
 @dataclass(frozen=True, slots=True)

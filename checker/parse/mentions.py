@@ -148,7 +148,7 @@ def _value(expr: Expr, ton: Ton) -> Value | None:
         unit = hi.unit or lo.unit
         info = unit_info(unit, ton)
         speaker = iv.scale(iv.span(lo.x, hi.x), info.factor)
-        return _finish(Value(speaker, speaker, info.name, info.dimension))
+        return _finish(Value(speaker, speaker, info.name, info.dimension, (lo.x, hi.x), unit))
     a = expr.amounts[0]
     return _make_value(a.x, a.h, expr.qualifier, a.unit, ton)
 
@@ -159,7 +159,7 @@ def _make_value(x: Fraction, h: Fraction, qualifier: str, unit: str, ton: Ton) -
     strict = speaker if qualifier in _SAME_READINGS else iv.reading(x, h, qualifier, "strict")
     if info.factor != 1:
         speaker, strict = iv.scale(speaker, info.factor), iv.scale(strict, info.factor)
-    return _finish(Value(speaker, strict, info.name, info.dimension))
+    return _finish(Value(speaker, strict, info.name, info.dimension, (x,), unit))
 
 
 _SAME_READINGS = (iv.EXACT, iv.APPROX)
@@ -167,12 +167,13 @@ _SAME_READINGS = (iv.EXACT, iv.APPROX)
 
 def _finish(value: Value) -> Value:
     """Clip a share to [0, 100] - unless it is written above 100 (a 240% rise, a 120%
-    tariff), which is no share of anything and keeps its interval."""
+    tariff), which is no share of anything and keeps its interval. The number as written
+    is never clipped."""
     low = value.speaker.low
     if value.dimension == "share" and low is not None and low < _HUNDRED and not (
             _within_share(value.speaker) and _within_share(value.strict)):
         return Value(iv.clip_share(value.speaker), iv.clip_share(value.strict), value.unit,
-                     value.dimension)
+                     value.dimension, value.stated, value.stated_unit)
     return value
 
 

@@ -3,7 +3,8 @@
 It shows what factlint read, so a writer can see why two statements were (or were not)
 compared: a mention no statement pattern framed stays *unframed* and is never compared.
 Formats: ``text`` (one line per mention, then a count line) and ``json`` (schema:
-``factlint/schema/claims.schema.json``).
+``factlint/schema/claims.schema.json``; docs/output-formats.md says what changed between
+versions).
 """
 
 from __future__ import annotations
@@ -11,22 +12,44 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from factlint.model import Claim, Location, Mention, Sentence
+from factlint.model import Claim, Location, Mention, Sentence, format_number
 from factlint.report.json_reporter import dump, location_dict, value_fields
 from factlint.report.text_reporter import plural
 
-VERSION = 1
+VERSION = 2
 FORMATS = ("text", "json")
+
+
+def stated_fields(mention: Mention) -> tuple[str | None, str | None, str | None, str | None]:
+    """``(value, stated_low, stated_high, stated_unit)``: the number as written with its
+    scale words applied, in the unit as written; a range gives its two ends instead of a
+    value. A bare rank is its rank (unit ``rank``, as ``unit`` says of it); a bare count
+    and a mention without a number have no unit (``None``)."""
+    value = mention.value
+    if value is None:
+        rank = None if mention.rank is None else str(mention.rank)
+        return rank, None, None, "rank" if rank is not None else None
+    unit = value.stated_unit or None
+    if len(value.stated) == 1:
+        return format_number(value.stated[0]), None, None, unit
+    if len(value.stated) == 2:
+        return None, format_number(value.stated[0]), format_number(value.stated[1]), unit
+    return None, None, None, unit
 
 
 def _mention_dict(path: str, mention: Mention, framed: list[Claim],
                   why: str = "") -> dict[str, Any]:
     loc = mention.location or Location(path, 0, 0, 0, 0)
     low, high, unit = value_fields(mention)
+    written, stated_low, stated_high, stated_unit = stated_fields(mention)
     return {
         **location_dict(loc),
         "text": mention.text,
         "kind": mention.kind,
+        "value": written,
+        "stated_low": stated_low,
+        "stated_high": stated_high,
+        "stated_unit": stated_unit,
         "low": low,
         "high": high,
         "unit": unit,
@@ -34,10 +57,10 @@ def _mention_dict(path: str, mention: Mention, framed: list[Claim],
         "qualifier": mention.qualifier,
         "claims": [
             {"text": c.text, "subject": c.subject, "measure": c.measure, "kind": c.kind,
-             "period": c.period.label(), "modality": c.modality, "shape": c.shape}
+             "period": c.period.label(), "modality": c.modality, "rule": c.shape}
             for c in framed
         ],
-        "unframed": "" if framed else (why or "no-statement"),
+        "unframed_reason": None if framed else (why or "no-statement"),
     }
 
 
@@ -71,10 +94,16 @@ def claims_report(
 
 
 def _value_text(m: dict[str, Any]) -> str:
+    """`` [low, high) unit``, after ``= 35 mile`` (the figure as written) when the base
+    unit is another one."""
     if not m["interval"]:
         return f" rank {m['low']}" if m["unit"] == "rank" else ""
     unit = f" {m['unit']}" if m["unit"] else ""
-    return f" {m['interval']}{unit}"
+    stated = ""
+    if m["stated_unit"] and m["stated_unit"] != m["unit"]:
+        number = m["value"] or f"{m['stated_low']}\u2013{m['stated_high']}"
+        stated = f" = {number} {m['stated_unit']}"
+    return f"{stated} {m['interval']}{unit}"
 
 
 def write_text(report: dict[str, Any], out: TextIO) -> None:
@@ -84,11 +113,11 @@ def write_text(report: dict[str, Any], out: TextIO) -> None:
         text = " ".join(m["text"].split())  # a mention may span a wrapped line
         head = f"{m['path']}:{m['line']}:{m['column']}: {text}{_value_text(m)}{qualifier}"
         if not m["claims"]:
-            out.write(f"{head} -> unframed {m['kind']} ({m['unframed']})\n")
+            out.write(f"{head} -> unframed {m['kind']} ({m['unframed_reason']})\n")
         for c in m["claims"]:
             modality = "" if c["modality"] == "fact" else f" | {c['modality']}"
             out.write(f"{head} -> {c['subject']} | {c['measure']} | {c['kind']} | "
-                      f"{c['period']}{modality}{f' [{s}]' if (s := c['shape']) else ''}\n")
+                      f"{c['period']}{modality}{f' [{s}]' if (s := c['rule']) else ''}\n")
     n = report["counts"]
     out.write(f"{plural(n['mentions'], 'mention')}: {n['framed_mentions']} framed into "
               f"{plural(n['claims'], 'claim')}, {n['unframed_mentions']} unframed; "

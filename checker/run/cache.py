@@ -35,7 +35,7 @@ from factlint.util.codec import decoder_for, from_jsonable, to_jsonable
 
 CACHE_DIR = ".factlint_cache"
 DB_NAME = "claims.sqlite3"
-SCHEMA = 6
+SCHEMA = 7  # 7: a mention's value keeps the number and unit as written
 SEP = "\x1f"  # between the measures of a file
 RUNS_KEPT = 8
 APPLICATION_ID = 0x46434C54  # "FCLT": tells our file from a foreign SQLite file
