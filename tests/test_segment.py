@@ -91,6 +91,9 @@ def test_seed_001_group_after_a_marker_and_ranges_kept() -> None:
      ["He said \"it is over.\"", "Then he left!", "Why?", "Because."]),
     ("Output rose 7%; exports fell.", ["Output rose 7%;", "exports fell."]),
     ("about 5 p.m. today it closed", ["about 5 p.m. today it closed"]),
+    # after a number Mt is megatonnes; before a name it is Mount
+    ("Chile shipped 5.1 Mt. Peru followed.", ["Chile shipped 5.1 Mt.", "Peru followed."]),
+    ("They climbed Mt. Kenya in 2023.", ["They climbed Mt. Kenya in 2023."]),
 ])
 def test_english_boundaries(text: str, expected: list[str]) -> None:
     assert _split(text) == expected

@@ -37,6 +37,8 @@ def _frame(sentence: str, title: str, lexicon: Any, before: str = ""
                    (Segment(0, paragraph, "paragraph"),))
     ctx = DocContext(doc, _topic(doc, lexicon))
     framer = Framer(lexicon, lambda s, e: Location("a.txt", 1, s + 1, 1, e + 1))
+    if before:  # the paragraph's earlier sentence is framed first, as a run would
+        framer.frame(Sentence(0, before, "paragraph", tuple(find_mentions(before, 0))), ctx)
     mentions = tuple(find_mentions(sentence, start))
     claims, framed = framer.frame(Sentence(start, sentence, "paragraph", mentions), ctx)
     texts = {m.start: m.text for m in mentions}

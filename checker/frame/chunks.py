@@ -127,6 +127,7 @@ def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
         names.entity = _clean_name(entity, lex)
     elif title:
         names.entity = _title_entity(title, tuple(sorted(aliases.items())), lex, names)
+    names.entity = aliases.get(names.entity, names.entity)  # keyed by its short form
     return names
 
 
@@ -294,6 +295,8 @@ def _is_capitalised(word: str) -> bool:
     return word[0].isupper() or (word[0].islower() and any(ch.isupper() for ch in word[1:]))
 
 
+#: words after which an -ing or -ed word is a noun ("its ceiling", "a 5 MW building")
+_ARTICLES = frozenset({"the", "a", "an", "its", "their", "our", "his", "her"})
 #: words a gap between two chunks may hold without hiding structure ("of the world's")
 _TRANSPARENT = frozenset(
     "the a an some about around roughly nearly almost its their his her our this that these "
@@ -344,6 +347,8 @@ def _tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                 nxt.kind in ("NUM", "PCT") and _OR.fullmatch(text, c.end, nxt.start)):
             # (", or 12% of the total": the same figure restated, kept)
             c = Chunk("BREAK", c.start, c.end, c.text)  # ", employs 9,000": words we do not read
+        if c.kind == "COMMA" and out and out[-1].kind == "COMMA":
+            continue  # "Saudi Arabia, by contrast, pumped": the aside between them dropped
         if c.kind == "POSS" and (not out or _hides(text, out[-1].end, c.start)):
             continue  # "the country's": its owner was dropped
         if c.kind == "LPAR" and nxt is not None and nxt.kind == "RPAR":
@@ -427,7 +432,8 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
     if lower.endswith(("ing", "ed")) and not lower.endswith("eed") and \
             lower not in lex.measure_nouns and \
             lower not in lex.measure_heads and lower not in lex.materials and not (
-                i + 1 < len(tokens) and normalise_phrase(tokens[i + 1][2]) in lex.measure_heads):
+                i + 1 < len(tokens) and normalise_phrase(tokens[i + 1][2]) in lex.measure_heads
+            ) and not (i and (tokens[i - 1][2] == "" or tokens[i - 1][2].lower() in _ARTICLES)):
         return None  # "coming", "installed": a verb form, not a measure's word (but
         # "operating profit", "selling price": a measure's own word)
     return 1, Chunk("WORD", start, end, word)
@@ -513,7 +519,8 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
         i += 1
     if not words:
         return max(1, j - i0), None
-    if len(words) == 1 and not words[0].isupper() and lex.place(words[0]) is None:
+    if len(words) == 1 and not words[0].isupper() and lex.place(words[0]) is None and \
+            words[0].lower() not in lex.demonyms:  # ("Brazilian soybean output": Brazil's)
         answer = names.ordinary(words[0])
         asked.append((words[0], answer))
         if answer:
@@ -568,8 +575,10 @@ def _merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]
         phrase = " ".join(c.text for c in run)
         words = normalise_phrase(phrase).split()
         before = out[-1].kind if out else ""
-        if before == "NUM" and out[-1].key != "count":
+        if before == "NUM" and out[-1].key != "count" and (
+                text[out[-1].end:run[0].start].strip() or not run[0].text.islower()):
             before = ""  # "72 dollars a tonne": words after a unit are not what is counted
+            # (but "its 8.98 million b/d ceiling": a noun right after it is what it is)
         after = chunks[k_next].kind if k_next < len(chunks) else ""
         if after == "AGENT" or before in ("OF", "NUM", "PCT") or run[0].kind == "MEAS" or any(
                 w in lex.measure_nouns or w in lex.measure_heads for w in words) or \

@@ -29,7 +29,7 @@ from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.growth import growth_claims
 from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.frame.pattern_frames import PatternFrames
-from factlint.frame.statements import statements
+from factlint.frame.statements import Framed, statements
 from factlint.model import (
     Claim,
     ClaimKind,
@@ -49,6 +49,8 @@ class Framer(PatternFrames):
         self.locate = locate
         self._names: tuple[Document, DocNames] | None = None
         self._why: dict[int, str] = {}  # mention start -> why it was not framed
+        #: the last statement's paragraph, subject and measure key ("Output rose 2%" goes on)
+        self._last: tuple[int, str, str] | None = None
 
     def names(self, doc: Document) -> DocNames:
         """What ``doc`` says about its names (aliases, its own entity), read once."""
@@ -119,16 +121,7 @@ class Framer(PatternFrames):
         text = sentence.text
         spans = tuple((m.start - sentence.start, m.end - sentence.start, m)
                       for m in sentence.mentions)
-        names = self.names(ctx.doc)
-        if names.entity or not may_name_entity(text, self.lex):
-            chunks = chunk(text, spans, self.lex, names)
-            found = statements(chunks, names.entity)
-        else:  # "The South Korean company shipped ...": the one the paragraph named
-            names.entity = self._antecedent(ctx.doc, sentence, names)
-            try:
-                found = statements(chunk(text, spans, self.lex, names), names.entity)
-            finally:
-                names.entity = ""
+        found, topic = self._read(sentence, spans, ctx)
         out: list[Claim] = []
         for f in found:
             mention = sentence.mentions[f.mention]
@@ -160,10 +153,13 @@ class Framer(PatternFrames):
                 phrase = " ".join([first, *(
                     self.lex.verb_measures.get(w.lower(), w) if w.lower().endswith("ed")
                     or w.lower() in IRREGULAR_PARTICIPLES else w for w in rest)])
-            key = self.lex.measure_key(phrase, f.verb_measure, ctx.topic)
+            key = self.lex.measure_key(phrase, f.verb_measure, topic)
             if key is None or not f.subject:
                 self._why.setdefault(mention.start, "no-measure")
                 continue
+            if key.endswith(" shipments") and f.subject in self.lex.places and \
+                    not self.lex.is_total(f.subject):
+                key = key[:-len("shipments")] + "exports"  # what a country ships, it exports
             key += self._scope(text, mention.start - sentence.start, f.subject, stated)
             if f.kind == "change":
                 mention = P.signed(mention, f.down)
@@ -183,17 +179,53 @@ class Framer(PatternFrames):
                 framed.add(mention.start)
                 if f.subject in self.lex.places and not self.lex.is_total(f.subject):
                     self.names(ctx.doc).place = f.subject  # what "the country" stands for next
+                self._last = (self._paragraph(ctx.doc, sentence), f.subject, key)
         return out
+
+    def _read(self, sentence: Sentence, spans: tuple[tuple[int, int, Mention], ...],
+              ctx: DocContext) -> tuple[list[Framed], str]:
+        """The statements of ``sentence`` and the material a bare measure takes. Where the
+        document has no entity of its own, "the company" is the one organisation the
+        paragraph named before; a sentence opening with a bare measure ("Output was up
+        2.3%") goes on with the subject and material of the paragraph's last statement."""
+        text, names = sentence.text, self.names(ctx.doc)
+        if names.entity:
+            return statements(chunk(text, spans, self.lex, names), names.entity), ctx.topic
+        entity, topic = "", ctx.topic
+        chunks = chunk(text, spans, self.lex, names)
+        if may_name_entity(text, self.lex):  # "The South Korean company shipped ..."
+            entity = self._antecedent(ctx.doc, sentence, names)
+        elif chunks and chunks[0].kind == "MEAS" and self._last is not None and \
+                self._last[0] == self._paragraph(ctx.doc, sentence) and \
+                self.lex.measure_key(chunks[0].text) is None:
+            material = self.lex.main_material(self._last[2])[0]
+            # the same measure only: "Output" after production, not "Prices"
+            if material and self.lex.measure_key(chunks[0].text, "", material) == \
+                    self._last[2].split(" [")[0]:
+                entity, topic = self._last[1], material
+        if not entity:
+            return statements(chunks, ""), topic
+        names.entity = entity
+        try:
+            return statements(chunk(text, spans, self.lex, names), entity), topic
+        finally:
+            names.entity = ""
+
+    @staticmethod
+    def _paragraph(doc: Document, sentence: Sentence) -> int:
+        """Where the paragraph of ``sentence`` starts (-1: none found)."""
+        return next((seg.start for seg in doc.segments
+                     if seg.start <= sentence.start < seg.start + len(seg.text)), -1)
 
     def _antecedent(self, doc: Document, sentence: Sentence, names: DocNames) -> str:
         """The one organisation the paragraph of ``sentence`` names before it, if exactly
         one ("Samsung Electronics Co. led ... The South Korean company shipped ...")."""
-        for seg in doc.segments:
-            if seg.start <= sentence.start < seg.start + len(seg.text):
-                found = set(organisations(seg.text[:sentence.start - seg.start], self.lex,
-                                          names))
-                return found.pop() if len(found) == 1 else ""
-        return ""
+        start = self._paragraph(doc, sentence)
+        if start < 0:
+            return ""
+        text = next(seg.text for seg in doc.segments if seg.start == start)
+        found = set(organisations(text[:sentence.start - start], self.lex, names))
+        return found.pop() if len(found) == 1 else ""
 
     def _composition_key(self, measure_text: str) -> str | None:
         """"<part> share of <whole>": each side by the one material it names ("fully electric
@@ -262,6 +294,14 @@ class Framer(PatternFrames):
                       text, max(0, m.start - sentence.start - 24), m.start - sentence.start)
                   ] if found else []  # only a stated period needs them
         period = periods.period_for(found, ms, me, clause_lo, clause_hi, ctx.doc.date, others)
+        if kind == "change" and period is not None and not period.stated and others:
+            # "up 4% from 147 Mt in 2022": a change on the year after the earlier one's
+            base = [p for s, _, p in found if ms < s < clause_hi and p.years
+                    and p.granularity == "year" and not p.projection
+                    and any(me <= o[0] and o[1] <= s for o in others)]
+            if base:
+                period = dataclasses.replace(base[0], years=frozenset(
+                    y + 1 for y in base[0].years))
         if shift:  # "a year earlier": the year before that of the statement it follows
             before = [p for s, e, p in found if clause_lo <= s and e <= ms]
             period = dataclasses.replace(

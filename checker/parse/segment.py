@@ -139,7 +139,8 @@ def _abbreviation(text: str, dot: int) -> bool:
         start -= 1
     word = text[start : dot + 1].lstrip("(\"'“‘[")
     if word in ABBREVIATIONS:
-        return True
+        # "shipping 32.3 Mt. That ...": after a number, Mt is megatonnes, not "Mount"
+        return not (word == "Mt." and text[max(0, start - 2):start].rstrip()[-1:].isdigit())
     return _INITIALS.fullmatch(word) is not None and (len(word) > 2 or word[0].isupper())
 
 
