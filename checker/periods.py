@@ -23,10 +23,12 @@ _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 _PATTERNS = lazy_compile(globals(), "_PATTERNS",
     rf"""
-    (?=[QtfJFMASONDBbIiUudaln12])  # the first letter of every branch: a quick test
+    (?=[QtfsJFMASONDBbIiUudaln12])  # the first letter of every branch: a quick test
     (?:(?P<quarter>\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<qy>{_YEAR})\b
       |\b(?P<qy2>{_YEAR})\s*Q(?P<q2>[1-4])\b
-      |\bthe\s+(?P<qw>first|second|third|fourth)\s+quarter\s+of\s+(?P<qy3>{_YEAR})\b)
+      |\b(?:[Tt]he\s+)?(?P<qw>(?i:first|second|third|fourth))[\s-]quarter(?:\s+of)?\s+(?P<qy3>{_YEAR})\b)
+    |(?P<yearless>\b(?:[Tt]he\s+)?(?P<qw2>(?i:first|second|third|fourth))[\s-]quarter\b
+      |\bQ(?P<q3>[1-4])\b(?!\s*(?:of\s+)?\d))
     |(?P<months>\b(?:from\s+)?(?P<m1>{_MONTH})\s+(?:to|through|-|–)\s+(?P<m2>{_MONTH})
       (?:\s+(?:of\s+)?(?P<my>{_YEAR}))?\b(?P<thisyear>\s+this\s+year|\s+last\s+year)?)
     |(?P<by>\b(?:[Bb]y|[Ii]n|[Ff]or|[Uu]ntil|[Dd]uring|[Aa]t|[Aa]s\s+of)\s+(?:the\s+(?:end|start|beginning|close)\s+of\s+)?(?P<by_year>{_YEAR})\b)
@@ -38,8 +40,8 @@ _PATTERNS = lazy_compile(globals(), "_PATTERNS",
 )
 # every period above holds a year, a month or the word "year": a sentence with none of them
 # (most) states no period, and one search says so
-_ANY_PERIOD = lazy_compile(
-    globals(), "_ANY_PERIOD", r"19[5-9]\d|20\d\d|year|" + _MONTH[3:-1])  # flat: a fast search
+_ANY_PERIOD = lazy_compile(  # flat: a fast search
+    globals(), "_ANY_PERIOD", r"19[5-9]\d|20\d\d|year|quarter|Q[1-4]|" + _MONTH[3:-1])
 _NAME_BEFORE = lazy_compile(globals(), "_NAME_BEFORE", r"\b[A-Z][a-z]+\s+$")
 
 _PROJECTION_BY = lazy_compile(globals(), "_PROJECTION_BY", r"^\s*by\b", re.IGNORECASE)
@@ -62,12 +64,20 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
     out: list[tuple[int, int, Period]] = []
     if _ANY_PERIOD.search(text) is None:
         return out
+    yearless: set[tuple[int, int]] = set()  # quarters that name no year
     for m in _PATTERNS.finditer(text):
         start, end = m.span()
         if m.group("quarter"):
-            q = m.group("q") or m.group("q2") or str(_QUARTER_WORDS[m.group("qw")])
+            q = m.group("q") or m.group("q2") or str(_QUARTER_WORDS[m.group("qw").lower()])
             year = int(m.group("qy") or m.group("qy2") or m.group("qy3"))
             out.append((start, end, Period(frozenset({year}), "quarter", f"Q{q}", True)))
+        elif m.group("yearless"):  # "the fourth quarter": the last one before the date
+            if date is None:
+                continue
+            q = int(m.group("q3") or _QUARTER_WORDS[m.group("qw2").lower()])
+            year = date.year if date.month > 3 * q else date.year - 1
+            out.append((start, end, Period(frozenset({year}), "quarter", f"Q{q}", True)))
+            yearless.add((start, end))
         elif m.group("months"):
             year_text = m.group("my")
             if year_text:
@@ -100,6 +110,11 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
             year = int(m.group("bare_year"))
             projection = date is not None and year > date.year
             out.append((start, end, Period(frozenset({year}), "year", "", True, projection)))
+    years = {y for _, _, p in out if p.granularity == "year" and not p.projection
+             for y in p.years}
+    if len(years) == 1:  # "in the third quarter ... in 2023": that year's third quarter
+        out = [(s, e, Period(frozenset(years), p.granularity, p.part, True))
+               if (s, e) in yearless else (s, e, p) for s, e, p in out]
     return out
 
 

@@ -21,6 +21,11 @@ DATE = dt.date(2025, 10, 20)
         ("Exports fell 5% from January to August.", "Jan\u2013Aug 2025", False),
         ("Capacity will reach 60% by 2030.", "2030", True),
         ("Imports rose 3% last year.", "2024", False),
+        # a quarter as an adjective, and a quarter with no year: the last one before the date
+        ("Fourth-quarter 2023 sales of tractors fell.", "Q4 2023", False),
+        ("Tractor sales fell in the third quarter.", "Q3 2025", False),
+        ("Tractor sales fell 4% in the fourth quarter.", "Q4 2024", False),
+        ("Its Q2 deliveries rose.", "Q2 2025", False),
     ],
 )
 def test_stated_period(sentence: str, label: str, projection: bool) -> None:
@@ -28,6 +33,11 @@ def test_stated_period(sentence: str, label: str, projection: bool) -> None:
     assert len(found) == 1
     assert found[0][2].label() == label
     assert found[0][2].projection is projection
+
+
+def test_a_quarter_without_year_takes_the_year_its_sentence_states() -> None:
+    found = stated_periods("In the fourth quarter, sales rose 5% in 2022.", DATE)
+    assert [p.label() for _, _, p in found] == ["Q4 2022", "2022"]
 
 
 def test_dates_and_model_names_are_not_periods() -> None:

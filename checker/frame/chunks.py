@@ -122,6 +122,8 @@ def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
         if full and full != m.group(2):  # both forms name one subject, keyed by the short
             short = lex.place(full) or m.group(2)  # one other documents write too
             aliases[m.group(2)] = aliases[full] = short
+    for full, short in _short_forms(text.replace(title, " ", 1) if title else text, lex):
+        aliases.setdefault(full, short)
     names = DocNames(aliases, text)
     if entity:
         names.entity = _clean_name(entity, lex)
@@ -130,6 +132,34 @@ def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
     names.entity = aliases.get(names.entity, names.entity)  # keyed by its short form
     return names
 
+
+def _short_forms(text: str, lex: Lexicon) -> list[tuple[str, str]]:
+    """Names a document introduces in full and then writes by their first word ("Samsung
+    Electronics Co. ... Samsung"): the full name, keyed by that word. Only where the word
+    first appears in that one name, and no other name begins with it (a "Geely Holding
+    Group" beside a "Geely Automobile Holdings" is not "Geely")."""
+    firsts: dict[str, set[str]] = {}
+    first_seen: dict[str, int] = {}
+    alone: dict[str, int] = {}
+    for m in _NAME_RUN.finditer(text):
+        words = m.group().split()
+        head = words[0]
+        if len(words) == 1:
+            alone.setdefault(head, m.start())
+            continue
+        full = _clean_name(m.group(), lex)
+        if " " in full:
+            firsts.setdefault(head, set()).add(full)
+            first_seen.setdefault(head, m.start())
+    return [(next(iter(fulls)), head) for head, fulls in firsts.items()
+            if len(fulls) == 1 and head in alone and first_seen[head] < alone[head]
+            and head not in _NOT_NAMES and head.lower() not in lex.demonyms
+            and lex.place(head) is None and normalise_phrase(head) not in lex.materials]
+
+
+#: a run of capitalised words (a name), not after a sentence's end
+_NAME_RUN = lazy_compile(globals(), "_NAME_RUN",
+                         r"(?<![.!?]\s)(?<!^)\b[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’.-]+)*")
 
 _TITLES: BoundedMemo[tuple[object, ...], tuple[frozenset[str], frozenset[str]]] = \
     BoundedMemo(4096)
@@ -209,18 +239,19 @@ def may_name_entity(text: str, lex: Lexicon) -> bool:
 
 
 def organisations(text: str, lex: Lexicon, names: DocNames) -> list[str]:
-    """The organisations ``text`` names, in order, as subject keys: its proper-noun names
-    that are no place; a name that begins another ("Samsung", "Samsung Electronics") is
-    the same one."""
-    found: list[str] = [  # single capitalised words, whatever the chunks make of them
-        w for w in _CAPITALISED.findall(text) if w not in _NOT_NAMES and not names.ordinary(w)
-        and lex.place(w) is None and w.lower() not in lex.demonyms and w not in lex.legal_forms
-        and normalise_phrase(w) not in lex.materials]
-    for c in chunk(text, (), lex, names):
-        if c.kind == "NAME" and c.key and lex.place(c.key) is None and \
-                c.key.lower() not in lex.demonyms:
-            found.append(c.key)
-    return [k for k in found if not any(o != k and k in o.split() for o in found)]
+    """The organisations ``text`` names, as subject keys: its proper-noun names that are no
+    place, and the capitalised words outside them ("Apple and Xiaomi gained": a sentence's
+    first word is no chunk), so that a paragraph naming two is seen to name two."""
+    chunks = [c for c in chunk(text, (), lex, names) if c.kind == "NAME" and c.key]
+    found = [c.key for c in chunks if lex.place(c.key) is None
+             and c.key.lower() not in lex.demonyms]
+    found += [w.group() for w in _CAPITALISED.finditer(text)
+              if not any(c.start <= w.start() < c.end for c in chunks)
+              and w.group() not in _NOT_NAMES and not names.ordinary(w.group())
+              and lex.place(w.group()) is None and w.group().lower() not in lex.demonyms
+              and w.group() not in lex.legal_forms
+              and normalise_phrase(w.group()) not in lex.materials]
+    return found
 
 
 def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexicon,
@@ -295,6 +326,7 @@ def _is_capitalised(word: str) -> bool:
     return word[0].isupper() or (word[0].islower() and any(ch.isupper() for ch in word[1:]))
 
 
+_QUARTERS = frozenset(f"{n}-quarter" for n in ("first", "second", "third", "fourth"))
 #: words after which an -ing or -ed word is a noun ("its ceiling", "a 5 MW building")
 _ARTICLES = frozenset({"the", "a", "an", "its", "their", "our", "his", "her"})
 #: words a gap between two chunks may hold without hiding structure ("of the world's")
@@ -427,7 +459,8 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
             return named
         # "Operating profit was ...", "Batteries installed in ...": an ordinary word that
         # only opens the sentence is read as the word it is
-    if lower in _FUNCTION or lower.endswith("ly") or (not word.isalpha() and "-" not in word):
+    if lower in _FUNCTION or lower.endswith("ly") or (not word.isalpha() and "-" not in word) \
+            or lower in _QUARTERS:  # "fourth-quarter shipments": a period, read by periods
         return None
     if lower.endswith(("ing", "ed")) and not lower.endswith("eed") and \
             lower not in lex.measure_nouns and \

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from factlint import interval, periods
+from factlint.frame import patterns as P
 from factlint.frame.context import DocContext
 from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.model import Claim, ClaimKind, Location, Mention, Period, Sentence, Value
@@ -151,8 +152,9 @@ def frame_cell(
         if len(stated) == 1:
             period = stated.pop()
             break
-    if period is None:
-        period = periods.as_of(ctx.doc.date)
+    if period is None:  # "Annual growth" beside "Q3 2024 sales": the table's one period
+        stated = {p[2] for h in headers for p in periods.stated_periods(h, ctx.doc.date)}
+        period = stated.pop() if len(stated) == 1 else periods.as_of(ctx.doc.date)
     if _FORECAST_HEADER.search(header):  # "2024/25f", "2025 (forecast)": a projection
         period = Period(period.years, period.granularity, period.part, True, True)
     # what: the header's words, else the first column's (a measure down the rows), else
@@ -166,6 +168,8 @@ def frame_cell(
     if not words and not rows_are_measures and not agent and any(
             w in lexicon.measure_nouns for w in normalise_phrase(_header_words(first)).split()):
         words, unit_source = _header_words(first), f"{first} {header}"
+    if all(w in lexicon.scope_words for w in normalise_phrase(words).split()):
+        words = ""  # "Annual growth": growth of the measure another column names
     if not words:
         words = _table_measure(headers, own)
     if not words and len(cell.caption.split()) <= 10:  # a caption, not a whole paragraph
@@ -189,6 +193,9 @@ def frame_cell(
         kind = "change"
     mention = Mention(mention.start, mention.end, mention.text, mention.kind, value,
                       mention.qualifier, location=mention.location)
+    if kind == "change" and sentence.text[:mention.start - sentence.start].rstrip().endswith(
+            ("-", "\u2212", "\u2013")):
+        mention = P.signed(mention, True)  # "| -2.9% |": a fall
     return [Claim(
         mention=mention, location=locate(mention.start, mention.end),
         text=f"{subject_text} | {cell.header.strip()} | {mention.text}",
