@@ -207,9 +207,21 @@ def _convert(unit: str, name: str) -> UnitInfo:
         quantity = reg.Quantity(Fraction(1), name).to_base_units()
     except Exception as exc:  # pint raises its own UndefinedUnitError
         raise KeyError(unit) from exc
-    dims = list(dict(quantity.dimensionality))
-    dimension = dims[0].strip("[]") if len(dims) == 1 else str(quantity.dimensionality)
-    return UnitInfo(str(quantity.units), dimension, Fraction(quantity.magnitude))
+    dims = dict(quantity.dimensionality)
+    return UnitInfo(_compound(dict(quantity.unit_items())), _compound(dims),
+                    Fraction(quantity.magnitude))
+
+
+def _compound(powers: dict[str, Any]) -> str:
+    """``{"[dollar]": 1, "[volume]": -1}`` -> ``dollar/volume``; ``{"[mass]": 1}`` -> ``mass``
+    (pint's own formatting cannot print the Fraction exponents of this registry)."""
+    def term(name: str, power: Any) -> str:
+        name = name.strip("[]")
+        return name if abs(power) == 1 else f"{name}**{abs(power)}"
+
+    top = "*".join(term(n, p) for n, p in sorted(powers.items()) if p > 0) or "1"
+    bottom = [term(n, p) for n, p in sorted(powers.items()) if p < 0]
+    return top + "".join("/" + b for b in bottom)
 
 
 # ------------------------------------------------------------ the cached conversion table
