@@ -94,9 +94,9 @@ UNITS: dict[str, str] = {
     "m": "metre", "cm": "centimetre", "mm": "millimetre", "mw": "megawatt", "kw": "kilowatt",
     "gw": "gigawatt", "kwh": "kilowatt_hour", "t": "tonne", "ml": "millilitre",
     "mg": "milligram", "h": "hour", "min": "minute", "s": "second", "d": "day",
-    # our own sentences (mostly factlint's names already)
-    "tonne_per_year": "tonne/year", "tonne_per_hour": "tonne/hour",
-    "cent/pound_mass": "cent/pound_mass",
+    # our own sentences (factlint's names already), and one convention: a tonnage per year
+    # is a tonnage, its year the claim's period ("5 mtpa" = "5 million tonnes a year")
+    "tonne_per_year": "tonne",
 }
 _SAME_CURRENCY = {"dollar": "USD"}  # a bare $ is US$ for scoring (as the claim index does)
 EXHAUSTIVE = ("quantulum3", "grobid", "cn2an", "own", "NumberModel")
@@ -109,7 +109,7 @@ class Gold:
     surface: str
     low: float | None
     high: float | None
-    unit: str  # the set's unit name, lower case; "" = bare number; "count:NOUN"
+    unit: str  # the set's unit name; "" = bare number; "count:NOUN"
     point: bool
     span: tuple[int, int] | None
 
@@ -244,7 +244,7 @@ def own(path: Path = OWN) -> Iterator[Case]:
             point = "v" in g
             low = _num(g["v"] if point else g.get("lo", ""))
             high = _num(g["v"] if point else g.get("hi", ""))
-            gold.append(Gold(g["s"], low, high, str(g["u"]).lower(), point,
+            gold.append(Gold(g["s"], low, high, str(g["u"]), point,
                              _span(row["text"], g["s"])))
         yield Case("own", row["cat"], row["text"], gold, True)
 
@@ -294,11 +294,14 @@ def _canonical(unit: str) -> tuple[str, float] | None:
     """(factlint's canonical unit, factor) of a set's unit name, None when unknown."""
     if unit.startswith("count:"):
         return "", 1.0
-    name = UNITS.get(unit, unit)
+    name = UNITS.get(unit.lower(), unit)
     try:
         info = unit_info(name)
     except KeyError:
-        return None
+        try:
+            info = unit_info(name.upper())  # a currency code: eur = EUR
+        except KeyError:
+            return None
     return _SAME_CURRENCY.get(info.name, info.name), float(info.factor)
 
 
