@@ -113,7 +113,8 @@ _LABEL_BEFORE = lazy_compile(globals(), "_LABEL_BEFORE",
     r"(?<![A-Za-z])(?:section|sections|group|article|chapter|part|phase|figure|fig\.|table|"
     r"item|step|tier|class|category|round|title|page|pages|line|paragraph|rule|note|grade|"
     r"level|stage|version|v|no\.|#|number|annex|appendix|clause|schedule|exhibit|cohort|"
-    r"batch|block|unit|lot|zone|region|district|route|highway|flight|model|type|series)"
+    r"batch|block|unit|lot|zone|region|district|route|highway|flight|model|type|series|"
+    r"iphone|ipad|windows|formula|galaxy|pixel|playstation|xbox|apollo|falcon)"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -209,6 +210,7 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
     if expr.kind == "range" and expr.connector == "to" and any(
             a.year_like for a in expr.amounts):
         return _SHORTER  # "10 GWh in 2024 to 300 GWh": a year is never a range end
+    counts = False
     if expr.kind in ("quantity", "range") and expr.amounts and expr.fraction is None:
         counts = all(a.unit == "" and a.scale == 1 for a in expr.amounts)
         if counts and all(a.year_like for a in expr.amounts[:1]):
@@ -218,6 +220,18 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
         if counts and len(expr.amounts) == 1 and text[end:end + 1] in (".", ")") and \
                 _LIST_START.match(text[:start]) and not text[end + 1:end + 2].isdigit():
             return _DROP  # list numbering
+    if counts and expr.kind == "range" and expr.connector in _DASHES and \
+            expr.amounts[0].x >= expr.amounts[1].x:
+        return _DROP  # a score or a vote: won 2-0, ended 3-3, 6-3 in favour (no range falls)
+    if counts and expr.amounts[0].x == 0 and _ZERO_TO.match(text, end):
+        return _DROP  # its 0-to-60-mph time
+    if counts and _PHONE_BEFORE.search(before):
+        return _DROP  # 0800 123 4567: a phone number's digit groups
+    if counts and _MODEL_NUMBER.search(text, max(0, start - 10), end):
+        return _DROP  # the Boeing 737 MAX
+    if expr.kind == "range" and expr.amounts[0].x == 0 and \
+            unit_info(expr.amounts[1].unit).dimension == "speed":
+        return _DROP  # 0-60 mph in 3 seconds: an acceleration, no range of speeds
     if expr.kind == "range" and expr.amounts[0].year_like and _TIME_PREP_BEFORE.search(before):
         return _SHORTER  # "in 2024-300 GWh": not a range (but "in 2013-14" is dropped above)
     if expr.kind == "rank" and _NOT_A_RANK_BEFORE.search(before):
@@ -234,6 +248,10 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
     return ""
 
 
+_DASHES = ("-", "–", "—")
+_MODEL_NUMBER = lazy_compile(globals(), "_MODEL_NUMBER", r"(?<![A-Za-z])Boeing\s+7\d7$")
+_ZERO_TO = lazy_compile(globals(), "_ZERO_TO", r"-to-\d|\s*-\s*\d+\s*-?(?:mph|km/h)", re.IGNORECASE)
+_PHONE_BEFORE = lazy_compile(globals(), "_PHONE_BEFORE", r"(?<![\d,.])0\d{2,4}(?: \d{3,4}){0,2} $")
 _TIME_PREP_BEFORE = lazy_compile(globals(), "_TIME_PREP_BEFORE",
     r"(?<![A-Za-z])(?:in|by|since|until|till|during|before|after|of)\s+$", re.IGNORECASE)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ from factlint.parse.numbers import (
     ORDINAL_WORDS,
     english_number,
 )
-from factlint.parse.units import surface_unit
+from factlint.parse.units import PER_SURFACES, multiword_surfaces, surface_unit
 from factlint.util.lazyre import lazy_compile
 
 if TYPE_CHECKING:  # lark is imported by factlint.parse.lalr, first (see there)
@@ -99,9 +100,10 @@ _SIMPLE: dict[str, str] = {
     "no .": "NO",
     "world's": "WORLDS", "world’s": "WORLDS", "globe's": "WORLDS", "globe’s": "WORLDS",
     "-": "DASH", "–": "DASH", "—": "DASH", "~": "DASH", "～": "DASH", "至": "DASH",
-    "到": "DASH",
+    "到": "DASH", "per": "PER", "a": "PER", "an": "PER", "/": "PER",
 }
-# multiword unit forms (units.surface_unit knows them all)
+# multiword unit forms (units.surface_unit knows them all; the definitions file's own
+# multiword forms, "cubic metres", "sq km", are added from there)
 UNIT_PHRASES = ("per cent", "percentage points", "percentage point", "metric tons",
                 "metric ton", "metric tonnes", "short tons", "troy ounces", "barrels per day",
                 "barrels a day", "square kilometres", "square kilometers", "us dollars",
@@ -135,7 +137,7 @@ def _lexicon() -> tuple[dict[str, str], dict[str, str]]:
                  "万亿", "百万", "千万"):
         lower[word] = "SCALE"
     lower["zero"] = OTHER  # "zero" alone is never a quantity here
-    for form in UNIT_PHRASES:
+    for form in (*UNIT_PHRASES, *multiword_surfaces()):
         lower[form] = "UNIT"
     exact: dict[str, str] = {w: "SCALE" for w in _CASED_SCALES}
     for sym in (*_CURRENCY_SYMBOLS, *_CURRENCY_CODES):
@@ -160,6 +162,7 @@ _RAW = lazy_compile(globals(), "_RAW",
     r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?)"
     r"|(?P<cur>US\$|U\.S\.\$|AU\$|A\$|CA\$|C\$|HK\$|S\$)"
     r"|(?P<word>U\.S\.|[A-Za-z]+/[A-Za-z]{1,5}(?![A-Za-z/])"  # b/d, mb/d: one unit word
+    r"|(?:[kcdm]?m|ft|mi)[23²³](?![A-Za-z\d])"  # m2, km³: one unit word
     r"|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’]s(?![A-Za-z]))?)"
     r"|(?P<cjk>[\u3400-\u9fff])"
     r"|(?P<sym>\S)"
@@ -287,6 +290,7 @@ def _glued_unit(text: str, dash: int) -> bool:
     return _word_terminal(word) == "UNIT" or word.lower() in _GLUE_SCALES
 
 
+_BAG_NEXT = frozenset("- kK")
 _CN_BEFORE_UNIT = "千百万"
 
 
@@ -361,6 +365,31 @@ def tokenize(text: str, pos: int = 0) -> Iterator[Token]:
 
 def lexemes(text: str, pos: int = 0) -> Iterator[tuple[str, int, int]]:
     """(terminal, start, end) of the grammar's tokens from ``pos`` on, lazily."""
+    prev = ""
+    for terminal, s, e in _lexemes(text, pos):
+        if terminal == "UNIT" and not _unit_word_fits(text, s, e, prev):
+            terminal = OTHER
+        elif terminal == OTHER and prev == "PER" and text[s:e].lower() in PER_SURFACES:
+            terminal = "UNIT"  # "185 cents per pound": a pound of weight
+        prev = terminal
+        yield terminal, s, e
+
+
+_BAG_AT = lazy_compile(globals(), "_BAG_AT",
+                       r"\d+\s*-?\s*(?:kg|kilogram|kilo)s?\s+bags?(?![A-Za-z])", re.IGNORECASE)
+
+
+def _unit_word_fits(text: str, s: int, e: int, prev: str) -> bool:
+    """Whether a one-letter unit symbol is meant: ``164p`` is pence glued to its number, but
+    not ``5 p.m.`` or a ``p`` standing alone."""
+    if e - s > 1 or text[s] != "p":
+        return True
+    return s > 0 and text[s - 1].isdigit() and prev == "NUM" and not (
+        text[e:e + 1] == "." and _is_letter(text[e + 1:e + 2] or " "))
+
+
+def _lexemes(text: str, pos: int) -> Iterator[tuple[str, int, int]]:
+    """:func:`lexemes` before the checks that need the lexeme before."""
     while True:
         m = _RAW.match(text, pos)
         if m is None or m.lastgroup is None:
@@ -368,7 +397,11 @@ def lexemes(text: str, pos: int = 0) -> Iterator[tuple[str, int, int]]:
         group = m.lastgroup
         s, e = m.start(group), m.end()
         pos = e
-        if group == "num":
+        if group == "num" and text[e:e + 1] in _BAG_NEXT and (
+                bag := _BAG_AT.match(text, s)) is not None:
+            pos = bag.end()  # "60-kg bags": one unit word (OTHER when no such bag is defined)
+            yield ("UNIT" if surface_unit(bag.group()) else OTHER), s, pos
+        elif group == "num":
             after = text[e:e + 1]
             skip = _NOT_QUANTITY_AT.match(text, s) if (
                 after in _NOT_QUANTITY_NEXT or text[s] == "0") else None

@@ -33,7 +33,7 @@ from factlint.parse.tokens import (
     SUPERLATIVES,
     lexeme_key,
 )
-from factlint.parse.units import surface_unit
+from factlint.parse.units import PER_SURFACES, surface_unit, unit_info
 
 _FIVE_POINTS = Fraction(5)
 
@@ -118,6 +118,39 @@ def _unit_of(tok: Lexeme) -> str:
     return name
 
 
+#: what a price may be per: "$84 a barrel", "€95/MWh", "$110/t" (not a time: "$50,000 a
+#: year" is a sum of money in a period; not a share or a currency)
+_PER_DIMENSIONS = frozenset({"mass", "volume", "energy", "power", "area", "length",
+                             "information"})
+
+
+def _per_unit(money: str, tok: Lexeme) -> str:
+    """The unit of money ``money`` per the unit word ``tok`` (``dollar/barrel``), as pint
+    reads it; ValueError when it is no price per a physical unit."""
+    name = surface_unit(str(tok)) or PER_SURFACES.get(str(tok).lower(), "")
+    if not name:
+        raise ValueError(f"no price per unit: {tok!r}")
+    if not money:
+        return "/" + name  # "$60-70 a barrel": the range's other end names the money
+    top, bottom = unit_info(money), unit_info(name)
+    if not (top.dimension == "dollar" or top.dimension.isupper()) or \
+            bottom.dimension not in _PER_DIMENSIONS:
+        raise ValueError(f"no price per unit: {money}/{name}")
+    return f"{money}/{name}"
+
+
+def _no_pending_per(amount: Amount) -> None:
+    """A "per UNIT" with no money before it ("60 a barrel") is no price."""
+    if amount.unit.startswith("/"):
+        raise ValueError(f"no money per {amount.unit[1:]}")
+
+
+class Per(NamedTuple):
+    """The ``per UNIT`` of a price, as written."""
+
+    unit: Lexeme
+
+
 _Plan = tuple[Callable[[list[Any]], Any], tuple[Any, ...]]
 
 
@@ -159,8 +192,12 @@ class MentionTransformer(Transformer[Token, Expr]):
     def tail(self, children: list[Lexeme]) -> list[Lexeme]:
         return children
 
+    def per(self, children: list[Lexeme]) -> Per:
+        return Per(children[-1])
+
     def amount(self, children: list[Any]) -> Amount:
         toks = _flat(children)
+        per = next((c for c in children if isinstance(c, Per)), None)
         unit = ""
         postq = ""
         factor = Fraction(1)
@@ -191,12 +228,15 @@ class MentionTransformer(Transformer[Token, Expr]):
                      and 1900 <= int(plain) <= 2100)
         if factor != 1:
             x, h = x * factor, h * factor
+        if per is not None:
+            unit = _per_unit(unit, per.unit)
         return Amount(x, h, unit, factor, postq, year_like)
 
     def quantity(self, children: list[Any]) -> Expr:
         qual = _tok(children, "QUAL")
         amount = children[-1]
         qualifier = QUALIFIERS[lexeme_key(qual)] if qual is not None else ""
+        _no_pending_per(amount)
         if amount.postq and qualifier in ("", iv.APPROX):
             qualifier = amount.postq
         return Expr("quantity", (amount,), qualifier)
@@ -205,11 +245,18 @@ class MentionTransformer(Transformer[Token, Expr]):
         cmp = _tok(children, "CMP")
         assert cmp is not None
         qualifier = COMPARATIVES[lexeme_key(cmp)][1]
+        _no_pending_per(children[-1])
         return Expr("quantity", (children[-1],), qualifier)
 
     def range(self, children: list[Any]) -> Expr:
         qual = _tok(children, "QUAL")
         lo, hi = (c for c in children if isinstance(c, Amount))
+        if lo.unit and hi.unit.startswith("/"):  # "$60-70 a barrel"
+            hi = hi._replace(unit=_per_unit(lo.unit, Lexeme("UNIT", hi.unit[1:])))
+        if lo.unit and hi.unit.startswith(lo.unit + "/"):
+            lo = lo._replace(unit=hi.unit)  # "$60 to $70 a barrel": both ends per barrel
+        _no_pending_per(lo)
+        _no_pending_per(hi)
         mixed = bool(lo.unit) and lo.unit != hi.unit
         if not lo.unit and lo.scale == 1 and hi.scale != 1:
             lo = lo._replace(x=lo.x * hi.scale, h=lo.h * hi.scale, scale=hi.scale)

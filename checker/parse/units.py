@@ -107,12 +107,27 @@ _EXTRA_SURFACES: dict[str, str] = {
     "Japanese yen": "JPY",
     "feet": "foot",
     "inches": "inch",
+    "kilometres per hour": "kilometre_per_hour",
+    "kilometers per hour": "kilometre_per_hour",
+    "km per hour": "kilometre_per_hour",
+    "miles per hour": "mile_per_hour",
+    "miles an hour": "mile_per_hour",
+    "tonnes per hour": "tonne_per_hour",
+    "revolutions per minute": "revolution_per_minute",
+    "square miles": "square_mile",
     "times": "times",
     "yrs": "year",
 }
 
 # Forms that are never matched case-insensitively (Mt is megatonnes, mt is not).
 _MIN_CASELESS = 3
+
+# Forms that are units only after "per", "a" or "/" in a price ("185 cents per pound"):
+# alone, "a 20 pound note" is money.
+PER_SURFACES: dict[str, str] = {"pound": "pound_mass", "lb": "pound_mass", "ton": "ton"}
+
+# a bag of a stated size, as one unit word: "60-kg bags" -> bag_60kg (when units.txt has it)
+_BAG = re.compile(r"(\d+)\s*-?\s*(?:kg|kilogram|kilo)s?\s+bags?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -181,7 +196,17 @@ def surface_unit(word: str) -> str | None:
     found = exact.get(word)
     if found is None:
         found = caseless.get(word.lower())
+    if found is None and word[:1].isdigit():
+        m = _BAG.fullmatch(word)
+        name = f"bag_{m.group(1)}kg" if m is not None else ""
+        found = name if name in exact else None
     return found
+
+
+def multiword_surfaces() -> list[str]:
+    """The written forms of several words, lower case ("cubic metres", "sq km", "per cent"):
+    the tokenizer reads each as one unit word."""
+    return sorted({form for form in _surfaces()[1] if " " in form})
 
 
 @functools.cache
@@ -207,9 +232,21 @@ def _convert(unit: str, name: str) -> UnitInfo:
         quantity = reg.Quantity(Fraction(1), name).to_base_units()
     except Exception as exc:  # pint raises its own UndefinedUnitError
         raise KeyError(unit) from exc
-    dims = list(dict(quantity.dimensionality))
-    dimension = dims[0].strip("[]") if len(dims) == 1 else str(quantity.dimensionality)
-    return UnitInfo(str(quantity.units), dimension, Fraction(quantity.magnitude))
+    dims = dict(quantity.dimensionality)
+    return UnitInfo(_compound(dict(quantity.unit_items())), _compound(dims),
+                    Fraction(quantity.magnitude))
+
+
+def _compound(powers: dict[str, Any]) -> str:
+    """``{"[dollar]": 1, "[volume]": -1}`` -> ``dollar/volume``; ``{"[mass]": 1}`` -> ``mass``
+    (pint's own formatting cannot print the Fraction exponents of this registry)."""
+    def term(name: str, power: Any) -> str:
+        name = name.strip("[]")
+        return name if abs(power) == 1 else f"{name}**{abs(power)}"
+
+    top = "*".join(term(n, p) for n, p in sorted(powers.items()) if p > 0) or "1"
+    bottom = [term(n, p) for n, p in sorted(powers.items()) if p < 0]
+    return top + "".join("/" + b for b in bottom)
 
 
 # ------------------------------------------------------------ the cached conversion table
