@@ -151,10 +151,10 @@ def comparable(a: Period, b: Period) -> bool:
     """The one symmetric rule: same granularity and part, intersecting years, same modality."""
     if a.projection != b.projection:
         return False
+    if a.granularity != b.granularity or a.part != b.part:
+        return False  # (an undated figure is a year's: never a quarter's)
     if not a.years or not b.years:
         return not (a.projection or b.projection)
-    if a.granularity != b.granularity or a.part != b.part:
-        return False
     if a.projection:
         return a.years == b.years
     return bool(a.years & b.years)

@@ -157,3 +157,19 @@ def test_empty_file_has_one_empty_document(tmp_path: Path) -> None:
     source = _read(tmp_path, "empty.txt", b"")
     assert source.problems == ()
     assert [d.segments for d in source.documents] == [()]
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("January 2, 2025", "2025-01-02"),
+    ("Oslo, 3 January 2025", "2025-01-03"),
+    ("Sept. 4, 2024", "2024-09-04"),
+    ("2025-01-02", "2025-01-02"),
+    ("Revenue rose 5% in 2024.", None),  # a sentence, not a dateline
+    ("Mayday 3 2024", None),
+])
+def test_a_dateline_under_the_title_dates_a_plain_text_article(line: str, date: str | None
+                                                                ) -> None:
+    from factlint.load.source import load_plain
+
+    (doc,) = load_plain(f"Tractor sales slip\n{line}\n\nHelsa sold 41,200 tractors.\n", "a.txt")
+    assert (doc.date.isoformat() if doc.date else None) == date

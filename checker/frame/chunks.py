@@ -45,6 +45,10 @@ _PARTICIPLE = lazy_compile(globals(), "_PARTICIPLE",
                            rf"\s+([a-z]{{3,}}(?:ed|ing)|{'|'.join(IRREGULAR_PARTICIPLES)})\b")
 _MODEL = lazy_compile(globals(), "_MODEL",
                       r"\s+([A-Za-z-]*\d[\w-]*[A-Za-z][\w-]*|[A-Z]+-?\d+\w*)\b")
+_COMPARED = lazy_compile(globals(), "_COMPARED",
+                         r"\s+(?:fewer|more|less|higher|lower|greater|bigger|smaller|above|"
+                         r"below)\b(?!\s+(?:of|than\s+\d))")
+_ADJECTIVES = lazy_compile(globals(), "_ADJECTIVES", r"(?:\s+[a-z][a-z'-]*)+\s+")
 _OR = lazy_compile(globals(), "_OR",
                    r"\s*or\s+(?:(?:some|about|around|roughly|nearly|almost|just)\s+)?")
 _OWN = lazy_compile(globals(), "_OWN", r"\b(?:its|their|our)\s+$", re.IGNORECASE)
@@ -73,7 +77,7 @@ _FUNCTION = frozenset(
     "out into onto upon within without across against among between during before after "
     "since until because if unless though although despite via like i me us them one two "
     "three four five six seven eight nine ten first second third fourth fifth largest biggest "
-    "worth higher lower bigger smaller greater larger top leading respectively combined "
+    "worth higher lower bigger smaller greater larger fewer top leading respectively combined "
     "together alone further below above last previous past week weeks said says say told "
     "noted stated announced".split())
 
@@ -283,6 +287,8 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
         if start in mention_at and word == "":
             k = mention_at[start]
             out.append(_value_chunk(mentions[k][2], start, end, k))
+            if _COMPARED.match(text, end):  # "1.1% fewer than ...": a comparison, no share
+                out[-1] = Chunk("OTHER", start, end, out[-1].text, mention=k)
             model = _MODEL.match(text, end)
             if model is not None and out[-1].kind == "NUM":  # "265 737s": what it counts
                 out.append(Chunk("MEAS", model.start(1), model.end(1), model.group(1)))
@@ -368,10 +374,16 @@ def _tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
     of the world's robusta") and any other as a change."""
     out: list[Chunk] = []
     chunks = _asides(chunks)
+    objects: set[int] = set()  # names that follow a small word: objects, never subjects
     for k, c in enumerate(chunks):
         nxt = chunks[k + 1] if k + 1 < len(chunks) else None
         if c.kind in _DANGLING and (nxt is None or _hides(text, c.end, nxt.start)):
+            if nxt is not None and nxt.kind == "NAME" and c.kind not in ("AND", "AS", "BY") \
+                    and _ADJECTIVES.fullmatch(text, c.end, nxt.start):
+                objects.add(k + 1)  # "demand for its newest iPhones": an object
             continue
+        if k in objects:
+            c = Chunk("MEAS", c.start, c.end, c.text)
         if c.kind == "BREAK" and c.text.lower() == "but" and nxt is not None and \
                 nxt.kind in ("NUM", "PCT"):
             c = Chunk("AND", c.start, c.end, c.text)  # "15% of reserves but only 3% of ..."

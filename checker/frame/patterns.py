@@ -184,6 +184,8 @@ NOT_NAMES = frozenset(
 CLAUSE_BREAK = lazy_compile(globals(), "CLAUSE_BREAK",
     r";|\s[-–—]\s|:\s|,\s*(?:while|whereas|but|although|though|where|which|as|since|because|"
     r"after|when)\s"
+    # "1.1% fewer than the 1,808,581 it delivered in 2023": the other side of a comparison
+    r"|\sthan\s+(?=(?:the|its|their|that|those|in|at|last|a\s+year)\b)"
 )
 FINITE = lazy_compile(globals(), "FINITE",
     r"\s+(?:currently\s+|still\s+|now\s+|also\s+)?(?:dominates|dominated|holds|held|controls|"

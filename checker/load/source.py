@@ -9,12 +9,14 @@ no documents. Markdown goes to :mod:`factlint.load.markdown`, the seeds' digest 
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import hashlib
 import re
 import stat
 from pathlib import Path
 
 from factlint.model import Document, Problem, Segment, Settings, SourceFile
+from factlint.util.lazyre import lazy_compile
 from factlint.util.positions import LineIndex, line_spans
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -164,11 +166,43 @@ def load_plain(text: str, rel: str) -> tuple[Document, ...]:
             segments.append(Segment(title_start, title, "title"))
             rest = _skip_newline(text, line_end)
             blocks[0] = (rest, first_end)
+    date = None
     for start, end in blocks:
         segment = _paragraph(text, start, end)
         if segment is not None:
+            if date is None and len(segments) <= 1:  # a dateline under the title
+                date = dateline(segment.text.split("\n", 1)[0])
             segments.append(segment)
-    return (Document(rel, 0, title, None, "", "", tuple(segments), title_start),)
+    return (Document(rel, 0, title, date, "", "", tuple(segments), title_start),)
+
+
+_MONTHS = ("january february march april may june july august september october november "
+           "december").split()
+_DATELINE = lazy_compile(
+    globals(), "_DATELINE",
+    r"(?:[A-Z][\w .'-]{0,40},\s*)?(?:(?P<m1>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]+)\.?,?\s+(?P<y2>\d{4})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2}))\s*")
+
+
+def dateline(line: str) -> dt.date | None:
+    """The date of a line that holds only a date, maybe after a place ("Oslo, 3 January
+    2025", "January 2, 2025", "2025-01-02"); None for any other line."""
+    m = _DATELINE.fullmatch(line.strip())
+    if m is None:
+        return None
+    try:
+        if m.group("iso"):
+            return dt.date.fromisoformat(m.group("iso"))
+        month = (m.group("m1") or m.group("m2")).lower()
+        months = [n for n, name in enumerate(_MONTHS, 1)
+                  if month == name or month in (name[:3], name[:4])]
+        if not months:
+            return None
+        return dt.date(int(m.group("y1") or m.group("y2")), months[0],
+                       int(m.group("d1") or m.group("d2")))
+    except ValueError:
+        return None
 
 
 def _lead(s: str) -> int:
