@@ -40,7 +40,8 @@ _CJK = lazy_compile(globals(), "_CJK", r"[\u3400-\u9fff]")
 _WORDS = lazy_compile(globals(), "_WORDS", r"[^\W_]+")
 _LOWER = lazy_compile(globals(), "_LOWER", r"\b[a-z][a-z'-]+\b")
 #: past participles that do not end in -ed ("the cars sold in Norway")
-IRREGULAR_PARTICIPLES = ("sold", "grown", "made", "built", "spent", "held", "won")
+IRREGULAR_PARTICIPLES = ("sold", "grown", "made", "built", "spent", "held", "won", "spread",
+                         "split")
 _PARTICIPLE = lazy_compile(globals(), "_PARTICIPLE",
                            rf"\s+([a-z]{{3,}}(?:ed|ing)|{'|'.join(IRREGULAR_PARTICIPLES)})\b")
 _MODEL = lazy_compile(globals(), "_MODEL",
@@ -49,6 +50,10 @@ _COMPARED = lazy_compile(globals(), "_COMPARED",
                          r"\s+(?:fewer|more|less|higher|lower|greater|bigger|smaller|above|"
                          r"below)\b(?!\s+(?:of|than\s+\d))")
 _ADJECTIVES = lazy_compile(globals(), "_ADJECTIVES", r"(?:\s+[a-z][a-z'-]*)+\s+")
+_REST = lazy_compile(globals(), "_REST",
+                     r"\b(?:with\s+)?(?:the\s+)?(?:remaining|rest|others?)(?:\s+(?:brands|vendors|makers|"
+                     r"producers|companies|countries|players))?\s+(?:with\s+|at\s+)?$",
+                     re.IGNORECASE)
 _OR = lazy_compile(globals(), "_OR",
                    r"\s*or\s+(?:(?:some|about|around|roughly|nearly|almost|just)\s+)?")
 _OWN = lazy_compile(globals(), "_OWN", r"\b(?:its|their|our)\s+$", re.IGNORECASE)
@@ -286,6 +291,13 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
         start, end, word, punct = tokens[i]
         if start in mention_at and word == "":
             k = mention_at[start]
+            rest = _REST.search(text, max(0, start - 24), start)
+            if rest is not None:  # "with the remaining 19%": the others' share
+                while out and (out[-1].end > rest.start() or out[-1].kind == "WITH"):
+                    out.pop()
+                words = rest.group().rstrip()
+                out.append(Chunk("NAME", rest.start(), rest.start() + len(words), words,
+                                 "Others"))
             out.append(_value_chunk(mentions[k][2], start, end, k))
             if _COMPARED.match(text, end):  # "1.1% fewer than ...": a comparison, no share
                 out[-1] = Chunk("OTHER", start, end, out[-1].text, mention=k)
@@ -625,6 +637,9 @@ def _merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]
             before = ""  # "72 dollars a tonne": words after a unit are not what is counted
             # (but "its 8.98 million b/d ceiling": a noun right after it is what it is)
         after = chunks[k_next].kind if k_next < len(chunks) else ""
+        if before == "PCT" and (run[0].text.lower().endswith("ed") or run[0].text.lower() in
+                                IRREGULAR_PARTICIPLES):
+            before = ""  # "the remaining 19% spread across smaller brands": not what it is of
         if after == "AGENT" or before in ("OF", "NUM", "PCT") or run[0].kind == "MEAS" or any(
                 w in lex.measure_nouns or w in lex.measure_heads for w in words) or \
                 lex.materials_in(phrase):

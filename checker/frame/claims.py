@@ -154,6 +154,11 @@ class Framer(PatternFrames):
                     self.lex.verb_measures.get(w.lower(), w) if w.lower().endswith("ed")
                     or w.lower() in IRREGULAR_PARTICIPLES else w for w in rest)])
             key = self.lex.measure_key(phrase, f.verb_measure, topic)
+            if key is None and self._last is not None and \
+                    self._last[0] == self._paragraph(ctx.doc, sentence):
+                # "Lenovo took 26% of shipments": of what the paragraph is measuring
+                key = self.lex.measure_key(phrase, f.verb_measure,
+                                           self.lex.main_material(self._last[2])[0] or topic)
             if key is None or not f.subject:
                 self._why.setdefault(mention.start, "no-measure")
                 continue

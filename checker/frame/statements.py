@@ -76,6 +76,7 @@ def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
     owner: Chunk | None = None  # the last subject named: whose "its revenue" is
     for clause in _clauses(chunks):
         i = 0
+        fronted = _fronted(clause)
         while i < len(clause):
             n = _longest(clause, i) if clause[i].kind in _STARTS and (
                 i == 0 or (clause[i].kind != "MEAS" and clause[i - 1].kind not in _BEFORE_OBJECT)
@@ -83,7 +84,7 @@ def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
             if not n:
                 i += 1
                 continue
-            reader = _Reader(clause[i:i + n], entity, owner)
+            reader = _Reader(clause[i:i + n], entity, owner, fronted)
             out.extend(reader.read())
             owner = reader.subject or owner
             subject, i = clause[i], i + n
@@ -108,6 +109,19 @@ _OWN = re.compile(r"^(?:its|their)\s+", re.IGNORECASE)
 _BEFORE_OBJECT = frozenset({"OF", "FROM", "TO", "IN", "BY", "FOR", "WITH", "AT", "AS", "POSS"})
 #: chunks a predicate starts with
 _PREDICATES = frozenset({"VERB", "BE", "CHG", "WITH"})
+
+
+def _fronted(clause: list[Chunk]) -> str:
+    """The measure a clause puts first ("Of the batteries fitted to new EVs in Europe, CATL
+    supplied 39%, LGES 31% ..."): what its shares are of, "" if none."""
+    if len(clause) > 2 and clause[1].kind == "COLON":  # "Europe: of the batteries ..."
+        clause = clause[2:]
+    if len(clause) < 3 or clause[0].kind != "OF" or clause[1].kind != "MEAS":
+        return ""
+    end = next((k for k, c in enumerate(clause) if c.kind == "COMMA"), -1)
+    if end < 0 or any(c.kind not in ("MEAS", "IN", "TO", "NAME", "OF") for c in clause[1:end]):
+        return ""
+    return " ".join(c.text for c in clause[1:end])
 
 
 def _clauses(chunks: list[Chunk]) -> Iterator[list[Chunk]]:
@@ -143,7 +157,7 @@ class _Reader:
     """Reads the parse tree of one accepted window into :class:`Framed` values."""
 
     def __init__(self, window: list[Chunk], entity: str = "",
-                 owner: Chunk | None = None) -> None:
+                 owner: Chunk | None = None, fronted: str = "") -> None:
         self.w = window
         self.entity = entity
         self.owner = owner
@@ -151,7 +165,7 @@ class _Reader:
         self.out: list[Framed] = []
         self.subject: Chunk | None = None
         self.subject_measure = ""  # "Micron's NAND revenue": the subject's own measure
-        self.measure = ""  # the last measure phrase a figure named (lists inherit it)
+        self.measure = fronted  # the last measure phrase a figure named (lists inherit it)
         self.verb = ""  # the measure of the last verb or agent noun
         self.start = window[0].start  # where the claim's text starts: its verb, if any
         self.part: Chunk | None = None  # a subject that is a part of a place's whole

@@ -9,13 +9,14 @@ build on this module, which imports none of them.
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from factlint.frame.lexicon import Lexicon
+from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.model import (
     Claim,
     Document,
@@ -60,11 +61,18 @@ def problem_finding(p: Problem) -> Finding:
     return Finding(p.code, _PROBLEM_NAMES.get(p.code, "problem"), severity, p.message, loc)
 
 
+_POSSESSED = re.compile(r"\b(?:its|their|his|her)\s+([\w-]+)(?:\s+(\w+))?", re.IGNORECASE)
+
+
 def _topic(doc: Document, lexicon: Lexicon) -> str:
     """The document's one material: named in its title or topic tag; only a document with
     neither takes it from its first sentences (an article titled "The vanadium market"
     that mentions "power costs" is not about electricity)."""
-    found = lexicon.materials_in(f"{doc.title} {doc.topic}")
+    title = _POSSESSED.sub(
+        lambda m: m.group() if normalise_phrase(m.group(2) or "") in lexicon.measure_nouns
+        else " ",
+        doc.title)  # "widens its lead": a possessed noun is no material, unless measured
+    found = lexicon.materials_in(f"{title} {doc.topic}")
     if len(found) == 1:
         return next(iter(found))
     if not found and not (doc.title.strip() or doc.topic.strip()):
