@@ -164,6 +164,7 @@ def test_empty_file_has_one_empty_document(tmp_path: Path) -> None:
     ("Oslo, 3 January 2025", "2025-01-03"),
     ("Sept. 4, 2024", "2024-09-04"),
     ("2025-01-02", "2025-01-02"),
+    ("Geneva, 30 January 2025 — Global air passenger demand hit a record.", "2025-01-30"),
     ("Revenue rose 5% in 2024.", None),  # a sentence, not a dateline
     ("Mayday 3 2024", None),
 ])

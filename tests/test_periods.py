@@ -40,6 +40,12 @@ def test_a_quarter_without_year_takes_the_year_its_sentence_states() -> None:
     assert [p.label() for _, _, p in found] == ["Q4 2022", "2022"]
 
 
+def test_a_year_that_names_a_reference_level_is_no_period() -> None:
+    found = stated_periods("Demand ended above its 2019 level and back to 2019 levels in 2024.",
+                           DATE)
+    assert [p.label() for _, _, p in found] == ["2024"]
+
+
 def test_dates_and_model_names_are_not_periods() -> None:
     assert stated_periods("Sou Hu Cai Jing· 2025-10-20 04:32 post-2025 F-35", DATE) == []
 

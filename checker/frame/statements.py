@@ -79,9 +79,16 @@ def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
         fronted = _fronted(clause)
         while i < len(clause):
             n = _longest(clause, i) if clause[i].kind in _STARTS and (
-                i == 0 or (clause[i].kind != "MEAS" and clause[i - 1].kind not in _BEFORE_OBJECT)
+                i == 0 or (clause[i].kind != "MEAS" and clause[i - 1].kind not in _BEFORE_OBJECT
+                           and clause[i - 1].kind != "NAME")
+                or (clause[i].kind == "MEAS" and clause[i - 1].kind in ("VERB", "AND", "COMMA")
+                    and _TOTAL_WORDS.intersection(clause[i].text.lower().split()))
+                # ("..., pushing the global load factor up from ...": the world's)
+                or (i == 1 and clause[0].kind == "IN")  # "In the United States, refiners ran"
             ) else 0
             if not n:
+                if clause[i].kind in ("NAME", "PRON") and clause[i].key and len(clause) == i + 1:
+                    owner = clause[i]  # "Nordhavn Foods said | its dairy sales reached ..."
                 i += 1
                 continue
             reader = _Reader(clause[i:i + n], entity, owner, fronted)
@@ -255,6 +262,9 @@ class _Reader:
         elif rule == "subject_measure_of":
             self.subject, self.subject_measure = parts[2], parts[0].text
         elif rule == "subject_measure":
+            if len(parts) > 1:  # "Production of sustainable aviation fuel": one phrase
+                parts = [Chunk("MEAS", parts[0].start, parts[-1].end,
+                               " ".join(c.text for c in parts))]
             words = parts[0].text.lower().replace("’", "'").split()
             if _TOTAL_WORDS.intersection(words):
                 self.subject = Chunk("NAME", parts[0].start, parts[0].end, parts[0].text,
@@ -275,6 +285,8 @@ class _Reader:
             self.subject, self.subject_measure = parts[0], _OWN.sub("", parts[1].text)
         elif rule == "subject_described":  # "Shanghai, the world's busiest port,"
             self.subject = parts[0]
+        elif rule == "subject_place_agent":  # "In China, farmers harvested 700 Mt"
+            self.subject, self.verb = parts[0], parts[2].key
         elif rule == "subject_apposition":
             self.subject = parts[0]
             rank_np = tree.children[2]
@@ -322,8 +334,12 @@ class _Reader:
             for c in self.leaves(change):
                 if c.kind == "FROM":
                     earlier = True  # "from 12.1 Mt": an earlier period's level
+                elif c.kind == "TO" and change.data == "change_from_to":
+                    earlier = False  # "up from 82.2% to a record 83.5%": the level now
                 elif earlier:
                     self.emit(c, "auto", "earlier_level")
+                elif change.data == "change_from_to":
+                    self.emit(c, "auto", rule)
                 elif c.kind == "PCT":
                     self.emit(c, "change", rule, down=down)
                 elif c.kind == "NUM":

@@ -187,10 +187,11 @@ _DATELINE = lazy_compile(
 
 def dateline(line: str) -> dt.date | None:
     """The date of a line that holds only a date, maybe after a place ("Oslo, 3 January
-    2025", "January 2, 2025", "2025-01-02"); None for any other line."""
-    m = _DATELINE.fullmatch(line.strip())
-    if m is None:
-        return None
+    2025", "January 2, 2025", "2025-01-02") or that opens with one and a dash; None for any
+    other line."""
+    m = _DATELINE.match(line.strip())
+    if m is None or not (m.end() == len(line.strip()) or line.strip()[m.end()] in "—–-"):
+        return None  # ("Geneva, 30 January 2025 — Global demand ...": a dateline too)
     try:
         if m.group("iso"):
             return dt.date.fromisoformat(m.group("iso"))

@@ -87,7 +87,7 @@ MULTIPLE_WORDS: dict[str, int] = {
     "翻番": 2, "翻一番": 2, "翻倍": 2,
 }
 SUPERLATIVES: dict[str, str] = {
-    "largest": "largest", "biggest": "largest", "greatest": "largest",
+    "largest": "largest", "biggest": "largest", "greatest": "largest", "busiest": "largest",
     "smallest": "smallest", "top": "largest", "最大": "largest", "最小": "smallest",
 }
 # Chinese 第N大 / 第N小
