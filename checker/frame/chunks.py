@@ -54,6 +54,7 @@ _REST = lazy_compile(globals(), "_REST",
                      r"\b(?:with\s+)?(?:the\s+)?(?:remaining|rest|others?)(?:\s+(?:brands|vendors|makers|"
                      r"producers|companies|countries|players))?\s+(?:with\s+|at\s+)?$",
                      re.IGNORECASE)
+_EACH = lazy_compile(globals(), "_EACH", r"\s+(each)\b")
 _OR = lazy_compile(globals(), "_OR",
                    r"\s*or\s+(?:(?:some|about|around|roughly|nearly|almost|just)\s+)?")
 _OWN = lazy_compile(globals(), "_OWN", r"\b(?:its|their|our)\s+$", re.IGNORECASE)
@@ -202,7 +203,7 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
 def _clean_name(name: str, lex: Lexicon) -> str:
     """A name without "the", possessive and legal forms: "Yara International ASA" ->
     "Yara International"; "Geely Holding Group" keeps Group."""
-    words = name.replace("’", "'").split()
+    words = name.replace("’", "'").removesuffix("'s").split()
     while words and words[0] in ("The", "the"):
         words.pop(0)
     while words and (words[-1] in lex.legal_forms or words[-1].rstrip(",") in lex.legal_forms):
@@ -301,6 +302,9 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
             out.append(_value_chunk(mentions[k][2], start, end, k))
             if _COMPARED.match(text, end):  # "1.1% fewer than ...": a comparison, no share
                 out[-1] = Chunk("OTHER", start, end, out[-1].text, mention=k)
+            each = _EACH.match(text, end)
+            if each is not None:  # "for 8% each"
+                out.append(Chunk("EACH", each.start(1), each.end(1), "each"))
             model = _MODEL.match(text, end)
             if model is not None and out[-1].kind == "NUM":  # "265 737s": what it counts
                 out.append(Chunk("MEAS", model.start(1), model.end(1), model.group(1)))

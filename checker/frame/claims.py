@@ -123,10 +123,14 @@ class Framer(PatternFrames):
                       for m in sentence.mentions)
         found, topic = self._read(sentence, spans, ctx)
         out: list[Claim] = []
+        before = set(framed)  # framed by growth statements
+        each: set[tuple[int, str]] = set()  # "Russia and Saudi Arabia for 8% each": both
         for f in found:
             mention = sentence.mentions[f.mention]
-            if mention.start in framed:
+            if mention.start in before or (mention.start, f.subject) in each or (
+                    mention.start in framed and f.shape != "list_item"):
                 continue
+            each.add((mention.start, f.subject))
             if f.composition:  # "Coal accounted for 35% of Poland's power"
                 key = self._composition_key(f.measure_text)
                 shift = self._earlier(text, mention.end - sentence.start, stated) \

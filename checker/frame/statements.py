@@ -87,8 +87,8 @@ def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
                 or (i == 1 and clause[0].kind == "IN")  # "In the United States, refiners ran"
             ) else 0
             if not n:
-                if clause[i].kind in ("NAME", "PRON") and clause[i].key and len(clause) == i + 1:
-                    owner = clause[i]  # "Nordhavn Foods said | its dairy sales reached ..."
+                if i == 0 and clause[0].kind in ("NAME", "PRON") and clause[0].key:
+                    owner = clause[0]  # "Nordhavn Foods, the group, said | its sales ..."
                 i += 1
                 continue
             reader = _Reader(clause[i:i + n], entity, owner, fronted)
@@ -123,6 +123,8 @@ def _fronted(clause: list[Chunk]) -> str:
     supplied 39%, LGES 31% ..."): what its shares are of, "" if none."""
     if len(clause) > 2 and clause[1].kind == "COLON":  # "Europe: of the batteries ..."
         clause = clause[2:]
+    if len(clause) > 3 and clause[1].kind == "NUM" and clause[2].kind == "OF":
+        clause = clause[2:]  # "Of the roughly 230 million tonnes of phosphate rock mined"
     if len(clause) < 3 or clause[0].kind != "OF" or clause[1].kind != "MEAS":
         return ""
     end = next((k for k, c in enumerate(clause) if c.kind == "COMMA"), -1)
@@ -173,6 +175,7 @@ class _Reader:
         self.subject: Chunk | None = None
         self.subject_measure = ""  # "Micron's NAND revenue": the subject's own measure
         self.measure = fronted  # the last measure phrase a figure named (lists inherit it)
+        self.fronted = fronted  # "Of the 55 Mt of salt traded, A supplied 38%": what it is of
         self.verb = ""  # the measure of the last verb or agent noun
         self.start = window[0].start  # where the claim's text starts: its verb, if any
         self.part: Chunk | None = None  # a subject that is a part of a place's whole
@@ -207,7 +210,8 @@ class _Reader:
             self.start if subject is None else min(subject.start, value.start))
         if composition:
             self.composition = (who, phrase)
-        self.out.append(Framed(value.mention, kind, who.key, who.text, phrase, self.verb,
+        verb = "" if phrase and phrase == self.fronted else self.verb  # it names the measure
+        self.out.append(Framed(value.mention, kind, who.key, who.text, phrase, verb,
                                shape, start, self.end_of(value), down, composition))
 
     def end_of(self, value: Chunk) -> int:
@@ -296,6 +300,8 @@ class _Reader:
     def read_rank_np(self, parts: list[Chunk], shape: str) -> None:
         """``the world's second-largest crude producer``: a rank, and the measure (the agent
         noun's) that later values of the statement inherit."""
+        scoped = parts[0].kind == "NAME"  # "Russia's largest potash producer": a national
+        parts = [c for c in parts if c.kind != "POSS"][1:] if scoped else parts  # rank
         rank = parts[0]
         measure = " ".join(c.text for c in parts[1:] if c.kind == "MEAS")
         agent = next((c for c in parts if c.kind == "AGENT"), None)
@@ -303,7 +309,7 @@ class _Reader:
             self.verb = agent.key
         if measure:
             self.measure = measure
-        if agent is not None or measure:
+        if (agent is not None or measure) and not scoped:  # (ranks compare world-wide)
             self.emit(rank, "rank", shape, measure)
 
     def read_predicate(self, tree: Tree[Token]) -> None:
@@ -355,10 +361,11 @@ class _Reader:
                     break
         elif rule in ("followed_by", "list_item"):  # the next subject, the same measure
             parts = self.leaves(tree)
-            name = next(c for c in parts if c.kind == "NAME")
-            for c in parts:
-                if c.kind in ("NUM", "PCT"):
-                    self.emit(c, "auto", rule, subject=name)
+            each = parts[-1].kind == "EACH"  # "Russia and Saudi Arabia for 8% each"
+            for name in [c for c in parts if c.kind == "NAME"][:2 if each else 1]:
+                for c in parts:
+                    if c.kind in ("NUM", "PCT"):
+                        self.emit(c, "auto", rule, subject=name)
         elif rule == "coordinated":
             figure = tree.children[0]
             assert isinstance(figure, Tree)

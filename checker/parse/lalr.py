@@ -193,11 +193,22 @@ class Walker:
             except UnexpectedInput:
                 pass
             else:
-                result = self.ACCEPTS if "$END" in ip.choices() else self.VIABLE
+                result = self.ACCEPTS if "$END" in ip.choices() and self._ends(ip) \
+                    else self.VIABLE
                 self._snapshots.append(ip)
                 nxt = len(self._snapshots) - 1
         self.edges[(state, terminal)] = (result, nxt)
         return result, nxt
+
+    @staticmethod
+    def _ends(ip: Any) -> bool:
+        """Whether the input fed so far is a whole sentence: LALR's merged lookaheads may
+        offer the end in a state whose reductions then fail, so the end is fed to a copy."""
+        try:
+            ip.copy().feed_eof()
+        except UnexpectedInput:
+            return False
+        return True
 
     def template(self, terminals: tuple[str, ...]) -> Tree[Token]:
         """The parse tree of an accepting sequence of terminals, with each token's value its
