@@ -39,6 +39,8 @@ from factlint.rules._common import (
     written,
 )
 
+#: the subject of "the remaining 19%", "the rest of the world a further 18%"
+OTHERS = "Others"
 CODE = "FC202"
 NAME = "share-sum"
 _HUNDRED = Fraction(100)
@@ -61,16 +63,24 @@ def _past_hundred(claims: Sequence[Claim], read: str, settings: Settings) -> boo
 def _buckets(claims: Sequence[Claim], lex: Lexicon) -> dict[Bucket, list[Claim]]:
     """Claims that are pairwise comparable: same total, kind of subject and period year."""
     out: dict[Bucket, list[Claim]] = {}
+    # "the rest" closes the list it stands in: of countries, or of companies
+    listed: dict[tuple[str, int], set[bool]] = {}
+    for c in claims:
+        if c.subject != OTHERS:
+            listed.setdefault((c.location.path, c.location.line), set()).add(
+                is_place(c.subject, lex))
     for c in claims:
         total = common_total(c, lex)
         if total is None or c.in_title or lex.is_total(c.subject):
             continue
         p = c.period
         years: list[object] = [*sorted(p.years)] if p.years else ["undated"]
+        kinds = tuple(listed.get((c.location.path, c.location.line), ())) \
+            if c.subject == OTHERS else (is_place(c.subject, lex),)
         for year in years:
-            key = (c.measure, total, p.granularity, p.projection, p.part,
-                   is_place(c.subject, lex), year)
-            out.setdefault(key, []).append(c)
+            for place in kinds:
+                key = (c.measure, total, p.granularity, p.projection, p.part, place, year)
+                out.setdefault(key, []).append(c)
     return out
 
 

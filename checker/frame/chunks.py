@@ -50,10 +50,11 @@ _COMPARED = lazy_compile(globals(), "_COMPARED",
                          r"\s+(?:fewer|more|less|higher|lower|greater|bigger|smaller|above|"
                          r"below)\b(?!\s+(?:of|than\s+\d))")
 _ADJECTIVES = lazy_compile(globals(), "_ADJECTIVES", r"(?:\s+[a-z][a-z'-]*)+\s+")
-_REST = lazy_compile(globals(), "_REST",
-                     r"\b(?:with\s+)?(?:the\s+)?(?:remaining|rest|others?)(?:\s+(?:brands|vendors|makers|"
-                     r"producers|companies|countries|players))?\s+(?:with\s+|at\s+)?$",
-                     re.IGNORECASE)
+_REST = lazy_compile(
+    globals(), "_REST",
+    r"\b(?:with\s+)?(?:the\s+)?(?:remaining|rest(?:\s+of\s+the\s+(?:world|market))?|others?)"
+    r"(?:\s+(?:brands|vendors|makers|producers|companies|countries|players))?"
+    r"\s+(?:with\s+|at\s+|(?:a\s+)?further\s+|another\s+)?$", re.IGNORECASE)
 _EACH = lazy_compile(globals(), "_EACH", r"\s+(each)\b")
 _OR = lazy_compile(globals(), "_OR",
                    r"\s*or\s+(?:(?:some|about|around|roughly|nearly|almost|just)\s+)?")
@@ -292,7 +293,7 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
         start, end, word, punct = tokens[i]
         if start in mention_at and word == "":
             k = mention_at[start]
-            rest = _REST.search(text, max(0, start - 24), start)
+            rest = _REST.search(text, max(0, start - 48), start)
             if rest is not None:  # "with the remaining 19%": the others' share
                 while out and (out[-1].end > rest.start() or out[-1].kind == "WITH"):
                     out.pop()
