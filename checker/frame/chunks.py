@@ -153,15 +153,13 @@ def _short_forms(text: str, lex: Lexicon) -> list[tuple[str, str]]:
     first_seen: dict[str, int] = {}
     alone: dict[str, int] = {}
     for m in _NAME_RUN.finditer(text):
-        words = m.group().split()
-        head = words[0]
-        if len(words) == 1:
+        full = _clean_name(m.group(), lex)  # "Nutrien Ltd" is Nutrien alone
+        head = full.split()[0] if full else ""
+        if " " not in full:
             alone.setdefault(head, m.start())
             continue
-        full = _clean_name(m.group(), lex)
-        if " " in full:
-            firsts.setdefault(head, set()).add(full)
-            first_seen.setdefault(head, m.start())
+        firsts.setdefault(head, set()).add(full)
+        first_seen.setdefault(head, m.start())
     return [(next(iter(fulls)), head) for head, fulls in firsts.items()
             if len(fulls) == 1 and head in alone and first_seen[head] < alone[head]
             and head not in _NOT_NAMES and head.lower() not in lex.demonyms
@@ -188,7 +186,8 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
                   if c.kind == "NAME" and lex.place(c.key) is None]
         sure = frozenset(c.key for c in chunks if c.text.isupper() or " " in c.text)
         in_sure = {w for name in sure for w in name.split()}
-        single = frozenset(w for w in _CAPITALISED.findall(title)
+        single = frozenset(w for w in (c.removesuffix("'s").removesuffix("’s")
+                                       for c in _CAPITALISED.findall(title))
                            if len(w) > 1 and w not in _NOT_NAMES and w not in in_sure
                            and lex.place(w) is None and w.lower() not in lex.materials
                            and normalise_phrase(w) not in lex.materials
