@@ -169,7 +169,11 @@ class Framer(PatternFrames):
             if key.endswith(" shipments") and f.subject in self.lex.places and \
                     not self.lex.is_total(f.subject):
                 key = key[:-len("shipments")] + "exports"  # what a country ships, it exports
-            key += self._scope(text, mention.start - sentence.start, f.subject, stated)
+            scope = self._scope(text, mention.start - sentence.start, f.subject, stated)
+            if scope.lower() in f" {key} ":  # "... registered in Europe": said already
+                key = key.replace(scope.lower(), "") + scope
+            else:
+                key += scope
             if f.kind == "change":
                 mention = P.signed(mention, f.down)
             shift = 0
