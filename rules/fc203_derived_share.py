@@ -182,8 +182,12 @@ def _total_vs_parts(levels: Sequence[Claim], index: ClaimIndex,
         w_hi = _hull([w], settings, "speaker")[1]
         if w_hi < 0:
             continue
+        # a measure that names no material ("revenue") has no world total: a table's Total
+        # row sums that table's companies, never every company the corpus names
+        pool = levels if lex.main_material(w.measure)[0] else [
+            c for c in levels if c.path == w.path]
         for places in (True, False):
-            parts = _parts(levels, [w], "" if total == "World" else total, total, lex, settings,
+            parts = _parts(pool, [w], "" if total == "World" else total, total, lex, settings,
                            places)
             if len(parts) < 2:
                 continue

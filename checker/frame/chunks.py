@@ -56,6 +56,9 @@ _REST = lazy_compile(
     r"(?:\s+(?:brands|vendors|makers|producers|companies|countries|players))?"
     r"\s+(?:with\s+|at\s+|(?:a\s+)?further\s+|another\s+)?$", re.IGNORECASE)
 _EACH = lazy_compile(globals(), "_EACH", r"\s+(each)\b")
+#: a news dateline opening a paragraph ("ZURICH - ", "AUSTIN, Texas - ")
+_DATELINE = lazy_compile(globals(), "_DATELINE",
+                         r"^[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w .'-]{0,30})?\s+[-—–]\s+")
 _OR = lazy_compile(globals(), "_OR",
                    r"\s*or\s+(?:(?:some|about|around|roughly|nearly|almost|just)\s+)?")
 _OWN = lazy_compile(globals(), "_OWN", r"\b(?:its|their|our)\s+$", re.IGNORECASE)
@@ -252,6 +255,7 @@ def organisations(text: str, lex: Lexicon, names: DocNames) -> list[str]:
     """The organisations ``text`` names, as subject keys: its proper-noun names that are no
     place, and the capitalised words outside them ("Apple and Xiaomi gained": a sentence's
     first word is no chunk), so that a paragraph naming two is seen to name two."""
+    text = _DATELINE.sub(lambda m: " " * len(m.group()), text)  # "ZURICH - ": a place
     chunks = [c for c in chunk(text, (), lex, names) if c.kind == "NAME" and c.key]
     found = [c.key for c in chunks if lex.place(c.key) is None
              and c.key.lower() not in lex.demonyms]

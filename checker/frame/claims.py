@@ -166,6 +166,16 @@ class Framer(PatternFrames):
             if key is None or not f.subject:
                 self._why.setdefault(mention.start, "no-measure")
                 continue
+            who = (f.subject, f.subject_text)
+            if f.subject in self.lex.places and P.SOURCE_MARKET.search(text):
+                # "China was the largest source market with 6.7 million visitors": visitors
+                # from China to the place the document is about; a rank of origins is no
+                # rank of the subject's own, and without a destination nothing is framed
+                where = self._destination(ctx.doc)
+                if f.kind == "rank" or not where or where == f.subject:
+                    self._why.setdefault(mention.start, "no-measure")
+                    continue
+                key, who = f"{key} from {f.subject}", (where, where)
             if key.endswith(" shipments") and f.subject in self.lex.places and \
                     not self.lex.is_total(f.subject):
                 key = key[:-len("shipments")] + "exports"  # what a country ships, it exports
@@ -183,8 +193,8 @@ class Framer(PatternFrames):
                     self._why.setdefault(mention.start, "no-period")
                     continue
             kind: ClaimKind = f.kind  # type: ignore[assignment]
-            frame = Frame(f.subject, f.subject_text, f.verb_measure, key, f.measure_text, f.end,
-                           shape=f.shape)
+            frame = Frame(who[0], who[1], f.verb_measure, key, f.measure_text, f.end,
+                          shape=f.shape)
             claim = self._claim(mention, kind, frame, text, f.start, f.end, stated, ctx, sentence,
                                 shift)
             if claim is not None:
@@ -229,6 +239,13 @@ class Framer(PatternFrames):
         """Where the paragraph of ``sentence`` starts (-1: none found)."""
         return next((seg.start for seg in doc.segments
                      if seg.start <= sentence.start < seg.start + len(seg.text)), -1)
+
+    def _destination(self, doc: Document) -> str:
+        """The one place a document's title names ("Japan welcomes a record 36.9 million
+        visitors"), "" if none or several."""
+        found = {name for _, _, name in self.lex.find_places(doc.title)
+                 if not self.lex.is_total(name)}
+        return found.pop() if len(found) == 1 else ""
 
     def _antecedent(self, doc: Document, sentence: Sentence, names: DocNames) -> str:
         """The one organisation the paragraph of ``sentence`` names before it, if exactly

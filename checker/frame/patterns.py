@@ -226,6 +226,9 @@ ITS_THEIR = lazy_compile(globals(), "ITS_THEIR", r"(?:its|their)\b", re.IGNORECA
 FROM_BEFORE = lazy_compile(
     globals(), "FROM_BEFORE", r"\b(?:from|versus|vs\.?|against|compared with)\s+"
                               r"(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?$")
+#: a statement about where visitors or buyers come from: its subject is their origin
+SOURCE_MARKET = lazy_compile(globals(), "SOURCE_MARKET", r"\bsource\s+markets?\b",
+                             re.IGNORECASE)
 #: after an earlier level: its period is the statement's, a year before
 YEAR_EARLIER = lazy_compile(
     globals(), "YEAR_EARLIER",

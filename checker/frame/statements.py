@@ -280,6 +280,8 @@ class _Reader:
                 if whose is not None:
                     self.subject = whose
                     self.subject_measure = _OWN.sub("", parts[0].text)
+            elif self.owner is not None:  # "Barry Callebaut AG, ..., said revenue rose"
+                self.subject, self.subject_measure = self.owner, parts[0].text
             elif self.entity:  # "Capital expenditure was $13.2 billion": the document's own
                 self.subject = Chunk("NAME", parts[0].start, parts[0].start, "", self.entity)
                 self.subject_measure = parts[0].text
