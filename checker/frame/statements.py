@@ -77,8 +77,9 @@ def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
     for clause in _clauses(chunks):
         i = 0
         fronted = _fronted(clause)
+        objects = _objects(clause)
         while i < len(clause):
-            n = _longest(clause, i) if clause[i].kind in _STARTS and (
+            n = _longest(clause, i) if clause[i].kind in _STARTS and i not in objects and (
                 i == 0 or (clause[i].kind != "MEAS" and clause[i - 1].kind not in _BEFORE_OBJECT
                            and clause[i - 1].kind != "NAME")
                 or (clause[i].kind == "MEAS" and clause[i - 1].kind in ("VERB", "AND", "COMMA")
@@ -86,9 +87,23 @@ def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
                 # ("..., pushing the global load factor up from ...": the world's)
                 or (i == 1 and clause[0].kind == "IN")  # "In the United States, refiners ran"
             ) else 0
+            if not n and i == 0 and clause[0].kind in ("NAME", "PRON") and clause[0].key:
+                owner = clause[0]  # "Nordhavn Foods, the group, said | its sales ..."
+                # "Royal Caribbean Cruises Ltd., which trades as ... and owns Celebrity and
+                # Silversea, carried 8.7 million guests": an aside with no figure, then the
+                # predicate of the name that opened the clause
+                k = next((k for k in range(1, len(clause) - 1) if clause[k].kind == "COMMA"
+                          and clause[k + 1].kind in _PREDICATES), -1)
+                if clause[1:2] and clause[1].kind == "COMMA" and k > 1 and not any(
+                        c.kind in ("NUM", "PCT", "RANK", "OTHER") for c in clause[1:k]):
+                    rest = [clause[0], *clause[k + 1:]]
+                    n = _longest(rest, 0)
+                    if n >= 2:
+                        reader = _Reader(rest[:n], entity, owner, fronted)
+                        out.extend(reader.read())
+                        i = k + n
+                        continue
             if not n:
-                if i == 0 and clause[0].kind in ("NAME", "PRON") and clause[0].key:
-                    owner = clause[0]  # "Nordhavn Foods, the group, said | its sales ..."
                 i += 1
                 continue
             reader = _Reader(clause[i:i + n], entity, owner, fronted)
@@ -116,6 +131,22 @@ _OWN = re.compile(r"^(?:its|their)\s+", re.IGNORECASE)
 _BEFORE_OBJECT = frozenset({"OF", "FROM", "TO", "IN", "BY", "FOR", "WITH", "AT", "AS", "POSS"})
 #: chunks a predicate starts with
 _PREDICATES = frozenset({"VERB", "BE", "CHG", "WITH"})
+
+
+def _objects(clause: list[Chunk]) -> set[int]:
+    """The names of a clause that are objects, never a statement's subject: after a small
+    word ("from Carnival Cruise Line"), and the rest of a list they open ("... to AIDA,
+    Costa and P&O Cruises")."""
+    out: set[int] = set()
+    for k, c in enumerate(clause):
+        if c.kind != "NAME" or not k or (k == 1 and clause[0].kind == "IN"):
+            continue  # ("In India, refiners ran ...": the place the clause is about)
+        before = clause[k - 1].kind
+        after = clause[k + 1].kind if k + 1 < len(clause) else ""
+        if before in _BEFORE_OBJECT or (k - 2 in out and (
+                before == "AND" or (before == "COMMA" and after in ("COMMA", "AND")))):
+            out.add(k)
+    return out
 
 
 def _fronted(clause: list[Chunk]) -> str:
