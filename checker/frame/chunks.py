@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.model import Mention
@@ -73,9 +74,10 @@ _FUNCTION = frozenset(
     "noted stated announced".split())
 
 
-@dataclass(frozen=True, slots=True)
-class Chunk:
-    """One typed piece of a sentence (offsets relative to the sentence)."""
+class Chunk(NamedTuple):
+    """One typed piece of a sentence (offsets relative to the sentence). A named tuple: made,
+    hashed and compared in C, as a sentence makes dozens and the statement memo keys on
+    them."""
 
     kind: str  # a terminal of grammar/statement.lark, or BREAK
     start: int

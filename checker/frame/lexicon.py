@@ -162,10 +162,16 @@ class Lexicon:
         i = 0
         while i < len(words):
             hit = None
-            # a name of several words starts with its first word: try them only when that
-            # word begins some alias
-            longest = (min(MAX_NAME_WORDS, len(words) - i)
-                       if words[i][2].lower().replace("’", "'") in prefixes else 1)
+            first = words[i][2]
+            if first.lower().replace("’", "'") not in prefixes:
+                # no alias starts with this word; it is one itself only with a possessive
+                # or a full stop taken off
+                if not first.endswith(_TRIMMED):
+                    i += 1
+                    continue
+                longest = 1
+            else:
+                longest = _longest_prefix(text, words, i, prefixes)
             for n in range(longest, 0, -1):
                 start, end = words[i][0], words[i + n - 1][1]
                 name = place(text[start:end])
@@ -314,6 +320,29 @@ class _Index:
             material_zh_re=re.compile("|".join(map(re.escape, zh))) if zh else None,
             material_zh_non_ascii=all(not name.isascii() for name in zh),
         )
+
+
+#: endings :meth:`Lexicon.place` takes off a name (a possessive) or tries without (".")
+_TRIMMED = ("'s", "’s", ".")
+
+
+def _longest_prefix(text: str, words: list[tuple[int, int, str]], i: int,
+                    prefixes: frozenset[str]) -> int:
+    """How many words from ``words[i]`` (whose folded form begins some alias) may make a
+    place name: a run of n words can be a name (its possessive or full stop taken off) only
+    if its first n - 1 words, folded, begin an alias. ASCII runs only: elsewhere folding a
+    longer run may change the case of what the shorter one ends with (a final sigma), so
+    every length up to ``MAX_NAME_WORDS`` stays a candidate."""
+    left = min(MAX_NAME_WORDS, len(words) - i)
+    start = words[i][0]
+    for n in range(2, left + 1):
+        if n > 2:
+            run = text[start:words[i + n - 2][1]]
+            if not run.isascii():
+                return left
+            if " ".join(run.lower().replace("’", "'").split()) not in prefixes:
+                return n - 1
+    return left
 
 
 def _plurals(word: str) -> tuple[str, ...]:
