@@ -156,14 +156,16 @@ class Lexicon:
 
     def _find_places(self, text: str) -> list[tuple[int, int, str]]:
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-        prefixes = self._lookups().place_prefixes
+        index = self._lookups()
+        prefixes, names = index.place_prefixes, index.place_folded
         place = self.place
         found: list[tuple[int, int, str]] = []
         i = 0
         while i < len(words):
             hit = None
             first = words[i][2]
-            if first.lower().replace("’", "'") not in prefixes:
+            folded = first.lower().replace("’", "'")
+            if folded not in prefixes:
                 # no alias starts with this word; it is one itself only with a possessive
                 # or a full stop taken off
                 if not first.endswith(_TRIMMED):
@@ -173,6 +175,8 @@ class Lexicon:
             else:
                 longest = _longest_prefix(text, words, i, prefixes)
             for n in range(longest, 0, -1):
+                if n == 1 and folded not in names and not first.endswith(_TRIMMED):
+                    break  # the word as it is, folded, is no alias
                 start, end = words[i][0], words[i + n - 1][1]
                 name = place(text[start:end])
                 if name is None and text[start:end].endswith("."):
@@ -294,6 +298,7 @@ class _Index:
     """Lookups derived from a lexicon's packs, so that a search need not try every alias."""
 
     place_prefixes: frozenset[str]  # every prefix of a place alias, folded
+    place_folded: frozenset[str]  # every place alias, folded as a word is by find_places
     materials_by_length: tuple[str, ...]  # longest alias first (ties: in pack order)
     material_first_forms: frozenset[str]  # every word whose singular begins a material alias
     material_words: int  # the most words in a material alias
@@ -304,15 +309,16 @@ class _Index:
     def build(cls, lex: Lexicon) -> _Index:
         # every prefix of every alias, folded: a name starting with word w is an alias only
         # if w (folded) is such a prefix
-        prefixes = {folded[:n]
-                    for name in (*lex.place_names, *lex.place_names_cased, *lex.place_zh)
-                    for folded in (name.lower().replace("’", "'"),)
-                    for n in range(1, len(folded) + 1)}
+        every = (*lex.place_names, *lex.place_names_cased, *lex.place_zh)
+        folded = {name.lower().replace("’", "'") for name in every}
+        folded |= {_fold_name(name) for name in every}  # whatever spaces an alias has
+        prefixes = {name[:n] for name in folded for n in range(1, len(name) + 1)}
         aliases = list(lex.materials)
         zh = sorted(lex.material_zh, key=len, reverse=True)
         firsts = {a.split()[0] for a in aliases if a}
         return cls(
             place_prefixes=frozenset(prefixes),
+            place_folded=frozenset(folded),
             materials_by_length=tuple(sorted(aliases, key=len, reverse=True)),
             material_first_forms=frozenset(
                 form for f in firsts for form in _plurals(f) if _singular(form) == f),
@@ -329,19 +335,21 @@ _TRIMMED = ("'s", "’s", ".")
 def _longest_prefix(text: str, words: list[tuple[int, int, str]], i: int,
                     prefixes: frozenset[str]) -> int:
     """How many words from ``words[i]`` (whose folded form begins some alias) may make a
-    place name: a run of n words can be a name (its possessive or full stop taken off) only
-    if its first n - 1 words, folded, begin an alias. ASCII runs only: elsewhere folding a
-    longer run may change the case of what the shorter one ends with (a final sigma), so
-    every length up to ``MAX_NAME_WORDS`` stays a candidate."""
+    place name: a run of n words is one only if the text from its first word to the first
+    letter of its last, folded, begins an alias (to its last but one word when the last is
+    an "s" whose possessive :meth:`Lexicon.place` may take off with the apostrophe before
+    it). ASCII runs only: elsewhere folding a longer text may change the case of what a
+    shorter one ends with (a final sigma), so every length up to ``MAX_NAME_WORDS`` stays a
+    candidate."""
     left = min(MAX_NAME_WORDS, len(words) - i)
     start = words[i][0]
     for n in range(2, left + 1):
-        if n > 2:
-            run = text[start:words[i + n - 2][1]]
-            if not run.isascii():
-                return left
-            if " ".join(run.lower().replace("’", "'").split()) not in prefixes:
-                return n - 1
+        last = words[i + n - 1]
+        run = text[start:words[i + n - 2][1] if last[2] in ("s", "s.") else last[0] + 1]
+        if not run.isascii():
+            return left
+        if " ".join(run.lower().split()) not in prefixes:
+            return n - 1
     return left
 
 
