@@ -107,7 +107,8 @@ class DocNames:
     def ordinary(self, word: str) -> bool:
         """Whether a capitalised ``word`` is an ordinary word here, not a name: the document
         writes it in lower case elsewhere ("Prices rose ..." beside "prices")."""
-        return word.lower() in self.lower_words
+        lower = word.lower()
+        return lower in self.text and lower in self.lower_words  # most names: not in the text
 
 
 def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
@@ -210,14 +211,17 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
     for s, e in [*spans, (len(text), len(text))]:
         for m in _TOKEN.finditer(text, pos, s):
             word = m.group()
-            if word.endswith(("'s", "’s")) and len(word) > 2:
-                tokens.append((m.start(), m.end() - 2, word[:-2], False))
-                tokens.append((m.end() - 2, m.end(), "'s", False))
-            elif word.endswith(".") and not _abbrev(word):  # a full stop ends a clause
-                tokens.append((m.start(), m.end() - 1, word[:-1], False))
-                tokens.append((m.end() - 1, m.end(), ".", True))
+            a, b = m.span()
+            if m.lastgroup == "p":
+                tokens.append((a, b, word, True))
+            elif word[-1] == "s" and len(word) > 2 and word[-2] in "'’":
+                tokens.append((a, b - 2, word[:-2], False))
+                tokens.append((b - 2, b, "'s", False))
+            elif word[-1] == "." and not _abbrev(word):  # a full stop ends a clause
+                tokens.append((a, b - 1, word[:-1], False))
+                tokens.append((b - 1, b, ".", True))
             else:
-                tokens.append((m.start(), m.end(), word, m.group("p") is not None))
+                tokens.append((a, b, word, False))
         tokens.append((s, e, "", False))  # the mention's own slot
         pos = e
     tokens.pop()  # the end sentinel
@@ -227,7 +231,7 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
     n = len(tokens)
     while i < n:
         start, end, word, punct = tokens[i]
-        if start in mention_at and word == "":
+        if not word:  # a mention's slot
             k = mention_at[start]
             out.append(_value_chunk(mentions[k][2], start, end, k))
             model = _MODEL.match(text, end)

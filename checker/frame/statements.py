@@ -56,6 +56,9 @@ def _walker() -> lalr.Walker:
     return lalr.Walker(lalr.statement_parser())
 
 
+#: the leaves of each subtree of a template tree (which the entry keeps alive), as indices
+_LEAVES: dict[int, tuple[Tree[Token], tuple[int, ...]]] = {}
+
 #: chunk rows remembered with their statements (pure: the result depends on the row only)
 _MEMO: BoundedMemo[tuple[tuple[Chunk, ...], str], tuple[Framed, ...]] = BoundedMemo(32768)
 
@@ -161,7 +164,14 @@ class _Reader:
     def leaves(self, tree: Tree[Token] | Token) -> list[Chunk]:
         if isinstance(tree, Token):
             return [self.chunk(tree)]
-        return [self.chunk(t) for t in tree.scan_values(lambda v: isinstance(v, Token))]
+        found = _LEAVES.get(id(tree))
+        if found is None or found[0] is not tree:
+            if len(_LEAVES) >= _MAX_STATES:
+                _LEAVES.clear()
+            found = _LEAVES[id(tree)] = (tree, tuple(
+                int(t.value) for t in tree.scan_values(lambda v: isinstance(v, Token))))
+        w = self.w
+        return [w[k] for k in found[1]]
 
     def emit(self, value: Chunk, kind: str, shape: str, measure: str = "",
              subject: Chunk | None = None, down: bool = False) -> None:
