@@ -256,6 +256,12 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
             if poss:
                 out.append(Chunk("POSS", n_end, p_end, text[n_end:p_end]))
             continue
+        plain = vocab.plain.get(word)
+        if plain is not None:  # a word that is no phrase's, no name and not "the"
+            if plain:
+                out.append(Chunk("WORD", start, end, word))
+            i += 1
+            continue
         step = _phrase(tokens, i, text, lex, names, asked, vocab)
         if step is not None:
             consumed, found = step
@@ -398,9 +404,10 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
     if first.isupper() or (first.islower() and not word.islower() and any(
             ch.isupper() for ch in word[1:])) or word in names.aliases:
         return _name(tokens, i, text, lex, names, asked)
-    measure_word = vocab.plain.get(word)
-    if measure_word is None:
-        measure_word = vocab.plain.remember(word, _measure_word(word, lower, lex))
+    measure_word = _measure_word(word, lower, lex)
+    if lower != "the" and lower not in vocab.longest:
+        # the same answer wherever the word is (no alias starts in lower case): remembered
+        vocab.plain.remember(word, measure_word)
     return (1, Chunk("WORD", start, end, word)) if measure_word else None
 
 

@@ -112,9 +112,10 @@ class Framer(PatternFrames):
         text = sentence.text
         spans = tuple((m.start - sentence.start, m.end - sentence.start, m)
                       for m in sentence.mentions)
-        chunks = chunk(text, spans, self.lex, self.names(ctx.doc))
+        names = self.names(ctx.doc)
+        chunks = chunk(text, spans, self.lex, names)
         out: list[Claim] = []
-        for f in statements(chunks, self.names(ctx.doc).entity):
+        for f in statements(chunks, names.entity):
             mention = sentence.mentions[f.mention]
             if mention.start in framed:
                 continue
@@ -142,7 +143,7 @@ class Framer(PatternFrames):
                 out.append(claim)
                 framed.add(mention.start)
                 if f.subject in self.lex.places and not self.lex.is_total(f.subject):
-                    self.names(ctx.doc).place = f.subject  # what "the country" stands for next
+                    names.place = f.subject  # what "the country" stands for next
         return out
 
     def subject_before(self, text: str, end: int) -> tuple[str, str] | None:

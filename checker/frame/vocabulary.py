@@ -32,7 +32,8 @@ class Vocabulary:
     longest: dict[str, int]
     entity_words: re.Pattern[str]  # a sentence may name the document's entity ("it")
     place_words: re.Pattern[str]  # a sentence may name the paragraph's place ("the country")
-    #: a plain word (lower case first, no phrase of its own) -> whether it is a measure's word
+    #: a plain word (lower case first, no phrase starts with it, not "the") -> whether it
+    #: is a measure's word (else filler)
     plain: BoundedMemo[str, bool] = field(default_factory=lambda: BoundedMemo(1 << 16))
 
 
