@@ -118,6 +118,12 @@ class Lexicon:
     _memo_places: BoundedMemo[str, tuple[tuple[int, int, str], ...]] = field(
         default_factory=lambda: BoundedMemo(_CACHE_SIZE), init=False, repr=False,
         compare=False)
+    _memo_materials: BoundedMemo[str, frozenset[str]] = field(
+        default_factory=lambda: BoundedMemo(_CACHE_SIZE), init=False, repr=False,
+        compare=False)
+    _memo_ancestors: BoundedMemo[str, frozenset[str]] = field(
+        default_factory=lambda: BoundedMemo(_CACHE_SIZE), init=False, repr=False,
+        compare=False)
 
     def forget(self) -> None:
         """Drop the derived lookups and memos (after the packs changed)."""
@@ -125,6 +131,8 @@ class Lexicon:
         self._memo_place.clear()
         self._memo_key.clear()
         self._memo_places.clear()
+        self._memo_materials.clear()
+        self._memo_ancestors.clear()
 
     def _lookups(self) -> _Index:
         if self._index is None:
@@ -194,20 +202,24 @@ class Lexicon:
 
     def is_part(self, a: str, b: str) -> bool:
         """True if place ``a`` lies inside place ``b`` (transitively)."""
+        found = self._memo_ancestors.get(a)
+        if found is None:
+            found = self._memo_ancestors.remember(a, self._ancestors(a))
+        return b in found
+
+    def _ancestors(self, a: str) -> frozenset[str]:
+        """Every place ``a`` lies inside, following ``part_of`` (the rules ask often)."""
         seen: set[str] = set()
         todo = [a]
         while todo:
-            cur = todo.pop()
-            place = self.places.get(cur)
+            place = self.places.get(todo.pop())
             if place is None:
                 continue
             for parent in place.part_of:
-                if parent == b:
-                    return True
                 if parent not in seen:
                     seen.add(parent)
                     todo.append(parent)
-        return False
+        return frozenset(seen)
 
     def is_total(self, name: str) -> bool:
         place = self.places.get(name)
@@ -216,6 +228,12 @@ class Lexicon:
     # --------------------------------------------------------------- materials
     def materials_in(self, text: str) -> set[str]:
         """Materials named in a title, heading or topic tag."""
+        found = self._memo_materials.get(text)
+        if found is None:
+            found = self._memo_materials.remember(text, frozenset(self._materials_in(text)))
+        return set(found)
+
+    def _materials_in(self, text: str) -> set[str]:
         index = self._lookups()
         found: set[str] = set()
         ascii_text = text.isascii()
