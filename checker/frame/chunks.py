@@ -494,9 +494,9 @@ def _merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]
         if before == "NUM" and out[-1].key != "count":
             before = ""  # "72 dollars a tonne": words after a unit are not what is counted
         after = chunks[k_next].kind if k_next < len(chunks) else ""
-        if after == "AGENT" or before in ("OF", "NUM", "PCT") or run[0].kind == "MEAS" or any(
-                w in lex.measure_nouns or w in lex.measure_heads for w in words) or \
-                lex.materials_in(phrase):
+        if after == "AGENT" or before in ("OF", "NUM", "PCT") or run[0].kind == "MEAS" or \
+                not lex.measure_nouns.isdisjoint(words) or \
+                not lex.measure_heads.isdisjoint(words) or lex.materials_in(phrase):
             start = run[0].start
             own = _OWN.search(text, max(0, start - 8), start)
             if own is not None:  # "its rare earth imports": a share of the subject's own total
