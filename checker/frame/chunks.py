@@ -176,11 +176,12 @@ _MEMO: BoundedMemo[tuple[object, ...], tuple[tuple[Chunk, ...],
 
 
 def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexicon,
-          names: DocNames) -> list[Chunk]:
+          names: DocNames) -> tuple[Chunk, ...]:
     """The chunks of ``text``; ``mentions`` are (start, end, mention) relative to ``text``,
-    in order (their index in this tuple is the chunk's ``mention``)."""
+    in order (their index in this tuple is the chunk's ``mention``). A sentence chunked
+    before gets the same tuple again."""
     if _CJK.search(text):
-        return []  # Chinese statements are framed through the lexicon (frame.claims)
+        return ()  # Chinese statements are framed through the lexicon (frame.claims)
     # what the document's names decide for this sentence is part of the key; whether a
     # capitalised word is an ordinary one is asked of the document only when a chunking
     # asks it, and a remembered chunking is reused only where the answers are the same
@@ -194,11 +195,11 @@ def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexico
            entity, place, tuple(names.aliases[w] for w in caps))
     found = _MEMO.get(key)
     if found is not None and all(names.ordinary(w) == answer for w, answer in found[1]):
-        return list(found[0])
+        return found[0]
     asked: list[tuple[str, bool]] = []
     chunks = tuple(_chunk(text, mentions, lex, names, asked))
     _MEMO.remember(key, (chunks, tuple(asked)))
-    return list(chunks)
+    return chunks
 
 
 def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexicon,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from factlint.frame.chunks import Chunk
@@ -59,18 +59,22 @@ def _walker() -> lalr.Walker:
 #: the leaves of each subtree of a template tree (which the entry keeps alive), as indices
 _LEAVES: dict[int, tuple[Tree[Token], tuple[int, ...]]] = {}
 
-#: chunk rows remembered with their statements (pure: the result depends on the row only)
-_MEMO: BoundedMemo[tuple[tuple[Chunk, ...], str], tuple[Framed, ...]] = BoundedMemo(32768)
+#: chunk rows remembered with their statements (pure: the result depends on the row only),
+#: by identity: the chunker hands out the row it remembers for a sentence, the same object
+#: each time, so the key needs no hash of the row (the entry keeps the row alive)
+_MEMO: BoundedMemo[tuple[int, str], tuple[tuple[Chunk, ...], tuple[Framed, ...]]] = \
+    BoundedMemo(32768)
 
 
-def statements(chunks: list[Chunk], entity: str = "") -> list[Framed]:
+def statements(chunks: Sequence[Chunk], entity: str = "") -> list[Framed]:
     """Every value the statements of ``chunks`` frame, in order; ``entity`` is the document's
     own (the subject of "Net income was $4bn" in its results release), "" if none."""
-    key = (tuple(chunks), entity)
+    row = chunks if isinstance(chunks, tuple) else tuple(chunks)
+    key = (id(row), entity)
     found = _MEMO.get(key)
-    if found is None:
-        found = _MEMO.remember(key, tuple(_statements(chunks, entity)))
-    return list(found)
+    if found is None or found[0] is not row:
+        found = _MEMO.remember(key, (row, tuple(_statements(list(row), entity))))
+    return list(found[1])
 
 
 def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
