@@ -21,8 +21,14 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from factlint.frame.lexicon import Lexicon, normalise_phrase
+from factlint.frame.vocabulary import ENTITY_NOUNS as _ENTITY_NOUNS
+from factlint.frame.vocabulary import SMALL as _SMALL
+from factlint.frame.vocabulary import Vocabulary
+from factlint.frame.vocabulary import kind_of as _kind
+from factlint.frame.vocabulary import vocabulary as _vocabulary
 from factlint.model import Mention
 from factlint.util.bounded import BoundedMemo
 from factlint.util.lazyre import lazy_compile
@@ -63,9 +69,6 @@ _OR = lazy_compile(globals(), "_OR",
                    r"\s*or\s+(?:(?:some|about|around|roughly|nearly|almost|just)\s+)?")
 _OWN = lazy_compile(globals(), "_OWN", r"\b(?:its|their|our)\s+$", re.IGNORECASE)
 
-#: words that structure a statement, as themselves
-_SMALL = {"of": "OF", "in": "IN", "with": "WITH", "to": "TO", "from": "FROM", "for": "FOR",
-          "at": "AT", "as": "AS", "by": "BY", "and": "AND"}
 #: capitalised words that are not names when they start a sentence or a name
 _NOT_NAMES = frozenset(
     "The A An In On At Of For From By With As And Or But So This That These Those It Its "
@@ -92,9 +95,10 @@ _FUNCTION = frozenset(
     "noted stated announced".split())
 
 
-@dataclass(frozen=True, slots=True)
-class Chunk:
-    """One typed piece of a sentence (offsets relative to the sentence)."""
+class Chunk(NamedTuple):
+    """One typed piece of a sentence (offsets relative to the sentence). A named tuple: made,
+    hashed and compared in C, as a sentence makes dozens and the statement memo keys on
+    them."""
 
     kind: str  # a terminal of grammar/statement.lark, or BREAK
     start: int
@@ -122,7 +126,8 @@ class DocNames:
     def ordinary(self, word: str) -> bool:
         """Whether a capitalised ``word`` is an ordinary word here, not a name: the document
         writes it in lower case elsewhere ("Prices rose ..." beside "prices")."""
-        return word.lower() in self.lower_words
+        lower = word.lower()
+        return lower in self.text and lower in self.lower_words  # most names: not in the text
 
 
 def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
@@ -221,11 +226,12 @@ _MEMO: BoundedMemo[tuple[object, ...], tuple[tuple[Chunk, ...],
 
 
 def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexicon,
-          names: DocNames) -> list[Chunk]:
+          names: DocNames) -> tuple[Chunk, ...]:
     """The chunks of ``text``; ``mentions`` are (start, end, mention) relative to ``text``,
-    in order (their index in this tuple is the chunk's ``mention``)."""
+    in order (their index in this tuple is the chunk's ``mention``). A sentence chunked
+    before gets the same tuple again."""
     if _CJK.search(text):
-        return []  # Chinese statements are framed through the lexicon (frame.claims)
+        return ()  # Chinese statements are framed through the lexicon (frame.claims)
     # what the document's names decide for this sentence is part of the key; whether a
     # capitalised word is an ordinary one is asked of the document only when a chunking
     # asks it, and a remembered chunking is reused only where the answers are the same
@@ -239,11 +245,11 @@ def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexico
            entity, place, tuple(names.aliases[w] for w in caps))
     found = _MEMO.get(key)
     if found is not None and all(names.ordinary(w) == answer for w, answer in found[1]):
-        return list(found[0])
+        return found[0]
     asked: list[tuple[str, bool]] = []
     chunks = tuple(_chunk(text, mentions, lex, names, asked))
     _MEMO.remember(key, (chunks, tuple(asked)))
-    return list(chunks)
+    return chunks
 
 
 def may_name_entity(text: str, lex: Lexicon) -> bool:
@@ -271,20 +277,24 @@ def organisations(text: str, lex: Lexicon, names: DocNames) -> list[str]:
 def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexicon,
            names: DocNames, asked: list[tuple[str, bool]]) -> list[Chunk]:
     places = {start: (end, name) for start, end, name in lex.find_places(text)}
+    vocab = _vocabulary(lex)
     tokens: list[tuple[int, int, str, bool]] = []  # start, end, text, is punctuation
     spans = [(s, e) for s, e, _ in mentions]
     pos = 0
     for s, e in [*spans, (len(text), len(text))]:
         for m in _TOKEN.finditer(text, pos, s):
             word = m.group()
-            if word.endswith(("'s", "’s")) and len(word) > 2:
-                tokens.append((m.start(), m.end() - 2, word[:-2], False))
-                tokens.append((m.end() - 2, m.end(), "'s", False))
-            elif word.endswith(".") and not _abbrev(word):  # a full stop ends a clause
-                tokens.append((m.start(), m.end() - 1, word[:-1], False))
-                tokens.append((m.end() - 1, m.end(), ".", True))
+            a, b = m.span()
+            if m.lastgroup == "p":
+                tokens.append((a, b, word, True))
+            elif word[-1] == "s" and len(word) > 2 and word[-2] in "'’":
+                tokens.append((a, b - 2, word[:-2], False))
+                tokens.append((b - 2, b, "'s", False))
+            elif word[-1] == "." and not _abbrev(word):  # a full stop ends a clause
+                tokens.append((a, b - 1, word[:-1], False))
+                tokens.append((b - 1, b, ".", True))
             else:
-                tokens.append((m.start(), m.end(), word, m.group("p") is not None))
+                tokens.append((a, b, word, False))
         tokens.append((s, e, "", False))  # the mention's own slot
         pos = e
     tokens.pop()  # the end sentinel
@@ -294,7 +304,7 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
     n = len(tokens)
     while i < n:
         start, end, word, punct = tokens[i]
-        if start in mention_at and word == "":
+        if not word:  # a mention's slot
             k = mention_at[start]
             rest = _REST.search(text, max(0, start - 48), start)
             if rest is not None:  # "with the remaining 19%": the others' share
@@ -331,7 +341,13 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
             if poss:
                 out.append(Chunk("POSS", n_end, p_end, text[n_end:p_end]))
             continue
-        step = _phrase(tokens, i, text, lex, names, asked)
+        plain = vocab.plain.get(word)
+        if plain is not None:  # a word that is no phrase's, no name and not "the"
+            if plain:
+                out.append(Chunk("WORD", start, end, word))
+            i += 1
+            continue
+        step = _phrase(tokens, i, text, lex, names, asked, vocab)
         if step is not None:
             consumed, found = step
             if found is not None:
@@ -340,11 +356,6 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
             continue
         i += 1  # filler
     return _tidy(_merge_measures(out, text, lex), text, lex)
-
-
-#: nouns that, after "the", stand for the document's own entity ("the company")
-_ENTITY_NOUNS = frozenset({"company", "group", "firm", "business", "airline", "carrier",
-                           "bank", "insurer", "retailer", "lender", "operator", "utility"})
 
 
 def _is_capitalised(word: str) -> bool:
@@ -367,11 +378,15 @@ _DANGLING = frozenset({"IN", "FROM", "TO", "BY", "FOR", "AT", "OF", "AS", "WITH"
 def _hides(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, between two chunks, holds a word that is not transparent:
     dropped words there hide structure the chunks do not show."""
+    if end - start < 2:  # a space or nothing: not even a one-letter word with room around it
+        return end > start and text[start].isalnum() and text[start].lower() not in _TRANSPARENT
     return any(w.lower() not in _TRANSPARENT for w in _WORDS.findall(text, start, end))
 
 
 def _asides(chunks: list[Chunk]) -> list[Chunk]:
     """Without brackets that hold no figure ("(pipeline and LNG combined)"): an aside."""
+    if not any(c.kind == "LPAR" for c in chunks):
+        return chunks
     out: list[Chunk] = []
     k = 0
     while k < len(chunks):
@@ -448,20 +463,22 @@ def _value_chunk(mention: Mention, start: int, end: int, index: int) -> Chunk:
 
 
 def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexicon,
-            names: DocNames, asked: list[tuple[str, bool]]
+            names: DocNames, asked: list[tuple[str, bool]], vocab: Vocabulary
             ) -> tuple[int, Chunk | None] | None:
-    """The chunk that starts at token ``i`` and how many tokens it takes; None: one filler
-    word."""
+    """The chunk that starts at token ``i`` (a word) and how many tokens it takes; None: one
+    filler word."""
     start, end, word, _ = tokens[i]
     if word == "'s":
         return 1, Chunk("POSS", start, end, word)
     lower = word.lower()
-    vocab = _vocabulary(lex)
     # the longest phrase of the vocabulary that starts here: "followed by", "amounted to"
     for size in range(vocab.longest.get(lower, 0), 0, -1):
-        if i + size > len(tokens) or any(t[3] or t[2] == "" for t in tokens[i:i + size]):
+        if size == 1:
+            phrase = lower  # token i is a word
+        elif i + size > len(tokens) or any(t[3] or t[2] == "" for t in tokens[i:i + size]):
             continue
-        phrase = lower if size == 1 else " ".join(t[2].lower() for t in tokens[i:i + size])
+        else:
+            phrase = " ".join(t[2].lower() for t in tokens[i:i + size])
         found = vocab.kinds.get(phrase)
         if found is not None:
             kind, key = found
@@ -484,78 +501,43 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
                 return k - i + 1, Chunk("PRON", start, tokens[k][1], text[start:tokens[k][1]],
                                         names.entity)
             k += 1
-    if _is_capitalised(word) or word in names.aliases:
+    first = word[0]
+    # a name's word: capitalised, or a brand with a capital inside ("easyJet", "iPhone")
+    if first.isupper() or (first.islower() and not word.islower() and any(
+            ch.isupper() for ch in word[1:])) or word in names.aliases:
         named = _name(tokens, i, text, lex, names, asked)
         if named is not None and (named[1] is not None or named[0] != 1 or not word.istitle()
                                   or not names.ordinary(word)):
             return named
         # "Operating profit was ...", "Batteries installed in ...": an ordinary word that
         # only opens the sentence is read as the word it is
-    if lower in _FUNCTION or lower.endswith("ly") or (not word.isalpha() and "-" not in word) \
-            or lower in _QUARTERS:  # "fourth-quarter shipments": a period, read by periods
+    if lower in _QUARTERS:  # "fourth-quarter shipments": a period, read by periods
         return None
-    if lower.endswith(("ing", "ed")) and not lower.endswith("eed") and \
-            lower not in lex.measure_nouns and \
-            lower not in lex.measure_heads and lower not in lex.materials and not (
-                i + 1 < len(tokens) and normalise_phrase(tokens[i + 1][2]) in lex.measure_heads
-            ) and not (i and (tokens[i - 1][2] == "" or tokens[i - 1][2].lower() in _ARTICLES)):
-        return None  # "coming", "installed": a verb form, not a measure's word (but
-        # "operating profit", "selling price": a measure's own word)
-    return 1, Chunk("WORD", start, end, word)
+    if _verb_form(lower, lex):  # "coming", "installed": a verb form, not a measure's word,
+        # but "operating profit", "its ceiling", "a 5 MW building": a measure's own word
+        noun = (i + 1 < len(tokens) and normalise_phrase(tokens[i + 1][2]) in lex.measure_heads
+                ) or (i > 0 and (tokens[i - 1][2] == "" or tokens[i - 1][2].lower() in _ARTICLES))
+        return (1, Chunk("WORD", start, end, word)) if noun else None
+    measure_word = _measure_word(word, lower, lex)
+    if first.islower() and lower != "the" and lower not in vocab.longest:
+        # the same answer wherever the word is (no alias starts in lower case): remembered
+        vocab.plain.remember(word, measure_word)
+    return (1, Chunk("WORD", start, end, word)) if measure_word else None
 
 
-@dataclass(frozen=True)
-class _Vocabulary:
-    """The statement words of a lexicon: phrase -> (chunk kind, key), and for each first
-    word the most words a phrase starting with it has."""
-
-    kinds: dict[str, tuple[str, str]]
-    longest: dict[str, int]
-    entity_words: re.Pattern[str]  # a sentence may name the document's entity ("it")
-    place_words: re.Pattern[str]  # a sentence may name the paragraph's place ("the country")
+def _verb_form(lower: str, lex: Lexicon) -> bool:
+    """An -ing or -ed word that no pack names: a verb form unless its neighbours say it is a
+    noun (so whether it is part of a measure is never remembered per word)."""
+    return lower.endswith(("ing", "ed")) and not lower.endswith("eed") and \
+        lower not in lex.measure_nouns and lower not in lex.measure_heads and \
+        lower not in lex.materials and lower not in _FUNCTION and lower.isalpha()
 
 
-_VOCABULARIES: dict[int, tuple[Lexicon, _Vocabulary]] = {}
-
-
-def _words_regex(phrases: object) -> re.Pattern[str]:
-    """Any of ``phrases`` as whole words, case-insensitive (never matches when empty)."""
-    words = sorted(phrases, key=len, reverse=True)  # type: ignore[call-overload]
-    alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"\b(?:{alternatives})\b" if words else "(?!)", re.IGNORECASE)
-
-
-def _vocabulary(lex: Lexicon) -> _Vocabulary:
-    """Built once per lexicon (a run has one)."""
-    found = _VOCABULARIES.get(id(lex))
-    if found is not None and found[0] is lex:
-        return found[1]
-    kinds: dict[str, tuple[str, str]] = {}
-    # later tables win: a small word over a verb, a verb over a change...
-    for table, kind in ((lex.place_pronouns, "PLACE"), (lex.entity_pronouns, "PRON"),
-                        (lex.clause_breaks, "BREAK"),
-                        (lex.agent_nouns, "AGENT"), (lex.follow_words, "FOLLOW"),
-                        (lex.link_verbs, "BE"), (lex.change_verbs, "CHG"),
-                        (lex.verb_measures, "VERB"), (_SMALL, "")):
-        for phrase in table:
-            key = table[phrase] if isinstance(table, dict) else ""
-            kinds[phrase] = (kind or key, "") if kind == "" else (kind, key)
-    longest: dict[str, int] = {}
-    for phrase in kinds:
-        words = phrase.split()
-        longest[words[0]] = max(longest.get(words[0], 0), len(words))
-    entity = sorted({*lex.entity_pronouns, *lex.agent_nouns, *_ENTITY_NOUNS}, key=len,
-                    reverse=True)
-    vocab = _Vocabulary(kinds, longest, _words_regex(entity), _words_regex(lex.place_pronouns))
-    _VOCABULARIES.clear()
-    _VOCABULARIES[id(lex)] = (lex, vocab)
-    return vocab
-
-
-def _kind(lex: Lexicon, phrase: str) -> str:
-    """The chunk kind the statement vocabulary gives ``phrase`` (lower case), "" if none."""
-    found = _vocabulary(lex).kinds.get(phrase)
-    return found[0] if found is not None else ""
+def _measure_word(word: str, lower: str, lex: Lexicon) -> bool:
+    """Whether a plain word (no phrase of the vocabulary, no name, no verb form) may be part
+    of a measure noun phrase; else it is filler."""
+    return not (lower in _FUNCTION or lower.endswith("ly") or (
+        not word.isalpha() and "-" not in word))
 
 
 def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexicon,
@@ -648,9 +630,9 @@ def _merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]
         if before == "PCT" and (run[0].text.lower().endswith("ed") or run[0].text.lower() in
                                 IRREGULAR_PARTICIPLES):
             before = ""  # "the remaining 19% spread across smaller brands": not what it is of
-        if after == "AGENT" or before in ("OF", "NUM", "PCT") or run[0].kind == "MEAS" or any(
-                w in lex.measure_nouns or w in lex.measure_heads for w in words) or \
-                lex.materials_in(phrase):
+        if after == "AGENT" or before in ("OF", "NUM", "PCT") or run[0].kind == "MEAS" or \
+                not lex.measure_nouns.isdisjoint(words) or \
+                not lex.measure_heads.isdisjoint(words) or lex.materials_in(phrase):
             start = run[0].start
             own = _OWN.search(text, max(0, start - 8), start)
             if own is not None:  # "its rare earth imports": a share of the subject's own total
@@ -676,28 +658,34 @@ def _merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]
         run.clear()
 
     k_next = 0
+    kinds = [c.kind for c in chunks]
+    last = len(chunks) - 1
     for k, c in enumerate(chunks):
-        k_next = k
-        nxt = chunks[k + 1].kind if k + 1 < len(chunks) else ""
-        prev = run[-1].kind if run else (out[-1].kind if out else "")
-        if c.kind == "OF" and run and (nxt in ("WORD", "MEAS") or (
-                nxt == "NAME" and lex.place(chunks[k + 1].key) is None)) and normalise_phrase(
-                run[-1].text).split()[-1:] in (["share"], ["portion"], ["proportion"]):
-            run.append(c)  # "share of NAND revenue": one measure
-            continue
-        if c.kind in ("WORD", "MEAS"):
+        kind = c.kind
+        if kind == "WORD" or kind == "MEAS":
             run.append(c)
             continue
-        if c.kind == "VERB" and ((nxt in ("WORD", "MEAS") and (
-                prev == "OF" or (run and c.text.lower().endswith("ing")))) or (
-                run and normalise_phrase(c.text) in lex.measure_nouns)):
-            run.append(c)  # "27% of mined copper", "rare earth processing capacity"
-            continue
-        if c.kind == "NAME" and nxt in ("WORD", "MEAS") and lex.place(c.key) is None and (
-                prev in ("OF", "POSS", "NUM", "PCT") or (run and c.text.isupper())):
-            run.append(c)  # "12% of NAND revenue", "Micron's DRAM sales"
-            continue
-        flush()
+        if kind == "OF" or kind == "VERB" or kind == "NAME":
+            nxt = kinds[k + 1] if k < last else ""
+            prev = run[-1].kind if run else (out[-1].kind if out else "")
+            if kind == "OF" and run and (nxt in ("WORD", "MEAS") or (
+                    nxt == "NAME" and lex.place(chunks[k + 1].key) is None)) and \
+                    normalise_phrase(run[-1].text).split()[-1:] in (
+                        ["share"], ["portion"], ["proportion"]):
+                run.append(c)  # "share of NAND revenue": one measure
+                continue
+            if kind == "VERB" and ((nxt in ("WORD", "MEAS") and (
+                    prev == "OF" or (run and c.text.lower().endswith("ing")))) or (
+                    run and normalise_phrase(c.text) in lex.measure_nouns)):
+                run.append(c)  # "27% of mined copper", "rare earth processing capacity"
+                continue
+            if kind == "NAME" and nxt in ("WORD", "MEAS") and lex.place(c.key) is None and (
+                    prev in ("OF", "POSS", "NUM", "PCT") or (run and c.text.isupper())):
+                run.append(c)  # "12% of NAND revenue", "Micron's DRAM sales"
+                continue
+        if run:
+            k_next = k
+            flush()
         if out and out[-1].kind == "MEAS" and c.start < out[-1].end:
             continue  # the participle a measure took in ("the batteries installed")
         out.append(c)

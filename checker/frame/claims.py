@@ -39,6 +39,10 @@ from factlint.model import (
     Period,
     Sentence,
 )
+from factlint.util.bounded import BoundedMemo
+
+#: whether the value at (start, end) of a sentence is asserted (a corpus repeats sentences)
+_ASSERTED: BoundedMemo[tuple[str, int, int], bool] = BoundedMemo(32768)
 
 
 class Framer(PatternFrames):
@@ -76,10 +80,13 @@ class Framer(PatternFrames):
         if mention.kind in ("comparison", "multiple"):
             return "comparison"
         ms, me = mention.start - sentence.start, mention.end - sentence.start
-        lo, _ = P.clause_bounds(sentence.text, ms, me)
-        if modality.modality(sentence.text, lo, ms, me) == "none":
-            return "not-asserted"
-        return "no-statement"
+        key = (sentence.text, ms, me)
+        found = _ASSERTED.get(key)
+        if found is None:
+            lo, _ = P.clause_bounds(sentence.text, ms, me)
+            found = _ASSERTED.remember(
+                key, modality.modality(sentence.text, lo, ms, me) != "none")
+        return "no-statement" if found else "not-asserted"
 
     def frame_sentence(self, sentence: Sentence, ctx: DocContext) -> list[Claim]:
         if sentence.table is not None:

@@ -118,6 +118,12 @@ class Lexicon:
     _memo_places: BoundedMemo[str, tuple[tuple[int, int, str], ...]] = field(
         default_factory=lambda: BoundedMemo(_CACHE_SIZE), init=False, repr=False,
         compare=False)
+    _memo_materials: BoundedMemo[str, frozenset[str]] = field(
+        default_factory=lambda: BoundedMemo(_CACHE_SIZE), init=False, repr=False,
+        compare=False)
+    _memo_ancestors: BoundedMemo[str, frozenset[str]] = field(
+        default_factory=lambda: BoundedMemo(_CACHE_SIZE), init=False, repr=False,
+        compare=False)
 
     def forget(self) -> None:
         """Drop the derived lookups and memos (after the packs changed)."""
@@ -125,6 +131,8 @@ class Lexicon:
         self._memo_place.clear()
         self._memo_key.clear()
         self._memo_places.clear()
+        self._memo_materials.clear()
+        self._memo_ancestors.clear()
 
     def _lookups(self) -> _Index:
         if self._index is None:
@@ -156,17 +164,27 @@ class Lexicon:
 
     def _find_places(self, text: str) -> list[tuple[int, int, str]]:
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-        prefixes = self._lookups().place_prefixes
+        index = self._lookups()
+        prefixes, names = index.place_prefixes, index.place_folded
         place = self.place
         found: list[tuple[int, int, str]] = []
         i = 0
         while i < len(words):
             hit = None
-            # a name of several words starts with its first word: try them only when that
-            # word begins some alias
-            longest = (min(MAX_NAME_WORDS, len(words) - i)
-                       if words[i][2].lower().replace("’", "'") in prefixes else 1)
+            first = words[i][2]
+            folded = first.lower().replace("’", "'")
+            if folded not in prefixes:
+                # no alias starts with this word; it is one itself only with a possessive
+                # or a full stop taken off
+                if not first.endswith(_TRIMMED):
+                    i += 1
+                    continue
+                longest = 1
+            else:
+                longest = _longest_prefix(text, words, i, prefixes)
             for n in range(longest, 0, -1):
+                if n == 1 and folded not in names and not first.endswith(_TRIMMED):
+                    break  # the word as it is, folded, is no alias
                 start, end = words[i][0], words[i + n - 1][1]
                 name = place(text[start:end])
                 if name is None and text[start:end].endswith("."):
@@ -184,20 +202,24 @@ class Lexicon:
 
     def is_part(self, a: str, b: str) -> bool:
         """True if place ``a`` lies inside place ``b`` (transitively)."""
+        found = self._memo_ancestors.get(a)
+        if found is None:
+            found = self._memo_ancestors.remember(a, self._ancestors(a))
+        return b in found
+
+    def _ancestors(self, a: str) -> frozenset[str]:
+        """Every place ``a`` lies inside, following ``part_of`` (the rules ask often)."""
         seen: set[str] = set()
         todo = [a]
         while todo:
-            cur = todo.pop()
-            place = self.places.get(cur)
+            place = self.places.get(todo.pop())
             if place is None:
                 continue
             for parent in place.part_of:
-                if parent == b:
-                    return True
                 if parent not in seen:
                     seen.add(parent)
                     todo.append(parent)
-        return False
+        return frozenset(seen)
 
     def is_total(self, name: str) -> bool:
         place = self.places.get(name)
@@ -206,6 +228,12 @@ class Lexicon:
     # --------------------------------------------------------------- materials
     def materials_in(self, text: str) -> set[str]:
         """Materials named in a title, heading or topic tag."""
+        found = self._memo_materials.get(text)
+        if found is None:
+            found = self._memo_materials.remember(text, frozenset(self._materials_in(text)))
+        return set(found)
+
+    def _materials_in(self, text: str) -> set[str]:
         index = self._lookups()
         found: set[str] = set()
         ascii_text = text.isascii()
@@ -289,6 +317,7 @@ class _Index:
     """Lookups derived from a lexicon's packs, so that a search need not try every alias."""
 
     place_prefixes: frozenset[str]  # every prefix of a place alias, folded
+    place_folded: frozenset[str]  # every place alias, folded as a word is by find_places
     materials_by_length: tuple[str, ...]  # longest alias first (ties: in pack order)
     material_first_forms: frozenset[str]  # every word whose singular begins a material alias
     material_words: int  # the most words in a material alias
@@ -299,15 +328,16 @@ class _Index:
     def build(cls, lex: Lexicon) -> _Index:
         # every prefix of every alias, folded: a name starting with word w is an alias only
         # if w (folded) is such a prefix
-        prefixes = {folded[:n]
-                    for name in (*lex.place_names, *lex.place_names_cased, *lex.place_zh)
-                    for folded in (name.lower().replace("’", "'"),)
-                    for n in range(1, len(folded) + 1)}
+        every = (*lex.place_names, *lex.place_names_cased, *lex.place_zh)
+        folded = {name.lower().replace("’", "'") for name in every}
+        folded |= {_fold_name(name) for name in every}  # whatever spaces an alias has
+        prefixes = {name[:n] for name in folded for n in range(1, len(name) + 1)}
         aliases = list(lex.materials)
         zh = sorted(lex.material_zh, key=len, reverse=True)
         firsts = {a.split()[0] for a in aliases if a}
         return cls(
             place_prefixes=frozenset(prefixes),
+            place_folded=frozenset(folded),
             materials_by_length=tuple(sorted(aliases, key=len, reverse=True)),
             material_first_forms=frozenset(
                 form for f in firsts for form in _plurals(f) if _singular(form) == f),
@@ -315,6 +345,31 @@ class _Index:
             material_zh_re=re.compile("|".join(map(re.escape, zh))) if zh else None,
             material_zh_non_ascii=all(not name.isascii() for name in zh),
         )
+
+
+#: endings :meth:`Lexicon.place` takes off a name (a possessive) or tries without (".")
+_TRIMMED = ("'s", "’s", ".")
+
+
+def _longest_prefix(text: str, words: list[tuple[int, int, str]], i: int,
+                    prefixes: frozenset[str]) -> int:
+    """How many words from ``words[i]`` (whose folded form begins some alias) may make a
+    place name: a run of n words is one only if the text from its first word to the first
+    letter of its last, folded, begins an alias (to its last but one word when the last is
+    an "s" whose possessive :meth:`Lexicon.place` may take off with the apostrophe before
+    it). ASCII runs only: elsewhere folding a longer text may change the case of what a
+    shorter one ends with (a final sigma), so every length up to ``MAX_NAME_WORDS`` stays a
+    candidate."""
+    left = min(MAX_NAME_WORDS, len(words) - i)
+    start = words[i][0]
+    for n in range(2, left + 1):
+        last = words[i + n - 1]
+        run = text[start:words[i + n - 2][1] if last[2] in ("s", "s.") else last[0] + 1]
+        if not run.isascii():
+            return left
+        if " ".join(run.lower().split()) not in prefixes:
+            return n - 1
+    return left
 
 
 def _plurals(word: str) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from factlint.frame.chunks import Chunk
@@ -57,18 +57,25 @@ def _walker() -> lalr.Walker:
     return lalr.Walker(lalr.statement_parser())
 
 
-#: chunk rows remembered with their statements (pure: the result depends on the row only)
-_MEMO: BoundedMemo[tuple[tuple[Chunk, ...], str], tuple[Framed, ...]] = BoundedMemo(32768)
+#: the leaves of each subtree of a template tree (which the entry keeps alive), as indices
+_LEAVES: dict[int, tuple[Tree[Token], tuple[int, ...]]] = {}
+
+#: chunk rows remembered with their statements (pure: the result depends on the row only),
+#: by identity: the chunker hands out the row it remembers for a sentence, the same object
+#: each time, so the key needs no hash of the row (the entry keeps the row alive)
+_MEMO: BoundedMemo[tuple[int, str], tuple[tuple[Chunk, ...], tuple[Framed, ...]]] = \
+    BoundedMemo(32768)
 
 
-def statements(chunks: list[Chunk], entity: str = "") -> list[Framed]:
+def statements(chunks: Sequence[Chunk], entity: str = "") -> list[Framed]:
     """Every value the statements of ``chunks`` frame, in order; ``entity`` is the document's
     own (the subject of "Net income was $4bn" in its results release), "" if none."""
-    key = (tuple(chunks), entity)
+    row = chunks if isinstance(chunks, tuple) else tuple(chunks)
+    key = (id(row), entity)
     found = _MEMO.get(key)
-    if found is None:
-        found = _MEMO.remember(key, tuple(_statements(chunks, entity)))
-    return list(found)
+    if found is None or found[0] is not row:
+        found = _MEMO.remember(key, (row, tuple(_statements(list(row), entity))))
+    return list(found[1])
 
 
 def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
@@ -219,7 +226,14 @@ class _Reader:
     def leaves(self, tree: Tree[Token] | Token) -> list[Chunk]:
         if isinstance(tree, Token):
             return [self.chunk(tree)]
-        return [self.chunk(t) for t in tree.scan_values(lambda v: isinstance(v, Token))]
+        found = _LEAVES.get(id(tree))
+        if found is None or found[0] is not tree:
+            if len(_LEAVES) >= _MAX_STATES:
+                _LEAVES.clear()
+            found = _LEAVES[id(tree)] = (tree, tuple(
+                int(t.value) for t in tree.scan_values(lambda v: isinstance(v, Token))))
+        w = self.w
+        return [w[k] for k in found[1]]
 
     def emit(self, value: Chunk, kind: str, shape: str, measure: str = "",
              subject: Chunk | None = None, down: bool = False) -> None:

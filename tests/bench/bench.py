@@ -3,6 +3,8 @@
     python tests/bench/bench.py                 # 1k and 10k articles
     python tests/bench/bench.py --sizes 1000    # quicker
     python tests/bench/bench.py --large         # adds 100k articles (~250 MB, ~10 min)
+    python tests/bench/bench.py --dense --repeat 5    # figure-dense MB/s alone (dense.py)
+    python tests/bench/bench.py --dense --articles 10000 --repeat 5 --against OTHER_PYTHON
 
 Each figure runs ``factlint`` as a user does (a fresh process, ``--format json``), on a
 corpus written by ``generate.py`` with a fixed seed. Cold and ``--jobs`` figures use
@@ -21,6 +23,7 @@ import os
 import platform
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,6 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from dense import dense  # noqa: E402
 from generate import generate, many_figures, one_key  # noqa: E402
 
 #: factlint runs as installed: its modules compiled once (pip writes the .pyc files), even
@@ -83,12 +87,12 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def factlint(args: list[str], cwd: Path) -> Run:
+def factlint(args: list[str], cwd: Path, python: str = sys.executable) -> Run:
     """Run factlint in a fresh process, sampling the memory of its process tree."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([sys.executable, "-m", "factlint", *args], cwd=cwd,
+        proc = subprocess.Popen([python, "-m", "factlint", *args], cwd=cwd,
                                 stdout=out, stderr=err, env=ENV)
         peak = 0
         while proc.poll() is None:
@@ -191,7 +195,18 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1,
                         help="runs per figure; the fastest is printed (default 1)")
     parser.add_argument("--no-quantulum", action="store_true", help="skip quantulum3")
+    parser.add_argument("--dense", action="store_true",
+                        help="only the cold one-job runs of the figure-dense corpus (dense.py) "
+                             "and of --articles generated ones: median and spread of --repeat")
+    parser.add_argument("--articles", type=int, nargs="*", default=[], metavar="N",
+                        help="with --dense: also N generated articles (e.g. 10000)")
+    parser.add_argument("--against", metavar="PYTHON",
+                        help="with --dense: interleave each run with one by PYTHON (an "
+                             "interpreter with another factlint installed)")
     args = parser.parse_args()
+    if args.dense:
+        cold_runs(args.articles, args.repeat, args.against)
+        return
     sizes = [*args.sizes, *([100000] if args.large else [])]
     print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.system()} {platform.machine()}")
@@ -215,6 +230,37 @@ def main() -> None:
         print(f"peak RSS of any run: {max(PEAKS):.0f} MB")
         if not args.no_quantulum:
             quantulum(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def cold_runs(articles: list[int], repeat: int, against: str | None) -> None:
+    """``factlint --no-cache --jobs 1 --format json`` on the figure-dense corpus and on
+    generated ones, ``repeat`` fresh runs each (interleaved with ``against``'s)."""
+    pythons = {"this": sys.executable, **({"against": against} if against else {})}
+    print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}; "
+          + ", ".join(f"{k}: {v}" for k, v in pythons.items()))
+    work = Path(tempfile.mkdtemp(prefix="factlint-bench-"))
+    (work / ".git").mkdir()
+    try:
+        made = dense(work / "dense")
+        corpora = [("figure-dense", "dense", made["bytes"] / 1e6)]
+        for n in articles:
+            manifest = generate(work / f"c{n}", n, max(1, n // 500), seed=1)
+            corpora.append((f"{n} articles", f"c{n}", int(manifest["bytes"]) / 1e6))  # type: ignore[call-overload]
+        for label, folder, mb in corpora:
+            walls: dict[str, list[float]] = {k: [] for k in pythons}
+            for _ in range(repeat):
+                for name, python in pythons.items():
+                    run = factlint(["--format", "json", "--no-cache", "--jobs", "1", folder],
+                                   work, python)
+                    walls[name].append(run.wall)
+            print(f"\n== {label}: {mb:.2f} MB, {repeat} fresh runs each")
+            for name, times in walls.items():
+                mid = statistics.median(times)
+                print(f"{name}: median {mid:.2f} s ({mb / mid:.2f} MB/s), "
+                      f"min {min(times):.2f} s, max {max(times):.2f} s; "
+                      + " ".join(f"{t:.2f}" for t in times))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -1,0 +1,80 @@
+"""The statement vocabulary of a lexicon, as the chunker looks it up.
+
+Built once per lexicon from its packs (``rules/general.yaml``: verbs, link verbs, changes,
+agent nouns, clause breaks...) and the small words that structure a statement: each phrase
+with its chunk kind, for each first word the most words a phrase starting with it has, and
+a remembered answer, per word, to whether a plain word (no phrase, no name) is part of a
+measure or filler.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factlint.frame.lexicon import Lexicon
+from factlint.util.bounded import BoundedMemo
+
+#: words that structure a statement, as themselves
+SMALL = {"of": "OF", "in": "IN", "with": "WITH", "to": "TO", "from": "FROM", "for": "FOR",
+         "at": "AT", "as": "AS", "by": "BY", "and": "AND"}
+#: nouns that, after "the", stand for the document's own entity ("the company")
+ENTITY_NOUNS = frozenset({"company", "group", "firm", "business", "airline", "carrier",
+                          "bank", "insurer", "retailer", "lender", "operator", "utility"})
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The statement words of a lexicon: phrase -> (chunk kind, key), and for each first
+    word the most words a phrase starting with it has."""
+
+    kinds: dict[str, tuple[str, str]]
+    longest: dict[str, int]
+    entity_words: re.Pattern[str]  # a sentence may name the document's entity ("it")
+    place_words: re.Pattern[str]  # a sentence may name the paragraph's place ("the country")
+    #: a plain word (lower case first, no phrase starts with it, not "the") -> whether it
+    #: is a measure's word (else filler)
+    plain: BoundedMemo[str, bool] = field(default_factory=lambda: BoundedMemo(1 << 16))
+
+
+_VOCABULARIES: dict[int, tuple[Lexicon, Vocabulary]] = {}
+
+
+def words_regex(phrases: object) -> re.Pattern[str]:
+    """Any of ``phrases`` as whole words, case-insensitive (never matches when empty)."""
+    words = sorted(phrases, key=len, reverse=True)  # type: ignore[call-overload]
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\b(?:{alternatives})\b" if words else "(?!)", re.IGNORECASE)
+
+
+def vocabulary(lex: Lexicon) -> Vocabulary:
+    """Built once per lexicon (a run has one)."""
+    found = _VOCABULARIES.get(id(lex))
+    if found is not None and found[0] is lex:
+        return found[1]
+    kinds: dict[str, tuple[str, str]] = {}
+    # later tables win: a small word over a verb, a verb over a change...
+    for table, kind in ((lex.place_pronouns, "PLACE"), (lex.entity_pronouns, "PRON"),
+                        (lex.clause_breaks, "BREAK"),
+                        (lex.agent_nouns, "AGENT"), (lex.follow_words, "FOLLOW"),
+                        (lex.link_verbs, "BE"), (lex.change_verbs, "CHG"),
+                        (lex.verb_measures, "VERB"), (SMALL, "")):
+        for phrase in table:
+            key = table[phrase] if isinstance(table, dict) else ""
+            kinds[phrase] = (kind or key, "") if kind == "" else (kind, key)
+    longest: dict[str, int] = {}
+    for phrase in kinds:
+        words = phrase.split()
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    entity = sorted({*lex.entity_pronouns, *lex.agent_nouns, *ENTITY_NOUNS}, key=len,
+                    reverse=True)
+    vocab = Vocabulary(kinds, longest, words_regex(entity), words_regex(lex.place_pronouns))
+    _VOCABULARIES.clear()
+    _VOCABULARIES[id(lex)] = (lex, vocab)
+    return vocab
+
+
+def kind_of(lex: Lexicon, phrase: str) -> str:
+    """The chunk kind the statement vocabulary gives ``phrase`` (lower case), "" if none."""
+    found = vocabulary(lex).kinds.get(phrase)
+    return found[0] if found is not None else ""
