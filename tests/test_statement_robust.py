@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import random
 
-from factlint.frame.chunks import Chunk
 from factlint.frame.statements import statements
+from factlint.frame.vocabulary import Chunk
 
 KINDS = ("NAME", "PRON", "POSS", "MEAS", "VERB", "BE", "CHG", "AGENT", "RANK", "NUM", "PCT",
          "FOLLOW", "OF", "IN", "WITH", "TO", "FROM", "FOR", "AT", "AS", "BY", "AND", "COMMA",

@@ -21,12 +21,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from factlint.frame.lexicon import Lexicon, normalise_phrase
+from factlint.frame.rows import merge_measures, tidy
 from factlint.frame.vocabulary import ENTITY_NOUNS as _ENTITY_NOUNS
+from factlint.frame.vocabulary import FUNCTION as _FUNCTION
 from factlint.frame.vocabulary import SMALL as _SMALL
-from factlint.frame.vocabulary import Vocabulary
+from factlint.frame.vocabulary import Chunk, Vocabulary
 from factlint.frame.vocabulary import kind_of as _kind
 from factlint.frame.vocabulary import vocabulary as _vocabulary
 from factlint.model import Mention
@@ -43,19 +44,12 @@ _ALIAS = lazy_compile(
 _ABBREVIATION = lazy_compile(globals(), "_ABBREVIATION", r"\(\s*[A-Z][A-Za-z0-9&]{1,9}\s*\)")
 _CAPITALISED = lazy_compile(globals(), "_CAPITALISED", r"\b[A-Z][\w'’-]*")
 _CJK = lazy_compile(globals(), "_CJK", r"[\u3400-\u9fff]")
-_WORDS = lazy_compile(globals(), "_WORDS", r"[^\W_]+")
 _LOWER = lazy_compile(globals(), "_LOWER", r"\b[a-z][a-z'-]+\b")
-#: past participles that do not end in -ed ("the cars sold in Norway")
-IRREGULAR_PARTICIPLES = ("sold", "grown", "made", "built", "spent", "held", "won", "spread",
-                         "split")
-_PARTICIPLE = lazy_compile(globals(), "_PARTICIPLE",
-                           rf"\s+([a-z]{{3,}}(?:ed|ing)|{'|'.join(IRREGULAR_PARTICIPLES)})\b")
 _MODEL = lazy_compile(globals(), "_MODEL",
                       r"\s+([A-Za-z-]*\d[\w-]*[A-Za-z][\w-]*|[A-Z]+-?\d+\w*)\b")
 _COMPARED = lazy_compile(globals(), "_COMPARED",
                          r"\s+(?:fewer|more|less|higher|lower|greater|bigger|smaller|above|"
                          r"below)\b(?!\s+(?:of|than\s+\d))")
-_ADJECTIVES = lazy_compile(globals(), "_ADJECTIVES", r"(?:\s+[a-z][a-z'-]*)+\s+")
 _REST = lazy_compile(
     globals(), "_REST",
     r"\b(?:with\s+)?(?:the\s+)?(?:remaining|rest(?:\s+of\s+the\s+(?:world|market))?|others?)"
@@ -65,9 +59,6 @@ _EACH = lazy_compile(globals(), "_EACH", r"\s+(each)\b")
 #: a news dateline opening a paragraph ("ZURICH - ", "AUSTIN, Texas - ")
 _DATELINE = lazy_compile(globals(), "_DATELINE",
                          r"^[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w .'-]{0,30})?\s+[-—–]\s+")
-_OR = lazy_compile(globals(), "_OR",
-                   r"\s*or\s+(?:(?:some|about|around|roughly|nearly|almost|just)\s+)?")
-_OWN = lazy_compile(globals(), "_OWN", r"\b(?:its|their|our)\s+$", re.IGNORECASE)
 
 #: capitalised words that are not names when they start a sentence or a name
 _NOT_NAMES = frozenset(
@@ -79,35 +70,6 @@ _NOT_NAMES = frozenset(
     "Second Third Total Group Core Viewpoint Insights Key Points Market Sales Revenue "
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Q1 Q2 Q3 Q4 H1 H2 FY".split())
-#: lower-case words that never belong to a measure noun phrase
-_FUNCTION = frozenset(
-    "a an the some about around roughly nearly almost over under more less than just only "
-    "also still even its their his her our your this that these those which who whom whose "
-    "what not no nor or so such very much many most least each every all both either neither "
-    "other another same record year years quarter month months week day per cent percent "
-    "it they we he she there here then now when where while whereas been being be is was on "
-    "were are has have had do does did will would could should may might must can up down "
-    "out into onto upon within without across against among between during before after "
-    "since until because if unless though although despite via like i me us them one two "
-    "three four five six seven eight nine ten first second third fourth fifth largest biggest "
-    "worth higher lower bigger smaller greater larger fewer top leading respectively combined "
-    "together alone further below above last previous past week weeks said says say told "
-    "noted stated announced".split())
-
-
-class Chunk(NamedTuple):
-    """One typed piece of a sentence (offsets relative to the sentence). A named tuple: made,
-    hashed and compared in C, as a sentence makes dozens and the statement memo keys on
-    them."""
-
-    kind: str  # a terminal of grammar/statement.lark, or BREAK
-    start: int
-    end: int
-    text: str
-    key: str = ""  # NAME: the subject's key; VERB: its measure; CHG: up/down; NUM: dimension
-    mention: int = -1  # NUM, PCT, RANK: the index of the sentence's mention
-
-
 @dataclass
 class DocNames:
     """What a document says about its names: aliases it introduces, words it writes in
@@ -355,7 +317,7 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
             i += consumed
             continue
         i += 1  # filler
-    return _tidy(_merge_measures(out, text, lex), text, lex)
+    return tidy(merge_measures(out, text, lex), text, lex)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -366,82 +328,6 @@ def _is_capitalised(word: str) -> bool:
 _QUARTERS = frozenset(f"{n}-quarter" for n in ("first", "second", "third", "fourth"))
 #: words after which an -ing or -ed word is a noun ("its ceiling", "a 5 MW building")
 _ARTICLES = frozenset({"the", "a", "an", "its", "their", "our", "his", "her"})
-#: words a gap between two chunks may hold without hiding structure ("of the world's")
-_TRANSPARENT = frozenset(
-    "the a an some about around roughly nearly almost its their his her our this that these "
-    "those also still just only even all both each record alone together combined "
-    "respectively which who now currently already again once".split())
-#: small words that mean nothing once the words after them are dropped ("in 2023")
-_DANGLING = frozenset({"IN", "FROM", "TO", "BY", "FOR", "AT", "OF", "AS", "WITH", "AND"})
-
-
-def _hides(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]``, between two chunks, holds a word that is not transparent:
-    dropped words there hide structure the chunks do not show."""
-    if end - start < 2:  # a space or nothing: not even a one-letter word with room around it
-        return end > start and text[start].isalnum() and text[start].lower() not in _TRANSPARENT
-    return any(w.lower() not in _TRANSPARENT for w in _WORDS.findall(text, start, end))
-
-
-def _asides(chunks: list[Chunk]) -> list[Chunk]:
-    """Without brackets that hold no figure ("(pipeline and LNG combined)"): an aside."""
-    if not any(c.kind == "LPAR" for c in chunks):
-        return chunks
-    out: list[Chunk] = []
-    k = 0
-    while k < len(chunks):
-        c = chunks[k]
-        if c.kind == "LPAR":
-            close = next((j for j in range(k + 1, len(chunks))
-                          if chunks[j].kind in ("RPAR", "LPAR", "BREAK")), -1)
-            if close > 0 and chunks[close].kind == "RPAR" and not any(
-                    x.kind in ("NUM", "PCT", "RANK", "OTHER") for x in chunks[k + 1:close]):
-                k = close + 1
-                continue
-        out.append(c)
-        k += 1
-    return out
-
-
-def _tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
-    """Drop a small word whose next word was dropped ("in 2023", "from a year earlier"); read
-    a verb of change that governs "N% of ..." as the verb that names its measure ("grew 41%
-    of the world's robusta") and any other as a change."""
-    out: list[Chunk] = []
-    chunks = _asides(chunks)
-    objects: set[int] = set()  # names that follow a small word: objects, never subjects
-    for k, c in enumerate(chunks):
-        nxt = chunks[k + 1] if k + 1 < len(chunks) else None
-        if c.kind in _DANGLING and (nxt is None or _hides(text, c.end, nxt.start)):
-            if nxt is not None and nxt.kind == "NAME" and c.kind not in ("AND", "AS", "BY") \
-                    and _ADJECTIVES.fullmatch(text, c.end, nxt.start):
-                objects.add(k + 1)  # "demand for its newest iPhones": an object
-            continue
-        if k in objects:
-            c = Chunk("MEAS", c.start, c.end, c.text)
-        if c.kind == "BREAK" and c.text.lower() == "but" and nxt is not None and \
-                nxt.kind in ("NUM", "PCT"):
-            c = Chunk("AND", c.start, c.end, c.text)  # "15% of reserves but only 3% of ..."
-        if c.kind == "COMMA" and nxt is not None and _hides(text, c.end, nxt.start) and not (
-                nxt.kind in ("NUM", "PCT") and _OR.fullmatch(text, c.end, nxt.start)):
-            # (", or 12% of the total": the same figure restated, kept)
-            c = Chunk("BREAK", c.start, c.end, c.text)  # ", employs 9,000": words we do not read
-        if c.kind == "COMMA" and out and out[-1].kind == "COMMA":
-            continue  # "Saudi Arabia, by contrast, pumped": the aside between them dropped
-        if c.kind == "POSS" and (not out or _hides(text, out[-1].end, c.start)):
-            continue  # "the country's": its owner was dropped
-        if c.kind == "LPAR" and nxt is not None and nxt.kind == "RPAR":
-            continue  # "(b/d)": nothing kept inside
-        if c.kind == "RPAR" and k and chunks[k - 1].kind == "LPAR":
-            continue
-        if c.kind == "VERB" and c.text.lower() in lex.change_verbs and not (
-                nxt is not None and nxt.kind in ("NUM", "PCT") and k + 2 < len(chunks)
-                and chunks[k + 2].kind == "OF"):
-            c = Chunk("CHG", c.start, c.end, c.text, lex.change_verbs[c.text.lower()])
-        out.append(c)
-    return out
-
-
 _PUNCT = {",": "COMMA", "(": "LPAR", ")": "RPAR", "[": "BREAK", "]": "BREAK", ":": "COLON"}
 
 
@@ -598,98 +484,4 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
             return taken, Chunk("NAME", first, last, raw, lex.demonyms[key.lower()])
         return taken, Chunk("WORD", first, last, raw)
     return taken, Chunk("NAME", first, last, raw, place or key)
-
-
-def _verb_after(chunks: list[Chunk], k: int) -> bool:
-    """Whether a verb follows chunk ``k`` in its clause."""
-    for c in chunks[k:]:
-        if c.kind == "BREAK":
-            return False
-        if c.kind in ("VERB", "BE", "CHG"):
-            return True
-    return False
-
-
-def _merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
-    """Runs of content words become one ``MEAS`` when they name a measure or a material, or
-    follow "of" or a value ("12.9 million barrels of crude oil"); other runs are dropped."""
-    out: list[Chunk] = []
-    run: list[Chunk] = []
-
-    def flush() -> None:
-        if not run:
-            return
-        phrase = " ".join(c.text for c in run)
-        words = normalise_phrase(phrase).split()
-        before = out[-1].kind if out else ""
-        if before == "NUM" and out[-1].key != "count" and (
-                text[out[-1].end:run[0].start].strip() or not run[0].text.islower()):
-            before = ""  # "72 dollars a tonne": words after a unit are not what is counted
-            # (but "its 8.98 million b/d ceiling": a noun right after it is what it is)
-        after = chunks[k_next].kind if k_next < len(chunks) else ""
-        if before == "PCT" and (run[0].text.lower().endswith("ed") or run[0].text.lower() in
-                                IRREGULAR_PARTICIPLES):
-            before = ""  # "the remaining 19% spread across smaller brands": not what it is of
-        if after == "AGENT" or before in ("OF", "NUM", "PCT") or run[0].kind == "MEAS" or \
-                not lex.measure_nouns.isdisjoint(words) or \
-                not lex.measure_heads.isdisjoint(words) or lex.materials_in(phrase):
-            start = run[0].start
-            own = _OWN.search(text, max(0, start - 8), start)
-            if own is not None:  # "its rare earth imports": a share of the subject's own total
-                start = own.start()
-            end = run[-1].end
-            tail = _PARTICIPLE.match(text, end)
-            follows = chunks[k_next] if k_next < len(chunks) else None
-            if tail is not None and tail.group(1).lower() not in _FUNCTION and \
-                    _kind(lex, tail.group(1).lower()) in ("", "VERB") and not (
-                        follows is not None and follows.start == tail.start(1)
-                        and " " in follows.text) and (  # "accounted for": a verb of its own
-                        (out and out[-1].kind not in ("COMMA", "COLON", "BREAK"))
-                        or _verb_after(chunks, k_next + 1)):
-                # (opening a clause, "Wind farms supplied 58%" is the clause's verb unless
-                # another follows: "Batteries installed in EVs rose 27%")
-                # "the sugar traded internationally", "the batteries installed in EVs": a
-                # participle changes what is counted; its measure if we know the verb, else
-                # the word itself, so that the key names what was written
-                end = tail.end()
-            if out and out[-1].kind == "MEAS" and not text[out[-1].end:start].strip():
-                start = out.pop().start  # "the PCs shipped | worldwide": one phrase
-            out.append(Chunk("MEAS", start, end, text[start:end]))
-        run.clear()
-
-    k_next = 0
-    kinds = [c.kind for c in chunks]
-    last = len(chunks) - 1
-    for k, c in enumerate(chunks):
-        kind = c.kind
-        if kind == "WORD" or kind == "MEAS":
-            run.append(c)
-            continue
-        if kind == "OF" or kind == "VERB" or kind == "NAME":
-            nxt = kinds[k + 1] if k < last else ""
-            prev = run[-1].kind if run else (out[-1].kind if out else "")
-            if kind == "OF" and run and (nxt in ("WORD", "MEAS") or (
-                    nxt == "NAME" and lex.place(chunks[k + 1].key) is None)) and \
-                    normalise_phrase(run[-1].text).split()[-1:] in (
-                        ["share"], ["portion"], ["proportion"]):
-                run.append(c)  # "share of NAND revenue": one measure
-                continue
-            if kind == "VERB" and ((nxt in ("WORD", "MEAS") and (
-                    prev == "OF" or (run and c.text.lower().endswith("ing")))) or (
-                    run and normalise_phrase(c.text) in lex.measure_nouns)):
-                run.append(c)  # "27% of mined copper", "rare earth processing capacity"
-                continue
-            if kind == "NAME" and nxt in ("WORD", "MEAS") and lex.place(c.key) is None and (
-                    prev in ("OF", "POSS", "NUM", "PCT") or (run and c.text.isupper())):
-                run.append(c)  # "12% of NAND revenue", "Micron's DRAM sales"
-                continue
-        if run:
-            k_next = k
-            flush()
-        if out and out[-1].kind == "MEAS" and c.start < out[-1].end:
-            continue  # the participle a measure took in ("the batteries installed")
-        out.append(c)
-    k_next = len(chunks)
-    flush()
-    return out
 

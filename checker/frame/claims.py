@@ -18,7 +18,6 @@ from factlint import periods
 from factlint.frame import modality
 from factlint.frame import patterns as P
 from factlint.frame.chunks import (
-    IRREGULAR_PARTICIPLES,
     DocNames,
     chunk,
     doc_names,
@@ -29,6 +28,7 @@ from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.growth import growth_claims
 from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.frame.pattern_frames import PatternFrames
+from factlint.frame.rows import IRREGULAR_PARTICIPLES
 from factlint.frame.statements import Framed, statements
 from factlint.model import (
     Claim,

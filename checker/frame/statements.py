@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from factlint.frame.chunks import Chunk
+from factlint.frame.vocabulary import Chunk
 from factlint.parse import lalr
 from factlint.parse.lalr import Token, Tree
 from factlint.util.bounded import BoundedMemo

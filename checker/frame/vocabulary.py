@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from factlint.frame.lexicon import Lexicon
 from factlint.util.bounded import BoundedMemo
@@ -21,6 +22,35 @@ SMALL = {"of": "OF", "in": "IN", "with": "WITH", "to": "TO", "from": "FROM", "fo
 #: nouns that, after "the", stand for the document's own entity ("the company")
 ENTITY_NOUNS = frozenset({"company", "group", "firm", "business", "airline", "carrier",
                           "bank", "insurer", "retailer", "lender", "operator", "utility"})
+
+#: lower-case words that never belong to a measure noun phrase
+FUNCTION = frozenset(
+    "a an the some about around roughly nearly almost over under more less than just only "
+    "also still even its their his her our your this that these those which who whom whose "
+    "what not no nor or so such very much many most least each every all both either neither "
+    "other another same record year years quarter month months week day per cent percent "
+    "it they we he she there here then now when where while whereas been being be is was on "
+    "were are has have had do does did will would could should may might must can up down "
+    "out into onto upon within without across against among between during before after "
+    "since until because if unless though although despite via like i me us them one two "
+    "three four five six seven eight nine ten first second third fourth fifth largest biggest "
+    "worth higher lower bigger smaller greater larger fewer top leading respectively combined "
+    "together alone further below above last previous past week weeks said says say told "
+    "noted stated announced".split())
+
+
+
+class Chunk(NamedTuple):
+    """One typed piece of a sentence (offsets relative to the sentence). A named tuple: made,
+    hashed and compared in C, as a sentence makes dozens and the statement memo keys on
+    them."""
+
+    kind: str  # a terminal of grammar/statement.lark, or BREAK
+    start: int
+    end: int
+    text: str
+    key: str = ""  # NAME: the subject's key; VERB: its measure; CHG: up/down; NUM: dimension
+    mention: int = -1  # NUM, PCT, RANK: the index of the sentence's mention
 
 
 @dataclass(frozen=True)
