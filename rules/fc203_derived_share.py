@@ -173,6 +173,9 @@ def _share_vs_levels(share: Claim, levels: Sequence[Claim], total: str, index: C
 def _total_vs_parts(levels: Sequence[Claim], index: ClaimIndex,
                     settings: Settings) -> Iterator[Finding]:
     lex = index.lexicon
+    # the parts of a total depend on the total, its period and the pool only (w is never a
+    # part: totals and titles are skipped), so totals that share them share one computation
+    found: dict[tuple[object, ...], list[Claim]] = {}
     for w in levels:
         if w.in_title or not index.wants(w.path):  # findings are located at w
             continue
@@ -184,11 +187,14 @@ def _total_vs_parts(levels: Sequence[Claim], index: ClaimIndex,
             continue
         # a measure that names no material ("revenue") has no world total: a table's Total
         # row sums that table's companies, never every company the corpus names
-        pool = levels if lex.main_material(w.measure)[0] else [
-            c for c in levels if c.path == w.path]
+        own_doc = not lex.main_material(w.measure)[0]
         for places in (True, False):
-            parts = _parts(pool, [w], "" if total == "World" else total, total, lex, settings,
-                           places)
+            key = (total, places, w.period, w.path if own_doc else "")
+            parts = found.get(key)
+            if parts is None:
+                pool = [c for c in levels if c.path == w.path] if own_doc else levels
+                parts = found[key] = _parts(pool, [w], "" if total == "World" else total,
+                                            total, lex, settings, places)
             if len(parts) < 2:
                 continue
             lows = sum((_low(c, settings) for c in parts), Fraction(0))
