@@ -45,6 +45,10 @@ from factlint.util.bounded import BoundedMemo
 _ASSERTED: BoundedMemo[tuple[str, int, int], bool] = BoundedMemo(32768)
 
 
+#: the entity a sentence is chunked with to see whether it refers to one at all
+_SOMEONE = "\x00someone"
+
+
 class Framer(PatternFrames):
     """Frames the mentions of one document's sentences into claims."""
 
@@ -222,9 +226,17 @@ class Framer(PatternFrames):
         if names.entity:
             return statements(chunk(text, spans, self.lex, names), names.entity), ctx.topic
         entity, topic = "", ctx.topic
+        if may_name_entity(text, self.lex):  # "The South Korean company shipped ...": read
+            names.entity = _SOMEONE  # with a stand-in; who it is only if the row needs one
+            try:
+                stand_in = chunk(text, spans, self.lex, names)
+            finally:
+                names.entity = ""
+            if any(c.kind == "PRON" for c in stand_in):
+                entity = self._antecedent(ctx.doc, sentence, names)
         chunks = chunk(text, spans, self.lex, names)
-        if may_name_entity(text, self.lex):  # "The South Korean company shipped ..."
-            entity = self._antecedent(ctx.doc, sentence, names)
+        if entity:
+            pass
         elif chunks and chunks[0].kind == "MEAS" and self._last is not None and \
                 self._last[0] == self._paragraph(ctx.doc, sentence) and \
                 self.lex.measure_key(chunks[0].text) is None:
