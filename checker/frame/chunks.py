@@ -123,7 +123,11 @@ def _short_forms(text: str, lex: Lexicon) -> list[tuple[str, str]]:
     first_seen: dict[str, int] = {}
     alone: dict[str, int] = {}
     for m in _NAME_RUN.finditer(text):
-        full = _clean_name(m.group(), lex)  # "Nutrien Ltd" is Nutrien alone
+        run = m.group()
+        if " " not in run:  # one word: the name alone
+            alone.setdefault(run.removesuffix("'s").removesuffix("’s").rstrip("."), m.start())
+            continue
+        full = _clean_name(run, lex)  # "Nutrien Ltd" is Nutrien alone
         head = full.split()[0] if full else ""
         if " " not in full:
             alone.setdefault(head, m.start())
@@ -220,20 +224,29 @@ def may_name_entity(text: str, lex: Lexicon) -> bool:
 
 
 def organisations(text: str, lex: Lexicon, names: DocNames) -> list[str]:
-    """The organisations ``text`` names, as subject keys: its proper-noun names that are no
-    place, and the capitalised words outside them ("Apple and Xiaomi gained": a sentence's
-    first word is no chunk), so that a paragraph naming two is seen to name two."""
+    """The organisations ``text`` (a paragraph's start) names: runs of capitalised words,
+    without legal forms and keyed by the document's aliases, that are no place, no demonym,
+    no material and no ordinary word opening a sentence ("Apple and Xiaomi gained" names
+    two). A regular expression, not the chunker: it runs for every sentence that says "the
+    company" in a document without an entity of its own."""
     text = _DATELINE.sub(lambda m: " " * len(m.group()), text)  # "ZURICH - ": a place
-    chunks = [c for c in chunk(text, (), lex, names) if c.kind == "NAME" and c.key]
-    found = [c.key for c in chunks if lex.place(c.key) is None
-             and c.key.lower() not in lex.demonyms]
-    found += [w.group() for w in _CAPITALISED.finditer(text)
-              if not any(c.start <= w.start() < c.end for c in chunks)
-              and w.group() not in _NOT_NAMES and not names.ordinary(w.group())
-              and lex.place(w.group()) is None and w.group().lower() not in lex.demonyms
-              and w.group() not in lex.legal_forms
-              and normalise_phrase(w.group()) not in lex.materials]
+    found = []
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = [w for w in m.group().split() if w not in _NOT_NAMES]
+        if not words or (len(words) == 1 and names.ordinary(words[0])):
+            continue
+        name = _clean_name(" ".join(words), lex)
+        key = names.aliases.get(name, name)
+        if key and lex.place(key) is None and key.lower() not in lex.demonyms and \
+                key not in lex.legal_forms and normalise_phrase(key) not in lex.materials:
+            found.append(key)
     return found
+
+
+#: a run of capitalised words, with "&" or "of" inside ("Procter & Gamble")
+_CAPITALISED_RUN = lazy_compile(
+    globals(), "_CAPITALISED_RUN",
+    r"\b[A-Z][\w'’.-]*(?:\s+(?:&\s+|of\s+|de\s+)?[A-Z][\w'’.-]*)*")
 
 
 def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexicon,
