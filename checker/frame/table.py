@@ -50,7 +50,8 @@ def _header_unit(header: str) -> tuple[str, Fraction] | None:
     """(unit name, scale) declared by a header, or None."""
     if _SHARE_HEADER.search(header):
         return "percent", Fraction(1)
-    for inner in _PAREN.findall(header):
+    tail = header.rstrip(" :.").rsplit(",", 1)  # "..., million units": a caption's unit
+    for inner in [*_PAREN.findall(header), *(tail[1:] if len(tail[-1]) < 30 else [])]:
         tokens = re.findall(r"US\$|A\$|C\$|[$€£¥]|[A-Za-z]+/[A-Za-z]+|[A-Za-z0-9]+|"
                             r"[\u4e00-\u9fff]+", inner)
         unit, scale = "", Fraction(1)
@@ -117,7 +118,8 @@ def _header_words(header: str) -> str:
     text = _CHANGE_HEADER.sub("", text)
     text = re.sub(r"\b(?:of\s+)?(?:the\s+)?(?:world|global|total)\b", " ", text,
                   flags=re.IGNORECASE)
-    return " ".join(text.replace(",", " ").split()).strip(" :-,")
+    words = text.replace(",", " ").split()
+    return " ".join(w for w in words if w.lower() not in _SCALES).strip(" :-,")  # "million"
 
 
 def _table_measure(cell_headers: tuple[str, ...], own: int) -> str:
