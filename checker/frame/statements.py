@@ -344,13 +344,15 @@ class _Reader:
             assert isinstance(rank_np, Tree)
             self.read_rank_np(self.leaves(rank_np), "rank_apposition")
 
-    def read_rank_np(self, parts: list[Chunk], shape: str) -> None:
+    def read_rank_np(self, parts: list[Chunk], shape: str, inherit: bool = False) -> None:
         """``the world's second-largest crude producer``: a rank, and the measure (the agent
         noun's) that later values of the statement inherit."""
         scoped = parts[0].kind == "NAME"  # "Russia's largest potash producer": a national
         parts = [c for c in parts if c.kind != "POSS"][1:] if scoped else parts  # rank
         rank = parts[0]
         measure = " ".join(c.text for c in parts[1:] if c.kind == "MEAS")
+        if set(measure.lower().replace("’", "'").split()) <= _TOTAL_WORDS | _SCOPE_ONLY:
+            measure = ""  # "ranking second worldwide": where, not what
         agent = next((c for c in parts if c.kind == "AGENT"), None)
         if agent is not None:
             self.verb = agent.key
@@ -358,6 +360,10 @@ class _Reader:
             self.measure = measure
         if (agent is not None or measure) and not scoped:  # (ranks compare world-wide)
             self.emit(rank, "rank", shape, measure)
+        elif inherit and not scoped and (self.measure or self.verb):
+            # "Xiaomi shipped 42.3 million smartphones, ranking second worldwide": a rank in
+            # the measure its statement named
+            self.emit(rank, "rank", shape)
 
     def read_predicate(self, tree: Tree[Token]) -> None:
         rule = tree.data
@@ -400,8 +406,11 @@ class _Reader:
         elif rule == "rank_statement":
             parts = self.leaves(tree)
             rank_at = next(k for k, c in enumerate(parts) if c.kind == "RANK")
+            if rank_at == 0 and any(c.kind == "IN" for c in parts):
+                return  # "..., and ranked third in Europe": a rank among the region's only
             self.read_rank_np([c for c in parts[rank_at:] if c.kind in ("RANK", "MEAS", "AGENT")
-                               and c.start < (self.with_start(parts) or 10**9)], rule)
+                               and c.start < (self.with_start(parts) or 10**9)], rule,
+                              inherit=rank_at == 0)
             for sub in tree.iter_subtrees_topdown():  # type: ignore[no-untyped-call]
                 if sub.data == "figure":
                     self.read_figure(sub, rule)
