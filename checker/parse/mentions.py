@@ -189,6 +189,8 @@ _NOT_HALF_BEFORE = lazy_compile(globals(), "_NOT_HALF_BEFORE",
     r"[A-Za-z]+-|[A-Za-z]+ly)\s*$", re.IGNORECASE)
 _NOT_HALF_AFTER = lazy_compile(globals(), "_NOT_HALF_AFTER",
     r"-[A-Za-z]|\s+(?:time|year|hour|day|century|decade|dozen|a\s)", re.IGNORECASE)
+_TIME_AFTER = lazy_compile(globals(), "_TIME_AFTER",
+                           r"\s+(?:earlier|later|ago|before|after|previously)\b", re.IGNORECASE)
 _TOP_NOUN_AFTER = lazy_compile(globals(), "_TOP_NOUN_AFTER",
     r"\s+(?:(?:global|world|oil|rare[- ]earths?|metal|copper|gas|coal|steel|chip|car|"
     r"lithium|cobalt|nickel)\s+)?(?:producers?|exporters?|importers?|suppliers?|consumers?|"
@@ -239,6 +241,9 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
     if expr.fraction is not None and expr.fraction == _HALF and (
             _NOT_HALF_BEFORE.search(before) or _NOT_HALF_AFTER.match(text, end)):
         return _DROP  # the second half of the year, cut in half, a half-year
+    if expr.fraction is not None and _TIME_AFTER.match(text, end) and \
+            text[start:end].lower().endswith(("quarter", "half")):
+        return _DROP  # "a quarter earlier", "half a year ago": a time, no share
     if expr.kind == "rank" and expr.rank == 1:
         word = text[start:end].lower()
         if word.endswith("top") and not _TOP_NOUN_AFTER.match(text, end):
