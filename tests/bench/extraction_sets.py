@@ -194,18 +194,29 @@ def quantulum(folder: Path, file: str) -> Iterator[Case]:
 _RANGE = re.compile(r"^([\[(])\s*([^,]*),\s*([^\])]*)([\])])$")
 
 
-def _recognizers_unit(res: dict[str, object]) -> str | None:
+def recognizers_written_unit(res: dict[str, object]) -> tuple[str, str]:
+    """A Recognizers-Text result's kind and the unit its resolution names, lower case: ""
+    for a number, percent or percentage_point, else its ISO currency or its unit."""
     resolution = res.get("Resolution") or {}
     assert isinstance(resolution, dict)
     kind = str(res.get("TypeName", ""))
     if kind in ("number", "numberrange"):
-        return ""
+        return kind, ""
     if kind == "percentage":
-        return "percentage_point" if "百分点" in str(res.get("Text")) else "percent"
-    iso = str(resolution.get("isoCurrency") or "").lower()
-    unit = str(resolution.get("unit") or "").lower()
+        return kind, "percentage_point" if "百分点" in str(res.get("Text")) else "percent"
+    if kind == "currency" and resolution.get("isoCurrency"):
+        return "iso", str(resolution["isoCurrency"]).lower()
+    return kind, str(resolution.get("unit") or "").lower()
+
+
+def _recognizers_unit(res: dict[str, object]) -> str | None:
+    kind, unit = recognizers_written_unit(res)
+    if kind in ("number", "numberrange", "percentage"):
+        return unit
+    if kind == "iso":
+        return UNIT_MAP.get(unit)
     if kind == "currency":
-        return UNIT_MAP.get(iso) if iso else CURRENCY_NAMES.get(unit)
+        return CURRENCY_NAMES.get(unit)
     if kind in ("dimension", "age"):
         return UNIT_MAP.get(unit)
     return None  # ordinals, temperatures

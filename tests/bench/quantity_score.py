@@ -58,7 +58,14 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from extraction_sets import _RANGE, _TEI, _flatten, _fraction, _grobid_number
+from extraction_sets import (
+    _RANGE,
+    _TEI,
+    _flatten,
+    _fraction,
+    _grobid_number,
+    recognizers_written_unit,
+)
 
 from factlint.parse.units import unit_info
 
@@ -164,18 +171,6 @@ def quantulum(folder: Path) -> Iterator[Case]:
             yield Case(name, name, row["req"], gold, True)
 
 
-def _rt_unit(res: dict[str, object]) -> str:
-    resolution = res.get("Resolution") or {}
-    assert isinstance(resolution, dict)
-    kind = str(res.get("TypeName", ""))
-    if kind in ("number", "numberrange"):
-        return ""
-    if kind == "percentage":
-        return "percentage_point" if "百分点" in str(res.get("Text")) else "percent"
-    iso = str(resolution.get("isoCurrency") or "").lower()
-    return iso or str(resolution.get("unit") or "").lower()
-
-
 def recognizers(folder: Path) -> Iterator[Case]:
     base = folder / "recognizers-text"
     for path in sorted(base.glob("*/*/*.json")):
@@ -189,13 +184,14 @@ def recognizers(folder: Path) -> Iterator[Case]:
             for res in row["Results"]:
                 value = str((res.get("Resolution") or {}).get("value", "")).rstrip("%")
                 span = (int(res["Start"]), int(res["End"]) + 1) if "Start" in res else None
+                unit = recognizers_written_unit(res)[1]
                 m = _RANGE.match(value)
                 if m is not None:
                     low = _num(m.group(2)) if m.group(2).strip() else None
                     high = _num(m.group(3)) if m.group(3).strip() else None
-                    gold.append(Gold(res["Text"], low, high, _rt_unit(res), False, span))
+                    gold.append(Gold(res["Text"], low, high, unit, False, span))
                 elif (x := _num(value)) is not None:
-                    gold.append(Gold(res["Text"], x, x, _rt_unit(res), True, span))
+                    gold.append(Gold(res["Text"], x, x, unit, True, span))
             yield Case(name, category, row["Input"], gold, model == "NumberModel")
 
 
