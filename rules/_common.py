@@ -138,9 +138,10 @@ def common_total(c: Claim, lexicon: Lexicon) -> str | None:
         return "World" if lexicon.is_total(c.total) or c.total.casefold() == "world" else c.total
     if " from " in f" {c.measure} ":
         return None
-    _, scoped, place = c.measure.rpartition(" in ")
-    if scoped and lexicon.place(place) is not None:  # "... in European Union": Europe's
-        return lexicon.place(place)
+    _, scoped, name = c.measure.rpartition(" in ")
+    place = lexicon.place(name) if scoped else None
+    if place is not None:  # "... in European Union": the Union's
+        return place
     text = c.text.casefold()
     if any(w in text for w in _SCOPE):
         return "World"

@@ -132,7 +132,8 @@ class Framer(PatternFrames):
         text = sentence.text
         spans = tuple((m.start - sentence.start, m.end - sentence.start, m)
                       for m in sentence.mentions)
-        found, topic = self._read(sentence, spans, ctx)
+        para = self._paragraph(ctx.doc, sentence)
+        found, topic = self._read(sentence, spans, ctx, para)
         out: list[Claim] = []
         before = set(framed)  # framed by growth statements
         each: set[tuple[int, str]] = set()  # "Russia and Saudi Arabia for 8% each": both
@@ -142,10 +143,11 @@ class Framer(PatternFrames):
                     mention.start in framed and f.shape != "list_item"):
                 continue
             each.add((mention.start, f.subject))
+            # "up from 38 million in 2023 / a year earlier": the earlier level's own period
+            shift = self._earlier(text, mention.end - sentence.start, stated) \
+                if f.shape == "earlier_level" else 0
             if f.composition:  # "Coal accounted for 35% of Poland's power"
                 key = self._composition_key(f.measure_text)
-                shift = self._earlier(text, mention.end - sentence.start, stated) \
-                    if f.shape == "earlier_level" else 0
                 if key is not None and shift <= 0:
                     key += self._scope(text, mention.start - sentence.start, f.subject, stated)
                     frame = Frame(f.subject, f.subject_text, "", key, f.measure_text, f.end,
@@ -169,8 +171,7 @@ class Framer(PatternFrames):
                     self.lex.verb_measures.get(w.lower(), w) if w.lower().endswith("ed")
                     or w.lower() in IRREGULAR_PARTICIPLES else w for w in rest)])
             key = self.lex.measure_key(phrase, f.verb_measure, topic)
-            if key is None and self._last is not None and \
-                    self._last[0] == self._paragraph(ctx.doc, sentence):
+            if key is None and self._last is not None and self._last[0] == para:
                 # "Lenovo took 26% of shipments": of what the paragraph is measuring
                 key = self.lex.measure_key(phrase, f.verb_measure,
                                            self.lex.main_material(self._last[2])[0] or topic)
@@ -197,12 +198,9 @@ class Framer(PatternFrames):
                 key += scope
             if f.kind == "change":
                 mention = P.signed(mention, f.down)
-            shift = 0
-            if f.shape == "earlier_level":  # "up from 38 million in 2023 / a year earlier"
-                shift = self._earlier(text, mention.end - sentence.start, stated)
-                if shift > 0:
-                    self._why.setdefault(mention.start, "no-period")
-                    continue
+            if shift > 0:  # an earlier level that states no period of its own
+                self._why.setdefault(mention.start, "no-period")
+                continue
             kind: ClaimKind = f.kind  # type: ignore[assignment]
             frame = Frame(who[0], who[1], f.verb_measure, key, f.measure_text, f.end,
                           shape=f.shape)
@@ -213,11 +211,11 @@ class Framer(PatternFrames):
                 framed.add(mention.start)
                 if f.subject in self.lex.places and not self.lex.is_total(f.subject):
                     self.names(ctx.doc).place = f.subject  # what "the country" stands for next
-                self._last = (self._paragraph(ctx.doc, sentence), f.subject, key)
+                self._last = (para, f.subject, key)
         return out
 
     def _read(self, sentence: Sentence, spans: tuple[tuple[int, int, Mention], ...],
-              ctx: DocContext) -> tuple[list[Framed], str]:
+              ctx: DocContext, para: int) -> tuple[list[Framed], str]:
         """The statements of ``sentence`` and the material a bare measure takes. Where the
         document has no entity of its own, "the company" is the one organisation the
         paragraph named before; a sentence opening with a bare measure ("Output was up
@@ -233,20 +231,18 @@ class Framer(PatternFrames):
             finally:
                 names.entity = ""
             if any(c.kind == "PRON" for c in stand_in):
-                entity = self._antecedent(ctx.doc, sentence, names)
-        chunks = chunk(text, spans, self.lex, names)
-        if entity:
-            pass
-        elif chunks and chunks[0].kind == "MEAS" and self._last is not None and \
-                self._last[0] == self._paragraph(ctx.doc, sentence) and \
-                self.lex.measure_key(chunks[0].text) is None:
-            material = self.lex.main_material(self._last[2])[0]
-            # the same measure only: "Output" after production, not "Prices"
-            if material and self.lex.measure_key(chunks[0].text, "", material) == \
-                    self._last[2].split(" [")[0]:
-                entity, topic = self._last[1], material
+                entity = self._antecedent(ctx.doc, sentence, names, para)
         if not entity:
-            return statements(chunks, ""), topic
+            chunks = chunk(text, spans, self.lex, names)
+            if chunks and chunks[0].kind == "MEAS" and self._last is not None and \
+                    self._last[0] == para and self.lex.measure_key(chunks[0].text) is None:
+                material = self.lex.main_material(self._last[2])[0]
+                # the same measure only: "Output" after production, not "Prices"
+                if material and self.lex.measure_key(chunks[0].text, "", material) == \
+                        self._last[2].split(" [")[0]:
+                    entity, topic = self._last[1], material
+            if not entity:
+                return statements(chunks, ""), topic
         names.entity = entity
         try:
             return statements(chunk(text, spans, self.lex, names), entity), topic
@@ -266,14 +262,15 @@ class Framer(PatternFrames):
                  if not self.lex.is_total(name)}
         return found.pop() if len(found) == 1 else ""
 
-    def _antecedent(self, doc: Document, sentence: Sentence, names: DocNames) -> str:
-        """The one organisation the paragraph of ``sentence`` names before it, if exactly
-        one ("Samsung Electronics Co. led ... The South Korean company shipped ...")."""
-        start = self._paragraph(doc, sentence)
-        if start < 0:
+    def _antecedent(self, doc: Document, sentence: Sentence, names: DocNames,
+                    para: int) -> str:
+        """The one organisation the paragraph of ``sentence`` (starting at ``para``) names
+        before it, if exactly one ("Samsung Electronics Co. led ... The South Korean company
+        shipped ...")."""
+        if para < 0:
             return ""
-        text = next(seg.text for seg in doc.segments if seg.start == start)
-        found = set(organisations(text[:sentence.start - start], self.lex, names))
+        seg = next(seg for seg in doc.segments if seg.start == para)
+        found = set(organisations(seg.text[:sentence.start - para], self.lex, names))
         return found.pop() if len(found) == 1 else ""
 
     def _composition_key(self, measure_text: str) -> str | None:
