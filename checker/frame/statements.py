@@ -99,16 +99,13 @@ def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
                 # "Royal Caribbean Cruises Ltd., which trades as ... and owns Celebrity and
                 # Silversea, carried 8.7 million guests": an aside with no figure, then the
                 # predicate of the name that opened the clause
-                k = next((k for k in range(1, len(clause) - 1) if clause[k].kind == "COMMA"
-                          and clause[k + 1].kind in _PREDICATES), -1)
+                k = _predicate_comma(clause, 1)
                 if clause[1:2] and clause[1].kind == "COMMA" and k > 1 and not any(
                         c.kind in ("NUM", "PCT", "RANK", "OTHER") for c in clause[1:k]):
-                    rest = [clause[0], *clause[k + 1:]]
-                    n = _longest(rest, 0)
-                    if n >= 2:
-                        reader = _Reader(rest[:n], entity, owner, fronted)
-                        out.extend(reader.read())
-                        i = k + n
+                    window = _with_subject(clause[0], clause, k)
+                    if window:
+                        out.extend(_Reader(window, entity, owner, fronted).read())
+                        i = k + len(window)
                         continue
             if not n:
                 i += 1
@@ -120,17 +117,27 @@ def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
             # "CATL, which supplied 40% of ..., sold 475 GWh": a later predicate after a
             # comma has the same subject
             while subject.kind in ("NAME", "PRON"):
-                k = next((k for k in range(i, len(clause) - 1) if clause[k].kind == "COMMA"
-                          and clause[k + 1].kind in _PREDICATES), -1)
-                if k < 0:
+                k = _predicate_comma(clause, i)
+                window = _with_subject(subject, clause, k) if k >= 0 else []
+                if not window:
                     break
-                rest = [subject, *clause[k + 1:]]
-                n = _longest(rest, 0)
-                if n < 2:
-                    break
-                out.extend(_Reader(rest[:n], entity, owner).read())
-                i = k + n
+                out.extend(_Reader(window, entity, owner).read())
+                i = k + len(window)
     return out
+
+
+def _predicate_comma(clause: list[Chunk], start: int) -> int:
+    """The first comma from ``start`` that a predicate follows (-1: none)."""
+    return next((k for k in range(start, len(clause) - 1) if clause[k].kind == "COMMA"
+                 and clause[k + 1].kind in _PREDICATES), -1)
+
+
+def _with_subject(subject: Chunk, clause: list[Chunk], comma: int) -> list[Chunk]:
+    """``subject`` and the predicate after ``comma``, as far as the grammar accepts them
+    ([] when it accepts no predicate)."""
+    rest = [subject, *clause[comma + 1:]]
+    n = _longest(rest, 0)
+    return rest[:n] if n >= 2 else []
 
 
 _OWN = re.compile(r"^(?:its|their)\s+", re.IGNORECASE)
