@@ -335,7 +335,9 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
 
 def _is_capitalised(word: str) -> bool:
     """A name's word: capitalised, or a brand with a capital inside ("easyJet", "iPhone")."""
-    return word[0].isupper() or (word[0].islower() and any(ch.isupper() for ch in word[1:]))
+    first = word[0]
+    return first.isupper() or (first.islower() and not word.islower() and any(
+        ch.isupper() for ch in word[1:]))
 
 
 _QUARTERS = frozenset(f"{n}-quarter" for n in ("first", "second", "third", "fourth"))
@@ -400,10 +402,7 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
                 return k - i + 1, Chunk("PRON", start, tokens[k][1], text[start:tokens[k][1]],
                                         names.entity)
             k += 1
-    first = word[0]
-    # a name's word: capitalised, or a brand with a capital inside ("easyJet", "iPhone")
-    if first.isupper() or (first.islower() and not word.islower() and any(
-            ch.isupper() for ch in word[1:])) or word in names.aliases:
+    if _is_capitalised(word) or word in names.aliases:
         named = _name(tokens, i, text, lex, names, asked)
         if named is not None and (named[1] is not None or named[0] != 1 or not word.istitle()
                                   or not names.ordinary(word)):
@@ -418,7 +417,7 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
                 ) or (i > 0 and (tokens[i - 1][2] == "" or tokens[i - 1][2].lower() in _ARTICLES))
         return (1, Chunk("WORD", start, end, word)) if noun else None
     measure_word = _measure_word(word, lower, lex)
-    if first.islower() and lower != "the" and lower not in vocab.longest:
+    if word[0].islower() and lower != "the" and lower not in vocab.longest:
         # the same answer wherever the word is (no alias starts in lower case): remembered
         vocab.plain.remember(word, measure_word)
     return (1, Chunk("WORD", start, end, word)) if measure_word else None
