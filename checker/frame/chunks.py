@@ -48,8 +48,21 @@ _LOWER = lazy_compile(globals(), "_LOWER", r"\b[a-z][a-z'-]+\b")
 _MODEL = lazy_compile(globals(), "_MODEL",
                       r"\s+([A-Za-z-]*\d[\w-]*[A-Za-z][\w-]*|[A-Z]+-?\d+\w*)\b")
 _COMPARED = lazy_compile(globals(), "_COMPARED",
-                         r"\s+(?:fewer|more|less|higher|lower|greater|bigger|smaller|above|"
+                         r"\s+(fewer|more|less|higher|lower|greater|bigger|smaller|above|"
                          r"below)\b(?!\s+(?:of|than\s+\d))")
+#: a capitalised adjective made with a hyphen: "Saskatoon-based", "US-listed", "China-made"
+_DESCRIBED = lazy_compile(globals(), "_DESCRIBED", r"-(?:[a-z]+ed|made|led|run|built)$")
+#: an adjective that may open a sentence before a place: "Neighbouring Ghana"
+_OPENING_ADJECTIVE = lazy_compile(globals(), "_OPENING_ADJECTIVE", r"[A-Z][a-z]+(?:ing|ed)")
+_FEWER = frozenset({"fewer", "less", "lower", "smaller", "below"})
+#: what a comparison is made with when it is a change: the same thing at an earlier time
+_THAN_BEFORE = lazy_compile(
+    globals(), "_THAN_BEFORE",
+    r"\s+(?:than\s+)?(?:(?:in|during)\s+(?:(?:the\s+)?(?:fiscal\s+|calendar\s+)?(?:19|20)\d\d"
+    r"(?:/\d\d)?|the\s+same\s+(?:period|quarter|month)|the\s+(?:previous|prior|preceding)"
+    r"\s+(?:year|quarter))|a\s+year\s+(?:earlier|ago|before)|last\s+year|"
+    r"the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before)\b",
+    re.IGNORECASE)
 _REST = lazy_compile(
     globals(), "_REST",
     r"\b(?:with\s+)?(?:the\s+)?(?:remaining|rest(?:\s+of\s+the\s+(?:world|market))?|others?)"
@@ -289,7 +302,13 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
                 out.append(Chunk("NAME", rest.start(), rest.start() + len(words), words,
                                  "Others"))
             out.append(_value_chunk(mentions[k][2], start, end, k))
-            if _COMPARED.match(text, end):  # "1.1% fewer than ...": a comparison, no share
+            than = _COMPARED.match(text, end)
+            if than is not None and out[-1].kind == "PCT" and _THAN_BEFORE.match(text, than.end()):
+                # "10% more than in 2023", "11.2% more than a year earlier": a change
+                word = than.group(1).lower()
+                out.insert(-1, Chunk("CHG", start, start, than.group(1),  # (before the value)
+                                     "down" if word in _FEWER else "up"))
+            elif than is not None:  # "1.1% fewer than ...": a comparison, no share
                 out[-1] = Chunk("OTHER", start, end, out[-1].text, mention=k)
             each = _EACH.match(text, end)
             if each is not None:  # "for 8% each"
@@ -459,18 +478,23 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
             j += 1
             continue
         break
-    while words and words[0] in _NOT_NAMES:
+    while words and (words[0] in _NOT_NAMES or _DESCRIBED.search(words[0]) or (
+            i == 0 and len(words) > 1 and _OPENING_ADJECTIVE.fullmatch(words[0])
+            and lex.place(" ".join(words[1:])) is not None)):
+        # "Saskatoon-based", "Neighbouring Ghana" (opening a sentence): no part of the name
         words.pop(0)
         i += 1
     if not words:
         return max(1, j - i0), None
     if len(words) == 1 and not words[0].isupper() and lex.place(words[0]) is None and \
+            words[0][1:].islower() and \
             words[0].lower() not in lex.demonyms:  # ("Brazilian soybean output": Brazil's)
         answer = names.ordinary(words[0])
         asked.append((words[0], answer))
         if answer:
             return j - i0, None  # "Production", "Analysts": an ordinary word
-        after = tokens[j][2].lower() if j < len(tokens) else ""
+        k = j + (j < len(tokens) and tokens[j][2] in lex.legal_forms)  # "easyJet plc flew"
+        after = tokens[k][2].lower() if k < len(tokens) else ""
         if i0 == 0 and after != "'s" and _kind(lex, after) not in ("VERB", "BE", "CHG"):
             # "Freight rates were ...": opens a sentence, not as a subject; the word it is
             return j - i0, (Chunk("WORD", tokens[i][0], tokens[i][1], tokens[i][2])

@@ -40,6 +40,7 @@ from factlint.model import (
     Sentence,
 )
 from factlint.util.bounded import BoundedMemo
+from factlint.util.lazyre import lazy_compile
 
 #: whether the value at (start, end) of a sentence is asserted (a corpus repeats sentences)
 _ASSERTED: BoundedMemo[tuple[str, int, int], bool] = BoundedMemo(32768)
@@ -47,6 +48,10 @@ _ASSERTED: BoundedMemo[tuple[str, int, int], bool] = BoundedMemo(32768)
 
 #: the entity a sentence is chunked with to see whether it refers to one at all
 _SOMEONE = "\x00someone"
+#: a reporting verb: "X said (on Thursday) that it ..." makes X what "it" stands for
+_REPORTED = lazy_compile(
+    globals(), "_REPORTED", r"\b(?:said|says|announced|announces|reported|reports|told|"
+    r"stated|confirmed|confirms|added|adds)\b")
 
 
 class Framer(PatternFrames):
@@ -221,12 +226,13 @@ class Framer(PatternFrames):
         paragraph named before; a sentence opening with a bare measure ("Output was up
         2.3%") goes on with the subject and material of the paragraph's last statement."""
         text, names = sentence.text, self.names(ctx.doc)
-        if names.entity:
+        own = self._reporter(text, names)  # "Airbus SE said that it ...": Airbus
+        if names.entity and not own:
             return statements(chunk(text, spans, self.lex, names), names.entity), ctx.topic
-        entity, topic = "", ctx.topic
-        if may_name_entity(text, self.lex):  # "The South Korean company shipped ...": read
-            names.entity = _SOMEONE  # with a stand-in; who it is only if the row needs one
-            try:
+        entity, topic = own, ctx.topic
+        if not entity and may_name_entity(text, self.lex):  # "The South Korean company
+            names.entity = _SOMEONE  # shipped ...": read with a stand-in; who it is only if
+            try:  # the row needs one
                 stand_in = chunk(text, spans, self.lex, names)
             finally:
                 names.entity = ""
@@ -243,11 +249,20 @@ class Framer(PatternFrames):
                     entity, topic = self._last[1], material
             if not entity:
                 return statements(chunks, ""), topic
-        names.entity = entity
+        saved, names.entity = names.entity, entity
         try:
             return statements(chunk(text, spans, self.lex, names), entity), topic
         finally:
-            names.entity = ""
+            names.entity = saved
+
+    def _reporter(self, text: str, names: DocNames) -> str:
+        """The one organisation a sentence names before a reporting verb that a pronoun
+        follows ("Airbus SE said on Thursday that it delivered ..."), else ""."""
+        said = _REPORTED.search(text)
+        if said is None or not may_name_entity(text[said.end():], self.lex):
+            return ""
+        own = set(organisations(text[:said.start()], self.lex, names))
+        return own.pop() if len(own) == 1 else ""
 
     @staticmethod
     def _paragraph(doc: Document, sentence: Sentence) -> int:

@@ -49,6 +49,17 @@ def _hides(text: str, start: int, end: int) -> bool:
     return any(w.lower() not in _TRANSPARENT for w in _WORDS.findall(text, start, end))
 
 
+def _restated(text: str, chunks: list[Chunk], k: int) -> bool:
+    """Whether a level after ", or" ends where chunk ``k`` starts: the same figure restated
+    (", or roughly 1.25 billion litres"), not another one qualified by the words after it
+    (", or 826 after cancellations")."""
+    if k >= len(chunks):
+        return True
+    after = chunks[k]
+    return not _hides(text, chunks[k - 1].end, after.start) and not (
+        after.kind == "BREAK" and after.text[:1].isalpha())
+
+
 def _asides(chunks: list[Chunk]) -> list[Chunk]:
     """Without brackets that hold no figure ("(pipeline and LNG combined)"): an aside."""
     if not any(c.kind == "LPAR" for c in chunks):
@@ -83,17 +94,30 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                     and _ADJECTIVES.fullmatch(text, c.end, nxt.start):
                 objects.add(k + 1)  # "demand for its newest iPhones": an object
             continue
-        if k in objects:
-            c = Chunk("MEAS", c.start, c.end, c.text)
+        if k in objects or (c.kind == "NAME" and out and out[-1].kind == "NUM" and
+                            not text[out[-1].end:c.start].strip() and lex.place(c.key) is None):
+            c = Chunk("MEAS", c.start, c.end, c.text)  # "55.6 million iPhones": what is counted
         if c.kind == "BREAK" and c.text.lower() == "but" and nxt is not None and \
                 nxt.kind in ("NUM", "PCT"):
             c = Chunk("AND", c.start, c.end, c.text)  # "15% of reserves but only 3% of ..."
         if c.kind == "COMMA" and nxt is not None and _hides(text, c.end, nxt.start) and not (
-                nxt.kind in ("NUM", "PCT") and _OR.fullmatch(text, c.end, nxt.start)):
-            # (", or 12% of the total": the same figure restated, kept)
+                nxt.kind in ("NUM", "PCT") and _OR.fullmatch(text, c.end, nxt.start) and (
+                    nxt.kind == "PCT" or _restated(text, chunks, k + 2))):
+            # (", or 12% of the total": the same figure restated, kept; not ", or 826 after
+            # cancellations", another figure)
             c = Chunk("BREAK", c.start, c.end, c.text)  # ", employs 9,000": words we do not read
         if c.kind == "COMMA" and out and out[-1].kind == "COMMA":
             continue  # "Saudi Arabia, by contrast, pumped": the aside between them dropped
+        if c.kind == "COMMA" and len(out) > 1 and out[-1].kind == "BREAK" and \
+                out[-1].text == "," and out[-2].kind in ("NAME", "PRON") and \
+                nxt is not None and nxt.kind in ("VERB", "BE", "CHG"):
+            out.pop()  # "Chevron Corp., its closest rival there, produced": an aside
+            continue
+        after = next((x for x in chunks[k + 1:] if x.kind != "POSS"), None)
+        if c.kind == "BE" and after is not None and after.kind == "COMMA" and \
+                _hides(text, c.end, after.start):
+            continue  # "Vietnam was the region's star performer, with 17.6 million ...": the
+            # words after the verb are dropped, so "with" speaks of the subject
         if c.kind == "POSS" and (not out or _hides(text, out[-1].end, c.start)):
             continue  # "the country's": its owner was dropped
         if c.kind == "LPAR" and nxt is not None and nxt.kind == "RPAR":
