@@ -17,16 +17,11 @@ from collections.abc import Callable
 from factlint import periods
 from factlint.frame import modality
 from factlint.frame import patterns as P
-from factlint.frame.chunks import (
-    DocNames,
-    chunk,
-    doc_names,
-    may_name_entity,
-    organisations,
-)
+from factlint.frame.chunks import chunk, doc_names, may_name_entity
 from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.growth import growth_claims
 from factlint.frame.lexicon import Lexicon, normalise_phrase
+from factlint.frame.names import DocNames, organisations
 from factlint.frame.pattern_frames import PatternFrames
 from factlint.frame.rows import IRREGULAR_PARTICIPLES
 from factlint.frame.statements import Framed, statements
