@@ -64,7 +64,7 @@ class Framer(PatternFrames):
         """What ``doc`` says about its names (aliases, its own entity), read once."""
         if self._names is None or self._names[0] is not doc:
             text = " ".join(s.text for s in doc.segments)
-            self._names = (doc, doc_names(text, doc.title, "", self.lex))
+            self._names = (doc, doc_names(text, doc.title, doc.entity, self.lex))
         return self._names[1]
 
     # ------------------------------------------------------------- subjects
