@@ -107,6 +107,7 @@ class Lexicon:
     entity_pronouns: frozenset[str] = frozenset()
     place_pronouns: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()
+    name_suffixes: frozenset[str] = frozenset()  # "Group", "Holdings": kept, but see index
     clause_breaks: frozenset[str] = frozenset()
     # derived lookups and memos of pure functions of the packs: built on first use, emptied
     # whenever a pack is added (see :meth:`forget`)
@@ -453,6 +454,7 @@ def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
         words = {" ".join(str(w).lower().split()) for w in data.get(key, []) or []}
         setattr(lex, key, getattr(lex, key) | words)
     lex.legal_forms = lex.legal_forms | {str(w) for w in data.get("legal_forms", []) or []}
+    lex.name_suffixes = lex.name_suffixes | {str(w) for w in data.get("name_suffixes", []) or []}
     for direction, words in (data.get("change_verbs") or {}).items():
         for w in words or []:
             lex.change_verbs[" ".join(str(w).lower().split())] = str(direction)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from factlint.errors import UsageError
 from factlint.frame.lexicon import Lexicon, load_lexicon
-from factlint.index import build_index
+from factlint.index import build_index, unify_subjects
 from factlint.load.discover import discover
 from factlint.model import (
     Claim,
@@ -277,6 +277,7 @@ def _finish(results: list[FileResult], settings: Settings, lexicon: Lexicon,
         raise UsageError("no documents found in " + ", ".join(str(p) for p in paths))
 
     t0 = time.perf_counter()
+    claims = unify_subjects(claims, lexicon)
     index = build_index(claims, lexicon, settings, report_only)
     t1 = time.perf_counter()
     clock["index"] += t1 - t0
