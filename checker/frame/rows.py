@@ -27,6 +27,9 @@ _PARTICIPLE = lazy_compile(globals(), "_PARTICIPLE",
                            rf"\s+([a-z]{{3,}}(?:ed|ing)|{'|'.join(IRREGULAR_PARTICIPLES)})\b")
 
 _ADJECTIVES = lazy_compile(globals(), "_ADJECTIVES", r"(?:\s+[a-z][a-z'-]*)+\s+")
+#: words of a time phrase: "In the third quarter Orvane shipped" opens with no object
+_TIME_WORDS = lazy_compile(globals(), "_TIME_WORDS",
+                           r"\b(?:quarter|year|half|month|week|season|period|decade)s?\b")
 
 _OR = lazy_compile(globals(), "_OR",
                    r"\s*or\s+(?:(?:some|about|around|roughly|nearly|almost|just)\s+)?")
@@ -37,6 +40,11 @@ _TRANSPARENT = frozenset(
     "the a an some about around roughly nearly almost its their his her our this that these "
     "those also still just only even all both each record alone together combined "
     "respectively which who now currently already again once".split())
+#: relative words that open a clause about the name before them
+_RELATIVE = frozenset({"which", "where"})
+#: nouns of a role a subject plays ("the market leader with a 32% share")
+_ROLES = frozenset({"leader", "player", "brand", "vendor", "supplier", "seller", "company",
+                    "firm", "group", "carrier", "airline", "destination", "market", "operator"})
 #: small words that mean nothing once the words after them are dropped ("in 2023")
 _DANGLING = frozenset({"IN", "FROM", "TO", "BY", "FOR", "AT", "OF", "AS", "WITH", "AND"})
 
@@ -91,7 +99,8 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
         nxt = chunks[k + 1] if k + 1 < len(chunks) else None
         if c.kind in _DANGLING and (nxt is None or _hides(text, c.end, nxt.start)):
             if nxt is not None and nxt.kind == "NAME" and c.kind not in ("AND", "AS", "BY") \
-                    and _ADJECTIVES.fullmatch(text, c.end, nxt.start):
+                    and _ADJECTIVES.fullmatch(text, c.end, nxt.start) and \
+                    not _TIME_WORDS.search(text, c.end, nxt.start):
                 objects.add(k + 1)  # "demand for its newest iPhones": an object
             continue
         if k in objects or (c.kind == "NAME" and out and out[-1].kind == "NUM" and
@@ -118,6 +127,18 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                 _hides(text, c.end, after.start):
             continue  # "Vietnam was the region's star performer, with 17.6 million ...": the
             # words after the verb are dropped, so "with" speaks of the subject
+        if c.kind == "BE" and nxt is not None and (nxt.kind in ("VERB", "CHG") or (
+                nxt.kind == "MEAS" and any(x.kind == "WITH" for x in chunks[k + 2:k + 4])
+                and normalise_phrase(nxt.text).split()[-1] in _ROLES)):
+            continue  # "had shipped": an auxiliary; "remained the market leader with a 32%
+            # share": the role named before "with" says nothing the figure does not
+        if c.kind == "BREAK" and c.text.lower() in _RELATIVE and len(out) > 1 and \
+                out[-1].kind == "COMMA" and out[-2].kind == "NAME" and (
+                    c.text.lower() == "which" or lex.place(out[-2].key) is not None
+                    or (len(out) > 2 and out[-3].kind in ("IN", "AT"))) and \
+                (len(out) < 3 or out[-3].kind not in ("NAME", "OF", "AND")):
+            out.pop()  # "the Permian, which now supplies ...", "In Dublin, where capacity
+            continue  # reached 1.2 GW": the name is what the clause speaks of
         if c.kind == "POSS" and (not out or _hides(text, out[-1].end, c.start)):
             continue  # "the country's": its owner was dropped
         if c.kind == "LPAR" and nxt is not None and nxt.kind == "RPAR":
@@ -187,7 +208,9 @@ def merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                 end = tail.end()
             if out and out[-1].kind == "MEAS" and not text[out[-1].end:start].strip():
                 start = out.pop().start  # "the PCs shipped | worldwide": one phrase
-            out.append(Chunk("MEAS", start, end, text[start:end]))
+            named = not (lex.measure_nouns.isdisjoint(words) and lex.measure_heads.isdisjoint(
+                words))  # the phrase names a measure ("hotel capacity"), not only a thing
+            out.append(Chunk("MEAS", start, end, text[start:end], "measure" if named else ""))
         run.clear()
 
     k_next = 0

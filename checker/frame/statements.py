@@ -219,6 +219,9 @@ class _Reader:
         self.out: list[Framed] = []
         self.subject: Chunk | None = None
         self.subject_measure = ""  # "Micron's NAND revenue": the subject's own measure
+        #: the subject names its measure itself ("Lisbon's hotel capacity reached 60,000
+        #: rooms"): a noun after the value is what it is counted in, not another measure
+        self.counted_in = False
         self.measure = fronted  # the last measure phrase a figure named (lists inherit it)
         self.fronted = fronted  # "Of the 55 Mt of salt traded, A supplied 38%": what it is of
         self.verb = ""  # the measure of the last verb or agent noun
@@ -314,9 +317,10 @@ class _Reader:
             self.subject = parts[0] if parts[0].key else None
         elif rule == "subject_possessive":
             self.subject = parts[0] if parts[0].key else None
-            self.subject_measure = parts[2].text
+            self.subject_measure, self.counted_in = parts[2].text, True
         elif rule == "subject_measure_of":
             self.subject, self.subject_measure = parts[2], parts[0].text
+            self.counted_in = True
         elif rule == "subject_measure":
             if len(parts) > 1:  # "Production of sustainable aviation fuel": one phrase
                 parts = [Chunk("MEAS", parts[0].start, parts[-1].end,
@@ -380,6 +384,13 @@ class _Reader:
             self.start = first.start  # "holds nearly 90% of ...", as the patterns quote it
         if first is not None and first.kind == "VERB":
             self.verb = first.key
+        if rule == "verbless_statement":  # "the United States 21% of global LNG exports"
+            value = self.chunk(tree.children[0])  # type: ignore[arg-type]
+            if self.subject is not None and not any(  # not "In Japan, 21% of cars ..."
+                    c.kind != "NAME" and self.subject.end <= c.start < value.start
+                    for c in self.w):
+                self.read_figure(tree, rule)
+            return
         if rule in ("verb_statement", "copula_statement", "with_statement"):
             tokens = [c for c in tree.children if isinstance(c, Token)] + [
                 c for sub in tree.children if isinstance(sub, Tree) and sub.data == "with_figure"
@@ -465,6 +476,10 @@ class _Reader:
             if isinstance(part, Tree) and part.data in ("measure_of", "measure_of_total",
                                                         "measure_of_source"):
                 parts = self.leaves(part)
+                if shape == "copula_statement" and self.counted_in and len(parts) == 1 and \
+                        any(c.kind == "MEAS" and c.key == "measure" and
+                            c.text == self.subject_measure for c in self.w):
+                    continue  # "hotel capacity reached 60,000 rooms": what it counts in
                 own = " ".join(c.text for c in parts if c.kind == "MEAS")
                 if part.data == "measure_of_source":  # "90% of its imports from China"
                     own = f"{own} from {parts[-1].key}"
