@@ -46,7 +46,7 @@ class Row:
 
     @property
     def where(self) -> str:
-        return f"{self.path}:{self.line}"
+        return f"{self.path}:{self.line}" if self.path else ""
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class RuleChart:
     """A chart that fits one conflict of FC201, FC202, FC203, FC301 or FC302."""
 
     rule: str
+    anchor: str  # the chart's id in the page
     shape: str  # rank, shares, part, growth, comparison
     title: str
     rows: tuple[Row, ...]  # the figures the rule read; the finding's own claim first
@@ -77,6 +78,8 @@ class Section:
     sides: tuple[tuple[str, ...], ...]  # the values written on each conflicting side
     rule_charts: tuple[RuleChart, ...]
     charted: bool  # False past MAX_CHARTS: listed without charts
+    #: (rule, anchor) of rule charts of this key's conflicts drawn in another section
+    rule_links: tuple[tuple[str, str], ...] = ()
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -165,7 +168,11 @@ def _sides(claims: Sequence[Claim], findings: Sequence[Finding]) -> dict[tuple[o
     return sides
 
 
-def _section(n: int, key: KeyClaims, findings: Sequence[Finding], charted: bool) -> Section:
+def _section(n: int, key: KeyClaims, findings: Sequence[Finding], charted: bool,
+             drawn: dict[str, str]) -> Section:
+    """The key's section; ``drawn`` maps the conflicts whose rule chart an earlier section
+    holds to its anchor (a sum of shares touches one key per share: drawn once)."""
+    anchor = f"key-{n}"
     sides = _sides(key.claims, findings)
     at = {place_of(f.claim) for f in findings if f.claim is not None}
     rows = tuple(row_of(c, sides.get(_class(c), -1), place_of(c) in at) for c in key.claims)
@@ -175,40 +182,76 @@ def _section(n: int, key: KeyClaims, findings: Sequence[Finding], charted: bool)
             written[row.side].append(row.value)
     side_values = tuple(tuple(written.get(i, ())) for i in range(max(written, default=-1) + 1))
     charts: list[RuleChart] = []
-    seen: set[str] = set()
+    links: list[tuple[str, str]] = []
     for f in findings:
-        ident = f.conflict_id or f.fingerprint
-        if f.rule in RULE_CHARTS and ident not in seen and f.claim is not None:
-            seen.add(ident)
-            charts.append(rule_chart(f))
-    return Section(f"key-{n}", key_title(key), unit_of(key.claims), rows, tuple(findings),
-                   side_values, tuple(charts), charted)
+        ident = f"{f.rule}:{f.conflict_id or f.fingerprint}"
+        if f.rule not in RULE_CHARTS or f.claim is None:
+            continue
+        if ident in drawn:
+            if (f.rule, drawn[ident]) not in links and not drawn[ident].startswith(anchor + "-"):
+                links.append((f.rule, drawn[ident]))
+            continue
+        if charted:
+            drawn[ident] = f"{anchor}-r{len(charts) + 1}"
+            charts.append(rule_chart(f, drawn[ident]))
+    return Section(anchor, key_title(key), unit_of(key.claims), rows, tuple(findings),
+                   side_values, tuple(charts), charted, tuple(links))
 
 
-def rule_chart(f: Finding) -> RuleChart:
+def rule_chart(f: Finding, anchor: str) -> RuleChart:
     """The chart that fits a finding of FC201, FC202, FC203, FC301 or FC302."""
     assert f.claim is not None
     shape = RULE_CHARTS[f.rule]
     claim = row_of(f.claim, 0, True)
     evidence = [r.claim for r in f.related if r.claim is not None]
-    rows = [row_of(c, 0 if c.subject == f.claim.subject else -1) for c in evidence]
+    mine = f.claim.subject
+    rows = [row_of(c, 0 if c.subject == mine else -1) for c in evidence]
     title = {"rank": "The ranked figures, with the rank the text claims",
              "shares": "The shares stacked against 100%",
              "part": "The part and the total",
              "growth": "The growth path the stated rate gives, between the stated figures",
-             "comparison": "The two figures the comparison is about"}[shape]
-    if shape == "shares":
-        rows = [row_of(c, i) for i, c in enumerate(
-            dict.fromkeys([f.claim, *evidence]))]  # every share, in order of place
-    if shape == "part":
-        rows = [row_of(c, 0 if c.subject == f.claim.subject else
+             "comparison": "The figures compared, and what the comparison says"}[shape]
+    if shape == "shares":  # every share, in order of place, each a side of its own
+        everyone = sorted({place_of(c): c for c in [f.claim, *evidence]}.values(),
+                          key=lambda c: (c.path, c.location.line, c.location.column))
+        rows = [row_of(c, i, c is f.claim) for i, c in enumerate(everyone)]
+    elif shape == "part":
+        rows = [row_of(c, 0 if c.subject == mine else
                        1 if c.subject.casefold() in _TOTALS else -1) for c in evidence]
-    if shape == "growth":
-        rows = sorted(rows, key=lambda r: r.period)
+    elif shape == "growth":
+        rows = sorted(rows, key=lambda r: r.year)
+    elif shape == "comparison":
+        rows = [row_of(c, 0 if c.subject == mine else 1) for c in evidence]
+        said = _said(f.claim, evidence)
+        if said is not None:
+            rows.append(said)
     unit = unit_of(evidence) if evidence else unit_of([f.claim])
     path = growth_path(f.claim, evidence) if shape == "growth" else ()
-    return RuleChart(f.rule, shape, title, tuple(rows), claim, f.claim.mention.rank or 0,
-                     f.claim.mention.rank_order != "smallest", unit, path)
+    return RuleChart(f.rule, anchor, shape, title, tuple(rows), claim,
+                     f.claim.mention.rank or 0, f.claim.mention.rank_order != "smallest", unit,
+                     path)
+
+
+def _said(claim: Claim, evidence: Sequence[Claim]) -> Row | None:
+    """FC302: where the comparison puts its subject's figure, given the other figure (more
+    than it, less than a tenth of it, about twice it), as a row with no place."""
+    comp = claim.mention.comparison
+    other = next((c for c in evidence if c.subject != claim.subject), None)
+    iv = interval_of(other) if other is not None else None
+    if comp is None or other is None or iv is None or iv.low is None or iv.high is None:
+        return None
+    lo_f = comp.factor.low if comp.factor is not None and comp.factor.low is not None else 1
+    hi_f = comp.factor.high if comp.factor is not None and comp.factor.high is not None else 1
+    low, high = iv.low * lo_f, iv.high * hi_f
+    if comp.op in ("gt", "ge", "slightly_above"):
+        said = Interval(low, None, comp.op != "ge", True)
+    elif comp.op in ("lt", "le", "slightly_below"):
+        said = Interval(None, high, True, comp.op != "le")
+    else:
+        said = Interval(low, high, False, True)
+    text = f"{row_of(claim).value} {row_of(other).value} (what the text says)"
+    return Row(text, " ".join(claim.text.split()), claim.subject, "", 0, 0, said,
+               claim.period.label(), 0, True)
 
 
 def growth_path(claim: Claim, evidence: Sequence[Claim]) -> tuple[tuple[float, float, float],
@@ -264,7 +307,8 @@ def build(findings: Sequence[Finding], run: RunInfo) -> Report:
             by_key.setdefault(at, []).append(f)
     order = sorted(by_key, key=lambda i: (all(f.severity != "error" for f in by_key[i]),
                                           key_title(run.keys[i])))  # errors first
-    sections = tuple(_section(n, run.keys[i], by_key[i], n <= MAX_CHARTS)
+    drawn: dict[str, str] = {}
+    sections = tuple(_section(n, run.keys[i], by_key[i], n <= MAX_CHARTS, drawn)
                      for n, i in enumerate(order, start=1))
     errors = Counter(f.rule for f in findings if f.severity == "error")
     warnings = Counter(f.rule for f in findings if f.severity == "warning")

@@ -153,9 +153,9 @@ def key_figure(section: Section) -> str:
     return f"<figure>{chart}{caption}{_rows_table(section.rows, section.unit)}</figure>"
 
 
-def rule_figure(section: Section, n: int, chart: RuleChart) -> str:
+def rule_figure(chart: RuleChart) -> str:
     """The chart that fits a conflict of FC201, FC202, FC203, FC301 or FC302."""
-    ident = f"{section.anchor}-r{n}"
+    ident = chart.anchor
     if chart.shape == "rank":
         drawn = svg.rank_chart(ident, chart)
     elif chart.shape == "shares":
@@ -167,7 +167,7 @@ def rule_figure(section: Section, n: int, chart: RuleChart) -> str:
     else:
         rows = [chart.claim, *chart.rows]
         drawn = svg.interval_chart(ident, chart.title, rows, chart.unit, "rule")
-    head = f"<h3>{esc(chart.rule)}: {esc(chart.title)}</h3>"
+    head = f'<h3 id="{esc(ident)}">{esc(chart.rule)}: {esc(chart.title)}</h3>'
     caption = (f"<figcaption>{esc(chart.rule)} on '{esc(chart.claim.value)}' at "
                f'<a href="{esc(href(chart.claim.path, chart.claim.line))}">'
                f"{esc(chart.claim.where)}</a>.</figcaption>")
@@ -181,7 +181,10 @@ def section_html(section: Section) -> str:
            f"<h2>{esc(section.title)}</h2>", f'<ul class="findings">{items}</ul>']
     if section.charted:
         out.append(key_figure(section))
-        out.extend(rule_figure(section, n, c) for n, c in enumerate(section.rule_charts, 1))
+        out.extend(rule_figure(c) for c in section.rule_charts)
+        out.extend(f'<p>The {esc(rule)} chart of this conflict is drawn '
+                   f'<a href="#{esc(anchor)}">with another of its keys</a>.</p>'
+                   for rule, anchor in section.rule_links)
     out.append("</section>")
     return "".join(out)
 

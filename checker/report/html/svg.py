@@ -125,6 +125,8 @@ def _axis(axis: Axis, y: float, unit: str) -> str:
     out = [f'<line x1="{axis.left:.1f}" x2="{axis.right:.1f}" y1="{y:.1f}" y2="{y:.1f}" '
            f'stroke="#333" stroke-width="1"/>']
     for t in axis.ticks():
+        if unit == "rank" and t != int(t):
+            continue  # ranks are whole numbers
         x = axis.x(t)
         out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y:.1f}" y2="{y + 5:.1f}" '
                    f'stroke="#333"/><text x="{x:.1f}" y="{y + 18:.1f}" font-size="12" '
@@ -213,7 +215,11 @@ def interval_chart(ident: str, title: str, rows: Sequence[Row], unit: str,
         if r.interval is not None:
             body.append(interval_bar(r.interval, axis, y + 16, r.side))
         y += ROW
-    body.append(_axis(axis, y - 14, unit))
+    if any(r.interval is not None for r in rows):
+        body.append(_axis(axis, y - 14, unit))
+    else:
+        body.append(f'<text x="{LEFT}" y="{y - 8:.1f}" font-size="12" fill="#555">'
+                    "no figure to draw: a comparison states none of its own</text>")
     return _svg(ident, title, describe_rows(rows, unit), y + 30, "".join(body), kind)
 
 
@@ -255,7 +261,14 @@ def _claimed(y: float, chart: RuleChart) -> str:
     return (f'<polygon points="{x - 10:.1f},{y - 4:.1f} {x:.1f},{y - 10:.1f} {x:.1f},{y + 2:.1f}"'
             f' fill="#111"/><text x="{x - 14:.1f}" y="{y:.1f}" font-size="12" '
             f'text-anchor="end" font-weight="bold" fill="#111">'
-            f'{esc(_short(f"claimed {chart.rank}: {chart.claim.subject}", 40))}</text>')
+            f'{esc(_short(f"{chart.claim.subject} claimed {ordinal(chart.rank)}", 40))}'
+            "</text>")
+
+
+def ordinal(n: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``4th``, ``11th``."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _middle(iv: Interval | None) -> float:
@@ -344,7 +357,7 @@ def growth_chart(ident: str, chart: RuleChart, path: list[tuple[float, float, fl
     values = [v for r in rows for v in (_low(r.interval), _middle(r.interval))]
     values += [v for _, lo, hi in path for v in (lo, hi)]
     vaxis = Axis(min([0.0, *values]), max([*values, 1.0]))
-    top, bottom = 20.0, 200.0
+    top, bottom = 28.0, 200.0
 
     def vy(v: float) -> float:
         return bottom - (v - vaxis.low) / (vaxis.high - vaxis.low) * (bottom - top)
@@ -354,7 +367,16 @@ def growth_chart(ident: str, chart: RuleChart, path: list[tuple[float, float, fl
                  max([*years, *(y for y, _, _ in path)], default=1), LEFT + 50,
                  WIDTH - RIGHT - 40)
     body = [f'<line x1="{xaxis.left:.1f}" x2="{xaxis.right:.1f}" y1="{bottom:.1f}" '
-            f'y2="{bottom:.1f}" stroke="#333"/>']
+            f'y2="{bottom:.1f}" stroke="#333"/><line x1="{xaxis.left - 20:.1f}" '
+            f'x2="{xaxis.left - 20:.1f}" y1="{top:.1f}" y2="{bottom:.1f}" stroke="#333"/>']
+    if chart.unit and chart.unit != "percent":
+        body.append(f'<text x="{xaxis.left - 24:.1f}" y="{top - 6:.1f}" font-size="12" '
+                    f'text-anchor="end" fill="#222">{esc(chart.unit)}</text>')
+    for t in vaxis.ticks(4):
+        body.append(f'<text x="{xaxis.left - 24:.1f}" y="{vy(t) + 4:.1f}" font-size="12" '
+                    f'text-anchor="end" fill="#222">{esc(number(t, chart.unit))}</text>'
+                    f'<line x1="{xaxis.left - 20:.1f}" x2="{xaxis.right:.1f}" y1="{vy(t):.1f}" '
+                    f'y2="{vy(t):.1f}" stroke="#ddd"/>')
     if len(path) >= 2:
         upper = " ".join(f"{xaxis.x(y):.1f},{vy(hi):.1f}" for y, _, hi in path)
         lower = " ".join(f"{xaxis.x(y):.1f},{vy(lo):.1f}" for y, lo, _ in reversed(path))
