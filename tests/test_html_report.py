@@ -33,7 +33,7 @@ TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", 
         "div", "table", "caption", "thead", "tbody", "tr", "th", "td", "form", "label",
         "select", "option", "output", "main", "section", "ul", "li", "a", "span", "figure",
         "figcaption", "details", "summary", "footer", "script", "svg", "desc", "circle",
-        "rect", "polygon", "line", "text"}
+        "rect", "polygon", "line", "text", "tspan"}
 
 
 @pytest.fixture(scope="module")

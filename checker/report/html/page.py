@@ -48,7 +48,7 @@ ul.findings li { overflow-wrap: anywhere; margin: .2rem 0; }
 .sev.error { color: #a00020; }
 .sev.warning { color: #7a4f00; }
 figure { margin: .5rem 0 1rem; }
-figure svg[role=img] { display: block; width: 100%; height: auto; max-width: 48rem; }
+figure svg[role=img] { display: block; width: 100%; height: auto; max-width: 34rem; }
 figcaption { font-size: .88rem; }
 .legend { list-style: none; padding: 0; margin: .25rem 0; display: flex; flex-wrap: wrap;
   gap: .25rem 1rem; }

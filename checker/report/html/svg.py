@@ -18,15 +18,15 @@ from urllib.parse import quote
 from factlint.model import Interval
 from factlint.report.html.data import Row, RuleChart, number
 
-WIDTH = 560
+WIDTH = 480
 LEFT, RIGHT = 14, 14
-ROW = 46
+ROW = 48
 #: Okabe-Ito colours (distinct to colour-blind eyes), one per side; grey: no side
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 SHAPES = ("circle", "square", "triangle", "diamond", "cross", "bar")
 DASHES = ("", "7 3", "2 3", "9 3 2 3", "4 4", "1 2")
 GREY = "#6b6b6b"
-LABEL_MAX = 64
+LABEL_MAX = 50
 
 
 def esc(text: str) -> str:
@@ -129,11 +129,11 @@ def _axis(axis: Axis, y: float, unit: str) -> str:
             continue  # ranks are whole numbers
         x = axis.x(t)
         out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y:.1f}" y2="{y + 5:.1f}" '
-                   f'stroke="#333"/><text x="{x:.1f}" y="{y + 18:.1f}" font-size="12" '
+                   f'stroke="#333"/><text x="{x:.1f}" y="{y + 18:.1f}" font-size="13" '
                    f'text-anchor="middle" fill="#222">{esc(number(t, unit))}</text>')
     if unit and unit != "percent":
-        out.append(f'<text x="{axis.right:.1f}" y="{y + 34:.1f}" font-size="12" '
-                   f'text-anchor="end" fill="#222">{esc(unit)}</text>')
+        out.append(f'<text x="{axis.right:.1f}" y="{y + 34:.1f}" font-size="13" '
+                   f'text-anchor="end" fill="#222">{esc(unit.replace("_", " "))}</text>')
     return "".join(out)
 
 
@@ -171,14 +171,28 @@ def _short(text: str, limit: int = LABEL_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _fit(value: str, where: str, room: float) -> tuple[str, str]:
+    """The value and the place shortened to fit ``room`` units (bold 15 and plain 12.5
+    units high: about 8.6 and 6.9 a character); the place keeps its file name and line."""
+    value = _short(value, int(room * 0.72 / 8.6))
+    left = room - len(value) * 8.6 - 20
+    keep = max(12, int(left / 6.9))
+    if len(where) > keep:
+        where = "…" + where[-(keep - 1):]
+    return value, where
+
+
 def _label(row: Row, y: float, prefix: str = "", period: bool = False) -> str:
-    """The row's marker, its written value and its place, linked to ``path:line``."""
+    """The row's marker, its written value (bold when a finding stands there) and its
+    place, linked to ``path:line``."""
     weight = ' font-weight="bold"' if row.flagged else ""
     when = f" ({row.period})" if period else ""
-    text = f"{prefix}{row.value}{when} · {row.where}" if row.path else f"{prefix}{row.value}"
-    body = (f'{marker(row.side, LEFT + 6, y - 4, 5.5)}<text x="{LEFT + 18}" y="{y:.1f}" '
-            f'font-size="13" fill="#111"{weight}><title>{esc(row.text)}</title>'
-            f'{esc(_short(text))}</text>')
+    value, where = _fit(f"{prefix}{row.value}{when}", row.where, WIDTH - LEFT - RIGHT - 18)
+    place = (f'<tspan font-size="12.5" font-weight="normal" fill="#333"> · {esc(where)}'
+             "</tspan>") if row.path else ""
+    body = (f'{marker(row.side, LEFT + 6, y - 5, 6)}<text x="{LEFT + 18}" y="{y:.1f}" '
+            f'font-size="15" fill="#111"{weight}><title>{esc(row.text)}</title>'
+            f"{esc(value)}{place}</text>")
     if not row.path:
         return body
     return (f'<a href="{esc(href(row.path, row.line))}" class="place" '
@@ -218,7 +232,7 @@ def interval_chart(ident: str, title: str, rows: Sequence[Row], unit: str,
     if any(r.interval is not None for r in rows):
         body.append(_axis(axis, y - 14, unit))
     else:
-        body.append(f'<text x="{LEFT}" y="{y - 8:.1f}" font-size="12" fill="#555">'
+        body.append(f'<text x="{LEFT}" y="{y - 8:.1f}" font-size="13" fill="#555">'
                     "no figure to draw: a comparison states none of its own</text>")
     return _svg(ident, title, describe_rows(rows, unit), y + 30, "".join(body), kind)
 
@@ -242,14 +256,15 @@ def rank_chart(ident: str, chart: RuleChart) -> str:
     axis = extent([r.interval for r in rows], floor=0.0)
     body, y = [], 20.0
     for n, r in enumerate(rows, start=1):
-        body.append(_label(r, y, prefix=f"{n}. {r.subject} "))
-        body.append(_value_bar(r.interval, axis, y + 16, r.side))
         if n == chart.rank:
             body.append(_claimed(y, chart))
+            y += 26
+        body.append(_label(r, y, prefix=f"{n}. {r.subject} "))
+        body.append(_value_bar(r.interval, axis, y + 16, r.side))
         y += ROW
     if chart.rank > len(rows) or chart.rank < 1:
         body.append(_claimed(y, chart))
-        y += ROW
+        y += 26
     body.append(_axis(axis, y - 14, chart.unit))
     desc = (f"{chart.claim.subject}: '{chart.claim.value}' at {chart.claim.where} claims rank "
             f"{chart.rank}; the figures in rank order: {describe_rows(rows, chart.unit)}")
@@ -257,12 +272,12 @@ def rank_chart(ident: str, chart: RuleChart) -> str:
 
 
 def _claimed(y: float, chart: RuleChart) -> str:
-    x = WIDTH - RIGHT
-    return (f'<polygon points="{x - 10:.1f},{y - 4:.1f} {x:.1f},{y - 10:.1f} {x:.1f},{y + 2:.1f}"'
-            f' fill="#111"/><text x="{x - 14:.1f}" y="{y:.1f}" font-size="12" '
-            f'text-anchor="end" font-weight="bold" fill="#111">'
-            f'{esc(_short(f"{chart.claim.subject} claimed {ordinal(chart.rank)}", 40))}'
-            "</text>")
+    """A line across the chart where the claimed rank stands, saying who claims it."""
+    text = f"▶ {chart.claim.subject} claimed {ordinal(chart.rank)}: '{chart.claim.value}'"
+    return (f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y + 6:.1f}" y2="{y + 6:.1f}" '
+            f'stroke="#111" stroke-width="1.5" stroke-dasharray="4 3"/>'
+            f'<text x="{LEFT}" y="{y:.1f}" font-size="13" font-weight="bold" fill="#111">'
+            f"{esc(_short(text, 60))}</text>")
 
 
 def ordinal(n: int) -> str:
@@ -298,8 +313,8 @@ def shares_chart(ident: str, chart: RuleChart) -> str:
     hundred = axis.x(100.0)
     body.append(f'<line x1="{hundred:.1f}" x2="{hundred:.1f}" y1="4" y2="44" stroke="#111" '
                 f'stroke-width="2.5" stroke-dasharray="5 2"/><text x="{hundred - 4:.1f}" '
-                f'y="56" font-size="12" text-anchor="end" font-weight="bold" fill="#111">'
-                f'100%</text><text x="{LEFT:.1f}" y="56" font-size="12" fill="#111">'
+                f'y="56" font-size="13" text-anchor="end" font-weight="bold" fill="#111">'
+                f'100%</text><text x="{LEFT:.1f}" y="56" font-size="13" fill="#111">'
                 f'{esc(f"lower bounds add up to {number(total, chart.unit)}")}</text>')
     y = 84.0
     for r in chart.rows:
@@ -321,7 +336,7 @@ def part_chart(ident: str, chart: RuleChart) -> str:
     axis = Axis(0.0, whole)
     body, y = [], 30.0
     x = axis.x(0)
-    body.append(f'<text x="{LEFT}" y="16" font-size="12" fill="#111">'
+    body.append(f'<text x="{LEFT}" y="16" font-size="13" fill="#111">'
                 f'{esc("the stated parts, added up: " + number(summed, chart.unit))}</text>')
     for r in parts:
         w = axis.x(axis.low + _middle(r.interval)) - axis.x(axis.low)
@@ -334,7 +349,7 @@ def part_chart(ident: str, chart: RuleChart) -> str:
         at = axis.x(_middle(share) / 100 * (max(summed, whole)))
         body.append(f'<line x1="{at:.1f}" x2="{at:.1f}" y1="{y - 16:.1f}" y2="{y + 16:.1f}" '
                     f'stroke="#111" stroke-width="2.5" stroke-dasharray="4 2"/>'
-                    f'<text x="{at + 4:.1f}" y="{y + 28:.1f}" font-size="12" fill="#111">'
+                    f'<text x="{at + 4:.1f}" y="{y + 28:.1f}" font-size="13" fill="#111">'
                     f'{esc(_short(f"{chart.claim.value} of the total", 44))}</text>')
     y += 56
     for r in [*totals, *parts]:
@@ -370,10 +385,10 @@ def growth_chart(ident: str, chart: RuleChart, path: list[tuple[float, float, fl
             f'y2="{bottom:.1f}" stroke="#333"/><line x1="{xaxis.left - 20:.1f}" '
             f'x2="{xaxis.left - 20:.1f}" y1="{top:.1f}" y2="{bottom:.1f}" stroke="#333"/>']
     if chart.unit and chart.unit != "percent":
-        body.append(f'<text x="{xaxis.left - 24:.1f}" y="{top - 6:.1f}" font-size="12" '
-                    f'text-anchor="end" fill="#222">{esc(chart.unit)}</text>')
+        body.append(f'<text x="{LEFT}" y="{top - 10:.1f}" font-size="13" '
+                    f'fill="#222">{esc(chart.unit.replace("_", " "))}</text>')
     for t in vaxis.ticks(4):
-        body.append(f'<text x="{xaxis.left - 24:.1f}" y="{vy(t) + 4:.1f}" font-size="12" '
+        body.append(f'<text x="{xaxis.left - 24:.1f}" y="{vy(t) + 4:.1f}" font-size="13" '
                     f'text-anchor="end" fill="#222">{esc(number(t, chart.unit))}</text>'
                     f'<line x1="{xaxis.left - 20:.1f}" x2="{xaxis.right:.1f}" y1="{vy(t):.1f}" '
                     f'y2="{vy(t):.1f}" stroke="#ddd"/>')
@@ -384,7 +399,7 @@ def growth_chart(ident: str, chart: RuleChart, path: list[tuple[float, float, fl
                     f' stroke="{COLOURS[1]}" stroke-dasharray="6 3"/>')
         y_end, _, hi_end = path[-1]
         body.append(f'<text x="{xaxis.x(y_end) + 6:.1f}" y="{vy(hi_end) - 4:.1f}" '
-                    f'font-size="12" fill="#111" text-anchor="end">'
+                    f'font-size="13" fill="#111" text-anchor="end">'
                     f'{esc(_short("at " + chart.claim.value, 30))}</text>')
     for r, year in zip(rows, years, strict=False):
         if r.interval is None:
@@ -395,7 +410,7 @@ def growth_chart(ident: str, chart: RuleChart, path: list[tuple[float, float, fl
         body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{vy(lo):.1f}" y2="{vy(hi):.1f}" '
                     f'stroke="{colour(r.side)}" stroke-width="5"/>'
                     + marker(r.side, x, vy(_middle(r.interval)), 6))
-        body.append(f'<text x="{x:.1f}" y="{bottom + 18:.1f}" font-size="12" '
+        body.append(f'<text x="{x:.1f}" y="{bottom + 18:.1f}" font-size="13" '
                     f'text-anchor="middle" fill="#222">{year}</text>')
     y = bottom + 46
     for r in rows:
