@@ -26,7 +26,8 @@ from factlint.report.html import data, page
 def write_run(findings: list[Finding], stats: Stats, out: TextIO, run: RunInfo) -> None:
     """Write the page; ``run.keys`` gives the places of every key (without them, a key's
     chart shows the places its findings name)."""
-    out.write(page.render(data.build(findings, run), findings, stats))
+    for chunk in page.render(data.build(findings, run), findings, stats):
+        out.write(chunk)
 
 
 def write(findings: list[Finding], stats: Stats, out: TextIO) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from factlint import __version__
 from factlint.model import Finding, Stats
@@ -218,29 +218,29 @@ def _header(report: Report, findings: Sequence[Finding], stats: Stats) -> str:
         '<output id="f-count" aria-live="polite"></output></form></header>')
 
 
-def render(report: Report, findings: Sequence[Finding], stats: Stats) -> str:
-    """The whole page."""
+def render(report: Report, findings: Sequence[Finding], stats: Stats) -> Iterator[str]:
+    """The whole page, a section at a time (a report of 20,000 findings is tens of MB)."""
+    title = f"factlint report: {summary(list(findings), stats)}"
+    yield ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+           '<meta name="viewport" content="width=device-width, initial-scale=1">'
+           f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">'
+           '<meta name="referrer" content="no-referrer">'
+           f"<title>{esc(title)}</title><style>{CSS}</style></head><body>")
     charted = [s for s in report.sections if s.charted]
     rest = [s for s in report.sections if not s.charted]
-    body = [_header(report, findings, stats), "<main>"]
-    body.extend(section_html(s) for s in charted)
+    yield _header(report, findings, stats) + "<main>"
+    yield from (section_html(s) for s in charted)
     if rest:
-        body.append(f'<section class="list" id="more"><h2>{plural(len(rest), "more key")}, '
-                    f"listed without charts (charts are drawn for the first "
-                    f"{len(charted)})</h2></section>")
-        body.extend(section_html(s) for s in rest)
+        yield (f'<section class="list" id="more"><h2>{plural(len(rest), "more key")}, '
+               f"listed without charts (charts are drawn for the first "
+               f"{len(charted)})</h2></section>")
+        yield from (section_html(s) for s in rest)
     if report.others:
         items = "".join(finding_item(f) for f in report.others)
-        body.append(f'<section class="list" id="others" data-group><h2>'
-                    f"{plural(len(report.others), 'finding')} of no key</h2>"
-                    f'<ul class="findings">{items}</ul></section>')
+        yield (f'<section class="list" id="others" data-group><h2>'
+               f"{plural(len(report.others), 'finding')} of no key</h2>"
+               f'<ul class="findings">{items}</ul></section>')
     if not findings:
-        body.append("<p>No findings.</p>")
-    body.append(f'</main><footer class=muted><p>factlint {esc(__version__)}</p></footer>')
-    title = f"factlint report: {summary(list(findings), stats)}"
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">'
-            '<meta name="referrer" content="no-referrer">'
-            f"<title>{esc(title)}</title><style>{CSS}</style></head><body>"
-            + "".join(body) + f"<script>{SCRIPT}</script></body></html>\n")
+        yield "<p>No findings.</p>"
+    yield (f"</main><footer class=muted><p>factlint {esc(__version__)}</p></footer>"
+           f"<script>{SCRIPT}</script></body></html>\n")
