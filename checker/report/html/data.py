@@ -81,10 +81,6 @@ class Section:
     #: (rule, anchor) of rule charts of this key's conflicts drawn in another section
     rule_links: tuple[tuple[str, str], ...] = ()
 
-    @property
-    def files(self) -> tuple[str, ...]:
-        return tuple(sorted({f.location.path for f in self.findings}))
-
 
 @dataclass(frozen=True)
 class Report:
