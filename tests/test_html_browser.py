@@ -3,13 +3,15 @@
 
 The page of ``seeds/`` must render without a console error (a script error or a
 Content-Security-Policy violation counts), show one chart per conflicting key, not be
-blank in a screenshot, fit a phone-width window, and its filter must work. A page of
+blank in a screenshot, fit a phone-width window, print with its charts (and without the
+filter), and its filter must work. A page of
 hostile file names must run no script but its own. Under ``CI=true`` a browser that cannot
 be started fails these tests (``.ci/run`` installs one); elsewhere they are skipped.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -158,3 +160,19 @@ def test_hostile_file_names_run_no_script(browser: cdp.Browser, corpus: Corpus) 
     assert state["pwned"] is None and state["scripts"] == 1
     assert "<script>window.pwned=1</script>" in state["text"]  # shown, as text
     assert state["charts"] == 1
+
+
+def test_the_report_prints_with_its_charts_and_without_the_filter(
+        browser: cdp.Browser, seeds_report: tuple[Path, dict[str, object]]) -> None:
+    report, findings = seeds_report
+    page = browser.page(report.as_uri(), width=800)
+    browser.call("Emulation.setEmulatedMedia", page.session, media="print")
+    shown = page.evaluate("""({
+        filter: getComputedStyle(document.getElementById("filter")).display,
+        charts: Array.from(document.querySelectorAll("svg[data-chart=key]")).filter(
+            s => s.getBoundingClientRect().height > 50).length})""")
+    assert shown == {"filter": "none", "charts": len(findings["keys"])}  # type: ignore[arg-type]
+    pdf = base64.b64decode(browser.call("Page.printToPDF", page.session)["data"])
+    assert pdf.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) >= 2  # pages, not one clipped
+    assert page.errors == []
