@@ -4,8 +4,8 @@
 The page of ``seeds/`` must render without a console error (a script error or a
 Content-Security-Policy violation counts), show one chart per conflicting key, not be
 blank in a screenshot, fit a phone-width window, print with its charts (and without the
-filter), and its filter must work. A page of
-hostile file names must run no script but its own. Under ``CI=true`` a browser that cannot
+filter), and its filter must work. A page of hostile file names must run no script but
+its own. Under ``CI=true`` a browser that cannot
 be started fails these tests (``.ci/run`` installs one); elsewhere they are skipped.
 """
 
