@@ -44,6 +44,10 @@ _MODEL = lazy_compile(globals(), "_MODEL",
 _COMPARED = lazy_compile(globals(), "_COMPARED",
                          r"\s+(fewer|more|less|higher|lower|greater|bigger|smaller|above|"
                          r"below)\b(?!\s+(?:of|than\s+\d))")
+#: what follows a sentence's first word when it is a name in apposition: "Rotterdam,
+#: Europe's busiest container port, handled ..."
+_APPOSITION = lazy_compile(globals(), "_APPOSITION",
+                           r"\s+(?:(?:the|a|an)\s+[a-z]|[A-Z][\w-]+(?:'s|’s)\s)")
 #: a capitalised adjective made with a hyphen: "Saskatoon-based", "US-listed", "China-made"
 _DESCRIBED = lazy_compile(globals(), "_DESCRIBED", r"-(?:[a-z]+ed|made|led|run|built)$")
 #: an adjective that may open a sentence before a place: "Neighbouring Ghana"
@@ -377,7 +381,8 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
             return j - i0, None  # "Production", "Analysts": an ordinary word
         k = j + (j < len(tokens) and tokens[j][2] in lex.legal_forms)  # "easyJet plc flew"
         after = tokens[k][2].lower() if k < len(tokens) else ""
-        if i0 == 0 and after != "'s" and _kind(lex, after) not in ("VERB", "BE", "CHG"):
+        if i0 == 0 and after != "'s" and _kind(lex, after) not in ("VERB", "BE", "CHG") and \
+                not (after == "," and _APPOSITION.match(text, tokens[k][1])):
             # "Freight rates were ...": opens a sentence, not as a subject; the word it is
             return j - i0, (Chunk("WORD", tokens[i][0], tokens[i][1], tokens[i][2])
                             if j - i0 == 1 and words[0].istitle() else None)

@@ -57,6 +57,11 @@ def _hides(text: str, start: int, end: int) -> bool:
     return any(w.lower() not in _TRANSPARENT for w in _WORDS.findall(text, start, end))
 
 
+def _same_subject(lex: Lexicon) -> frozenset[str]:
+    """Words after "and" that go on with the same subject ("and the country shipped")."""
+    return lex.place_pronouns | lex.entity_pronouns
+
+
 def _restated(text: str, chunks: list[Chunk], k: int) -> bool:
     """Whether a level after ", or" ends where chunk ``k`` starts: the same figure restated
     (", or roughly 1.25 billion litres"), not another one qualified by the words after it
@@ -97,7 +102,12 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
     objects: set[int] = set()  # names that follow a small word: objects, never subjects
     for k, c in enumerate(chunks):
         nxt = chunks[k + 1] if k + 1 < len(chunks) else None
-        if c.kind in _DANGLING and (nxt is None or _hides(text, c.end, nxt.start)):
+        if c.kind == "AND" and nxt is not None and nxt.kind in ("VERB", "BE", "CHG") and \
+                _hides(text, c.end, nxt.start) and " ".join(
+                    text[c.end:nxt.start].lower().split()) not in _same_subject(lex):
+            c = Chunk("BREAK", c.start, c.end, c.text)  # ", and the top seven lines control
+            # almost three-quarters": a new subject we do not read, not the list's
+        elif c.kind in _DANGLING and (nxt is None or _hides(text, c.end, nxt.start)):
             if nxt is not None and nxt.kind == "NAME" and c.kind not in ("AND", "AS", "BY") \
                     and _ADJECTIVES.fullmatch(text, c.end, nxt.start) and \
                     not _TIME_WORDS.search(text, c.end, nxt.start):
@@ -141,6 +151,10 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
             continue  # reached 1.2 GW": the name is what the clause speaks of
         if c.kind == "POSS" and (not out or _hides(text, out[-1].end, c.start)):
             continue  # "the country's": its owner was dropped
+        if c.kind == "POSS" and out and out[-1].kind == "NAME" and nxt is not None and (
+                nxt.kind in ("NUM", "PCT") or (nxt.kind in ("VERB", "BE", "CHG")
+                                               and _hides(text, c.end, nxt.start))):
+            continue  # "China's yards hold 71%, South Korea's 26%": the name's own
         if c.kind == "LPAR" and nxt is not None and nxt.kind == "RPAR":
             continue  # "(b/d)": nothing kept inside
         if c.kind == "RPAR" and k and chunks[k - 1].kind == "LPAR":

@@ -222,6 +222,8 @@ class _Reader:
         #: the subject names its measure itself ("Lisbon's hotel capacity reached 60,000
         #: rooms"): a noun after the value is what it is counted in, not another measure
         self.counted_in = False
+        #: shares read before any measure was named: (value, shape, subject, down)
+        self.unmeasured: list[tuple[Chunk, str, Chunk, bool]] = []
         self.measure = fronted  # the last measure phrase a figure named (lists inherit it)
         self.fronted = fronted  # "Of the 55 Mt of salt traded, A supplied 38%": what it is of
         self.verb = ""  # the measure of the last verb or agent noun
@@ -260,7 +262,11 @@ class _Reader:
             kind = "rank"
         phrase = measure or self.measure or self.subject_measure
         if kind == "share" and not phrase:
-            return  # "Canada supplied 38%": of what total the sentence does not say here
+            # "Canada supplied 38%": of what total the sentence does not say here, unless a
+            # later item of its list does ("MSC held 20%, Maersk 14% and CMA CGM 12% of the
+            # fleet")
+            self.unmeasured.append((value, shape, who, down))
+            return
         start = value.start if kind == "rank" else (
             self.start if subject is None else min(subject.start, value.start))
         if composition:
@@ -306,6 +312,12 @@ class _Reader:
         for item in predicates.children:
             if isinstance(item, Tree):
                 self.read_predicate(item)
+        waiting, self.unmeasured = self.unmeasured, []
+        if self.measure and waiting and self.out and \
+                waiting[-1][0].mention < max(f.mention for f in self.out):
+            for value, shape, who, down in waiting:  # the list's last item named it
+                self.emit(value, "share", shape, self.measure, who, down)
+            self.out.sort(key=lambda f: f.mention)
         return self.out
 
     def read_subject(self, tree: Tree[Token] | Token) -> None:
@@ -367,8 +379,9 @@ class _Reader:
         agent = next((c for c in parts if c.kind == "AGENT"), None)
         if agent is not None:
             self.verb = agent.key
-        if measure:
-            self.measure = measure
+        if measure and (agent is not None or shape != "rank_apposition"):
+            self.measure = measure  # "Peru, the second-largest copper producer, mined": copper;
+            # not "Shanghai, the world's busiest container port, handled": a kind of place
         if (agent is not None or measure) and not scoped:  # (ranks compare world-wide)
             self.emit(rank, "rank", shape, measure)
         elif inherit and not scoped and (self.measure or self.verb):
@@ -435,6 +448,10 @@ class _Reader:
                     break
         elif rule in ("followed_by", "list_item"):  # the next subject, the same measure
             parts = self.leaves(tree)
+            named = [c.text for sub in tree.children if isinstance(sub, Tree)
+                     and sub.data == "measure_of" for c in self.leaves(sub) if c.kind == "MEAS"]
+            if named:  # "..., Maersk 14% and CMA CGM 12% of the fleet": the list's measure
+                self.measure = " ".join(named)
             each = parts[-1].kind == "EACH"  # "Russia and Saudi Arabia for 8% each"
             for name in [c for c in parts if c.kind == "NAME"][:2 if each else 1]:
                 for c in parts:
