@@ -78,10 +78,12 @@ def describe(c: Claim) -> str:
     nickel production (2024)`` for a figure whose statement names no subject."""
     kind = {"share": "share of", "level": "", "rank": "rank in", "change": "change in",
             "rate": "rate of"}[c.kind]
+    if c.mention.comparison is not None:  # a comparison is about its subject's figure
+        kind = ""
     measure = measure_name(c)
     if not measure:
         kind = {"share": "share", "level": "figure", "rank": "rank", "change": "change",
-                "rate": "rate"}[c.kind]
+                "rate": "rate"}[c.kind] if c.mention.comparison is None else "figure"
     if c.subject == NO_SUBJECT:
         return f"{NO_SUBJECT}: {kind} {measure}".strip() + f" ({c.period.label()})"
     return f"{owner(c.subject)} {kind} {measure}".replace("  ", " ").rstrip() + \

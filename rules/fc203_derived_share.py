@@ -10,7 +10,8 @@ be at most part / (part + others); a stated share above that cannot hold. A stat
 smaller than the sum of its stated parts is reported at the total. Error when the strict
 reading of the bounds conflicts too, warning when only the speaker's does; at most a warning
 for attributed estimates and undated statements. A part, its share and the total written
-in one sentence ("produced 0.9 Mt, some 40% of the world's 3.6 Mt": 25%, not 40%) are checked
+in one sentence ("produced 0.9 Mt, some 40% of the world's 3.6 Mt": 25%, not 40%; "40 Mt, a
+third of the 90 Mt") are checked
 whoever the subject is, or with none; so is a part and its share of a total the same document
 states elsewhere (a table's Total row, "World output was 3.6 Mt"), never another document's.
 

@@ -11,10 +11,11 @@ above (below) B. If any pair of stated values agrees, nothing is reported. Error
 strict reading of the bounds fails too, warning when only the speaker's does; at most a
 warning for estimates and undated statements. Two figures of one sentence and the multiple
 or fraction between them ("300 Mt, three times as much as India's 150 Mt", "roughly double
-the 100 units", "40 Mt, a third of the 90 Mt") are checked whoever the subjects are, or with
-none. Multiplier words are read with 10% either side ("roughly double" is 1.8 to 2.2 times,
-"more than three times" more than 3), fraction words with 5% ("about a quarter" is 23.75% to
-26.25%, so 26 of 100 is about a quarter).
+the 100 units", "40 Mt, a third of Acme's 90 Mt") are checked whoever the subjects are, or
+with none (a fraction of a whole, "a third of the 90 Mt", is a share: FC203). Multiplier
+words are read with 10% either side ("roughly double" is 1.8 to 2.2 times, "more than three
+times" more than 3), fraction words with 5% ("about a quarter" is 23.75% to 26.25%, so 26
+of 100 is about a quarter).
 
 Anti-pattern: "India's capacity is less than one-tenth of China's" beside stated capacities of
 India 30,000 tons and China 210,000 tons (a seventh).

@@ -3,20 +3,22 @@ the subject is (or with no subject at all).
 
 Four shapes, each read by one rule:
 
-- a part, its share and the total: "produced 0.9 Mt, some 40% of the world's 3.6 Mt"
-  (FC203); or a part and its share of a total the document states elsewhere ("... some 40%
-  of world nickel output" beside "World nickel output was 3.6 Mt", a table's Total row);
+- a part, its share and the total: "produced 0.9 Mt, some 40% of the world's 3.6 Mt", "40 Mt,
+  a third of the 90 Mt" (FC203); or a part and its share of a total the document states
+  elsewhere ("... some 40% of world nickel output" beside "World nickel output was 3.6 Mt",
+  a table's Total row);
 - a change and its own endpoints: "rose 40% to 700 units in 2024 from 400 units in 2023",
   "doubled from 3 Mt in 2022 to 9 Mt in 2024", "from 400 to 700 units, up 40%" (FC301);
 - a multiple or a fraction between two figures: "300 Mt, three times as much as India's
-  150 Mt", "roughly double the 100 units", "40 Mt, a third of the 90 Mt" (FC302);
+  150 Mt", "roughly double the 100 units", "40 Mt, a third of Acme's 90 Mt" (FC302);
 - one list of shares: "Acme 48%, Borlak 30%, Cintex 25% and Dovra 6% of the market" (FC202).
 
 The claims take the subject the statement framing found for the figure, else
-:data:`NO_SUBJECT`, and a measure key of this sentence alone (:func:`local_key`): so they are
-compared with each other only, never across sentences or documents (no FC101 or FC201
-finding holds one). A shape whose figures the statement framing already framed under one
-subject and measure is left to it (the rules check those claims across the corpus).
+:data:`NO_SUBJECT`, and a measure key of this sentence alone
+(:func:`~factlint.frame.local.local_key`): so they are compared with each other only, never
+across sentences or documents (no FC101 or FC201 finding holds one). A shape whose figures
+the statement framing already framed under one subject and measure is left to it (the rules
+check those claims across the corpus).
 """
 
 from __future__ import annotations
@@ -45,9 +47,12 @@ _NOUN = r"(?:\s+(?!(?:in|to|from|by|during|for|of|or|and|up|down|as|the|a|an)\b)
 _YEAR_AFTER = lazy_compile(globals(), "_YEAR_AFTER",
                            rf"{_NOUN}\s*,?\s*(?:in|during|by|for)\s+(?:fiscal\s+)?(?P<y>{_YEAR})\b")
 _YEARS = lazy_compile(globals(), "_YEARS", rf"\b{_YEAR}\b")
+#: when a figure holds, said after it: "in 2024", "last year"
+_WHEN = (r"(?:\s*,?\s*(?:(?:in|during)\s+" + _YEAR + r"|last\s+year|this\s+year|"
+         r"a\s+year\s+earlier))?")
 # part -> share: "0.9 Mt of nickel in 2024, some 40%", "0.9 Mt (40%", "0.9 Mt, or 40%"
 _PART_SHARE = lazy_compile(globals(), "_PART_SHARE",
-    r"^(?:\s+of\s+[a-z][a-z -]{0,30}?)?(?:\s*,?\s*(?:in|during)\s+" + _YEAR + r")?"
+    r"^" + _NOUN + r"(?:\s+of\s+[a-z][a-z -]{0,30}?)?" + _WHEN +
     r"\s*(?:,|\(|—|–|\s-)\s*(?:(?:or|which\s+(?:is|was)|accounting\s+for|representing|"
     r"equal\s+to|making\s+up|around|about|some|roughly|nearly|almost|just)\s+)*$",
     re.IGNORECASE)
@@ -79,19 +84,22 @@ _THEN_CHANGE = lazy_compile(globals(), "_THEN_CHANGE",
     r"(?:rise|increase|jump|gain|growth|fall|drop|decline|decrease)\s+of\s+)$", re.IGNORECASE)
 # a multiple or a fraction between two figures
 _A_MULT = lazy_compile(globals(), "_A_MULT",
-    r"^" + _NOUN + r"(?:\s+of\s+[a-z][a-z -]{0,30}?)?(?:\s*,?\s*(?:in|during)\s+" + _YEAR
-    + r")?\s*(?:,|—|–|\s-)?\s*(?:(?:or|which\s+(?:is|was)|that\s+(?:is|was)|is|was|are|were|"
+    r"^" + _NOUN + r"(?:\s+of\s+[a-z][a-z -]{0,30}?)?" + _WHEN +
+    r"\s*(?:,|—|–|\s-)?\s*(?:(?:or|which\s+(?:is|was)|that\s+(?:is|was)|is|was|are|were|"
     r"some|about|around|roughly|nearly|almost|more\s+than|over|less\s+than|under|just)\s+)*$",
     re.IGNORECASE)
 _MULT_B = lazy_compile(globals(), "_MULT_B",
     r"^\s+(?:as\s+(?:much|many|large|big|high|great)\s+as\s+|(?:that\s+of\s+)?)"
     r"(?:the\s+|its\s+|their\s+|(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+)?$")
+#: a fraction of another's figure ("a third of India's 90 Mt"); of a whole, it is a share
 _FRACTION_B = lazy_compile(globals(), "_FRACTION_B",
-    r"^\s+of\s+(?:the\s+|its\s+|their\s+|(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})"
-    r"['’]s?\s+)?$")
+    r"^\s+of\s+(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+$")
+#: whose figure a comparison names ("less than one-tenth of China's 30,000 tonnes")
+_OWNER = lazy_compile(globals(), "_OWNER",
+    r"^\s+(?:the\s+)?(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+$")
 _FRACTION = lazy_compile(globals(), "_FRACTION",
     r"^(?:(?:about|around|roughly|nearly|almost|some|just|over|more\s+than|less\s+than|"
-    r"under)\s+)*(?:a|one|two|three|four|half)?[\s-]*(?:half|third|thirds|quarter|quarters|"
+    r"under|close\s+to)\s+)*(?:a|one|two|three|four|half)?[\s-]*(?:half|third|thirds|quarter|quarters|"
     r"fifth|fifths|tenth|tenths)$", re.IGNORECASE)
 _WORD_MULT = lazy_compile(globals(), "_WORD_MULT",
     _NOUN + r"(?:\s*,?\s*(?:in|during)\s+" + _YEAR + r")?"
@@ -102,9 +110,9 @@ _MULT_WORDS = {"double": 2, "triple": 3, "quadruple": 4}
 _QUALIFIERS = {"roughly": "approx", "about": "approx", "around": "approx", "almost": "nearly",
                "nearly": "nearly", "more than": "over", "over": "over", "just over": "over"}
 # a list of shares: "Acme held 48%, Borlak 30%, Cintex 25% and Dovra 6%"
-_NAME = r"[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|of|de|&)){0,3}"
+_NAME = r"[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|of|de|&)){0,3}(?:['’]s\s+[a-z]+)?"
 _FIRST_ITEM = lazy_compile(globals(), "_FIRST_ITEM",
-    rf"(?:^|[,;:]\s+|\b(?:with|while|as)\s+)(?P<name>{_NAME})\s+(?:(?:held|holds|has|had|took|"
+    rf"(?:^|[,;:]\s+|\b(?:with|while|as|gives|gave|puts|put|shows|showed)\s+)(?P<name>{_NAME})\s+(?:(?:held|holds|has|had|took|"
     r"takes|controls|controlled|captured|commands|commanded|accounted\s+for|accounts\s+for|"
     r"was\s+on|was\s+at|had\s+a\s+share\s+of|with|at|on)\s+)?(?:a\s+share\s+of\s+)?$")
 _NEXT_ITEM = lazy_compile(globals(), "_NEXT_ITEM",
@@ -180,7 +188,8 @@ class _Shape:
         """A claim of this sentence, unless the text does not assert the figure."""
         ms, me = self.rel(mention)
         lo, _ = P.clause_bounds(self.text, ms, me)
-        if modality.modality(self.text, lo, ms, me) == "none":
+        reading = modality.modality(self.text, lo, ms, me)
+        if reading == "none":
             return None  # disputed, a threat, a condition, a question
         projection = bool(years) and self.today is not None and max(years) > self.today
         period = Period(frozenset(years), stated=bool(years), projection=projection)
@@ -189,7 +198,8 @@ class _Shape:
             mention=mention, location=self.framer.locate(self.base + start, self.base + end),
             text=" ".join(self.text[start:end].split()), subject=who[0], measure=key,
             kind=kind, period=period, doc_index=self.ctx.doc.index,
-            modality="projection" if projection else "fact",
+            modality="projection" if projection else
+            ("estimate" if reading == "estimate" else "fact"),
             in_title=self.sentence.role == "title", subject_text=who[1],
             measure_text=local_base(key) or key, total=total, shape="arithmetic")
 
@@ -219,12 +229,15 @@ def _part_share_total(s: _Shape) -> Iterator[Claim]:
     ms = s.sentence.mentions
     for i in range(1, len(ms)):
         part, share = ms[i - 1], ms[i]
-        if not (_is_level(part) and _is_percent(share)) or not any(
-                ch.isdigit() for ch in share.text):
+        if not (_is_level(part) and _is_percent(share)):
             continue
         if not _PART_SHARE.match(s.text[part.end - s.base:share.start - s.base]):
             continue
         total = ms[i + 1] if i + 1 < len(ms) else None
+        if not any(ch.isdigit() for ch in share.text) and (
+                not _FRACTION.match(share.text.strip()) or total is None or _FRACTION_B.match(
+                    s.text[share.end - s.base:total.start - s.base])):
+            continue  # a fraction word of a whole is a share; of another's figure, FC302's
         years = [s.year] if s.year is not None else []
         if total is not None and _is_level(total) and _same_dimension(part, total) and \
                 _SHARE_TOTAL.match(s.text[share.end - s.base:total.start - s.base]):
@@ -372,6 +385,10 @@ def _factor_after(s: _Shape, a: Mention,
         if m.kind == "multiple" and m.value is not None and _A_MULT.match(gap) and \
                 (found := _MULT_B.match(after)) and _is_level(b):
             return _as_comparison(m, m.value.speaker, m.qualifier), b, found.group("owner") or ""
+        if m.kind == "comparison" and m.comparison is not None and \
+                m.comparison.factor is not None and _A_MULT.match(gap) and \
+                (found := _OWNER.match(after)) and _is_level(b):
+            return m, b, found.group("owner")  # "a third of Acme's 90 Mt"
         if _is_percent(m) and m.value is not None and _FRACTION.match(m.text.strip()) and \
                 _A_MULT.match(gap) and (found := _FRACTION_B.match(after)) and _is_level(b):
             hundred = Fraction(100)
@@ -379,7 +396,7 @@ def _factor_after(s: _Shape, a: Mention,
             if iv.low is None or iv.high is None:
                 return None
             factor = Interval(iv.low / hundred, iv.high / hundred, iv.low_open, iv.high_open)
-            return _as_comparison(m, factor, m.qualifier), b, found.group("owner") or ""
+            return _as_comparison(m, factor, m.qualifier), b, found.group("owner")
     if rest:  # "roughly double the 100 units": a multiplier word the parser leaves as text
         b = rest[0]
         word = _WORD_MULT.match(s.text, a_end)
