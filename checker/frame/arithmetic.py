@@ -8,7 +8,8 @@ Four shapes, each read by one rule:
   elsewhere ("... some 40% of world nickel output" beside "World nickel output was 3.6 Mt",
   a table's Total row);
 - a change and its own endpoints: "rose 40% to 700 units in 2024 from 400 units in 2023",
-  "doubled from 3 Mt in 2022 to 9 Mt in 2024", "from 400 to 700 units, up 40%" (FC301);
+  "doubled from 3 Mt in 2022 to 9 Mt in 2024", "from 400 to 700 units, up 40%", "was $170
+  million, up 40% from $100 million" (FC301);
 - a multiple or a fraction between two figures: "300 Mt, three times as much as India's
   150 Mt", "roughly double the 100 units", "40 Mt, a third of Acme's 90 Mt" (FC302);
 - one list of shares: "Acme 48%, Borlak 30%, Cintex 25% and Dovra 6% of the market" (FC202).
@@ -82,6 +83,18 @@ _VERB_FROM = lazy_compile(globals(), "_VERB_FROM",
 _THEN_CHANGE = lazy_compile(globals(), "_THEN_CHANGE",
     rf"^{_NOUN}(?:\s*,?\s*(?:in|by)\s+(?P<y>{_YEAR}))?\s*[,;(—–]\s*(?:(?:up|down)\s+|an?\s+"
     r"(?:rise|increase|jump|gain|growth|fall|drop|decline|decrease)\s+of\s+)$", re.IGNORECASE)
+# "$170 million in 2024, up 40% from $100 million": the end, its change, then the start
+_END_CHANGE = lazy_compile(globals(), "_END_CHANGE",
+    rf"^{_NOUN}" + _WHEN + r"\s*[,;(—–]\s*(?P<conn>(?:up|down)\s+(?:by\s+)?|an?\s+"
+    r"(?:rise|increase|jump|gain|fall|drop|decline|decrease)\s+of\s+)$", re.IGNORECASE)
+#: what states the end figure itself ("was $170 million", "fell to $60 million"): not a figure
+#: of something else ("delivered 766 aircraft to 150 customers in 2024, up 4% from 735")
+_STATES_END = lazy_compile(globals(), "_STATES_END",
+    r"\b(?:was|were|is|are|reached|reaching|total(?:l?ed)?|hit|stood\s+at|came\s+in\s+at|"
+    r"amounted\s+to|of|at|(?:rose|risen|fell|fallen|grew|grown|climbed|increased|decreased|"
+    r"declined|dropped|jumped|slipped|edged\s+(?:up|down))\s+to)\s+$", re.IGNORECASE)
+_CHANGE_START = lazy_compile(globals(), "_CHANGE_START",
+    r"^\s+(?:from|on|over|compared\s+with)\s+$", re.IGNORECASE)
 # a multiple or a fraction between two figures
 _A_MULT = lazy_compile(globals(), "_A_MULT",
     r"^" + _NOUN + r"(?:\s+of\s+[a-z][a-z -]{0,30}?)?" + _WHEN +
@@ -270,7 +283,8 @@ def _change_endpoints(s: _Shape) -> Iterator[Claim]:
     ms, base = s.sentence.mentions, s.base
     for i in range(len(ms) - 2):
         a, b, c = ms[i], ms[i + 1], ms[i + 2]
-        found = _change_first(s, a, b, c) or _change_last(s, a, b, c)
+        found = _change_first(s, a, b, c) or _change_last(s, a, b, c) or \
+            _change_middle(s, a, b, c)
         if found is None:
             continue
         change, start, end, y_start, y_end, anchor = found
@@ -320,6 +334,22 @@ def _change_first(s: _Shape, a: Mention, b: Mention, c: Mention) -> _Change | No
         y_start = int(m.group("y")) if m.group("y") else None
         return a, b, c, y_start, s.year_after(c), anchor
     return None
+
+
+def _change_middle(s: _Shape, a: Mention, b: Mention, c: Mention) -> _Change | None:
+    """"$170 million in 2024, up 40% from $100 million in 2023", "700 units, an increase of
+    40% from 400 units a year earlier"."""
+    if not (_is_level(a) and _is_level(c) and _same_dimension(a, c)) or \
+            not (_is_percent(b) and any(ch.isdigit() for ch in b.text)):
+        return None
+    gap1, gap2 = s.text[a.end - s.base:b.start - s.base], s.text[b.end - s.base:c.start - s.base]
+    m1 = _END_CHANGE.match(gap1)
+    if m1 is None or not _CHANGE_START.match(gap2):
+        return None
+    lo = a.start - s.base
+    if not _STATES_END.search(s.text, max(0, lo - 24), lo):
+        return None
+    return b, c, a, s.year_after(c), s.year_after(a), a.end - s.base + m1.start("conn")
 
 
 def _change_last(s: _Shape, a: Mention, b: Mention, c: Mention) -> _Change | None:
