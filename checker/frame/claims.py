@@ -17,6 +17,7 @@ from collections.abc import Callable
 from factlint import periods
 from factlint.frame import modality
 from factlint.frame import patterns as P
+from factlint.frame.arithmetic import arithmetic_claims
 from factlint.frame.chunks import chunk, doc_names, may_name_entity
 from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.growth import growth_claims
@@ -123,6 +124,7 @@ class Framer(PatternFrames):
                     frame.pending_rank = None
             prev = frame if frame is not None else (prev if claim is None and
                                                     mention.kind == "rank" else None)
+        claims.extend(arithmetic_claims(self, sentence, ctx, claims))  # figures checking figures
         claims.sort(key=lambda c: c.mention.start)  # stable: a rank before its level
         return claims
 
