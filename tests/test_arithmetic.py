@@ -44,8 +44,10 @@ def test_subjectless_figures_never_reach_cross_document_rules(tmp_path: Path) ->
         "a.md": "The mine produced 0.9 Mt of nickel in 2024, some 25% of the world's 3.6 Mt.",
         "b.md": "The mine produced 2 Mt of nickel in 2024, some 50% of the world's 4 Mt.",
         "c.md": "Acme held 48%, Borlak 30% and Cintex 15% of the global nickel market in 2024.",
-        "d.md": "Cintex is the largest nickel producer, with 40% of the global nickel market "
-                "in 2024.",
+        # (a list's items have their subjects: c.md's Cintex is compared with other
+        # documents' Cintex; this share has none, so it is compared with nobody's)
+        "d.md": "The largest producer held 40% of the global nickel market in 2024, up from "
+                "35%.",
         "e.md": SHARE,  # one finding of its own sentence
     }
     findings = lint(tmp_path, files)
