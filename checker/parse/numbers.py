@@ -74,6 +74,12 @@ FRACTION_WORDS: dict[str, Fraction] = {
     "五分之一": Fraction(1, 5),
     "十分之一": Fraction(1, 10),
 }
+# "nine in ten", "one in five", "two out of three": a share said as a count of a count
+_SMALL_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+FRACTION_WORDS.update({
+    f"{a} {link} {b}": Fraction(i + 1, j + 1)
+    for i, a in enumerate(_SMALL_COUNTS) for j, b in enumerate(_SMALL_COUNTS) if 0 < i + 1 < j + 1
+    for link in ("in", "out of")})
 
 _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
              "ninth", "tenth"]
