@@ -224,7 +224,8 @@ ITS_THEIR_START = lazy_compile(globals(), "ITS_THEIR_START", r"^(?:its|their)\s+
 ITS_THEIR = lazy_compile(globals(), "ITS_THEIR", r"(?:its|their)\b", re.IGNORECASE)
 #: "from" (and a qualifier) just before a value: an earlier period's value
 FROM_BEFORE = lazy_compile(
-    globals(), "FROM_BEFORE", r"\b(?:from|versus|vs\.?|against|compared with)\s+"
+    globals(), "FROM_BEFORE", r"\b(?:from|versus|vs\.?|against|compared\s+(?:with|to)|"
+                              r"short\s+of|below|above|than|on)\s+(?:the\s+)?"
                               r"(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?$")
 #: a statement about where visitors or buyers come from: its subject is their origin
 SOURCE_MARKET = lazy_compile(globals(), "SOURCE_MARKET", r"\bsource\s+markets?\b",
