@@ -14,10 +14,12 @@ and ids suffixed with the copy's number), until it holds the number of claims as
 the key-group sizes of the big table follow those of the corpora, and so do the readings,
 periods, titles and modalities inside a group, hence the share of pairs that conflict.
 
-It prints the time to build the table (not part of the figure), then the SQL step: the
-documented ``fc101`` query run over the table into a result table, its seconds, claims per
-second (wall clock, and per CPU second: the machine may be shared) and the conflicting
-pairs it found, and the process's peak resident memory.
+It prints the time to load the corpora's JSONL repeated to ``--load-mb`` MB with the
+documented blocks (the step before the query), the time to build the big table (not part
+of either figure), then the SQL step: the documented ``fc101`` query run over the table
+into a result table, its seconds, claims per second (wall clock, and per CPU second: the
+machine may be shared) and the conflicting pairs it found, and the process's peak
+resident memory.
 """
 
 from __future__ import annotations
@@ -93,6 +95,34 @@ def build(con: duckdb.DuckDBPyConnection, n_claims: int, seed: float) -> tuple[i
     return groups, claims
 
 
+def time_load(folder: Path, sql: dict[str, str], megabytes: float, threads: int) -> None:
+    """The documented ``load`` and ``claims`` blocks on the corpora's lines repeated to about
+    ``megabytes`` of JSONL: the step before the query, timed apart."""
+    lines = b"".join(p.read_bytes() for p in sorted(folder.glob("claims-*.jsonl")))
+    copies = max(1, round(megabytes * 1e6 / len(lines)))
+    big = folder / "big"
+    big.mkdir()
+    with (big / "claims-big.jsonl").open("wb") as out:
+        for _ in range(copies):
+            out.write(lines)
+    size = (big / "claims-big.jsonl").stat().st_size
+    con = duckdb.connect()
+    con.execute(f"SET threads = {threads}")
+    old = Path.cwd()
+    os.chdir(big)
+    try:
+        t0, cpu0 = time.perf_counter(), _cpu()
+        con.execute(sql["load"])
+        con.execute(sql["claims"])
+        n = (con.execute("SELECT count(*) FROM (SELECT * FROM claims)").fetchone() or (0,))[0]
+        seconds, cpu = time.perf_counter() - t0, _cpu() - cpu0
+    finally:
+        os.chdir(old)
+        con.close()
+    print(f"load: {size / 1e6:.0f} MB of JSONL, {n:,} claims: {seconds:.1f} s "
+          f"({cpu:.1f} s of CPU), {size / 1e6 / seconds:.0f} MB/s, {n / seconds:,.0f} claims/s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -101,6 +131,8 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=10_000_000)
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--seed", type=float, default=0.5, help="for DuckDB's random()")
+    parser.add_argument("--load-mb", type=float, default=200.0,
+                        help="also time loading this many MB of JSONL (0: do not)")
     args = parser.parse_args()
     corpora = args.corpora or sorted(p / "corpus" for p in SHARED.iterdir()
                                      if (p / "corpus").is_dir())
@@ -108,6 +140,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         _extract(corpora, folder)
+        if args.load_mb > 0:
+            time_load(folder, sql, args.load_mb, args.threads)
         con = duckdb.connect(str(folder / "bench.duckdb"))
         con.execute(f"SET threads = {args.threads}")
         con.execute(f"SET temp_directory = '{folder / 'spill'}'")
