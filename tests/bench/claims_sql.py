@@ -114,7 +114,8 @@ def time_load(folder: Path, sql: dict[str, str], megabytes: float, threads: int)
         t0, cpu0 = time.perf_counter(), _cpu()
         con.execute(sql["load"])
         con.execute(sql["claims"])
-        n = (con.execute("SELECT count(*) FROM (SELECT * FROM claims)").fetchone() or (0,))[0]
+        con.execute("CREATE TABLE flat AS SELECT * FROM claims")  # every column, parsed
+        n = (con.execute("SELECT count(*) FROM flat").fetchone() or (0,))[0]
         seconds, cpu = time.perf_counter() - t0, _cpu() - cpu0
     finally:
         os.chdir(old)
