@@ -23,7 +23,8 @@ DOC = REPO / "docs" / "scale.md"
 SHARED = REPO.parent / "shared" / "benchmarks" / "consistency"
 BLIND = REPO / "tests" / "bench" / "consistency"
 
-#: a claim as both sides can name it: path, the place of its text, and what it says
+#: a claim as both sides can name it: path, the place of its text, and what it says (FC101's
+#: JSON findings name a claim so; the table's ids are mapped to it)
 Key = tuple[object, ...]
 Pair = tuple[frozenset[Key], str]
 
@@ -86,14 +87,12 @@ def _table(path: Path, tmp: Path, shards: int = 1, cwd: Path = REPO,
         (tmp / f"claims-{n:02}.jsonl").write_text(out, encoding="utf-8")
         lines += out.splitlines()
     ids: dict[str, Key] = {}
-    keys: set[Key] = set()
     for line in lines:
         mention = json.loads(line)
         for claim in mention["claims"]:
-            key = _key({"path": mention["path"], **claim["location"]}, claim)
-            assert key not in keys, f"two claims read alike: {key}"
-            keys.add(key)
-            ids[claim["id"]] = key
+            assert claim["id"] not in ids, f"two claims of id {claim['id']}"
+            # two claims that read alike at one place are one for FC101's output too
+            ids[claim["id"]] = _key({"path": mention["path"], **claim["location"]}, claim)
     return lines, ids
 
 
@@ -108,9 +107,8 @@ def sql_pairs(tmp: Path, ids: dict[str, Key], monkeypatch: pytest.MonkeyPatch) -
         rows = con.execute(sql["fc101"]).fetchall()
     finally:
         con.close()
-    pairs = {(frozenset({ids[a], ids[b]}), severity) for a, b, severity in rows}
-    assert len(pairs) == len(rows), "the query gave a pair twice"
-    return pairs
+    assert len({(a, b) for a, b, _ in rows}) == len(rows), "the query gave a pair twice"
+    return {(frozenset({ids[a], ids[b]}), severity) for a, b, severity in rows}
 
 
 def fc101_pairs(path: Path, cwd: Path = REPO) -> set[Pair]:
