@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factlint.frame.lexicon import Lexicon
 from factlint.model import Claim, Settings
+from factlint.periods import comparable
 
 Key = tuple[str, str, str, str]  # subject, measure, kind, dimension
 
@@ -39,6 +40,60 @@ class ClaimIndex:
 
     def wants(self, path: str) -> bool:
         return self.report_only is None or path in self.report_only
+
+
+def unify_subjects(claims: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
+    """Claims whose subject is another subject of the same measure with a corporate suffix
+    ("Ryanair Holdings" beside "Ryanair", "Boeing Company" beside "Boeing") keyed by the
+    shorter name, unless another name of that measure goes on from the shorter one with
+    other words ("Geely Holding Group" beside "Geely Automobile Holdings": "Geely" is
+    neither). Decided within each measure, so that a run that loads only some measures'
+    claims (pre-commit) decides the same."""
+    suffixes = lexicon.name_suffixes
+    if not suffixes:
+        return list(claims)
+    subjects: dict[tuple[str, str], set[str]] = defaultdict(set)
+    stated: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        subjects[(claim.measure, claim.kind)].add(claim.subject)
+        stated[(claim.measure, claim.kind, claim.subject)].append(claim)
+    renames: dict[tuple[str, str, str], str] = {}
+    for (measure, kind), names in subjects.items():
+        if len(names) < 2:
+            continue
+        for name in names:
+            base = _without_suffixes(name, suffixes)
+            if base == name or base not in names:
+                continue
+            if all(other == name or not other.startswith(base + " ")
+                   or _without_suffixes(other, suffixes) == base for other in names) and \
+                    not _told_apart(stated[(measure, kind, name)], stated[(measure, kind, base)]):
+                renames[(measure, kind, name)] = base
+    if not renames:
+        return list(claims)
+    return [replace(c, subject=renames[(c.measure, c.kind, c.subject)])
+            if (c.measure, c.kind, c.subject) in renames else c for c in claims]
+
+
+def _told_apart(named: list[Claim], base: list[Claim]) -> bool:
+    """Whether one document gives the two names different values of one period ("The
+    Emirates Group reported revenue of $39.6 billion" beside the airline's $34.2 billion):
+    then they are two subjects, whatever other documents write."""
+    for a in named:
+        for b in base:
+            if a.path == b.path and a.doc_index == b.doc_index and \
+                    a.mention.value is not None and b.mention.value is not None and \
+                    comparable(a.period, b.period) and \
+                    not a.mention.value.speaker.intersects(b.mention.value.speaker):
+                return True
+    return False
+
+
+def _without_suffixes(name: str, suffixes: frozenset[str]) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+    return " ".join(words)
 
 
 def build_index(

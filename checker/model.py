@@ -77,6 +77,7 @@ class Document:
     topic: str  # topic tag (digest header) or front matter "topic"/"tags"; "" if none
     segments: tuple[Segment, ...]
     title_start: int = -1  # offset of the title in the file, -1 if the title is metadata only
+    entity: str = ""  # front matter "entity": who the document speaks for ("we", "the company")
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,12 +127,14 @@ def period_for(
 
     The stated period nearest the claim inside its clause wins; when the clause states
     several different periods on both sides, the claim is ambiguous and None is returned.
-    A period that follows another value (``others``: the sentence's other mentions) belongs
-    to that value: in "dropped to 1.0 Mt from 1.2 Mt in 2023", 2023 is the 1.2 Mt's.
+    A period that follows another value (``others``: the sentence's earlier values) belongs
+    to that value: in "dropped to 1.0 Mt from 1.2 Mt in 2023", 2023 is the 1.2 Mt's, and in
+    "up from 86.9 million in 2023, ahead of Heathrow's 84 million" it is not the 84 million's.
     Without a stated period, the claim holds as of the document date.
     """
     inside = [p for p in stated if p[0] >= clause_start and p[1] <= clause_end
-              and not (p[0] >= end and any(end <= o[0] and o[1] <= p[0] for o in others))]
+              and not (p[0] >= end and any(end <= o[0] and o[1] <= p[0] for o in others))
+              and not (p[1] <= start and any(o[1] <= p[0] <= o[1] + 6 for o in others))]
     if not inside:
         return as_of(date)
     distinct = {p[2] for p in inside}

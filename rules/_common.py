@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
 
 from factlint.frame.lexicon import Lexicon
+from factlint.frame.local import NO_SUBJECT, local_base
 from factlint.index import ClaimIndex
 from factlint.model import (
     Claim,
@@ -58,11 +59,35 @@ def owner(subject: str) -> str:
     return f"{subject}'" if subject.endswith("s") else f"{subject}'s"
 
 
+def is_local(c: Claim) -> bool:
+    """The claim holds for its own sentence only (:mod:`factlint.frame.arithmetic`)."""
+    return local_base(c.measure) is not None
+
+
+def measure_name(c: Claim) -> str:
+    """The claim's measure as messages print it: a sentence's own key without its digest;
+    "" for the figures of a sentence that names no measure."""
+    base = local_base(c.measure)
+    if base is None:
+        return c.measure
+    return "" if base in ("figure", "share") else base
+
+
 def describe(c: Claim) -> str:
-    """``Australia's rank in rare earth reserves (2024–2025)``."""
+    """``Australia's rank in rare earth reserves (2024–2025)``; ``(no subject): share of
+    nickel production (2024)`` for a figure whose statement names no subject."""
     kind = {"share": "share of", "level": "", "rank": "rank in", "change": "change in",
             "rate": "rate of"}[c.kind]
-    return f"{owner(c.subject)} {kind} {c.measure}".replace("  ", " ") + f" ({c.period.label()})"
+    if c.mention.comparison is not None:  # a comparison is about its subject's figure
+        kind = ""
+    measure = measure_name(c)
+    if not measure:
+        kind = {"share": "share", "level": "figure", "rank": "rank", "change": "change",
+                "rate": "rate"}[c.kind] if c.mention.comparison is None else "figure"
+    if c.subject == NO_SUBJECT:
+        return f"{NO_SUBJECT}: {kind} {measure}".strip() + f" ({c.period.label()})"
+    return f"{owner(c.subject)} {kind} {measure}".replace("  ", " ").rstrip() + \
+        f" ({c.period.label()})"
 
 
 def speaker(c: Claim, settings: Settings) -> Interval | None:
@@ -94,7 +119,12 @@ def lies_above(iv: Interval, bound: Fraction) -> bool:
 
 
 def figure(c: Claim) -> str:
-    """``China 44 million tons (seeds/000_....txt:8)`` - a figure used as evidence."""
+    """``China 44 million tons (seeds/000_....txt:8)`` - a figure used as evidence; a
+    sentence's own total is ``the stated total 3.6 Mt``, a figure with no subject has none."""
+    if c.subject == NO_SUBJECT:
+        return f"{written(c)} ({where(c)})"
+    if is_local(c) and c.subject == "World":
+        return f"the stated total {written(c)} ({where(c)})"
     return f"{c.subject} {written(c)} ({where(c)})"
 
 

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
 from factlint.frame.lexicon import Lexicon
+from factlint.frame.local import local_base
 from factlint.hookspecs import Rule
 from factlint.index import ClaimIndex, measure_groups
 from factlint.model import Claim, Finding, Interval, Settings, Severity
@@ -153,6 +154,8 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
     groups = measure_groups(index)
     by_measure: dict[str, list[tuple[str, str, tuple[Claim, ...]]]] = {}
     for (measure, kind, dimension), claims in groups.items():
+        if local_base(measure) is not None:
+            continue  # a sentence's own figures never rank anything
         if kind == "share":
             claims = tuple(c for c in claims if common_total(c, index.lexicon) == "World")
         if kind in ("level", "share"):

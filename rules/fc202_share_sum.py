@@ -9,7 +9,10 @@ separately. Shares of each subject's own total ("52% of its electricity", vaccin
 coverage) are not shares of one total and are never summed. Each subject counts with its
 smallest stated share, so the sum holds whichever of its figures is right. Error when the
 strict reading of the bounds also passes 100%, warning when only the speaker's does; at
-most a warning when a share is an attributed estimate or undated.
+most a warning when a share is an attributed estimate or undated. One sentence's list of
+shares ("Acme held 48%, Borlak 30%, Cintex 25% and Dovra 6% of the market", "Market shares:
+A 48%, B 30%, ...") is summed too, whoever its names are (the gazetteer need not know them),
+when the sentence says they are shares and nothing says they are changes, rates or margins.
 
 Anti-pattern: "China produces about 70% of the world's cobalt" beside "the DRC produces
 roughly half of it".
@@ -29,7 +32,9 @@ from factlint.rules._common import (
     cap,
     common_total,
     findings,
+    is_local,
     is_place,
+    measure_name,
     overlaps,
     same_measure,
     speaker,
@@ -130,7 +135,11 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
             total = bucket_key[1]
             whose = "the world's" if total == "World" else f"{total}'s"
             period = chosen[0].period.label()
-            message = (f"shares of {whose} {chosen[0].measure} ({period}) add up past 100%: "
+            what = f"{whose} {chosen[0].measure}"
+            if is_local(chosen[0]):  # one sentence's list: "A 48%, B 30%, C 25% and D 6%"
+                name = measure_name(chosen[0])
+                what = "one total listed in one sentence" + (f" ({name})" if name else "")
+            message = (f"shares of {what} ({period}) add up past 100%: "
                        f"{parts} = at least {format_number(lows)}%")
             key = (chosen[0].measure, total, period)
             yield from findings(CODE, NAME, severity, message, chosen, chosen, key)

@@ -9,7 +9,11 @@ it (a region is never added to its country, a total never counts as a part), so 
 be at most part / (part + others); a stated share above that cannot hold. A stated total
 smaller than the sum of its stated parts is reported at the total. Error when the strict
 reading of the bounds conflicts too, warning when only the speaker's does; at most a warning
-for attributed estimates and undated statements.
+for attributed estimates and undated statements. A part, its share and the total written
+in one sentence ("produced 0.9 Mt, some 40% of the world's 3.6 Mt": 25%, not 40%; "40 Mt, a
+third of the 90 Mt") are checked
+whoever the subject is, or with none; so is a part and its share of a total the same document
+states elsewhere (a table's Total row, "World output was 3.6 Mt"), never another document's.
 
 Anti-pattern: "the US holds approximately 15% of global rare earth reserves" while the
 corpus lists US reserves of 1.9 million tons and other countries' reserves that add up to
@@ -23,6 +27,7 @@ from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
 from factlint.frame.lexicon import Lexicon
+from factlint.frame.local import local_base
 from factlint.hookspecs import Rule
 from factlint.index import ClaimIndex, measure_groups
 from factlint.model import Claim, Finding, Interval, Settings, Severity
@@ -38,7 +43,6 @@ from factlint.rules._common import (
     num,
     overlaps,
     representatives,
-    same_measure,
     speaker,
     strict,
     wanted,
@@ -211,6 +215,35 @@ def _total_vs_parts(levels: Sequence[Claim], index: ClaimIndex,
                                     (w.subject, w.measure, "total"))
 
 
+def _levels(share: Claim, measure: str, levels_of: dict[str, list[tuple[Claim, ...]]],
+            index: ClaimIndex) -> list[tuple[Claim, ...]]:
+    """The levels a share is recomputed from. A sentence's own share ("The mine produced
+    0.9 Mt, some 40% of world nickel output") also takes the totals of its measure that its
+    own document states elsewhere ("World nickel output was 3.6 Mt", a table's Total row),
+    never another document's."""
+    own = levels_of.get(measure, [])
+    base = local_base(measure)
+    if base is None or base not in levels_of:
+        return own
+    totals = [c for levels in levels_of[base] for c in levels
+              if index.lexicon.is_total(c.subject) and c.path == share.path
+              and c.doc_index == share.doc_index]
+    out = []
+    for levels in own:
+        dims = {c.mention.value.dimension for c in levels if c.mention.value is not None}
+        more = tuple(c for c in totals if c.mention.value is not None
+                     and c.mention.value.dimension in dims)
+        out.append(levels + more)
+    return out
+
+
+def measures(measure: str) -> tuple[str, ...]:
+    """A rule's ``measures``: a share's own, and for a sentence's own share, the measure
+    whose totals its document states."""
+    base = local_base(measure)
+    return (measure,) if base is None else (measure, base)
+
+
 def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
     """Recompute shares from levels of the same measure; check totals against their parts."""
     groups = measure_groups(index)
@@ -232,7 +265,7 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
                 continue
             ck = (class_key(share), total)
             if ck not in verdicts:  # shares that read the same share one computation
-                verdicts[ck] = [v for levels in levels_of.get(measure, [])
+                verdicts[ck] = [v for levels in _levels(share, measure, levels_of, index)
                                 for v in _share_vs_levels(share, levels, total, index,
                                                           settings)]
             for severity, message, evidence, key in verdicts[ck]:
@@ -241,4 +274,4 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
 
 
 RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check,
-            measures=same_measure)
+            measures=measures)

@@ -9,7 +9,13 @@ than", "above" fail when A is at most factor x B for every reading of the number
 factor x B cannot meet; "slightly above" (below) also fails when A is more than a quarter
 above (below) B. If any pair of stated values agrees, nothing is reported. Error when the
 strict reading of the bounds fails too, warning when only the speaker's does; at most a
-warning for estimates and undated statements.
+warning for estimates and undated statements. Two figures of one sentence and the multiple
+or fraction between them ("300 Mt, three times as much as India's 150 Mt", "roughly double
+the 100 units", "40 Mt, a third of Acme's 90 Mt") are checked whoever the subjects are, or
+with none (a fraction of a whole, "a third of the 90 Mt", is a share: FC203). Multiplier
+words are read with 10% either side ("roughly double" is 1.8 to 2.2 times, "more than three
+times" more than 3), fraction words with 5% ("about a quarter" is 23.75% to 26.25%, so 26
+of 100 is about a quarter).
 
 Anti-pattern: "India's capacity is less than one-tenth of China's" beside stated capacities of
 India 30,000 tons and China 210,000 tons (a seventh).
@@ -29,6 +35,7 @@ from factlint.rules._common import (
     compatible,
     describe,
     findings,
+    is_local,
     norm,
     num,
     same_measure,
@@ -87,9 +94,11 @@ def _target(comparison: Comparison, index: ClaimIndex) -> str:
 
 
 def _values(index: ClaimIndex, subject: str, c: Claim) -> list[Claim]:
+    # a sentence's own multiple ("three times as much as") is a ratio of two levels
+    want = "level" if is_local(c) else c.kind
     out: list[Claim] = []
     for (subj, measure, kind, _dim), claims in index:
-        if subj == subject and measure == c.measure and kind == c.kind:
+        if subj == subject and measure == c.measure and kind == want:
             out += [v for v in claims if v is not c and v.mention.value is not None
                     and compatible(v, [c])]
     return out
@@ -129,10 +138,19 @@ def _judge(c: Claim, index: ClaimIndex, settings: Settings) -> Iterator[Finding]
     if ra is not None and rb is not None and rb[0] > 0:
         lo, hi = ra[0] / rb[1], ra[1] / rb[0]
         ratio = f"; {c.subject}'s figure is {num(lo, 3)} to {num(hi, 3)} times the other"
-    message = (f"{describe(c)}: '{written(c)}' here says {c.subject} is "
-               f"{_PHRASE.get(comp.op, comp.op)}{factor_text} {comp.target_text.strip()}, but "
-               f"{c.subject} {written(a)} ({where(a)}) against {written(b)} ({where(b)})"
-               f"{ratio}")
+    if is_local(c) and ra is not None and rb is not None and rb[0] > 0:
+        # one sentence's two figures: "300 Mt, three times as much as India's 150 Mt"
+        said = "" if comp.op == "eq" else " " + _PHRASE.get(comp.op, comp.op)
+        if factor[0] == factor[1]:  # "more than three times": more than 3 times
+            factor_text = f" {num(factor[0], 3)} times"
+        message = (f"{describe(c)}: '{written(c)}' here, but {written(a)} ({where(a)}) is "
+                   f"{num(ra[0] / rb[1], 3)} to {num(ra[1] / rb[0], 3)} times {written(b)} "
+                   f"({where(b)}), not{said}{factor_text}")
+    else:
+        message = (f"{describe(c)}: '{written(c)}' here says {c.subject} is "
+                   f"{_PHRASE.get(comp.op, comp.op)}{factor_text} {comp.target_text.strip()}, "
+                   f"but {c.subject} {written(a)} ({where(a)}) against {written(b)} "
+                   f"({where(b)}){ratio}")
     if wanted(index, [c, a, b]):
         yield from findings(CODE, NAME, cap(severity, [c, a, b]), message, [c], [a, b],
                             (c.subject, c.measure, c.kind, target, comp.op))

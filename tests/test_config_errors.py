@@ -88,7 +88,7 @@ def test_config_that_is_not_utf8(corpus: Any) -> None:
 
 ARGUMENTS = [
     (["--format", "nope", "."],
-     "unknown format 'nope'; available: github, json, junit, sarif, text"),
+     "unknown format 'nope'; available: github, html, json, junit, sarif, text"),
     (["--fail-on", "x", "."],
      "argument --fail-on: invalid choice: 'x' (choose from 'error', 'warning')"),
     (["--jobs", "0", "."], "--jobs: expected a positive number"),

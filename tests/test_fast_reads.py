@@ -58,6 +58,7 @@ def test_lexicon_is_the_same_from_the_cache() -> None:
 # ---------------------------------------------------------------- regexes (lazyre)
 
 MODULES = ("frame.patterns", "periods", "parse.digits", "frame.modality", "frame.growth",
+           "frame.arithmetic", "frame.multiples", "frame.local",
            "parse.mentions", "parse.tokens", "frame.table", "parse.segment", "load.digest",
            "frame.lexicon", "load.markdown", "parse.numbers")
 

@@ -174,3 +174,15 @@ def test_a_dateline_under_the_title_dates_a_plain_text_article(line: str, date: 
 
     (doc,) = load_plain(f"Tractor sales slip\n{line}\n\nHelsa sold 41,200 tractors.\n", "a.txt")
     assert (doc.date.isoformat() if doc.date else None) == date
+
+
+def test_a_headline_in_capitals_over_its_text_is_a_segment_of_its_own(tmp_path: Path) -> None:
+    # "[2025-01-14] ROTTERDAM GROWS AGAIN" above its item: not the first words of its sentence
+    text = ("PORTS DIGEST\n\n[2025-01-14] ROTTERDAM GROWS AGAIN\n"
+            "Rotterdam's volumes climbed to 14.6 million TEU in 2024.\n\n"
+            "A quiet line\nthat wraps onto a second line.\n")
+    source = _read(tmp_path, "digest.txt", text.encode())
+    segments = [(s.role, s.text) for s in source.documents[0].segments]
+    assert ("paragraph", "[2025-01-14] ROTTERDAM GROWS AGAIN") in segments
+    assert ("paragraph", "Rotterdam's volumes climbed to 14.6 million TEU in 2024.") in segments
+    assert ("paragraph", "A quiet line\nthat wraps onto a second line.") in segments

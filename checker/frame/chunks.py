@@ -18,11 +18,10 @@ elsewhere, or it is a function word ("The", "In", "According").
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass, field
 
 from factlint.frame.lexicon import Lexicon, normalise_phrase
+from factlint.frame.names import NOT_NAMES, DocNames, aliases_in, clean_name
 from factlint.frame.rows import merge_measures, tidy
 from factlint.frame.vocabulary import ENTITY_NOUNS as _ENTITY_NOUNS
 from factlint.frame.vocabulary import FUNCTION as _FUNCTION
@@ -38,111 +37,48 @@ from factlint.util.lazyre import lazy_compile
 _TOKEN = lazy_compile(
     globals(), "_TOKEN",
     r"(?P<w>[^\W\d_](?:[\w&/+]|[.'’-](?=\w))*\.?)|(?P<p>[,;:()\[\]—–]| - )")
-_ALIAS = lazy_compile(
-    globals(), "_ALIAS",
-    r"((?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*)\s*\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
-_ABBREVIATION = lazy_compile(globals(), "_ABBREVIATION", r"\(\s*[A-Z][A-Za-z0-9&]{1,9}\s*\)")
 _CAPITALISED = lazy_compile(globals(), "_CAPITALISED", r"\b[A-Z][\w'’-]*")
 _CJK = lazy_compile(globals(), "_CJK", r"[\u3400-\u9fff]")
-_LOWER = lazy_compile(globals(), "_LOWER", r"\b[a-z][a-z'-]+\b")
 _MODEL = lazy_compile(globals(), "_MODEL",
                       r"\s+([A-Za-z-]*\d[\w-]*[A-Za-z][\w-]*|[A-Z]+-?\d+\w*)\b")
 _COMPARED = lazy_compile(globals(), "_COMPARED",
-                         r"\s+(?:fewer|more|less|higher|lower|greater|bigger|smaller|above|"
+                         r"\s+(fewer|more|less|higher|lower|greater|bigger|smaller|above|"
                          r"below)\b(?!\s+(?:of|than\s+\d))")
+#: what follows a sentence's first word when it is a name in apposition: "Rotterdam,
+#: Europe's busiest container port, handled ..."
+_APPOSITION = lazy_compile(globals(), "_APPOSITION",
+                           r"\s+(?:(?:the|a|an)\s+[a-z]|[A-Z][\w-]+(?:'s|’s)\s)")
+#: a capitalised adjective made with a hyphen: "Saskatoon-based", "US-listed", "China-made"
+_DESCRIBED = lazy_compile(globals(), "_DESCRIBED", r"-(?:[a-z]+ed|made|led|run|built)$")
+#: an adjective that may open a sentence before a place: "Neighbouring Ghana"
+_OPENING_ADJECTIVE = lazy_compile(globals(), "_OPENING_ADJECTIVE", r"[A-Z][a-z]+(?:ing|ed)")
+_FEWER = frozenset({"fewer", "less", "lower", "smaller", "below"})
+#: what a comparison is made with when it is a change: the same thing at an earlier time
+_THAN_BEFORE = lazy_compile(
+    globals(), "_THAN_BEFORE",
+    r"\s+(?:than\s+)?(?:(?:in|during)\s+(?:(?:the\s+)?(?:fiscal\s+|calendar\s+)?(?:19|20)\d\d"
+    r"(?:/\d\d)?|the\s+same\s+(?:period|quarter|month)|the\s+(?:previous|prior|preceding)"
+    r"\s+(?:year|quarter))|a\s+year\s+(?:earlier|ago|before)|last\s+year|"
+    r"the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before)\b",
+    re.IGNORECASE)
 _REST = lazy_compile(
     globals(), "_REST",
     r"\b(?:with\s+)?(?:the\s+)?(?:remaining|rest(?:\s+of\s+the\s+(?:world|market))?|others?)"
     r"(?:\s+(?:brands|vendors|makers|producers|companies|countries|players))?"
     r"\s+(?:with\s+|at\s+|(?:a\s+)?further\s+|another\s+)?$", re.IGNORECASE)
 _EACH = lazy_compile(globals(), "_EACH", r"\s+(each)\b")
-#: a news dateline opening a paragraph ("ZURICH - ", "AUSTIN, Texas - ")
-_DATELINE = lazy_compile(globals(), "_DATELINE",
-                         r"^[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w .'-]{0,30})?\s+[-—–]\s+")
-
-#: capitalised words that are not names when they start a sentence or a name
-_NOT_NAMES = frozenset(
-    "The A An In On At Of For From By With As And Or But So This That These Those It Its "
-    "Their There Here He She They We Our Your Who What Which When Where While Whereas After "
-    "Before Since Although Though Despite Meanwhile However Globally Overall Together Also "
-    "According Analysts Including Excluding Among Between During Over Under About Around Some "
-    "Most Many All Both Each Every Only Just Even Still Yet Then Now Today Last Next First "
-    "Second Third Total Group Core Viewpoint Insights Key Points Market Sales Revenue "
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Q1 Q2 Q3 Q4 H1 H2 FY".split())
-@dataclass
-class DocNames:
-    """What a document says about its names: aliases it introduces, words it writes in
-    lower case (so a capitalised one at a sentence's start is no name), its own entity."""
-
-    aliases: dict[str, str] = field(default_factory=dict)  # "IEA" -> "International Energy..."
-    text: str = ""  # the document's text, read for the two word sets below when needed
-    entity: str = ""
-    place: str = ""  # the last place a statement of the document was about ("the country")
-
-    @functools.cached_property
-    def lower_words(self) -> frozenset[str]:
-        """Words the document writes in lower case."""
-        return frozenset(_LOWER.findall(self.text))
-
-    def ordinary(self, word: str) -> bool:
-        """Whether a capitalised ``word`` is an ordinary word here, not a name: the document
-        writes it in lower case elsewhere ("Prices rose ..." beside "prices")."""
-        lower = word.lower()
-        return lower in self.text and lower in self.lower_words  # most names: not in the text
-
-
 def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
-    """Read a document's aliases ("the International Energy Agency (IEA)") and vocabulary."""
-    aliases: dict[str, str] = {}
-    for bracket in _ABBREVIATION.finditer(text):  # "(IEA)": then read the name before it
-        m = _ALIAS.search(text, max(0, bracket.start() - 120), bracket.end())
-        if m is None or m.end() != bracket.end():
-            continue
-        full = _clean_name(m.group(1), lex)
-        if full and full != m.group(2):  # both forms name one subject, keyed by the short
-            short = lex.place(full) or m.group(2)  # one other documents write too
-            aliases[m.group(2)] = aliases[full] = short
-    for full, short in _short_forms(text.replace(title, " ", 1) if title else text, lex):
-        aliases.setdefault(full, short)
+    """Read a document's aliases ("the International Energy Agency (IEA)"), vocabulary and
+    own entity (``entity`` if given, else the one organisation its title names)."""
+    aliases = aliases_in(text, title, lex)
     names = DocNames(aliases, text)
     if entity:
-        names.entity = _clean_name(entity, lex)
+        names.entity = clean_name(entity, lex)
     elif title:
         names.entity = _title_entity(title, tuple(sorted(aliases.items())), lex, names)
     names.entity = aliases.get(names.entity, names.entity)  # keyed by its short form
     return names
 
-
-def _short_forms(text: str, lex: Lexicon) -> list[tuple[str, str]]:
-    """Names a document introduces in full and then writes by their first word ("Samsung
-    Electronics Co. ... Samsung"): the full name, keyed by that word. Only where the word
-    first appears in that one name, and no other name begins with it (a "Geely Holding
-    Group" beside a "Geely Automobile Holdings" is not "Geely")."""
-    firsts: dict[str, set[str]] = {}
-    first_seen: dict[str, int] = {}
-    alone: dict[str, int] = {}
-    for m in _NAME_RUN.finditer(text):
-        run = m.group()
-        if " " not in run:  # one word: the name alone
-            alone.setdefault(run.removesuffix("'s").removesuffix("’s").rstrip("."), m.start())
-            continue
-        full = _clean_name(run, lex)  # "Nutrien Ltd" is Nutrien alone
-        head = full.split()[0] if full else ""
-        if " " not in full:
-            alone.setdefault(head, m.start())
-            continue
-        firsts.setdefault(head, set()).add(full)
-        first_seen.setdefault(head, m.start())
-    return [(next(iter(fulls)), head) for head, fulls in firsts.items()
-            if len(fulls) == 1 and head in alone and first_seen[head] < alone[head]
-            and head not in _NOT_NAMES and head.lower() not in lex.demonyms
-            and lex.place(head) is None and normalise_phrase(head) not in lex.materials]
-
-
-#: a run of capitalised words (a name), not after a sentence's end
-_NAME_RUN = lazy_compile(globals(), "_NAME_RUN",
-                         r"(?<![.!?]\s)(?<!^)\b[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’.-]+)*")
 
 _TITLES: BoundedMemo[tuple[object, ...], tuple[frozenset[str], frozenset[str]]] = \
     BoundedMemo(4096)
@@ -162,7 +98,7 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
         in_sure = {w for name in sure for w in name.split()}
         single = frozenset(w for w in (c.removesuffix("'s").removesuffix("’s")
                                        for c in _CAPITALISED.findall(title))
-                           if len(w) > 1 and w not in _NOT_NAMES and w not in in_sure
+                           if len(w) > 1 and w not in NOT_NAMES and w not in in_sure
                            and lex.place(w) is None and w.lower() not in lex.materials
                            and normalise_phrase(w) not in lex.materials
                            and normalise_phrase(w) not in lex.measure_heads
@@ -172,17 +108,6 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
     # a single capitalised word names the entity when the body writes it, never in lower case
     candidates = sure | {w for w in single if w in names.text and not names.ordinary(w)}
     return next(iter(candidates)) if len(candidates) == 1 else ""
-
-
-def _clean_name(name: str, lex: Lexicon) -> str:
-    """A name without "the", possessive and legal forms: "Yara International ASA" ->
-    "Yara International"; "Geely Holding Group" keeps Group."""
-    words = name.replace("’", "'").removesuffix("'s").split()
-    while words and words[0] in ("The", "the"):
-        words.pop(0)
-    while words and (words[-1] in lex.legal_forms or words[-1].rstrip(",") in lex.legal_forms):
-        words.pop()
-    return " ".join(words).rstrip(",")
 
 
 #: sentences remembered with their chunks (a corpus repeats titles and stock phrases)
@@ -221,32 +146,6 @@ def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexico
 def may_name_entity(text: str, lex: Lexicon) -> bool:
     """Whether ``text`` may stand for an entity named elsewhere ("it", "the company")."""
     return _vocabulary(lex).entity_words.search(text) is not None
-
-
-def organisations(text: str, lex: Lexicon, names: DocNames) -> list[str]:
-    """The organisations ``text`` (a paragraph's start) names: runs of capitalised words,
-    without legal forms and keyed by the document's aliases, that are no place, no demonym,
-    no material and no ordinary word opening a sentence ("Apple and Xiaomi gained" names
-    two). A regular expression, not the chunker: it runs for every sentence that says "the
-    company" in a document without an entity of its own."""
-    text = _DATELINE.sub(lambda m: " " * len(m.group()), text)  # "ZURICH - ": a place
-    found = []
-    for m in _CAPITALISED_RUN.finditer(text):
-        words = [w for w in m.group().split() if w not in _NOT_NAMES]
-        if not words or (len(words) == 1 and names.ordinary(words[0])):
-            continue
-        name = _clean_name(" ".join(words), lex)
-        key = names.aliases.get(name, name)
-        if key and lex.place(key) is None and key.lower() not in lex.demonyms and \
-                key not in lex.legal_forms and normalise_phrase(key) not in lex.materials:
-            found.append(key)
-    return found
-
-
-#: a run of capitalised words, with "&" or "of" inside ("Procter & Gamble")
-_CAPITALISED_RUN = lazy_compile(
-    globals(), "_CAPITALISED_RUN",
-    r"\b[A-Z][\w'’.-]*(?:\s+(?:&\s+|of\s+|de\s+)?[A-Z][\w'’.-]*)*")
 
 
 def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexicon,
@@ -289,7 +188,13 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
                 out.append(Chunk("NAME", rest.start(), rest.start() + len(words), words,
                                  "Others"))
             out.append(_value_chunk(mentions[k][2], start, end, k))
-            if _COMPARED.match(text, end):  # "1.1% fewer than ...": a comparison, no share
+            than = _COMPARED.match(text, end)
+            if than is not None and out[-1].kind == "PCT" and _THAN_BEFORE.match(text, than.end()):
+                # "10% more than in 2023", "11.2% more than a year earlier": a change
+                word = than.group(1).lower()
+                out.insert(-1, Chunk("CHG", start, start, than.group(1),  # (before the value)
+                                     "down" if word in _FEWER else "up"))
+            elif than is not None:  # "1.1% fewer than ...": a comparison, no share
                 out[-1] = Chunk("OTHER", start, end, out[-1].text, mention=k)
             each = _EACH.match(text, end)
             if each is not None:  # "for 8% each"
@@ -459,26 +364,32 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
             j += 1
             continue
         break
-    while words and words[0] in _NOT_NAMES:
+    while words and (words[0] in NOT_NAMES or _DESCRIBED.search(words[0]) or (
+            i == 0 and len(words) > 1 and _OPENING_ADJECTIVE.fullmatch(words[0])
+            and lex.place(" ".join(words[1:])) is not None)):
+        # "Saskatoon-based", "Neighbouring Ghana" (opening a sentence): no part of the name
         words.pop(0)
         i += 1
     if not words:
         return max(1, j - i0), None
     if len(words) == 1 and not words[0].isupper() and lex.place(words[0]) is None and \
+            words[0][1:].islower() and \
             words[0].lower() not in lex.demonyms:  # ("Brazilian soybean output": Brazil's)
         answer = names.ordinary(words[0])
         asked.append((words[0], answer))
         if answer:
             return j - i0, None  # "Production", "Analysts": an ordinary word
-        after = tokens[j][2].lower() if j < len(tokens) else ""
-        if i0 == 0 and after != "'s" and _kind(lex, after) not in ("VERB", "BE", "CHG"):
+        k = j + (j < len(tokens) and tokens[j][2] in lex.legal_forms)  # "easyJet plc flew"
+        after = tokens[k][2].lower() if k < len(tokens) else ""
+        if i0 == 0 and after != "'s" and _kind(lex, after) not in ("VERB", "BE", "CHG") and \
+                not (after == "," and _APPOSITION.match(text, tokens[k][1])):
             # "Freight rates were ...": opens a sentence, not as a subject; the word it is
             return j - i0, (Chunk("WORD", tokens[i][0], tokens[i][1], tokens[i][2])
                             if j - i0 == 1 and words[0].istitle() else None)
     first = tokens[i][0]
     last = tokens[i + len(words) - 1][1]
     raw = text[first:last]
-    cleaned = _clean_name(raw, lex)
+    cleaned = clean_name(raw, lex)
     key = names.aliases.get(raw) or names.aliases.get(cleaned) or cleaned
     taken = j - i0
     folded = normalise_phrase(key) if key else ""

@@ -17,16 +17,12 @@ from collections.abc import Callable
 from factlint import periods
 from factlint.frame import modality
 from factlint.frame import patterns as P
-from factlint.frame.chunks import (
-    DocNames,
-    chunk,
-    doc_names,
-    may_name_entity,
-    organisations,
-)
+from factlint.frame.arithmetic import arithmetic_claims
+from factlint.frame.chunks import chunk, doc_names, may_name_entity
 from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.growth import growth_claims
 from factlint.frame.lexicon import Lexicon, normalise_phrase
+from factlint.frame.names import DocNames, organisations
 from factlint.frame.pattern_frames import PatternFrames
 from factlint.frame.rows import IRREGULAR_PARTICIPLES
 from factlint.frame.statements import Framed, statements
@@ -40,6 +36,7 @@ from factlint.model import (
     Sentence,
 )
 from factlint.util.bounded import BoundedMemo
+from factlint.util.lazyre import lazy_compile
 
 #: whether the value at (start, end) of a sentence is asserted (a corpus repeats sentences)
 _ASSERTED: BoundedMemo[tuple[str, int, int], bool] = BoundedMemo(32768)
@@ -47,6 +44,10 @@ _ASSERTED: BoundedMemo[tuple[str, int, int], bool] = BoundedMemo(32768)
 
 #: the entity a sentence is chunked with to see whether it refers to one at all
 _SOMEONE = "\x00someone"
+#: a reporting verb: "X said (on Thursday) that it ..." makes X what "it" stands for
+_REPORTED = lazy_compile(
+    globals(), "_REPORTED", r"\b(?:said|says|announced|announces|reported|reports|told|"
+    r"stated|confirmed|confirms|added|adds)\b")
 
 
 class Framer(PatternFrames):
@@ -64,7 +65,7 @@ class Framer(PatternFrames):
         """What ``doc`` says about its names (aliases, its own entity), read once."""
         if self._names is None or self._names[0] is not doc:
             text = " ".join(s.text for s in doc.segments)
-            self._names = (doc, doc_names(text, doc.title, "", self.lex))
+            self._names = (doc, doc_names(text, doc.title, doc.entity, self.lex))
         return self._names[1]
 
     # ------------------------------------------------------------- subjects
@@ -123,6 +124,7 @@ class Framer(PatternFrames):
                     frame.pending_rank = None
             prev = frame if frame is not None else (prev if claim is None and
                                                     mention.kind == "rank" else None)
+        claims.extend(arithmetic_claims(self, sentence, ctx, claims))  # figures checking figures
         claims.sort(key=lambda c: c.mention.start)  # stable: a rank before its level
         return claims
 
@@ -221,12 +223,13 @@ class Framer(PatternFrames):
         paragraph named before; a sentence opening with a bare measure ("Output was up
         2.3%") goes on with the subject and material of the paragraph's last statement."""
         text, names = sentence.text, self.names(ctx.doc)
-        if names.entity:
+        own = self._reporter(text, names)  # "Airbus SE said that it ...": Airbus
+        if names.entity and not own:
             return statements(chunk(text, spans, self.lex, names), names.entity), ctx.topic
-        entity, topic = "", ctx.topic
-        if may_name_entity(text, self.lex):  # "The South Korean company shipped ...": read
-            names.entity = _SOMEONE  # with a stand-in; who it is only if the row needs one
-            try:
+        entity, topic = own, ctx.topic
+        if not entity and may_name_entity(text, self.lex):  # "The South Korean company
+            names.entity = _SOMEONE  # shipped ...": read with a stand-in; who it is only if
+            try:  # the row needs one
                 stand_in = chunk(text, spans, self.lex, names)
             finally:
                 names.entity = ""
@@ -243,11 +246,20 @@ class Framer(PatternFrames):
                     entity, topic = self._last[1], material
             if not entity:
                 return statements(chunks, ""), topic
-        names.entity = entity
+        saved, names.entity = names.entity, entity
         try:
             return statements(chunk(text, spans, self.lex, names), entity), topic
         finally:
-            names.entity = ""
+            names.entity = saved
+
+    def _reporter(self, text: str, names: DocNames) -> str:
+        """The one organisation a sentence names before a reporting verb that a pronoun
+        follows ("Airbus SE said on Thursday that it delivered ..."), else ""."""
+        said = _REPORTED.search(text)
+        if said is None or not may_name_entity(text[said.end():], self.lex):
+            return ""
+        own = set(organisations(text[:said.start()], self.lex, names))
+        return own.pop() if len(own) == 1 else ""
 
     @staticmethod
     def _paragraph(doc: Document, sentence: Sentence) -> int:

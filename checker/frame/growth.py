@@ -7,10 +7,10 @@ period is {Y1, Y2}, so FC301 can recompute the rate from its own endpoints.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from typing import TYPE_CHECKING
 
+from factlint.frame.local import NO_SUBJECT, local_key
 from factlint.model import Claim, Sentence
 from factlint.util.lazyre import lazy_compile
 
@@ -18,8 +18,7 @@ if TYPE_CHECKING:
     from factlint.frame.claims import Framer
     from factlint.frame.context import DocContext
 
-#: the subject of a figure whose statement names none: checked within its sentence only
-NO_SUBJECT = "(no subject)"
+__all__ = ["NO_SUBJECT", "growth_claims"]  # NO_SUBJECT: checked within its sentence only
 _YEAR = r"(?P<{name}>(?:19|20)\d\d)"
 _SUBJECT = lazy_compile(globals(), "_SUBJECT",
     r"['’]s\s+(?P<np>(?:[A-Za-z][\w-]*\s+){0,5}?[A-Za-z][\w-]*)\s+(?:(?:is|are|was|were|will|"
@@ -74,10 +73,9 @@ def growth_claims(
             if verb_m is None:
                 continue
             anchor = verb_m.start()
-            digest = hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:8]
             subject = (NO_SUBJECT, "")
             what = " ".join((verb_m.group("np") or "figure").lower().split())
-            key = f"{what} [{digest}]"
+            key = local_key(what, ctx.doc.path, text)
         if after.group("last"):
             if ctx.doc.date is None:
                 continue

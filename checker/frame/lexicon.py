@@ -95,6 +95,8 @@ class Lexicon:
     agent_nouns: dict[str, str] = field(default_factory=dict)
     generic_heads: frozenset[str] = frozenset()
     scope_words: frozenset[str] = frozenset()
+    added_measures: frozenset[str] = frozenset()  # a verb's measure that is always kept
+    measure_noise: tuple[str, ...] = ()  # normalised phrases that never say what is counted
     zh_measures: dict[str, str] = field(default_factory=dict)
     measure_nouns: frozenset[str] = frozenset()
     measure_heads: frozenset[str] = frozenset()  # nouns that make a phrase a measure
@@ -105,6 +107,7 @@ class Lexicon:
     entity_pronouns: frozenset[str] = frozenset()
     place_pronouns: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()
+    name_suffixes: frozenset[str] = frozenset()  # "Group", "Holdings": kept, but see index
     clause_breaks: frozenset[str] = frozenset()
     # derived lookups and memos of pure functions of the packs: built on first use, emptied
     # whenever a pack is added (see :meth:`forget`)
@@ -291,13 +294,13 @@ class Lexicon:
                 w for w in normalise_phrase(source).split()
                 if w not in self.generic_heads and w not in self.scope_words)
             return None if key is None or not src else f"{key} from {src}"
-        words = normalise_phrase(phrase).split()
+        words = self._without_noise(normalise_phrase(phrase)).split()
         material, rest = self.main_material(" ".join(w for w in words if w not in self.scope_words))
         rest = " ".join(w for w in rest.split() if w not in self.generic_heads)
         rest = self.synonyms.get(rest) or " ".join(self.synonyms.get(w, w) for w in rest.split())
         rest_words = rest.split()
-        if verb_measure and not any(w in self.measure_nouns or w in self.measure_heads
-                                    for w in rest_words):
+        if verb_measure and (verb_measure in self.added_measures or not any(
+                w in self.measure_nouns or w in self.measure_heads for w in rest_words)):
             # "produces 60% of the world's (refined) cobalt": (refined) cobalt production
             verb = self.synonyms.get(normalise_phrase(verb_measure), verb_measure)
             rest = f"{rest} {verb}".strip()
@@ -310,6 +313,17 @@ class Lexicon:
             material = topic  # a bare measure ("69% of production") is about the topic
         key = f"{material} {rest}".strip()
         return self.synonyms.get(key, key)
+
+    def _without_noise(self, words: str) -> str:
+        """``words`` (normalised) without the phrases that never say what is counted ("full
+        year revenue", "its latest estimated reserves", "November production")."""
+        if not self.measure_noise:
+            return words
+        padded = f" {words} "
+        for noise in self.measure_noise:
+            if f" {noise} " in padded:
+                padded = padded.replace(f" {noise} ", " ")
+        return " ".join(padded.split())
 
 
 @dataclass(frozen=True)
@@ -430,11 +444,17 @@ def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
         for w in normalise_phrase(phrase).split()}
     lex.scope_words = lex.scope_words | {
         str(w).lower() for w in data.get("scope_words", []) or []}
+    lex.added_measures = lex.added_measures | {
+        normalise_phrase(str(w)) for w in data.get("added_measures", []) or []}
+    lex.measure_noise = tuple(sorted(
+        set(lex.measure_noise) | {normalise_phrase(str(w)) for w in data.get("measure_noise", [])
+                                  or []}, key=lambda w: (-len(w), w)))  # longest first
     for key in ("link_verbs", "follow_words", "entity_pronouns", "clause_breaks",
                 "place_pronouns"):
         words = {" ".join(str(w).lower().split()) for w in data.get(key, []) or []}
         setattr(lex, key, getattr(lex, key) | words)
     lex.legal_forms = lex.legal_forms | {str(w) for w in data.get("legal_forms", []) or []}
+    lex.name_suffixes = lex.name_suffixes | {str(w) for w in data.get("name_suffixes", []) or []}
     for direction, words in (data.get("change_verbs") or {}).items():
         for w in words or []:
             lex.change_verbs[" ".join(str(w).lower().split())] = str(direction)

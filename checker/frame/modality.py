@@ -30,7 +30,7 @@ _PROJECTION = lazy_compile(globals(), "_PROJECTION",
     r"\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed|ing)?|goal|expect(?:s|ed)?|"
     r"will|shall|forecasts?|forecast(?:ed|ing)?|project(?:s|ed|ion|ions)|"
     r"predict(?:s|ed|ion)?|anticipat\w+|set\s+to|on\s+track\s+to|seeks?\s+to|intends?\s+to|"
-    r"by\s+20\d\d|envisag\w+)\b",
+    r"by\s+20\d\d|envisag\w+|guid(?:ed|es|ing|ance))\b",
     re.IGNORECASE,
 )
 _ESTIMATE = lazy_compile(globals(), "_ESTIMATE",
@@ -45,7 +45,7 @@ _CUE_WORDS = lazy_compile(globals(), "_CUE_WORDS",
     r"no|never|threat|warn|could|would|might|if|unless|whether|propos|consider|offer|contrary|"
     r"rather|myth|false|debunk|claim|suggest|hypothetical|imagine|suppose|may|plan|aim|target|"
     r"goal|expect|will|shall|forecast|project|predict|anticipat|set|track|seek|intend|by|"
-    r"envisag|estimat|analyst|reportedly|believed|thought|some"
+    r"envisag|estimat|analyst|reportedly|believed|thought|some|guid"
 )
 _ESTIMATE_WORDS = lazy_compile(
     globals(), "_ESTIMATE_WORDS", r"estimat|analyst|reportedly|believed|thought|some")

@@ -24,7 +24,8 @@ _FORMAT = 1  # bump when the cached form changes
 _LIST_SECTIONS = frozenset({"places", "materials", "synonyms", "generic_heads", "scope_words",
                             "measure_nouns", "reference", "aliases", "link_verbs",
                             "follow_words", "entity_pronouns", "legal_forms", "clause_breaks",
-                            "measure_heads", "place_pronouns"})
+                            "measure_heads", "place_pronouns", "measure_noise",
+                            "added_measures", "name_suffixes"})
 
 
 def read_pack(path: str | Path, *, trusted: bool = False,

@@ -27,6 +27,9 @@ _PARTICIPLE = lazy_compile(globals(), "_PARTICIPLE",
                            rf"\s+([a-z]{{3,}}(?:ed|ing)|{'|'.join(IRREGULAR_PARTICIPLES)})\b")
 
 _ADJECTIVES = lazy_compile(globals(), "_ADJECTIVES", r"(?:\s+[a-z][a-z'-]*)+\s+")
+#: words of a time phrase: "In the third quarter Orvane shipped" opens with no object
+_TIME_WORDS = lazy_compile(globals(), "_TIME_WORDS",
+                           r"\b(?:quarter|year|half|month|week|season|period|decade)s?\b")
 
 _OR = lazy_compile(globals(), "_OR",
                    r"\s*or\s+(?:(?:some|about|around|roughly|nearly|almost|just)\s+)?")
@@ -37,6 +40,11 @@ _TRANSPARENT = frozenset(
     "the a an some about around roughly nearly almost its their his her our this that these "
     "those also still just only even all both each record alone together combined "
     "respectively which who now currently already again once".split())
+#: relative words that open a clause about the name before them
+_RELATIVE = frozenset({"which", "where"})
+#: nouns of a role a subject plays ("the market leader with a 32% share")
+_ROLES = frozenset({"leader", "player", "brand", "vendor", "supplier", "seller", "company",
+                    "firm", "group", "carrier", "airline", "destination", "market", "operator"})
 #: small words that mean nothing once the words after them are dropped ("in 2023")
 _DANGLING = frozenset({"IN", "FROM", "TO", "BY", "FOR", "AT", "OF", "AS", "WITH", "AND"})
 
@@ -47,6 +55,22 @@ def _hides(text: str, start: int, end: int) -> bool:
     if end - start < 2:  # a space or nothing: not even a one-letter word with room around it
         return end > start and text[start].isalnum() and text[start].lower() not in _TRANSPARENT
     return any(w.lower() not in _TRANSPARENT for w in _WORDS.findall(text, start, end))
+
+
+def _same_subject(lex: Lexicon) -> frozenset[str]:
+    """Words after "and" that go on with the same subject ("and the country shipped")."""
+    return lex.place_pronouns | lex.entity_pronouns
+
+
+def _restated(text: str, chunks: list[Chunk], k: int) -> bool:
+    """Whether a level after ", or" ends where chunk ``k`` starts: the same figure restated
+    (", or roughly 1.25 billion litres"), not another one qualified by the words after it
+    (", or 826 after cancellations")."""
+    if k >= len(chunks):
+        return True
+    after = chunks[k]
+    return not _hides(text, chunks[k - 1].end, after.start) and not (
+        after.kind == "BREAK" and after.text[:1].isalpha())
 
 
 def _asides(chunks: list[Chunk]) -> list[Chunk]:
@@ -78,24 +102,59 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
     objects: set[int] = set()  # names that follow a small word: objects, never subjects
     for k, c in enumerate(chunks):
         nxt = chunks[k + 1] if k + 1 < len(chunks) else None
-        if c.kind in _DANGLING and (nxt is None or _hides(text, c.end, nxt.start)):
+        if c.kind == "AND" and nxt is not None and nxt.kind in ("VERB", "BE", "CHG") and \
+                _hides(text, c.end, nxt.start) and " ".join(
+                    text[c.end:nxt.start].lower().split()) not in _same_subject(lex):
+            c = Chunk("BREAK", c.start, c.end, c.text)  # ", and the top seven lines control
+            # almost three-quarters": a new subject we do not read, not the list's
+        elif c.kind in _DANGLING and (nxt is None or _hides(text, c.end, nxt.start)):
             if nxt is not None and nxt.kind == "NAME" and c.kind not in ("AND", "AS", "BY") \
-                    and _ADJECTIVES.fullmatch(text, c.end, nxt.start):
+                    and _ADJECTIVES.fullmatch(text, c.end, nxt.start) and \
+                    not _TIME_WORDS.search(text, c.end, nxt.start):
                 objects.add(k + 1)  # "demand for its newest iPhones": an object
             continue
-        if k in objects:
-            c = Chunk("MEAS", c.start, c.end, c.text)
+        if k in objects or (c.kind == "NAME" and out and out[-1].kind == "NUM" and
+                            not text[out[-1].end:c.start].strip() and lex.place(c.key) is None):
+            c = Chunk("MEAS", c.start, c.end, c.text)  # "55.6 million iPhones": what is counted
         if c.kind == "BREAK" and c.text.lower() == "but" and nxt is not None and \
                 nxt.kind in ("NUM", "PCT"):
             c = Chunk("AND", c.start, c.end, c.text)  # "15% of reserves but only 3% of ..."
         if c.kind == "COMMA" and nxt is not None and _hides(text, c.end, nxt.start) and not (
-                nxt.kind in ("NUM", "PCT") and _OR.fullmatch(text, c.end, nxt.start)):
-            # (", or 12% of the total": the same figure restated, kept)
+                nxt.kind in ("NUM", "PCT") and _OR.fullmatch(text, c.end, nxt.start) and (
+                    nxt.kind == "PCT" or _restated(text, chunks, k + 2))):
+            # (", or 12% of the total": the same figure restated, kept; not ", or 826 after
+            # cancellations", another figure)
             c = Chunk("BREAK", c.start, c.end, c.text)  # ", employs 9,000": words we do not read
         if c.kind == "COMMA" and out and out[-1].kind == "COMMA":
             continue  # "Saudi Arabia, by contrast, pumped": the aside between them dropped
+        if c.kind == "COMMA" and len(out) > 1 and out[-1].kind == "BREAK" and \
+                out[-1].text == "," and out[-2].kind in ("NAME", "PRON") and \
+                nxt is not None and nxt.kind in ("VERB", "BE", "CHG"):
+            out.pop()  # "Chevron Corp., its closest rival there, produced": an aside
+            continue
+        after = next((x for x in chunks[k + 1:] if x.kind != "POSS"), None)
+        if c.kind == "BE" and after is not None and after.kind == "COMMA" and \
+                _hides(text, c.end, after.start):
+            continue  # "Vietnam was the region's star performer, with 17.6 million ...": the
+            # words after the verb are dropped, so "with" speaks of the subject
+        if c.kind == "BE" and nxt is not None and (nxt.kind in ("VERB", "CHG") or (
+                nxt.kind == "MEAS" and any(x.kind == "WITH" for x in chunks[k + 2:k + 4])
+                and normalise_phrase(nxt.text).split()[-1] in _ROLES)):
+            continue  # "had shipped": an auxiliary; "remained the market leader with a 32%
+            # share": the role named before "with" says nothing the figure does not
+        if c.kind == "BREAK" and c.text.lower() in _RELATIVE and len(out) > 1 and \
+                out[-1].kind == "COMMA" and out[-2].kind == "NAME" and (
+                    c.text.lower() == "which" or lex.place(out[-2].key) is not None
+                    or (len(out) > 2 and out[-3].kind in ("IN", "AT"))) and \
+                (len(out) < 3 or out[-3].kind not in ("NAME", "OF", "AND")):
+            out.pop()  # "the Permian, which now supplies ...", "In Dublin, where capacity
+            continue  # reached 1.2 GW": the name is what the clause speaks of
         if c.kind == "POSS" and (not out or _hides(text, out[-1].end, c.start)):
             continue  # "the country's": its owner was dropped
+        if c.kind == "POSS" and out and out[-1].kind == "NAME" and nxt is not None and (
+                nxt.kind in ("NUM", "PCT") or (nxt.kind in ("VERB", "BE", "CHG")
+                                               and _hides(text, c.end, nxt.start))):
+            continue  # "China's yards hold 71%, South Korea's 26%": the name's own
         if c.kind == "LPAR" and nxt is not None and nxt.kind == "RPAR":
             continue  # "(b/d)": nothing kept inside
         if c.kind == "RPAR" and k and chunks[k - 1].kind == "LPAR":
@@ -163,7 +222,9 @@ def merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                 end = tail.end()
             if out and out[-1].kind == "MEAS" and not text[out[-1].end:start].strip():
                 start = out.pop().start  # "the PCs shipped | worldwide": one phrase
-            out.append(Chunk("MEAS", start, end, text[start:end]))
+            named = not (lex.measure_nouns.isdisjoint(words) and lex.measure_heads.isdisjoint(
+                words))  # the phrase names a measure ("hotel capacity"), not only a thing
+            out.append(Chunk("MEAS", start, end, text[start:end], "measure" if named else ""))
         run.clear()
 
     k_next = 0

@@ -219,6 +219,11 @@ class _Reader:
         self.out: list[Framed] = []
         self.subject: Chunk | None = None
         self.subject_measure = ""  # "Micron's NAND revenue": the subject's own measure
+        #: the subject names its measure itself ("Lisbon's hotel capacity reached 60,000
+        #: rooms"): a noun after the value is what it is counted in, not another measure
+        self.counted_in = False
+        #: shares read before any measure was named: (value, shape, subject, down)
+        self.unmeasured: list[tuple[Chunk, str, Chunk, bool]] = []
         self.measure = fronted  # the last measure phrase a figure named (lists inherit it)
         self.fronted = fronted  # "Of the 55 Mt of salt traded, A supplied 38%": what it is of
         self.verb = ""  # the measure of the last verb or agent noun
@@ -257,7 +262,11 @@ class _Reader:
             kind = "rank"
         phrase = measure or self.measure or self.subject_measure
         if kind == "share" and not phrase:
-            return  # "Canada supplied 38%": of what total the sentence does not say here
+            # "Canada supplied 38%": of what total the sentence does not say here, unless a
+            # later item of its list does ("MSC held 20%, Maersk 14% and CMA CGM 12% of the
+            # fleet")
+            self.unmeasured.append((value, shape, who, down))
+            return
         start = value.start if kind == "rank" else (
             self.start if subject is None else min(subject.start, value.start))
         if composition:
@@ -303,6 +312,12 @@ class _Reader:
         for item in predicates.children:
             if isinstance(item, Tree):
                 self.read_predicate(item)
+        waiting, self.unmeasured = self.unmeasured, []
+        if self.measure and waiting and self.out and \
+                waiting[-1][0].mention < max(f.mention for f in self.out):
+            for value, shape, who, down in waiting:  # the list's last item named it
+                self.emit(value, "share", shape, self.measure, who, down)
+            self.out.sort(key=lambda f: f.mention)
         return self.out
 
     def read_subject(self, tree: Tree[Token] | Token) -> None:
@@ -314,9 +329,10 @@ class _Reader:
             self.subject = parts[0] if parts[0].key else None
         elif rule == "subject_possessive":
             self.subject = parts[0] if parts[0].key else None
-            self.subject_measure = parts[2].text
+            self.subject_measure, self.counted_in = parts[2].text, True
         elif rule == "subject_measure_of":
             self.subject, self.subject_measure = parts[2], parts[0].text
+            self.counted_in = True
         elif rule == "subject_measure":
             if len(parts) > 1:  # "Production of sustainable aviation fuel": one phrase
                 parts = [Chunk("MEAS", parts[0].start, parts[-1].end,
@@ -363,8 +379,9 @@ class _Reader:
         agent = next((c for c in parts if c.kind == "AGENT"), None)
         if agent is not None:
             self.verb = agent.key
-        if measure:
-            self.measure = measure
+        if measure and (agent is not None or shape != "rank_apposition"):
+            self.measure = measure  # "Peru, the second-largest copper producer, mined": copper;
+            # not "Shanghai, the world's busiest container port, handled": a kind of place
         if (agent is not None or measure) and not scoped:  # (ranks compare world-wide)
             self.emit(rank, "rank", shape, measure)
         elif inherit and not scoped and (self.measure or self.verb):
@@ -380,6 +397,13 @@ class _Reader:
             self.start = first.start  # "holds nearly 90% of ...", as the patterns quote it
         if first is not None and first.kind == "VERB":
             self.verb = first.key
+        if rule == "verbless_statement":  # "the United States 21% of global LNG exports"
+            value = self.chunk(tree.children[0])  # type: ignore[arg-type]
+            if self.subject is not None and not any(  # not "In Japan, 21% of cars ..."
+                    c.kind != "NAME" and self.subject.end <= c.start < value.start
+                    for c in self.w):
+                self.read_figure(tree, rule)
+            return
         if rule in ("verb_statement", "copula_statement", "with_statement"):
             tokens = [c for c in tree.children if isinstance(c, Token)] + [
                 c for sub in tree.children if isinstance(sub, Tree) and sub.data == "with_figure"
@@ -424,6 +448,10 @@ class _Reader:
                     break
         elif rule in ("followed_by", "list_item"):  # the next subject, the same measure
             parts = self.leaves(tree)
+            named = [c.text for sub in tree.children if isinstance(sub, Tree)
+                     and sub.data == "measure_of" for c in self.leaves(sub) if c.kind == "MEAS"]
+            if named:  # "..., Maersk 14% and CMA CGM 12% of the fleet": the list's measure
+                self.measure = " ".join(named)
             each = parts[-1].kind == "EACH"  # "Russia and Saudi Arabia for 8% each"
             for name in [c for c in parts if c.kind == "NAME"][:2 if each else 1]:
                 for c in parts:
@@ -465,6 +493,10 @@ class _Reader:
             if isinstance(part, Tree) and part.data in ("measure_of", "measure_of_total",
                                                         "measure_of_source"):
                 parts = self.leaves(part)
+                if shape == "copula_statement" and self.counted_in and len(parts) == 1 and \
+                        any(c.kind == "MEAS" and c.key == "measure" and
+                            c.text == self.subject_measure for c in self.w):
+                    continue  # "hotel capacity reached 60,000 rooms": what it counts in
                 own = " ".join(c.text for c in parts if c.kind == "MEAS")
                 if part.data == "measure_of_source":  # "90% of its imports from China"
                     own = f"{own} from {parts[-1].key}"

@@ -147,9 +147,12 @@ def frame_cell(
     own = headers.index(cell.header) if cell.header in headers else -1
     row = _strip_markup(cell.row_subject)
     rows_are_measures = first.lower() in _MEASURE_ROWS and bool(entity)
+    year_row = bool(_YEAR_HEADER.match(row) or _QUARTER_HEADER.match(row))
+    if year_row and not entity:
+        return []  # "| 2024 | 1.0 |": a year is no subject, and the document names none
     # when: the header's period, else the row's (a table of years), else the caption's
     period: Period | None = None
-    for text in (header, cell.caption):
+    for text in (header, row) if year_row else (header, cell.caption):
         stated = {p[2] for p in periods.stated_periods(text, ctx.doc.date)}
         if len(stated) == 1:
             period = stated.pop()
@@ -183,7 +186,7 @@ def frame_cell(
     key = lexicon.measure_key(words, agent, ctx.topic) if (words or agent) else None
     if key is None:
         return []
-    if rows_are_measures:
+    if rows_are_measures or year_row:
         subject_text, subject = entity, entity
     else:
         subject_text = row

@@ -78,7 +78,8 @@ def load(text: str, rel: str) -> tuple[tuple[Document, ...], tuple[Problem, ...]
     topic = _text(meta.get("topic")) or _first(meta.get("tags")) or _first(meta.get("category"))
     publisher = _text(meta.get("publisher")) or _text(meta.get("author"))
     doc = Document(rel, 0, title, _date(meta.get("date")), publisher, topic,
-                   tuple(sorted(segments, key=lambda s: s.start)), title_start)
+                   tuple(sorted(segments, key=lambda s: s.start)), title_start,
+                   _text(meta.get("entity")))
     return (doc,), tuple(problems)
 
 

@@ -167,7 +167,7 @@ def load_plain(text: str, rel: str) -> tuple[Document, ...]:
             rest = _skip_newline(text, line_end)
             blocks[0] = (rest, first_end)
     date = None
-    for start, end in blocks:
+    for start, end in [part for block in blocks for part in _headline_apart(text, *block)]:
         segment = _paragraph(text, start, end)
         if segment is not None:
             if date is None and len(segments) <= 1:  # a dateline under the title
@@ -214,6 +214,23 @@ def _skip_newline(text: str, pos: int) -> int:
     if text.startswith("\r\n", pos):
         return pos + 2
     return pos + 1 if pos < len(text) else pos
+
+
+def _headline_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A block whose first line is a headline in capitals ("[2025-01-14] ROTTERDAM GROWS
+    AGAIN") as two: the headline, then the text under it (else the headline's words would
+    open the first sentence: "ROTTERDAM GROWS AGAIN Rotterdam's volumes ...")."""
+    line_end = text.find("\n", start, end)
+    if line_end < 0:
+        return [(start, end)]
+    words = _BRACKETED.sub("", text[start:line_end])
+    if len(words) > TITLE_MAX_CHARS or not any(c.isalpha() for c in words) or \
+            words.upper() != words or words.rstrip().endswith("."):
+        return [(start, end)]
+    return [(start, line_end), (_skip_newline(text, line_end), end)]
+
+
+_BRACKETED = re.compile(r"\[[^\]]*\]")
 
 
 def _paragraph(text: str, start: int, end: int) -> Segment | None:

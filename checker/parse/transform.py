@@ -319,6 +319,6 @@ class MentionTransformer(Transformer[Token, Expr]):
             assert num is not None
             x = _number(num)[0]
         qualifier = QUALIFIERS[lexeme_key(qual)] if qual is not None else ""
-        return Expr("multiple", (Amount(x, x / 20, "times", Fraction(1)),), qualifier)
+        return Expr("multiple", (Amount(x, x / 10, "times", Fraction(1)),), qualifier)  # h = 10%
 
 

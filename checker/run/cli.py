@@ -297,8 +297,9 @@ def _lint(given: list[Path], default: list[Path], settings: Settings, root: Path
 
     paths, report_only = lint_scope(given, default, settings, root, excludes, args)
     result = run_engine(paths, settings, root, plugins, report_only, excludes, args,
-                        with_sentences=False)
+                        with_sentences=False, keep_claims=reporter.wants_claims)
     reported = time.perf_counter()
+    from factlint.run.suppress import CODE as UNUSED
     from factlint.run.suppress import apply_suppressions
 
     scan = report_only if report_only is not None else set(result.files)
@@ -306,14 +307,23 @@ def _lint(given: list[Path], default: list[Path], settings: Settings, root: Path
                                   unmarked=result.unmarked)
     findings = adjust(findings, settings, cast(dict[str, str], extras["severity"]),
                       cast("list[Override]", extras["overrides"]))
+    suppressed = len(result.findings) - sum(1 for f in findings if f.rule != UNUSED)
     if baseline_out is not None:
         return _write_baseline(findings, baseline_out, args.quiet)
     baseline = args.baseline or cast(Path | None, extras["baseline"])
+    before = len(findings)
     if baseline is not None:
         from factlint.run.baseline import load_baseline, new_findings
 
         findings = new_findings(findings, load_baseline(baseline))
-    from factlint.hookspecs import RunInfo
+    from factlint.hookspecs import KeyClaims, RunInfo
+
+    keys: tuple[KeyClaims, ...] = ()
+    if reporter.wants_claims:
+        from factlint.run.keyclaims import key_claims
+
+        keys = key_claims(findings, result.claims)
+    run_info = RunInfo(plugins.rules, keys, suppressed, before - len(findings))
     from factlint.run.spool import Spool
 
     out = Spool()  # the report is shown once whole: a failing reporter is replaced
@@ -324,7 +334,7 @@ def _lint(given: list[Path], default: list[Path], settings: Settings, root: Path
     else:
         try:
             if reporter.write_run is not None:
-                reporter.write_run(findings, result.stats, out, RunInfo(plugins.rules))
+                reporter.write_run(findings, result.stats, out, run_info)
             else:
                 reporter.write(findings, result.stats, out)
         except Exception as exc:  # a broken reporter plugin: name it, keep the findings

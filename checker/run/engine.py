@@ -23,7 +23,7 @@ from pathlib import Path
 
 from factlint.errors import UsageError
 from factlint.frame.lexicon import Lexicon, load_lexicon
-from factlint.index import build_index
+from factlint.index import build_index, unify_subjects
 from factlint.load.discover import discover
 from factlint.model import (
     Claim,
@@ -87,6 +87,7 @@ def run(
     report_only: frozenset[str] | None = None, excludes: Sequence[str] = (), *,
     cache: ClaimCache | None = None, jobs: int = 1, stdin: tuple[str, bytes] | None = None,
     with_sentences: bool = True, progress: Callable[[int], Progress] | None = None,
+    keep_claims: bool = False,
 ) -> RunResult:
     """Lint the files under ``paths``; paths in the result are relative to ``root``.
 
@@ -95,7 +96,10 @@ def run(
     processes; ``stdin`` is ``(name, bytes)``: that file's content instead of the disk's
     (added to the files when the paths do not hold it); ``with_sentences=False`` leaves
     ``RunResult.sentences`` empty (lint needs only claims and counts); ``progress`` is
-    called with the number of files and returns a function told of each file done.
+    called with the number of files and returns a function told of each file done;
+    ``keep_claims`` makes sure ``RunResult.claims`` holds every claim the rules read (a
+    reporter that draws every place of a key): the whole-run memo, which keeps only the
+    findings' claims, is then neither read nor written.
 
     With a cache, a run whose files, environment, settings and rules are all unchanged
     returns the stored result of the last such run; with ``report_only`` too, only the
@@ -126,7 +130,7 @@ def run(
         shas.append(sha)
         stamps.append(stamp)
     memo_key = ""
-    if cache is not None and not raw and all(shas):
+    if cache is not None and not raw and not keep_claims and all(shas):
         memo_key = memo.memo_key(cache.env, settings, plugins, report_only, rels, shas,
                                  with_sentences)
         stored = cache.get_run(memo_key)
@@ -201,7 +205,7 @@ def run(
     done = [r for r in results if r is not None]
     outcome = _finish(done, settings, lexicon, plugins, report_only, paths, clock, started,
                       len(files) - len(misses))
-    if cache is not None and not raw and not with_sentences:
+    if cache is not None and not raw and not with_sentences and not keep_claims:
         if not memo_key:  # the files just framed now have their hashes
             hashes = [r.sha256 for r in done]
             if all(hashes) and len(hashes) == len(rels):
@@ -277,6 +281,7 @@ def _finish(results: list[FileResult], settings: Settings, lexicon: Lexicon,
         raise UsageError("no documents found in " + ", ".join(str(p) for p in paths))
 
     t0 = time.perf_counter()
+    claims = unify_subjects(claims, lexicon)
     index = build_index(claims, lexicon, settings, report_only)
     t1 = time.perf_counter()
     clock["index"] += t1 - t0

@@ -1,0 +1,143 @@
+"""Who a document names: the aliases it introduces, its own entity's candidates, the
+organisations a paragraph names before "the company".
+
+Read with regular expressions over the document's text, not the chunker: an alias
+introduced in brackets ("the International Energy Agency (IEA)") or a name written in full
+and then short ("Samsung Electronics Co. ... Samsung") holds for the whole document, and the
+organisations a paragraph names are read only when a sentence says "it" or "the company".
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from factlint.frame.lexicon import Lexicon, normalise_phrase
+from factlint.util.lazyre import lazy_compile
+
+_ALIAS = lazy_compile(
+    globals(), "_ALIAS",
+    r"((?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*)\s*\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
+_ABBREVIATION = lazy_compile(globals(), "_ABBREVIATION", r"\(\s*[A-Z][A-Za-z0-9&]{1,9}\s*\)")
+_LOWER = lazy_compile(globals(), "_LOWER", r"\b[a-z][a-z'-]+\b")
+#: a news dateline opening a paragraph ("ZURICH - ", "AUSTIN, Texas - ")
+_DATELINE = lazy_compile(globals(), "_DATELINE",
+                         r"^[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w .'-]{0,30})?\s+[-—–]\s+")
+
+#: capitalised words that are not names when they start a sentence or a name
+NOT_NAMES = frozenset(
+    "The A An In On At Of For From By With As And Or But So This That These Those It Its "
+    "Their There Here He She They We Our Your Who What Which When Where While Whereas After "
+    "Before Since Although Though Despite Meanwhile However Globally Overall Together Also "
+    "According Analysts Including Excluding Among Between During Over Under About Around Some "
+    "Most Many All Both Each Every Only Just Even Still Yet Then Now Today Last Next First "
+    "Second Third Total Group Core Viewpoint Insights Key Points Market Sales Revenue "
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Q1 Q2 Q3 Q4 H1 H2 FY".split())
+@dataclass
+class DocNames:
+    """What a document says about its names: aliases it introduces, words it writes in
+    lower case (so a capitalised one at a sentence's start is no name), its own entity."""
+
+    aliases: dict[str, str] = field(default_factory=dict)  # "IEA" -> "International Energy..."
+    text: str = ""  # the document's text, read for the two word sets below when needed
+    entity: str = ""
+    place: str = ""  # the last place a statement of the document was about ("the country")
+
+    @functools.cached_property
+    def lower_words(self) -> frozenset[str]:
+        """Words the document writes in lower case."""
+        return frozenset(_LOWER.findall(self.text))
+
+    def ordinary(self, word: str) -> bool:
+        """Whether a capitalised ``word`` is an ordinary word here, not a name: the document
+        writes it in lower case elsewhere ("Prices rose ..." beside "prices")."""
+        lower = word.lower()
+        return lower in self.text and lower in self.lower_words  # most names: not in the text
+
+
+def aliases_in(text: str, title: str, lex: Lexicon) -> dict[str, str]:
+    """The aliases a document introduces: a short form in brackets after a name ("the
+    International Energy Agency (IEA)"), and a name written in full, then by its first word
+    (see :func:`_short_forms`); each maps to the form other documents write too."""
+    aliases: dict[str, str] = {}
+    for bracket in _ABBREVIATION.finditer(text):  # "(IEA)": then read the name before it
+        m = _ALIAS.search(text, max(0, bracket.start() - 120), bracket.end())
+        if m is None or m.end() != bracket.end():
+            continue
+        full = clean_name(m.group(1), lex)
+        if full and full != m.group(2):  # both forms name one subject, keyed by the short
+            short = lex.place(full) or m.group(2)  # one other documents write too
+            aliases[m.group(2)] = aliases[full] = short
+    for full, short in _short_forms(text.replace(title, " ", 1) if title else text, lex):
+        aliases.setdefault(full, short)
+    return aliases
+
+
+def _short_forms(text: str, lex: Lexicon) -> list[tuple[str, str]]:
+    """Names a document introduces in full and then writes by their first word ("Samsung
+    Electronics Co. ... Samsung"): the full name, keyed by that word. Only where the word
+    first appears in that one name, and no other name begins with it (a "Geely Holding
+    Group" beside a "Geely Automobile Holdings" is not "Geely")."""
+    firsts: dict[str, set[str]] = {}
+    first_seen: dict[str, int] = {}
+    alone: dict[str, int] = {}
+    for m in _NAME_RUN.finditer(text):
+        run = m.group()
+        if " " not in run:  # one word: the name alone
+            alone.setdefault(run.removesuffix("'s").removesuffix("’s").rstrip("."), m.start())
+            continue
+        full = clean_name(run, lex)  # "Nutrien Ltd" is Nutrien alone
+        head = full.split()[0] if full else ""
+        if " " not in full:
+            alone.setdefault(head, m.start())
+            continue
+        firsts.setdefault(head, set()).add(full)
+        first_seen.setdefault(head, m.start())
+    return [(next(iter(fulls)), head) for head, fulls in firsts.items()
+            if len(fulls) == 1 and head in alone and first_seen[head] < alone[head]
+            and head not in NOT_NAMES and head.lower() not in lex.demonyms
+            and lex.place(head) is None and normalise_phrase(head) not in lex.materials]
+
+
+#: a run of capitalised words (a name), not after a sentence's end
+_NAME_RUN = lazy_compile(globals(), "_NAME_RUN",
+                         r"(?<![.!?]\s)(?<!^)\b[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’.-]+)*")
+
+def clean_name(name: str, lex: Lexicon) -> str:
+    """A name without "the", possessive and legal forms: "Yara International ASA" ->
+    "Yara International"; "Geely Holding Group" keeps Group."""
+    words = name.replace("’", "'").removesuffix("'s").split()
+    while words and words[0] in ("The", "the"):
+        words.pop(0)
+    while words and (words[-1] in lex.legal_forms or words[-1].rstrip(",") in lex.legal_forms):
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+def organisations(text: str, lex: Lexicon, names: DocNames) -> list[str]:
+    """The organisations ``text`` (a paragraph's start) names: runs of capitalised words,
+    without legal forms and keyed by the document's aliases, that are no place, no demonym,
+    no material and no ordinary word opening a sentence ("Apple and Xiaomi gained" names
+    two). A regular expression, not the chunker: it runs for every sentence that says "the
+    company" in a document without an entity of its own."""
+    text = _DATELINE.sub(lambda m: " " * len(m.group()), text)  # "ZURICH - ": a place
+    found = []
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = [w for w in m.group().split() if w not in NOT_NAMES]
+        if not words or (len(words) == 1 and names.ordinary(words[0])):
+            continue
+        name = clean_name(" ".join(words), lex)
+        key = names.aliases.get(name, name)
+        if key and lex.place(key) is None and key.lower() not in lex.demonyms and \
+                key not in lex.legal_forms and normalise_phrase(key) not in lex.materials:
+            found.append(key)
+    return found
+
+
+#: a run of capitalised words, with "&" or "of" inside ("Procter & Gamble")
+_CAPITALISED_RUN = lazy_compile(
+    globals(), "_CAPITALISED_RUN",
+    r"\b[A-Z][\w'’.-]*(?:\s+(?:&\s+|of\s+|de\s+)?[A-Z][\w'’.-]*)*")
+
+
