@@ -62,11 +62,11 @@ def unify_subjects(claims: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
         if len(names) < 2:
             continue
         for name in names:
-            base = _without_suffixes(name, suffixes)
+            base = without_suffixes(name, suffixes)
             if base == name or base not in names:
                 continue
             if all(other == name or not other.startswith(base + " ")
-                   or _without_suffixes(other, suffixes) == base for other in names) and \
+                   or without_suffixes(other, suffixes) == base for other in names) and \
                     not _told_apart(stated[(measure, kind, name)], stated[(measure, kind, base)]):
                 renames[(measure, kind, name)] = base
     if not renames:
@@ -89,7 +89,9 @@ def _told_apart(named: list[Claim], base: list[Claim]) -> bool:
     return False
 
 
-def _without_suffixes(name: str, suffixes: frozenset[str]) -> str:
+def without_suffixes(name: str, suffixes: frozenset[str]) -> str:
+    """The name without its trailing corporate suffixes ("Ryanair Holdings" -> "Ryanair");
+    a one-word name stays as it is."""
     words = name.split()
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()

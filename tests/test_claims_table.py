@@ -8,6 +8,7 @@ readings (docs/scale.md). Sharding is tested with the SQL, in test_scale_sql.py.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -58,9 +59,11 @@ def test_every_line_is_a_mention_of_the_schema(lines: list[str]) -> None:
 
 def test_each_line_is_the_listing_s_mention_and_every_claim_is_listed(
         lines: list[str], listing: dict[str, Any]) -> None:
-    """Without the table's fields, the lines are the JSON listing's mentions, in its order;
-    every claim of the run stands under one of them (also one whose framer trimmed its
-    figure, as "roughly half" of the listed "roughly half of")."""
+    """Without the table's fields, the lines are the JSON listing's mentions, in its order
+    (these corpora name no subject both with and without a corporate suffix, which the
+    listing unifies and the table does not: see below); every claim of the run stands under
+    one of them (also one whose framer trimmed its figure, as "roughly half" of the listed
+    "roughly half of")."""
     table = [json.loads(line) for line in lines]
     for mention in table:
         for claim in mention["claims"]:
@@ -144,3 +147,35 @@ def test_a_claim_s_id_and_location_name_its_place(lines: list[str]) -> None:
             loc = c["location"]
             assert (loc["line"], loc["column"]) <= (m["line"], m["column"]), c["text"]
             assert (loc["end_line"], loc["end_column"]) >= (m["end_line"], m["end_column"])
+
+
+#: a name with a corporate suffix in one file, the short name in another (FC101 compares
+#: them as one subject: tests/rules/FC101.yaml)
+SUFFIXED = {
+    "a.md": "---\ntitle: Airlines\ndate: 2025-02-01\n---\n\n"
+            "Kestrel Holdings carried 200.2 million passengers in 2024.\n",
+    "b.md": "---\ntitle: Budget flying\ndate: 2025-02-01\n---\n\n"
+            "Kestrel carried 180 million passengers in 2024.\n",
+}
+
+
+def test_shards_concatenate_where_a_run_unifies_subjects(
+        corpus: Callable[[Mapping[str, str]], Path]) -> None:
+    """The JSON listing names "Kestrel Holdings" Kestrel, as the run that read both files
+    compares it; the table keeps each file's own subject with its base name, so that the
+    shards of a.md and of b.md concatenate into the lines of one run (the query unifies)."""
+    root = corpus(SUFFIXED)
+
+    def run(fmt: str, *paths: str) -> str:
+        code, out, err = run_cli(["claims", "--format", fmt, "--no-cache", *paths], root)
+        assert code == 0, err
+        return out
+
+    listed = json.loads(run("json", "."))["mentions"]
+    assert {c["subject"] for m in listed for c in m["claims"]} == {"Kestrel"}
+    whole = run("jsonl", ".").splitlines()
+    assert sorted(whole) == sorted(run("jsonl", "a.md").splitlines()
+                                   + run("jsonl", "b.md").splitlines())
+    claims = {c["subject"]: c["subject_base"] for m in map(json.loads, whole)
+              for c in m["claims"]}
+    assert claims == {"Kestrel Holdings": "Kestrel", "Kestrel": "Kestrel"}

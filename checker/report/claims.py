@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 import orjson
 
+from factlint.index import without_suffixes
 from factlint.model import Claim, Interval, Location, Mention, Sentence, format_number
 from factlint.report.json_reporter import dump, location_dict, value_fields
 from factlint.report.text_reporter import plural
@@ -25,7 +26,8 @@ from factlint.report.text_reporter import plural
 VERSION = 2
 FORMATS = ("text", "json", "jsonl")
 #: the fields a claim has in the table (``jsonl``) besides those of the listing
-TABLE_FIELDS = ("id", "document", "in_title", "location", "when", "bounds")
+TABLE_FIELDS = ("id", "subject_base", "document", "in_title", "location", "when",
+                "bounds")
 
 
 def stated_fields(mention: Mention) -> tuple[str | None, str | None, str | None, str | None]:
@@ -55,10 +57,13 @@ def _bounds(iv: Interval) -> dict[str, Any]:
             "high_open": iv.high_open}
 
 
-def table_fields(c: Claim, mention_id: str, k: int) -> dict[str, Any]:
+def table_fields(c: Claim, mention_id: str, k: int, suffixes: frozenset[str],
+                 ) -> dict[str, Any]:
     """What a comparison of claims outside factlint needs besides the listing's fields.
 
-    The claim's id (its mention's place and its ordinal there), its document (path and
+    The claim's id (its mention's place and its ordinal there), its subject without the
+    packs' corporate suffixes (``suffixes``; where a measure has both "Ryanair Holdings"
+    and "Ryanair" they are one subject, decided over the whole table), its document (path and
     ordinal of the article in its file), whether it stands in the title, the place of its
     text, its period as data and its value's bounds in both readings as exact ratios. A rank
     has no value: it is its rank exactly, as FC101 reads it."""
@@ -74,6 +79,7 @@ def table_fields(c: Claim, mention_id: str, k: int) -> dict[str, Any]:
             value.dimension
     return {
         "id": f"{mention_id}#{k}",
+        "subject_base": without_suffixes(c.subject, suffixes),
         "document": f"{c.path}#{c.doc_index}",
         "in_title": c.in_title,
         "location": {"line": loc.line, "column": loc.column, "end_line": loc.end_line,
@@ -86,7 +92,7 @@ def table_fields(c: Claim, mention_id: str, k: int) -> dict[str, Any]:
 
 
 def _mention_dict(path: str, mention: Mention, framed: list[Claim],
-                  why: str = "", table: bool = False) -> dict[str, Any]:
+                  why: str = "", table: frozenset[str] | None = None) -> dict[str, Any]:
     loc = mention.location or Location(path, 0, 0, 0, 0)
     mention_id = f"{path}:{loc.line}:{loc.column}-{loc.end_line}:{loc.end_column}"
     low, high, unit = value_fields(mention)
@@ -107,7 +113,7 @@ def _mention_dict(path: str, mention: Mention, framed: list[Claim],
         "claims": [
             {"text": c.text, "subject": c.subject, "measure": c.measure, "kind": c.kind,
              "period": c.period.label(), "modality": c.modality, "rule": c.shape,
-             **(table_fields(c, mention_id, k) if table else {})}
+             **(table_fields(c, mention_id, k, table) if table is not None else {})}
             for k, c in enumerate(framed)
         ],
         "unframed_reason": None if framed else (why or "no-statement"),
@@ -149,11 +155,13 @@ def _by_mention(sentences: Sequence[tuple[str, Sentence]], claims: Sequence[Clai
 
 
 def claims_report(
-    sentences: Sequence[tuple[str, Sentence]], claims: Sequence[Claim], *, table: bool = False,
+    sentences: Sequence[tuple[str, Sentence]], claims: Sequence[Claim], *,
+    table: frozenset[str] | None = None,
 ) -> dict[str, Any]:
     """Every mention with its claims (matched by path and mention offsets), and the counts.
 
-    ``table``: each claim also carries :func:`table_fields` (the ``jsonl`` format)."""
+    ``table``, the packs' corporate suffixes: each claim also carries :func:`table_fields`
+    (the ``jsonl`` format)."""
     by_mention, own = _by_mention(sentences, claims)
     mentions = [
         _mention_dict(path, m, by_mention.get((path, m.start, m.end), []), why.get(m.start, ""),

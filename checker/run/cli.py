@@ -274,13 +274,18 @@ def _claims(paths: list[Path], settings: Settings, root: Path, plugins: Plugins,
     if args.format not in claims.FORMATS:
         raise UsageError(f"claims: unknown format {args.format!r}; expected "
                          f"{', '.join(claims.FORMATS[:-1])} or {claims.FORMATS[-1]}")
+    table = args.format == "jsonl"  # shards of a table concatenate: subjects as framed
     result = run_engine(paths, settings, root, plugins, None, excludes, args,
-                        with_sentences=True)
+                        with_sentences=True, unify=not table)
     from factlint.run.spool import Spool
 
     out = Spool()
-    report = claims.claims_report(result.sentences, result.claims,
-                                  table=args.format == "jsonl")
+    suffixes = None
+    if table:
+        from factlint.frame.lexicon import load_lexicon
+
+        suffixes = load_lexicon(plugins.packs, settings.facts_files).name_suffixes
+    report = claims.claims_report(result.sentences, result.claims, table=suffixes)
     claims.write(report, args.format, out)
     _deliver(out, args.output)
     return EXIT_OK

@@ -67,7 +67,7 @@ def _extract(corpora: list[Path], folder: Path) -> None:
 
 #: the columns of the documented ``claims`` view that name a place, a key or a document:
 #: a copy suffixes them with its number, so that each copy is a key of its own
-_SUFFIXED = ("id", "path", "document", "subject")
+_SUFFIXED = ("id", "path", "document", "subject", "subject_base")
 
 
 def build(con: duckdb.DuckDBPyConnection, n_claims: int, seed: float) -> tuple[int, int]:
