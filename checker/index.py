@@ -44,7 +44,8 @@ class ClaimIndex:
 
 def unify_subjects(claims: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
     """Claims whose subject is another subject of the same measure with a corporate suffix
-    ("Ryanair Holdings" beside "Ryanair", "Boeing Company" beside "Boeing") keyed by the
+    ("Ryanair Holdings" beside "Ryanair", "Boeing Company" beside "Boeing"), or whose
+    initials another subject is ("Mediterranean Shipping Company" beside "MSC"), keyed by the
     shorter name, unless another name of that measure goes on from the shorter one with
     other words ("Geely Holding Group" beside "Geely Automobile Holdings": "Geely" is
     neither). Decided within each measure, so that a run that loads only some measures'
@@ -58,9 +59,16 @@ def unify_subjects(claims: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
         subjects[(claim.measure, claim.kind)].add(claim.subject)
         stated[(claim.measure, claim.kind, claim.subject)].append(claim)
     renames: dict[tuple[str, str, str], str] = {}
+    for (measure, kind, full), short in _declared(claims).items():
+        if full in subjects[(measure, kind)]:  # "Suez Canal" where a document wrote "Suez
+            renames[(measure, kind, full)] = short  # Canal ... Suez" for it
     for (measure, kind), names in subjects.items():
         if len(names) < 2:
             continue
+        for short, full in _acronyms(names, suffixes):  # "MSC" beside "Mediterranean
+            if not _told_apart(stated[(measure, kind, full)],  # Shipping Company"
+                               stated[(measure, kind, short)]):
+                renames[(measure, kind, full)] = short
         for name in names:
             base = without_suffixes(name, suffixes)
             if base == name or base not in names:
@@ -73,6 +81,41 @@ def unify_subjects(claims: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
         return list(claims)
     return [replace(c, subject=renames[(c.measure, c.kind, c.subject)])
             if (c.measure, c.kind, c.subject) in renames else c for c in claims]
+
+
+def _declared(claims: Sequence[Claim]) -> dict[tuple[str, str, str], str]:
+    """The short names documents gave full ones, per measure: a claim written "Suez Canal
+    revenue plunged" but keyed "Suez" (its document writes the full name, then the short):
+    other documents' "Suez Canal" of that measure is "Suez" too, where that is the one
+    short name given."""
+    given: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for c in claims:
+        written = c.subject_text.removeprefix("The ").removeprefix("the ").strip()
+        for tail in ("'s", "’s"):
+            written = written.removesuffix(tail)
+        if written != c.subject and written.startswith(c.subject + " "):
+            given[(c.measure, c.kind, written)].add(c.subject)
+    return {k: next(iter(v)) for k, v in given.items() if len(v) == 1}
+
+
+def _acronyms(names: set[str], suffixes: frozenset[str]) -> list[tuple[str, str]]:
+    """(acronym, full name) pairs among one measure's subjects: "MSC" and "Mediterranean
+    Shipping Company", "AWS" and "Amazon Web Services" (initials of the name's capitalised
+    words, with or without its suffix), where exactly one name has those initials."""
+    found = []
+    for short in names:
+        if not (2 <= len(short) <= 6 and short.isalpha() and short.isupper()):
+            continue
+        fulls = [n for n in names if n != short and " " in n and short in _initials(n, suffixes)]
+        if len(fulls) == 1:
+            found.append((short, fulls[0]))
+    return found
+
+
+def _initials(name: str, suffixes: frozenset[str]) -> set[str]:
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    core = _without_suffixes(" ".join(words), suffixes).split()
+    return {"".join(w[0] for w in words).upper(), "".join(w[0] for w in core).upper()}
 
 
 def _told_apart(named: list[Claim], base: list[Claim]) -> bool:

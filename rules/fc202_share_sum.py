@@ -21,6 +21,7 @@ Best practice: shares of one total from one source and year.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
@@ -47,6 +48,16 @@ from factlint.rules._common import (
 #: the subject of "the remaining 19%", "the rest of the world a further 18%"
 OTHERS = "Others"
 CODE = "FC202"
+#: the total of a list whose items name none: its own (keyed by the list's place)
+LISTED = "\x00list "
+_LIST_SHAPES = frozenset({"list_item", "followed_by"})
+_HEAD_SHAPES = frozenset({"verb_statement", "copula_statement", "with_statement",
+                          "verbless_statement"})
+#: a head that says its figure is a part of a whole ("71% of the orderbook", "a 32% share"),
+#: not a ratio of each one's own ("Acme's margin was 48%")
+_SHARE_OF = re.compile(r"(?:%|per\s?cent|half|third|quarter|fifth)\s+of\b|\bshare\b",
+                       re.IGNORECASE)
+_OWN_TOTAL = re.compile(r"\b(?:its|their|own|each)\b", re.IGNORECASE)
 NAME = "share-sum"
 _HUNDRED = Fraction(100)
 
@@ -74,8 +85,25 @@ def _buckets(claims: Sequence[Claim], lex: Lexicon) -> dict[Bucket, list[Claim]]
         if c.subject != OTHERS:
             listed.setdefault((c.location.path, c.location.line), set()).add(
                 is_place(c.subject, lex))
+    # a list's items share its total: the one an item names ("China holds 71% of the global
+    # orderbook, South Korea 26% and Japan 6%"), else the list's own ("China's yards hold 71%
+    # of the container orderbook, South Korea's 26% ...": one total, whatever it is)
+    named: dict[tuple[str, int], str] = {}
+    lists: dict[tuple[str, int], set[str]] = {}
     for c in claims:
+        at = (c.location.path, c.location.line)
         total = common_total(c, lex)
+        if total is not None:
+            named.setdefault(at, total)
+        if c.shape in _LIST_SHAPES or (c.shape in _HEAD_SHAPES and _SHARE_OF.search(c.text)):
+            lists.setdefault(at, set()).add(c.shape)
+    for c in claims:
+        at = (c.location.path, c.location.line)
+        total = common_total(c, lex)
+        if total is None and _LIST_SHAPES & lists.get(at, set()) and \
+                _HEAD_SHAPES & lists.get(at, set()) and \
+                not _OWN_TOTAL.search(c.text):
+            total = named.get(at, f"{LISTED}{at[0]}:{at[1]}")
         if total is None or c.in_title or lex.is_total(c.subject):
             continue
         p = c.period
@@ -133,7 +161,8 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
             lows = sum((_low(speaker(c, settings)) for c in chosen), Fraction(0))
             parts = " + ".join(f"{c.subject} {written(c)} ({where(c)})" for c in chosen)
             total = bucket_key[1]
-            whose = "the world's" if total == "World" else f"{total}'s"
+            whose = "the world's" if total == "World" else (
+                "the list's" if total.startswith(LISTED) else f"{total}'s")
             period = chosen[0].period.label()
             what = f"{whose} {chosen[0].measure}"
             if is_local(chosen[0]):  # one sentence's list: "A 48%, B 30%, C 25% and D 6%"
@@ -141,7 +170,8 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
                 what = "one total listed in one sentence" + (f" ({name})" if name else "")
             message = (f"shares of {what} ({period}) add up past 100%: "
                        f"{parts} = at least {format_number(lows)}%")
-            key = (chosen[0].measure, total, period)
+            key = (chosen[0].measure, "list" if total.startswith(LISTED) else total, period)
+            # (a list's place stays out of the fingerprint: it holds when lines move)
             yield from findings(CODE, NAME, severity, message, chosen, chosen, key)
 
 

@@ -66,6 +66,8 @@ def aliases_in(text: str, title: str, lex: Lexicon) -> dict[str, str]:
         if m is None or m.end() != bracket.end():
             continue
         full = clean_name(m.group(1), lex)
+        if normalise_phrase(full) in lex.materials:
+            continue  # "Asian spot LNG (JKM)": a price of a material, not its other name
         if full and full != m.group(2):  # both forms name one subject, keyed by the short
             short = lex.place(full) or m.group(2)  # one other documents write too
             aliases[m.group(2)] = aliases[full] = short

@@ -40,6 +40,11 @@ _TRANSPARENT = frozenset(
     "the a an some about around roughly nearly almost its their his her our this that these "
     "those also still just only even all both each record alone together combined "
     "respectively which who now currently already again once".split())
+#: a verb without an ending between two words of a noun phrase is a noun: "the global ship
+#: orderbook", "the export market"
+_UNINFLECTED = lazy_compile(globals(), "_UNINFLECTED", r"[a-z]+(?<!ed)(?<!s)(?<!ing)")
+_PAST = frozenset("grew sold made ran flew spent built won held drew bought took brought laid "
+                  "fell rose".split())
 #: relative words that open a clause about the name before them
 _RELATIVE = frozenset({"which", "where"})
 #: nouns of a role a subject plays ("the market leader with a 32% share")
@@ -245,7 +250,9 @@ def merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                 run.append(c)  # "share of NAND revenue": one measure
                 continue
             if kind == "VERB" and ((nxt in ("WORD", "MEAS") and (
-                    prev == "OF" or (run and c.text.lower().endswith("ing")))) or (
+                    prev == "OF" or (run and c.text.lower().endswith("ing")) or (
+                        run and _UNINFLECTED.fullmatch(c.text.lower())
+                        and c.text.lower() not in _PAST))) or (
                     run and normalise_phrase(c.text) in lex.measure_nouns)):
                 run.append(c)  # "27% of mined copper", "rare earth processing capacity"
                 continue
