@@ -114,7 +114,7 @@ def _acronyms(names: set[str], suffixes: frozenset[str]) -> list[tuple[str, str]
 
 def _initials(name: str, suffixes: frozenset[str]) -> set[str]:
     words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
-    core = _without_suffixes(" ".join(words), suffixes).split()
+    core = without_suffixes(" ".join(words), suffixes).split()
     return {"".join(w[0] for w in words).upper(), "".join(w[0] for w in core).upper()}
 
 
