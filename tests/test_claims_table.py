@@ -176,6 +176,6 @@ def test_shards_concatenate_where_a_run_unifies_subjects(
     whole = run("jsonl", ".").splitlines()
     assert sorted(whole) == sorted(run("jsonl", "a.md").splitlines()
                                    + run("jsonl", "b.md").splitlines())
-    claims = {c["subject"]: c["subject_base"] for m in map(json.loads, whole)
+    claims = {c["subject"]: c["names"]["base"] for m in map(json.loads, whole)
               for c in m["claims"]}
     assert claims == {"Kestrel Holdings": "Kestrel", "Kestrel": "Kestrel"}

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 import orjson
 
-from factlint.index import without_suffixes
+from factlint.index import declared_name, initials, is_acronym, without_suffixes
 from factlint.model import Claim, Interval, Location, Mention, Sentence, format_number
 from factlint.report.json_reporter import dump, location_dict, value_fields
 from factlint.report.text_reporter import plural
@@ -26,8 +26,7 @@ from factlint.report.text_reporter import plural
 VERSION = 2
 FORMATS = ("text", "json", "jsonl")
 #: the fields a claim has in the table (``jsonl``) besides those of the listing
-TABLE_FIELDS = ("id", "subject_base", "document", "in_title", "location", "when",
-                "bounds")
+TABLE_FIELDS = ("id", "names", "document", "in_title", "location", "when", "bounds")
 
 
 def stated_fields(mention: Mention) -> tuple[str | None, str | None, str | None, str | None]:
@@ -61,9 +60,10 @@ def table_fields(c: Claim, mention_id: str, k: int, suffixes: frozenset[str],
                  ) -> dict[str, Any]:
     """What a comparison of claims outside factlint needs besides the listing's fields.
 
-    The claim's id (its mention's place and its ordinal there), its subject without the
-    packs' corporate suffixes (``suffixes``; where a measure has both "Ryanair Holdings"
-    and "Ryanair" they are one subject, decided over the whole table), its document (path and
+    The claim's id (its mention's place and its ordinal there), what decides whether its
+    subject is another name's over the whole table (``names``: the subject without the
+    packs' corporate ``suffixes``, its initials, whether it is an acronym, the full name
+    its text writes for it; see :func:`factlint.index.unify_subjects`), its document (path and
     ordinal of the article in its file), whether it stands in the title, the place of its
     text, its period as data and its value's bounds in both readings as exact ratios. A rank
     has no value: it is its rank exactly, as FC101 reads it."""
@@ -79,7 +79,10 @@ def table_fields(c: Claim, mention_id: str, k: int, suffixes: frozenset[str],
             value.dimension
     return {
         "id": f"{mention_id}#{k}",
-        "subject_base": without_suffixes(c.subject, suffixes),
+        "names": {"base": without_suffixes(c.subject, suffixes),
+                  "initials": sorted(initials(c.subject, suffixes)) if " " in c.subject
+                  else [],
+                  "acronym": is_acronym(c.subject), "full": declared_name(c)},
         "document": f"{c.path}#{c.doc_index}",
         "in_title": c.in_title,
         "location": {"line": loc.line, "column": loc.column, "end_line": loc.end_line,
