@@ -67,7 +67,7 @@ def _extract(corpora: list[Path], folder: Path) -> None:
 
 #: the columns of the documented ``claims`` view that name a place, a key or a document:
 #: a copy suffixes them with its number, so that each copy is a key of its own
-_SUFFIXED = ("id", "path", "document", "subject", "subject_base")
+_SUFFIXED = ("id", "path", "document", "subject", "subject_base", "subject_full")
 
 
 def build(con: duckdb.DuckDBPyConnection, n_claims: int, seed: float) -> tuple[int, int]:
@@ -81,7 +81,10 @@ def build(con: duckdb.DuckDBPyConnection, n_claims: int, seed: float) -> tuple[i
     copies = int(n_claims / (claims / groups) * 1.05) + 1
     columns = [r[0] for r in con.execute("DESCRIBE claims").fetchall()]
     select = ", ".join(
-        f"s.{c} || '~' || c.copy AS {c}" if c in _SUFFIXED else f"s.{c}" for c in columns)
+        f"s.{c} || '~' || c.copy AS {c}" if c in _SUFFIXED
+        else f"list_transform(s.{c}, lambda x: x || '~' || c.copy) AS {c}"
+        if c == "subject_initials"
+        else f"s.{c}" for c in columns)
     con.execute(f"SELECT setseed({seed})")
     con.execute(f"""
         CREATE TABLE copies AS
