@@ -193,7 +193,11 @@ class Framer(PatternFrames):
             if key.endswith(" shipments") and f.subject in self.lex.places and \
                     not self.lex.is_total(f.subject):
                 key = key[:-len("shipments")] + "exports"  # what a country ships, it exports
-            scope = self._scope(text, mention.start - sentence.start, f.subject, stated)
+            # (a place named between the subject and its figure is the aside's: "Alibaba
+            # Cloud, whose business is in China, held 4%")
+            ms = mention.start - sentence.start
+            named = text.rfind(f.subject_text, 0, ms) if f.subject_text else -1
+            scope = self._scope(text, named if named >= 0 else ms, f.subject, stated)
             if scope.lower() in f" {key} ":  # "... registered in Europe": said already
                 key = key.replace(scope.lower(), "") + scope
             else:

@@ -67,6 +67,36 @@ def _same_subject(lex: Lexicon) -> frozenset[str]:
     return lex.place_pronouns | lex.entity_pronouns
 
 
+_ASIDE_WORDS = frozenset({"MEAS", "IN", "OF", "FOR", "WITH", "TO", "FROM", "BY", "AT", "AND",
+                          "NAME", "POSS", "AGENT"})
+
+
+def _aside_start(out: list[Chunk]) -> int:
+    """Where an aside after a name starts in ``out`` (the comma that opened it, read as a
+    clause break since words we do not read follow it), if it holds only words of a noun
+    phrase: no figure, no verb; -1 if none."""
+    for j in range(len(out) - 1, max(0, len(out) - 9), -1):
+        c = out[j]
+        if c.kind == "BREAK" and c.text == "," and out[j - 1].kind in ("NAME", "PRON"):
+            # (the name of a subject, not an object: "the mine in Saskatchewan, operated by")
+            return j if j < 2 or out[j - 2].kind not in _DANGLING else -1
+        if c.kind not in _ASIDE_WORDS:
+            return -1
+    return -1
+
+
+def _aside_end(chunks: list[Chunk], k: int) -> int:
+    """The comma that closes a relative aside opened at ``k`` ("whose business is in
+    China,"), when a predicate follows it and the aside holds no figure; -1 if none."""
+    for j in range(k + 1, min(len(chunks) - 1, k + 12)):
+        c = chunks[j]
+        if c.kind in ("NUM", "PCT", "RANK", "OTHER", "BREAK"):
+            return -1
+        if c.kind == "COMMA":
+            return j if chunks[j + 1].kind in ("VERB", "BE", "CHG") else -1
+    return -1
+
+
 def _restated(text: str, chunks: list[Chunk], k: int) -> bool:
     """Whether a level after ", or" ends where chunk ``k`` starts: the same figure restated
     (", or roughly 1.25 billion litres"), not another one qualified by the words after it
@@ -105,6 +135,7 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
     out: list[Chunk] = []
     chunks = _asides(chunks)
     objects: set[int] = set()  # names that follow a small word: objects, never subjects
+    skip_to = -1
     for k, c in enumerate(chunks):
         nxt = chunks[k + 1] if k + 1 < len(chunks) else None
         if c.kind == "AND" and nxt is not None and nxt.kind in ("VERB", "BE", "CHG") and \
@@ -132,11 +163,19 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
             c = Chunk("BREAK", c.start, c.end, c.text)  # ", employs 9,000": words we do not read
         if c.kind == "COMMA" and out and out[-1].kind == "COMMA":
             continue  # "Saudi Arabia, by contrast, pumped": the aside between them dropped
-        if c.kind == "COMMA" and len(out) > 1 and out[-1].kind == "BREAK" and \
-                out[-1].text == "," and out[-2].kind in ("NAME", "PRON") and \
-                nxt is not None and nxt.kind in ("VERB", "BE", "CHG"):
-            out.pop()  # "Chevron Corp., its closest rival there, produced": an aside
-            continue
+        if skip_to > k:
+            continue  # inside an aside ("whose business is overwhelmingly in China")
+        if c.kind == "COMMA" and nxt is not None and nxt.kind in ("VERB", "BE", "CHG"):
+            opened = _aside_start(out)
+            if opened >= 0:  # "Chevron Corp., its closest rival there, produced", "Apple
+                del out[opened:]  # Inc., helped by early demand for its iPhones, shipped"
+                continue
+        if c.kind == "BREAK" and c.text.lower() in ("whose", "who", "which") and \
+                len(out) > 1 and out[-1].kind == "COMMA" and out[-2].kind == "NAME":
+            close = _aside_end(chunks, k)
+            if close > 0:  # "Alibaba Cloud, whose business is in China, held 4%"
+                skip_to = close + 1
+                continue
         after = next((x for x in chunks[k + 1:] if x.kind != "POSS"), None)
         if c.kind == "BE" and after is not None and after.kind == "COMMA" and \
                 _hides(text, c.end, after.start):

@@ -74,6 +74,24 @@ FRACTION_WORDS: dict[str, Fraction] = {
     "五分之一": Fraction(1, 5),
     "十分之一": Fraction(1, 10),
 }
+# "three-fifths", "seven tenths", "an eighth": the other common fractions, in words
+_DENOMINATORS = {"third": 3, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+                 "tenth": 10}
+for _den, _d in _DENOMINATORS.items():
+    for _n, _num in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine"),
+                              start=2):
+        if _n < _d:
+            for _sep in (" ", "-"):
+                FRACTION_WORDS.setdefault(f"{_num}{_sep}{_den}s", Fraction(_n, _d))
+    for _one in ("one ", "one-", "an " if _den == "eighth" else "a "):
+        FRACTION_WORDS.setdefault(f"{_one}{_den}", Fraction(1, _d))
+FRACTION_WORDS.update({"three-fourths": Fraction(3, 4), "three fourths": Fraction(3, 4)})
+# "nine in ten", "one in five", "two out of three": a share said as a count of a count
+_SMALL_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+FRACTION_WORDS.update({
+    f"{a} {link} {b}": Fraction(i + 1, j + 1)
+    for i, a in enumerate(_SMALL_COUNTS) for j, b in enumerate(_SMALL_COUNTS) if 0 < i + 1 < j + 1
+    for link in ("in", "out of")})
 
 _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
              "ninth", "tenth"]
