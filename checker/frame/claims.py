@@ -384,7 +384,7 @@ class Framer(PatternFrames):
             location=self.locate(sentence.start + start, sentence.start + end),
             text=claim_text,
             subject=frame.subject,
-            measure=frame.measure,
+            measure=self.lex.with_unit_material(frame.measure, mention.value),
             kind=kind,
             period=period,
             doc_index=ctx.doc.index,

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from factlint.frame.packs import read_pack as read_pack  # a pack, read (and cached) as data
+from factlint.model import Value
 from factlint.util.bounded import BoundedMemo
 from factlint.util.lazyre import lazy_compile
 
@@ -95,6 +96,7 @@ class Lexicon:
     agent_nouns: dict[str, str] = field(default_factory=dict)
     generic_heads: frozenset[str] = frozenset()
     scope_words: frozenset[str] = frozenset()
+    unit_materials: dict[str, str] = field(default_factory=dict)  # unit -> what it counts
     added_measures: frozenset[str] = frozenset()  # a verb's measure that is always kept
     measure_noise: tuple[str, ...] = ()  # normalised phrases that never say what is counted
     zh_measures: dict[str, str] = field(default_factory=dict)
@@ -314,6 +316,18 @@ class Lexicon:
         key = f"{material} {rest}".strip()
         return self.synonyms.get(key, key)
 
+    def with_unit_material(self, key: str, value: Value | None) -> str:
+        """``key`` with the material its value's unit counts, when it names none ("handled
+        51.5 million TEU": container throughput; the pack's ``unit_materials``)."""
+        if value is None or not self.unit_materials:
+            return key
+        material = self.unit_materials.get(value.stated_unit or "") or \
+            self.unit_materials.get(value.unit)
+        if not material or self.main_material(key)[0] or \
+                set(material.split()) <= set(key.split()):
+            return key
+        return f"{material} {key}"
+
     def _without_noise(self, words: str) -> str:
         """``words`` (normalised) without the phrases that never say what is counted ("full
         year revenue", "its latest estimated reserves", "November production")."""
@@ -444,6 +458,8 @@ def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
         for w in normalise_phrase(phrase).split()}
     lex.scope_words = lex.scope_words | {
         str(w).lower() for w in data.get("scope_words", []) or []}
+    for unit, material in (data.get("unit_materials") or {}).items():
+        lex.unit_materials[str(unit)] = normalise_phrase(str(material))
     lex.added_measures = lex.added_measures | {
         normalise_phrase(str(w)) for w in data.get("added_measures", []) or []}
     lex.measure_noise = tuple(sorted(

@@ -204,7 +204,8 @@ def frame_cell(
     return [Claim(
         mention=mention, location=locate(mention.start, mention.end),
         text=f"{subject_text} | {cell.header.strip()} | {mention.text}",
-        subject=subject, measure=key, kind=kind, period=period, doc_index=ctx.doc.index,
+        subject=subject, measure=lexicon.with_unit_material(key, value), kind=kind,
+        period=period, doc_index=ctx.doc.index,
         modality="projection" if period.projection else "fact",
         subject_text=subject_text, measure_text=words, shape="table_row",
     )]
