@@ -70,11 +70,11 @@ def unify_subjects(claims: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
                                stated[(measure, kind, short)]):
                 renames[(measure, kind, full)] = short
         for name in names:
-            base = _without_suffixes(name, suffixes)
+            base = without_suffixes(name, suffixes)
             if base == name or base not in names:
                 continue
             if all(other == name or not other.startswith(base + " ")
-                   or _without_suffixes(other, suffixes) == base for other in names) and \
+                   or without_suffixes(other, suffixes) == base for other in names) and \
                     not _told_apart(stated[(measure, kind, name)], stated[(measure, kind, base)]):
                 renames[(measure, kind, name)] = base
     if not renames:
@@ -90,12 +90,26 @@ def _declared(claims: Sequence[Claim]) -> dict[tuple[str, str, str], str]:
     short name given."""
     given: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for c in claims:
-        written = c.subject_text.removeprefix("The ").removeprefix("the ").strip()
-        for tail in ("'s", "’s"):
-            written = written.removesuffix(tail)
-        if written != c.subject and written.startswith(c.subject + " "):
+        written = declared_name(c)
+        if written is not None:
             given[(c.measure, c.kind, written)].add(c.subject)
     return {k: next(iter(v)) for k, v in given.items() if len(v) == 1}
+
+
+def declared_name(c: Claim) -> str | None:
+    """The full name the claim's text writes for its shorter subject ("Suez Canal" for
+    "Suez"), None when it writes none."""
+    written = c.subject_text.removeprefix("The ").removeprefix("the ").strip()
+    for tail in ("'s", "’s"):
+        written = written.removesuffix(tail)
+    if written != c.subject and written.startswith(c.subject + " "):
+        return written
+    return None
+
+
+def is_acronym(name: str) -> bool:
+    """2 to 6 capital letters ("MSC", "AWS")."""
+    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
 
 
 def _acronyms(names: set[str], suffixes: frozenset[str]) -> list[tuple[str, str]]:
@@ -104,17 +118,18 @@ def _acronyms(names: set[str], suffixes: frozenset[str]) -> list[tuple[str, str]
     words, with or without its suffix), where exactly one name has those initials."""
     found = []
     for short in names:
-        if not (2 <= len(short) <= 6 and short.isalpha() and short.isupper()):
+        if not is_acronym(short):
             continue
-        fulls = [n for n in names if n != short and " " in n and short in _initials(n, suffixes)]
+        fulls = [n for n in names if n != short and " " in n and short in initials(n, suffixes)]
         if len(fulls) == 1:
             found.append((short, fulls[0]))
     return found
 
 
-def _initials(name: str, suffixes: frozenset[str]) -> set[str]:
+def initials(name: str, suffixes: frozenset[str]) -> set[str]:
+    """The initials of the name's capitalised words, with and without its suffixes."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
-    core = _without_suffixes(" ".join(words), suffixes).split()
+    core = without_suffixes(" ".join(words), suffixes).split()
     return {"".join(w[0] for w in words).upper(), "".join(w[0] for w in core).upper()}
 
 
@@ -132,7 +147,9 @@ def _told_apart(named: list[Claim], base: list[Claim]) -> bool:
     return False
 
 
-def _without_suffixes(name: str, suffixes: frozenset[str]) -> str:
+def without_suffixes(name: str, suffixes: frozenset[str]) -> str:
+    """The name without its trailing corporate suffixes ("Ryanair Holdings" -> "Ryanair");
+    a one-word name stays as it is."""
     words = name.split()
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()

@@ -100,7 +100,7 @@ ARGUMENTS = [
     (["--bogus", "."], "unrecognized arguments: --bogus"),
     (["--config", "nothere.yaml", "."], "config file not found: nothere.yaml"),
     (["claims", "--format", "sarif", "."],
-     "claims: unknown format 'sarif'; expected text or json"),
+     "claims: unknown format 'sarif'; expected text, json or jsonl"),
     (["--output", "no/such/dir/out.txt", "."],
      "cannot write no/such/dir/out.txt: No such file or directory"),
 ]

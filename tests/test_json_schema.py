@@ -119,8 +119,12 @@ def test_claims_schema_closed_sets_are_the_code_s() -> None:
 def test_claims_schema_describes_every_field() -> None:
     mention = _mention_schema()
     claim = mention["properties"]["claims"]["items"]
-    for obj in (mention, claim):
-        assert set(obj["required"]) == set(obj["properties"])
+    assert set(mention["required"]) == set(mention["properties"])
+    # a claim's optional fields are those of the table (``--format jsonl``) only
+    optional = set(claim["properties"]) - set(claim["required"])
+    assert optional == set(claims.TABLE_FIELDS)
+    for name in optional:
+        assert "jsonl only" in claim["properties"][name]["description"], name
     for name in ("value", "stated_low", "stated_high", "stated_unit", "low", "high", "unit",
                  "unframed_reason"):
         assert "description" in mention["properties"][name], name

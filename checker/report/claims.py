@@ -2,22 +2,31 @@
 
 It shows what factlint read, so a writer can see why two statements were (or were not)
 compared: a mention no statement pattern framed stays *unframed* and is never compared.
-Formats: ``text`` (one line per mention, then a count line) and ``json`` (schema:
+Formats: ``text`` (one line per mention, then a count line), ``json`` (schema:
 ``factlint/schema/claims.schema.json``; docs/output-formats.md says what changed between
-versions).
+versions) and ``jsonl``: the claims as a table, one ``mentions[]`` item a line with what a
+comparison outside factlint needs besides (each claim's id, document, place, period as data
+and exact bounds in both readings; docs/scale.md runs FC101 over it as SQL).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from fractions import Fraction
 from typing import Any, TextIO
 
-from factlint.model import Claim, Location, Mention, Sentence, format_number
+import orjson
+
+from factlint.index import declared_name, initials, is_acronym, without_suffixes
+from factlint.model import Claim, Interval, Location, Mention, Sentence, format_number
 from factlint.report.json_reporter import dump, location_dict, value_fields
 from factlint.report.text_reporter import plural
 
 VERSION = 2
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "jsonl")
+#: the fields a claim has in the table (``jsonl``) besides those of the listing
+TABLE_FIELDS = ("id", "names", "document", "in_title", "location", "when", "bounds")
 
 
 def stated_fields(mention: Mention) -> tuple[str | None, str | None, str | None, str | None]:
@@ -37,9 +46,58 @@ def stated_fields(mention: Mention) -> tuple[str | None, str | None, str | None,
     return None, None, None, unit
 
 
+def _ratio(x: Fraction | None) -> str | None:
+    """``"137/2"``: a bound exactly, as numerator/denominator (``None``: infinite)."""
+    return None if x is None else f"{x.numerator}/{x.denominator}"
+
+
+def _bounds(iv: Interval) -> dict[str, Any]:
+    return {"low": _ratio(iv.low), "high": _ratio(iv.high), "low_open": iv.low_open,
+            "high_open": iv.high_open}
+
+
+def table_fields(c: Claim, mention_id: str, k: int, suffixes: frozenset[str],
+                 ) -> dict[str, Any]:
+    """What a comparison of claims outside factlint needs besides the listing's fields.
+
+    The claim's id (its mention's place and its ordinal there), what decides whether its
+    subject is another name's over the whole table (``names``: the subject without the
+    packs' corporate ``suffixes``, its initials, whether it is an acronym, the full name
+    its text writes for it; see :func:`factlint.index.unify_subjects`), its document (path and
+    ordinal of the article in its file), whether it stands in the title, the place of its
+    text, its period as data and its value's bounds in both readings as exact ratios. A rank
+    has no value: it is its rank exactly, as FC101 reads it."""
+    loc = c.location
+    p = c.period
+    value = c.mention.value
+    if value is None:
+        rank = Interval(Fraction(c.mention.rank or 0), Fraction(c.mention.rank or 0),
+                        False, False)
+        speaker, strict, unit, dimension = rank, rank, "", "rank"
+    else:
+        speaker, strict, unit, dimension = value.speaker, value.strict, value.unit, \
+            value.dimension
+    return {
+        "id": f"{mention_id}#{k}",
+        "names": {"base": without_suffixes(c.subject, suffixes),
+                  "initials": sorted(initials(c.subject, suffixes)) if " " in c.subject
+                  else [],
+                  "acronym": is_acronym(c.subject), "full": declared_name(c)},
+        "document": f"{c.path}#{c.doc_index}",
+        "in_title": c.in_title,
+        "location": {"line": loc.line, "column": loc.column, "end_line": loc.end_line,
+                     "end_column": loc.end_column},
+        "when": {"span": p.granularity, "part": p.part, "years": sorted(p.years),
+                 "stated": p.stated, "projection": p.projection},
+        "bounds": {"unit": unit, "dimension": dimension, "speaker": _bounds(speaker),
+                   "strict": _bounds(strict)},
+    }
+
+
 def _mention_dict(path: str, mention: Mention, framed: list[Claim],
-                  why: str = "") -> dict[str, Any]:
+                  why: str = "", table: frozenset[str] | None = None) -> dict[str, Any]:
     loc = mention.location or Location(path, 0, 0, 0, 0)
+    mention_id = f"{path}:{loc.line}:{loc.column}-{loc.end_line}:{loc.end_column}"
     low, high, unit = value_fields(mention)
     written, stated_low, stated_high, stated_unit = stated_fields(mention)
     return {
@@ -57,27 +115,68 @@ def _mention_dict(path: str, mention: Mention, framed: list[Claim],
         "qualifier": mention.qualifier,
         "claims": [
             {"text": c.text, "subject": c.subject, "measure": c.measure, "kind": c.kind,
-             "period": c.period.label(), "modality": c.modality, "rule": c.shape}
-            for c in framed
+             "period": c.period.label(), "modality": c.modality, "rule": c.shape,
+             **(table_fields(c, mention_id, k, table) if table is not None else {})}
+            for k, c in enumerate(framed)
         ],
         "unframed_reason": None if framed else (why or "no-statement"),
     }
 
 
-def claims_report(
-    sentences: Sequence[tuple[str, Sentence]], claims: Sequence[Claim]
-) -> dict[str, Any]:
-    """Every mention with its claims (matched by path and mention offsets), and the counts."""
+def _by_mention(sentences: Sequence[tuple[str, Sentence]], claims: Sequence[Claim],
+                ) -> tuple[dict[tuple[str, int, int], list[Claim]], list[Mention]]:
+    """The claims of each listed mention (by path and offsets), and the mentions of claims
+    that stand under no listed one.
+
+    A framer may trim its mention ("roughly half" of the listed "roughly half of"): such a
+    claim is listed under the mention that holds its own, so that every claim the rules
+    compare is listed once; a claim whose mention overlaps none is listed with its own."""
+    listed = {(path, m.start, m.end) for path, s in sentences for m in s.mentions}
+    by_path: dict[str, list[tuple[str, int, int]]] = {}
     by_mention: dict[tuple[str, int, int], list[Claim]] = {}
+    strays: list[Claim] = []
     for claim in claims:
         key = (claim.path, claim.mention.start, claim.mention.end)
+        if key in listed:
+            by_mention.setdefault(key, []).append(claim)
+        else:
+            strays.append(claim)
+    if strays:
+        for key in listed:
+            by_path.setdefault(key[0], []).append(key)
+    own: dict[tuple[str, int, int], Mention] = {}
+    for claim in strays:
+        m = claim.mention
+        holders = sorted((k for k in by_path.get(claim.path, ()) if k[1] < m.end
+                          and m.start < k[2]),
+                         key=lambda k: (not (k[1] <= m.start and m.end <= k[2]), k[1]))
+        key = holders[0] if holders else (claim.path, m.start, m.end)
+        if not holders:
+            own[key] = m
         by_mention.setdefault(key, []).append(claim)
+    return by_mention, list(own.values())
+
+
+def claims_report(
+    sentences: Sequence[tuple[str, Sentence]], claims: Sequence[Claim], *,
+    table: frozenset[str] | None = None,
+) -> dict[str, Any]:
+    """Every mention with its claims (matched by path and mention offsets), and the counts.
+
+    ``table``, the packs' corporate suffixes: each claim also carries :func:`table_fields`
+    (the ``jsonl`` format)."""
+    by_mention, own = _by_mention(sentences, claims)
     mentions = [
-        _mention_dict(path, m, by_mention.get((path, m.start, m.end), []), why.get(m.start, ""))
+        _mention_dict(path, m, by_mention.get((path, m.start, m.end), []), why.get(m.start, ""),
+                      table)
         for path, sentence in sentences
         for why in [dict(sentence.unframed)]  # one lookup table a sentence
         for m in sentence.mentions
     ]
+    mentions += [_mention_dict(m.location.path if m.location else "", m,
+                               by_mention[(m.location.path if m.location else "", m.start,
+                                           m.end)], "", table)
+                 for m in own]
     mentions.sort(key=lambda d: (d["path"], d["line"], d["column"], d["end_column"]))
     framed = sum(1 for m in mentions if m["claims"])
     return {
@@ -124,9 +223,21 @@ def write_text(report: dict[str, Any], out: TextIO) -> None:
               f"{plural(n['skipped_sentences'], 'sentence')} with a digit but no mention\n")
 
 
+def write_jsonl(report: dict[str, Any], out: TextIO) -> None:
+    """One mention a line, as compact JSON; no counts (concatenated shards stay one table)."""
+    for m in report["mentions"]:
+        try:
+            line = orjson.dumps(m).decode("utf-8")
+        except (TypeError, orjson.JSONEncodeError):  # a lone surrogate in a file name
+            line = json.dumps(m, ensure_ascii=False, separators=(",", ":"))
+        out.write(line + "\n")
+
+
 def write(report: dict[str, Any], fmt: str, out: TextIO) -> None:
     """Write the claims report in ``fmt`` (one of :data:`FORMATS`)."""
     if fmt == "json":
         dump(report, out)
+    elif fmt == "jsonl":
+        write_jsonl(report, out)
     else:
         write_text(report, out)

@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="files and folders to lint, or a command and its arguments")
     p.add_argument("--format", default="text", metavar="FORMAT",
                    help="text (default), json, or a format a reporter plugin provides; "
-                        "`claims` takes text or json")
+                        "`claims` takes text, json or jsonl")
     p.add_argument("--output", "-o", type=Path, metavar="FILE",
                    help="write the report to FILE instead of standard output")
     p.add_argument("--select", metavar="CODES",
@@ -272,13 +272,21 @@ def _claims(paths: list[Path], settings: Settings, root: Path, plugins: Plugins,
     from factlint.run.scope import run_engine
 
     if args.format not in claims.FORMATS:
-        raise UsageError(f"claims: unknown format {args.format!r}; expected text or json")
+        raise UsageError(f"claims: unknown format {args.format!r}; expected "
+                         f"{', '.join(claims.FORMATS[:-1])} or {claims.FORMATS[-1]}")
+    table = args.format == "jsonl"  # shards of a table concatenate: subjects as framed
     result = run_engine(paths, settings, root, plugins, None, excludes, args,
-                        with_sentences=True)
+                        with_sentences=True, unify=not table)
     from factlint.run.spool import Spool
 
     out = Spool()
-    claims.write(claims.claims_report(result.sentences, result.claims), args.format, out)
+    suffixes = None
+    if table:
+        from factlint.frame.lexicon import load_lexicon
+
+        suffixes = load_lexicon(plugins.packs, settings.facts_files).name_suffixes
+    report = claims.claims_report(result.sentences, result.claims, table=suffixes)
+    claims.write(report, args.format, out)
     _deliver(out, args.output)
     return EXIT_OK
 

@@ -87,7 +87,7 @@ def run(
     report_only: frozenset[str] | None = None, excludes: Sequence[str] = (), *,
     cache: ClaimCache | None = None, jobs: int = 1, stdin: tuple[str, bytes] | None = None,
     with_sentences: bool = True, progress: Callable[[int], Progress] | None = None,
-    keep_claims: bool = False,
+    keep_claims: bool = False, unify: bool = True,
 ) -> RunResult:
     """Lint the files under ``paths``; paths in the result are relative to ``root``.
 
@@ -99,7 +99,10 @@ def run(
     called with the number of files and returns a function told of each file done;
     ``keep_claims`` makes sure ``RunResult.claims`` holds every claim the rules read (a
     reporter that draws every place of a key): the whole-run memo, which keeps only the
-    findings' claims, is then neither read nor written.
+    findings' claims, is then neither read nor written; ``unify=False`` leaves each
+    claim's subject as its file framed it, not unified across the run
+    (:func:`factlint.index.unify_subjects`; the claims table, whose shards must concatenate
+    into one run's table, unifies in its query), and leaves the memo alone too.
 
     With a cache, a run whose files, environment, settings and rules are all unchanged
     returns the stored result of the last such run; with ``report_only`` too, only the
@@ -130,7 +133,7 @@ def run(
         shas.append(sha)
         stamps.append(stamp)
     memo_key = ""
-    if cache is not None and not raw and not keep_claims and all(shas):
+    if cache is not None and not raw and not keep_claims and unify and all(shas):
         memo_key = memo.memo_key(cache.env, settings, plugins, report_only, rels, shas,
                                  with_sentences)
         stored = cache.get_run(memo_key)
@@ -204,8 +207,8 @@ def run(
         clock["cache"] += time.perf_counter() - t1
     done = [r for r in results if r is not None]
     outcome = _finish(done, settings, lexicon, plugins, report_only, paths, clock, started,
-                      len(files) - len(misses))
-    if cache is not None and not raw and not with_sentences and not keep_claims:
+                      len(files) - len(misses), unify)
+    if cache is not None and not raw and not with_sentences and not keep_claims and unify:
         if not memo_key:  # the files just framed now have their hashes
             hashes = [r.sha256 for r in done]
             if all(hashes) and len(hashes) == len(rels):
@@ -267,7 +270,8 @@ def _refresh(cache: ClaimCache, rel: str, sha: str, stamp: tuple[int, int] | Non
 
 def _finish(results: list[FileResult], settings: Settings, lexicon: Lexicon,
             plugins: Plugins, report_only: frozenset[str] | None, paths: Sequence[Path],
-            clock: dict[str, float], started: float, cached: int) -> RunResult:
+            clock: dict[str, float], started: float, cached: int,
+            unify: bool = True) -> RunResult:
     findings: list[Finding] = []
     claims: list[Claim] = []
     sentences: list[tuple[str, Sentence]] = []
@@ -281,7 +285,8 @@ def _finish(results: list[FileResult], settings: Settings, lexicon: Lexicon,
         raise UsageError("no documents found in " + ", ".join(str(p) for p in paths))
 
     t0 = time.perf_counter()
-    claims = unify_subjects(claims, lexicon)
+    if unify:
+        claims = unify_subjects(claims, lexicon)
     index = build_index(claims, lexicon, settings, report_only)
     t1 = time.perf_counter()
     clock["index"] += t1 - t0

@@ -93,7 +93,8 @@ def _changed(rev: str, corpus: list[Path], settings: Settings, root: Path,
 def run_engine(paths: list[Path], settings: Settings, root: Path, plugins: Plugins,
                report_only: frozenset[str] | None, excludes: Sequence[str],
                args: argparse.Namespace, *, with_sentences: bool,
-               config_file: Path | None = None, keep_claims: bool = False) -> RunResult:
+               config_file: Path | None = None, keep_claims: bool = False,
+               unify: bool = True) -> RunResult:
     """``engine.run`` with the claim cache (unless ``--no-cache``), jobs, stdin, progress."""
     from factlint.run import engine
     from factlint.run.process import RunResult
@@ -117,6 +118,7 @@ def run_engine(paths: list[Path], settings: Settings, root: Path, plugins: Plugi
         return engine.run(paths, settings, root, plugins, report_only, excludes,
                           cache=cache, jobs=args.jobs or 1, stdin=stdin,
                           with_sentences=with_sentences, keep_claims=keep_claims,
+                          unify=unify,
                           progress=progress_for(args.format, args.output is not None))
     finally:
         if cache is not None:
