@@ -24,8 +24,9 @@ from factlint.frame.growth import growth_claims
 from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.frame.names import DocNames, organisations
 from factlint.frame.pattern_frames import PatternFrames
+from factlint.frame.reader import Framed
 from factlint.frame.rows import IRREGULAR_PARTICIPLES
-from factlint.frame.statements import Framed, statements
+from factlint.frame.statements import statements
 from factlint.model import (
     Claim,
     ClaimKind,

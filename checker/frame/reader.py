@@ -1,0 +1,360 @@
+"""The reading of one accepted window of a statement: its parse tree into :class:`Framed`
+values, one per figure, each with who states it, what it measures and which shape said so.
+
+:mod:`factlint.frame.statements` finds the windows (clauses, their longest accepted
+prefixes); this module reads each window's tree, rule by rule of ``grammar/statement.lark``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from factlint.frame.vocabulary import Chunk
+from factlint.parse import lalr
+from factlint.parse.lalr import Token, Tree
+
+#: subtrees whose leaves are remembered before the memo starts afresh (bounded memory)
+_MAX_STATES = 100_000
+#: words of a measure phrase that make its subject the world ("global output")
+TOTAL_WORDS = frozenset({"global", "world", "world's", "worldwide"})
+#: words that say only whose total it is
+_SCOPE_ONLY = frozenset({"the", "total", "of", "supply", "market", "figure", "output"})
+_OWN = re.compile(r"^(?:its|their)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Framed:
+    """One value of a parsed statement: who, what, which kind, and the shape that said so."""
+
+    mention: int  # the sentence's mention
+    kind: str  # level, share, change, rank
+    subject: str  # the subject's key
+    subject_text: str
+    measure_text: str  # the measure noun phrase as written ("" if none)
+    verb_measure: str  # the measure its verb or agent noun makes ("" if none)
+    shape: str  # the grammar rule: verb_statement, list_item, ...
+    start: int  # the statement's text, relative to the sentence
+    end: int
+    down: bool = False  # a change downwards ("fell 3%")
+    composition: bool = False  # measure_text is "<part> share of <whole>", of the subject
+
+
+@functools.lru_cache(maxsize=1)
+def walker() -> lalr.Walker:
+    return lalr.Walker(lalr.statement_parser())
+
+
+#: the leaves of each subtree of a template tree (which the entry keeps alive), as indices
+_LEAVES: dict[int, tuple[Tree[Token], tuple[int, ...]]] = {}
+
+class Reader:
+    """Reads the parse tree of one accepted window into :class:`Framed` values."""
+
+    def __init__(self, window: list[Chunk], entity: str = "",
+                 owner: Chunk | None = None, fronted: str = "") -> None:
+        self.w = window
+        self.entity = entity
+        self.owner = owner
+        self.tree = walker().template(tuple(c.kind for c in window))
+        self.out: list[Framed] = []
+        self.subject: Chunk | None = None
+        self.subject_measure = ""  # "Micron's NAND revenue": the subject's own measure
+        #: the subject names its measure itself ("Lisbon's hotel capacity reached 60,000
+        #: rooms"): a noun after the value is what it is counted in, not another measure
+        self.counted_in = False
+        #: shares read before any measure was named: (value, shape, subject, down)
+        self.unmeasured: list[tuple[Chunk, str, Chunk, bool]] = []
+        self.measure = fronted  # the last measure phrase a figure named (lists inherit it)
+        self.fronted = fronted  # "Of the 55 Mt of salt traded, A supplied 38%": what it is of
+        self.verb = ""  # the measure of the last verb or agent noun
+        self.start = window[0].start  # where the claim's text starts: its verb, if any
+        self.part: Chunk | None = None  # a subject that is a part of a place's whole
+        self.composition: tuple[Chunk, str] | None = None  # that place, "<part> share of .."
+
+    # -------------------------------------------------------------------- helpers
+    def chunk(self, leaf: Token) -> Chunk:
+        return self.w[int(leaf.value)]
+
+    def leaves(self, tree: Tree[Token] | Token) -> list[Chunk]:
+        if isinstance(tree, Token):
+            return [self.chunk(tree)]
+        found = _LEAVES.get(id(tree))
+        if found is None or found[0] is not tree:
+            if len(_LEAVES) >= _MAX_STATES:
+                _LEAVES.clear()
+            found = _LEAVES[id(tree)] = (tree, tuple(
+                int(t.value) for t in tree.scan_values(lambda v: isinstance(v, Token))))
+        w = self.w
+        return [w[k] for k in found[1]]
+
+    def emit(self, value: Chunk, kind: str, shape: str, measure: str = "",
+             subject: Chunk | None = None, down: bool = False) -> None:
+        who = subject or self.subject
+        composition = shape == "composition"
+        if who is None and self.composition is not None and kind != "change":
+            who, measure = self.composition  # ", up from 82.4% a year earlier": the same
+            composition = True
+        if who is None or value.mention < 0:
+            return
+        if kind == "auto":
+            kind = "share" if value.kind == "PCT" else "level"
+        if value.kind == "RANK":
+            kind = "rank"
+        phrase = measure or self.measure or self.subject_measure
+        if kind == "share" and not phrase:
+            # "Canada supplied 38%": of what total the sentence does not say here, unless a
+            # later item of its list does ("MSC held 20%, Maersk 14% and CMA CGM 12% of the
+            # fleet")
+            self.unmeasured.append((value, shape, who, down))
+            return
+        start = value.start if kind == "rank" else (
+            self.start if subject is None else min(subject.start, value.start))
+        if composition:
+            self.composition = (who, phrase)
+        verb = "" if phrase and phrase == self.fronted else self.verb  # it names the measure
+        self.out.append(Framed(value.mention, kind, who.key, who.text, phrase, verb,
+                               shape, start, self.end_of(value), down, composition))
+
+    def end_of(self, value: Chunk) -> int:
+        """Where the statement of ``value`` ends: after its own measure phrase, if any."""
+        k = self.w.index(value)
+        end = value.end
+        rest = self.w[k + 1:k + 5]
+        for n, c in enumerate(rest):
+            if c.kind in ("OF", "MEAS") or (c.kind == "NAME" and n and rest[n - 1].kind == "FROM"):
+                end = c.end
+            elif c.kind != "FROM" or n + 1 >= len(rest) or rest[n + 1].kind != "NAME":
+                break
+        return end
+
+    # -------------------------------------------------------------------- reading
+    def read(self) -> list[Framed]:
+        if self.tree.data == "label_statement":  # "Capital expenditure: $13.2 billion"
+            label, _, figure = self.tree.children
+            if self.entity:
+                first = self.chunk(label)  # type: ignore[arg-type]
+                self.subject = Chunk("NAME", first.start, first.start, "", self.entity)
+                self.subject_measure = first.text
+                assert isinstance(figure, Tree)
+                self.read_figure(figure, "label_statement")
+            return self.out
+        if self.tree.data == "apposition_only":  # "Qatar, the world's largest LNG exporter,"
+            self.subject = self.chunk(self.tree.children[0])  # type: ignore[arg-type]
+            rank_np = self.tree.children[2]
+            assert isinstance(rank_np, Tree)
+            self.read_rank_np(self.leaves(rank_np), "rank_apposition")
+            return self.out
+        subject, predicates = self.tree.children
+        self.read_subject(subject)
+        if self.subject is None and self.part is None:
+            return []
+        assert isinstance(predicates, Tree)
+        for item in predicates.children:
+            if isinstance(item, Tree):
+                self.read_predicate(item)
+        waiting, self.unmeasured = self.unmeasured, []
+        if self.measure and waiting and self.out and \
+                waiting[-1][0].mention < max(f.mention for f in self.out):
+            for value, shape, who, down in waiting:  # the list's last item named it
+                self.emit(value, "share", shape, self.measure, who, down)
+            self.out.sort(key=lambda f: f.mention)
+        return self.out
+
+    def read_subject(self, tree: Tree[Token] | Token) -> None:
+        if isinstance(tree, Token):  # pragma: no cover - the grammar names every subject
+            return
+        parts = self.leaves(tree)
+        rule = tree.data
+        if rule == "subject_name":
+            self.subject = parts[0] if parts[0].key else None
+        elif rule == "subject_possessive":
+            self.subject = parts[0] if parts[0].key else None
+            self.subject_measure, self.counted_in = parts[2].text, True
+        elif rule == "subject_measure_of":
+            self.subject, self.subject_measure = parts[2], parts[0].text
+            self.counted_in = True
+        elif rule == "subject_measure":
+            if len(parts) > 1:  # "Production of sustainable aviation fuel": one phrase
+                parts = [Chunk("MEAS", parts[0].start, parts[-1].end,
+                               " ".join(c.text for c in parts))]
+            words = parts[0].text.lower().replace("’", "'").split()
+            if TOTAL_WORDS.intersection(words):
+                self.subject = Chunk("NAME", parts[0].start, parts[0].end, parts[0].text,
+                                     "World")
+                self.subject_measure = parts[0].text
+            elif _OWN.match(parts[0].text):  # "its potash sales volumes reached 13.2 Mt"
+                whose = self.owner or (Chunk("NAME", parts[0].start, parts[0].start, "",
+                                             self.entity) if self.entity else None)
+                if whose is not None:
+                    self.subject = whose
+                    self.subject_measure = _OWN.sub("", parts[0].text)
+            elif self.owner is not None:  # "Barry Callebaut AG, ..., said revenue rose"
+                self.subject, self.subject_measure = self.owner, parts[0].text
+            elif self.entity:  # "Capital expenditure was $13.2 billion": the document's own
+                self.subject = Chunk("NAME", parts[0].start, parts[0].start, "", self.entity)
+                self.subject_measure = parts[0].text
+            else:  # "Coal accounted for 35% of power generation in Poland": a part, whose
+                self.part = parts[0]  # share of a place's whole the figure may state
+        elif rule == "subject_named_measure":  # "US nameplate capacity", "Tesla deliveries"
+            self.subject, self.subject_measure = parts[0], _OWN.sub("", parts[1].text)
+        elif rule == "subject_described":  # "Shanghai, the world's busiest port,"
+            self.subject = parts[0]
+        elif rule == "subject_place_agent":  # "In China, farmers harvested 700 Mt"
+            self.subject, self.verb = parts[0], parts[2].key
+        elif rule == "subject_apposition":
+            self.subject = parts[0]
+            rank_np = tree.children[2]
+            assert isinstance(rank_np, Tree)
+            self.read_rank_np(self.leaves(rank_np), "rank_apposition")
+
+    def read_rank_np(self, parts: list[Chunk], shape: str, inherit: bool = False) -> None:
+        """``the world's second-largest crude producer``: a rank, and the measure (the agent
+        noun's) that later values of the statement inherit."""
+        scoped = parts[0].kind == "NAME"  # "Russia's largest potash producer": a national
+        parts = [c for c in parts if c.kind != "POSS"][1:] if scoped else parts  # rank
+        rank = parts[0]
+        measure = " ".join(c.text for c in parts[1:] if c.kind == "MEAS")
+        if set(measure.lower().replace("’", "'").split()) <= TOTAL_WORDS | _SCOPE_ONLY:
+            measure = ""  # "ranking second worldwide": where, not what
+        agent = next((c for c in parts if c.kind == "AGENT"), None)
+        if agent is not None:
+            self.verb = agent.key
+        if measure and (agent is not None or shape != "rank_apposition"):
+            self.measure = measure  # "Peru, the second-largest copper producer, mined": copper;
+            # not "Shanghai, the world's busiest container port, handled": a kind of place
+        if (agent is not None or measure) and not scoped:  # (ranks compare world-wide)
+            self.emit(rank, "rank", shape, measure)
+        elif inherit and not scoped and (self.measure or self.verb):
+            # "Xiaomi shipped 42.3 million smartphones, ranking second worldwide": a rank in
+            # the measure its statement named
+            self.emit(rank, "rank", shape)
+
+    def read_predicate(self, tree: Tree[Token]) -> None:
+        rule = tree.data
+        head = tree.children[0]
+        first = self.chunk(head) if isinstance(head, Token) else None
+        if first is not None and first.kind in ("VERB", "BE", "CHG"):
+            self.start = first.start  # "holds nearly 90% of ...", as the patterns quote it
+        if first is not None and first.kind == "VERB":
+            self.verb = first.key
+        if rule == "verbless_statement":  # "the United States 21% of global LNG exports"
+            value = self.chunk(tree.children[0])  # type: ignore[arg-type]
+            if self.subject is not None and not any(  # not "In Japan, 21% of cars ..."
+                    c.kind != "NAME" and self.subject.end <= c.start < value.start
+                    for c in self.w):
+                self.read_figure(tree, rule)
+            return
+        if rule in ("verb_statement", "copula_statement", "with_statement"):
+            tokens = [c for c in tree.children if isinstance(c, Token)] + [
+                c for sub in tree.children if isinstance(sub, Tree) and sub.data == "with_figure"
+                for c in sub.children if isinstance(c, Token)]  # "with a capacity of 4 Mt"
+            own = "".join(self.chunk(c).text for c in tokens if self.chunk(c).kind == "MEAS")
+            if own:
+                self.measure = own
+            for sub in tree.iter_subtrees_topdown():  # type: ignore[no-untyped-call]
+                if sub.data == "figure":
+                    self.read_figure(sub, rule)
+                    break
+        elif rule == "change_statement":
+            down = first is not None and (first.key == "down" or (
+                first.kind == "BE" and self.chunk(tree.children[1]).key == "down"))  # type: ignore[arg-type]
+            change = tree.children[-1]
+            assert isinstance(change, Tree)
+            earlier = False
+            for c in self.leaves(change):
+                if c.kind == "FROM":
+                    earlier = True  # "from 12.1 Mt": an earlier period's level
+                elif c.kind == "TO" and change.data == "change_from_to":
+                    earlier = False  # "up from 82.2% to a record 83.5%": the level now
+                elif earlier:
+                    self.emit(c, "auto", "earlier_level")
+                elif change.data == "change_from_to":
+                    self.emit(c, "auto", rule)
+                elif c.kind == "PCT":
+                    self.emit(c, "change", rule, down=down)
+                elif c.kind == "NUM":
+                    self.emit(c, "level", rule)
+        elif rule == "rank_statement":
+            parts = self.leaves(tree)
+            rank_at = next(k for k, c in enumerate(parts) if c.kind == "RANK")
+            if rank_at == 0 and any(c.kind == "IN" for c in parts):
+                return  # "..., and ranked third in Europe": a rank among the region's only
+            self.read_rank_np([c for c in parts[rank_at:] if c.kind in ("RANK", "MEAS", "AGENT")
+                               and c.start < (self.with_start(parts) or 10**9)], rule,
+                              inherit=rank_at == 0)
+            for sub in tree.iter_subtrees_topdown():  # type: ignore[no-untyped-call]
+                if sub.data == "figure":
+                    self.read_figure(sub, rule)
+                    break
+        elif rule in ("followed_by", "list_item"):  # the next subject, the same measure
+            parts = self.leaves(tree)
+            named = [c.text for sub in tree.children if isinstance(sub, Tree)
+                     and sub.data == "measure_of" for c in self.leaves(sub) if c.kind == "MEAS"]
+            if named:  # "..., Maersk 14% and CMA CGM 12% of the fleet": the list's measure
+                self.measure = " ".join(named)
+            each = parts[-1].kind == "EACH"  # "Russia and Saudi Arabia for 8% each"
+            for name in [c for c in parts if c.kind == "NAME"][:2 if each else 1]:
+                for c in parts:
+                    if c.kind in ("NUM", "PCT"):
+                        self.emit(c, "auto", rule, subject=name)
+        elif rule == "coordinated":
+            figure = tree.children[0]
+            assert isinstance(figure, Tree)
+            self.read_figure(figure, rule)
+
+    def place_of(self, part: Tree[Token] | Token) -> Chunk | None:
+        """The name whose whole ``part`` measures: "of new cars sold in Norway", "of
+        Germany's electricity"."""
+        if isinstance(part, Tree) and part.data in ("measure_of_place", "measure_of_owner"):
+            return next(c for c in self.leaves(part) if c.kind == "NAME")
+        return None
+
+    @staticmethod
+    def with_start(parts: list[Chunk]) -> int | None:
+        return next((c.start for c in parts if c.kind == "WITH"), None)
+
+    def read_figure(self, tree: Tree[Token], shape: str) -> None:
+        value = self.chunk(tree.children[0])  # type: ignore[arg-type]
+        own, total = "", None
+        for part in tree.children[1:]:
+            place = self.place_of(part)
+            if place is not None and self.part is not None and isinstance(part, Tree):
+                if value.kind == "PCT" and self.subject is None:  # a part of a place's whole
+                    whole = self.leaves(part)[-1 if part.data == "measure_of_owner" else 1]
+                    self.emit(value, "share", "composition",
+                              f"{self.part.text} share of {whole.text}", subject=place)
+                return
+            if isinstance(part, Tree) and part.data == "measure_of_place":
+                parts = self.leaves(part)  # "35% of new cars sold in Norway"
+                own = f"{parts[1].text} in {parts[3].text}"
+            if isinstance(part, Tree) and part.data == "measure_of_owner":
+                parts = self.leaves(part)  # "71% of China's soybean imports"
+                own = f"{parts[1].text}'s {parts[3].text}"
+            if isinstance(part, Tree) and part.data in ("measure_of", "measure_of_total",
+                                                        "measure_of_source"):
+                parts = self.leaves(part)
+                if shape == "copula_statement" and self.counted_in and len(parts) == 1 and \
+                        any(c.kind == "MEAS" and c.key == "measure" and
+                            c.text == self.subject_measure for c in self.w):
+                    continue  # "hotel capacity reached 60,000 rooms": what it counts in
+                own = " ".join(c.text for c in parts if c.kind == "MEAS")
+                if part.data == "measure_of_source":  # "90% of its imports from China"
+                    own = f"{own} from {parts[-1].key}"
+                if part.data == "measure_of_total":
+                    total = next((c for c in parts if c.kind == "NUM"), None)
+        words = own.lower().replace("’", "'").split()
+        of_total = bool(TOTAL_WORDS.intersection(words))
+        if own and set(words) <= TOTAL_WORDS | _SCOPE_ONLY:
+            own = ""  # "16% of the global total": a share of the measure already named
+        if own:
+            self.measure = own
+        self.emit(value, "auto", shape, own)
+        if total is not None and of_total:  # "40% of global refined output of 26 Mt"
+            world = Chunk("NAME", total.start, total.end, "world", "World")
+            self.emit(total, "level", "part_of_total", own, subject=world)
+        for part in tree.children[1:]:
+            if isinstance(part, Tree) and part.data == "bracket":
+                # "2.6 Mt (12%)": the same measure, another kind
+                self.emit(self.leaves(part)[1], "auto", "parenthetical", own)
