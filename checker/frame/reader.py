@@ -21,7 +21,7 @@ _MAX_STATES = 100_000
 TOTAL_WORDS = frozenset({"global", "world", "world's", "worldwide"})
 #: words that say only whose total it is
 _SCOPE_ONLY = frozenset({"the", "total", "of", "supply", "market", "figure", "output"})
-_OWN = re.compile(r"^(?:its|their)\s+", re.IGNORECASE)
+OWN = re.compile(r"^(?:its|their)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,12 +184,12 @@ class Reader:
                 self.subject = Chunk("NAME", parts[0].start, parts[0].end, parts[0].text,
                                      "World")
                 self.subject_measure = parts[0].text
-            elif _OWN.match(parts[0].text):  # "its potash sales volumes reached 13.2 Mt"
+            elif OWN.match(parts[0].text):  # "its potash sales volumes reached 13.2 Mt"
                 whose = self.owner or (Chunk("NAME", parts[0].start, parts[0].start, "",
                                              self.entity) if self.entity else None)
                 if whose is not None:
                     self.subject = whose
-                    self.subject_measure = _OWN.sub("", parts[0].text)
+                    self.subject_measure = OWN.sub("", parts[0].text)
             elif self.owner is not None:  # "Barry Callebaut AG, ..., said revenue rose"
                 self.subject, self.subject_measure = self.owner, parts[0].text
             elif self.entity:  # "Capital expenditure was $13.2 billion": the document's own
@@ -198,7 +198,7 @@ class Reader:
             else:  # "Coal accounted for 35% of power generation in Poland": a part, whose
                 self.part = parts[0]  # share of a place's whole the figure may state
         elif rule == "subject_named_measure":  # "US nameplate capacity", "Tesla deliveries"
-            self.subject, self.subject_measure = parts[0], _OWN.sub("", parts[1].text)
+            self.subject, self.subject_measure = parts[0], OWN.sub("", parts[1].text)
         elif rule == "subject_described":  # "Shanghai, the world's busiest port,"
             self.subject = parts[0]
         elif rule == "subject_place_agent":  # "In China, farmers harvested 700 Mt"

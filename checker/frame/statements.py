@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from factlint.frame.reader import OWN as _OWN
 from factlint.frame.reader import TOTAL_WORDS as _TOTAL_WORDS
 from factlint.frame.reader import Framed, Reader, walker
 from factlint.frame.vocabulary import Chunk
@@ -62,6 +63,9 @@ def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
                 or (clause[i].kind == "MEAS" and clause[i - 1].kind in ("VERB", "AND", "COMMA")
                     and _TOTAL_WORDS.intersection(clause[i].text.lower().split()))
                 # ("..., pushing the global load factor up from ...": the world's)
+                or (clause[i].kind == "MEAS" and clause[i - 1].kind == "AND" and owner
+                    is not None and _OWN.match(clause[i].text) is not None)
+                # ("AWS controlled 30% of the market, and its sales grew 19%": AWS's)
                 or (i == 1 and clause[0].kind == "IN")  # "In the United States, refiners ran"
             ) else 0
             if not n and i == 0 and clause[0].kind in ("NAME", "PRON") and clause[0].key:
