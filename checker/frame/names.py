@@ -112,9 +112,16 @@ def clean_name(name: str, lex: Lexicon) -> str:
     words = name.replace("’", "'").removesuffix("'s").split()
     while words and words[0] in ("The", "the"):
         words.pop(0)
-    while words and (words[-1] in lex.legal_forms or words[-1].rstrip(",") in lex.legal_forms):
-        words.pop()
+    while len(words) > 1 and (words[-1] in lex.legal_forms or words[-1].rstrip(",") in
+                              lex.legal_forms or words[-1] in PERIOD_WORDS):
+        words.pop()  # (and "Delta Air Lines Q4": a period, no part of the name)
     return " ".join(words).rstrip(",")
+
+
+#: words of a period that may close a run of capitalised words ("Delta Air Lines Q4")
+PERIOD_WORDS = frozenset(
+    "Q1 Q2 Q3 Q4 H1 H2 FY January February March April May June July August September "
+    "October November December".split())
 
 
 def organisations(text: str, lex: Lexicon, names: DocNames) -> list[str]:
