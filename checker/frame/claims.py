@@ -51,6 +51,14 @@ _REPORTED = lazy_compile(
     r"stated|confirmed|confirms|added|adds)\b")
 
 
+#: a paragraph opening with a part of the document's entity: "Terminals, the group's port
+#: business, had a record year."
+_SEGMENT = lazy_compile(
+    globals(), "_SEGMENT",
+    r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}),\s+(?:the\s+(?:group|company|firm)['’]s|its|our)"
+    r"\s+(?:[\w-]+\s+){0,4}?(?:business|arm|unit|division|segment|subsidiary|operations?)\b")
+
+
 class Framer(PatternFrames):
     """Frames the mentions of one document's sentences into claims."""
 
@@ -229,8 +237,11 @@ class Framer(PatternFrames):
         2.3%") goes on with the subject and material of the paragraph's last statement."""
         text, names = sentence.text, self.names(ctx.doc)
         own = self._reporter(text, names)  # "Airbus SE said that it ...": Airbus
-        if names.entity and not own:
-            return statements(chunk(text, spans, self.lex, names), names.entity), ctx.topic
+        if names.entity and not own:  # a bare measure is the entity's, or its segment's
+            # the paragraph is about ("Terminals, the group's port business, had a record
+            # year. Revenue rose 10% ...": the Terminals segment's revenue)
+            whose = self._segment(ctx.doc, para) or names.entity
+            return statements(chunk(text, spans, self.lex, names), whose), ctx.topic
         entity, topic = own, ctx.topic
         if not entity and may_name_entity(text, self.lex):  # "The South Korean company
             names.entity = _SOMEONE  # shipped ...": read with a stand-in; who it is only if
@@ -256,6 +267,15 @@ class Framer(PatternFrames):
             return statements(chunk(text, spans, self.lex, names), entity), topic
         finally:
             names.entity = saved
+
+    def _segment(self, doc: Document, para: int) -> str:
+        """The part of the document's entity its paragraph at ``para`` opens with ("Terminals,
+        the group's port business, ..."), or ""."""
+        if para < 0:
+            return ""
+        seg = next(seg for seg in doc.segments if seg.start == para)
+        m = _SEGMENT.match(seg.text)
+        return m.group(1) if m is not None else ""
 
     def _reporter(self, text: str, names: DocNames) -> str:
         """The one organisation a sentence names before a reporting verb that a pronoun
