@@ -116,14 +116,15 @@ def _acronyms(names: set[str], suffixes: frozenset[str]) -> list[tuple[str, str]
     """(acronym, full name) pairs among one measure's subjects: "MSC" and "Mediterranean
     Shipping Company", "AWS" and "Amazon Web Services" (initials of the name's capitalised
     words, with or without its suffix), where exactly one name has those initials."""
-    found = []
-    for short in names:
-        if not is_acronym(short):
-            continue
-        fulls = [n for n in names if n != short and " " in n and short in initials(n, suffixes)]
-        if len(fulls) == 1:
-            found.append((short, fulls[0]))
-    return found
+    shorts = [n for n in names if is_acronym(n)]
+    if not shorts:
+        return []
+    having: dict[str, list[str]] = defaultdict(list)  # initials -> the names with them
+    for name in names:
+        if " " in name:
+            for letters in initials(name, suffixes):
+                having[letters].append(name)
+    return [(short, having[short][0]) for short in shorts if len(having[short]) == 1]
 
 
 def initials(name: str, suffixes: frozenset[str]) -> set[str]:

@@ -81,25 +81,22 @@ def _buckets(claims: Sequence[Claim], lex: Lexicon) -> dict[Bucket, list[Claim]]
     out: dict[Bucket, list[Claim]] = {}
     # "the rest" closes the list it stands in: of countries, or of companies
     listed: dict[tuple[str, int], set[bool]] = {}
-    for c in claims:
-        if c.subject != OTHERS:
-            listed.setdefault((c.location.path, c.location.line), set()).add(
-                is_place(c.subject, lex))
     # a list's items share its total: the one an item names ("China holds 71% of the global
     # orderbook, South Korea 26% and Japan 6%"), else the list's own ("China's yards hold 71%
     # of the container orderbook, South Korea's 26% ...": one total, whatever it is)
     named: dict[tuple[str, int], str] = {}
     lists: dict[tuple[str, int], set[str]] = {}
-    for c in claims:
+    totals = [common_total(c, lex) for c in claims]
+    for c, total in zip(claims, totals, strict=True):
         at = (c.location.path, c.location.line)
-        total = common_total(c, lex)
+        if c.subject != OTHERS:
+            listed.setdefault(at, set()).add(is_place(c.subject, lex))
         if total is not None:
             named.setdefault(at, total)
         if c.shape in _LIST_SHAPES or (c.shape in _HEAD_SHAPES and _SHARE_OF.search(c.text)):
             lists.setdefault(at, set()).add(c.shape)
-    for c in claims:
+    for c, total in zip(claims, totals, strict=True):
         at = (c.location.path, c.location.line)
-        total = common_total(c, lex)
         if total is None and _LIST_SHAPES & lists.get(at, set()) and \
                 _HEAD_SHAPES & lists.get(at, set()) and \
                 not _OWN_TOTAL.search(c.text):
@@ -108,8 +105,7 @@ def _buckets(claims: Sequence[Claim], lex: Lexicon) -> dict[Bucket, list[Claim]]
             continue
         p = c.period
         years: list[object] = [*sorted(p.years)] if p.years else ["undated"]
-        kinds = tuple(listed.get((c.location.path, c.location.line), ())) \
-            if c.subject == OTHERS else (is_place(c.subject, lex),)
+        kinds = tuple(listed.get(at, ())) if c.subject == OTHERS else (is_place(c.subject, lex),)
         for year in years:
             for place in kinds:
                 key = (c.measure, total, p.granularity, p.projection, p.part, place, year)

@@ -34,6 +34,7 @@ from factlint.model import (
     Location,
     Mention,
     Period,
+    Segment,
     Sentence,
 )
 from factlint.util.bounded import BoundedMemo
@@ -143,8 +144,9 @@ class Framer(PatternFrames):
         text = sentence.text
         spans = tuple((m.start - sentence.start, m.end - sentence.start, m)
                       for m in sentence.mentions)
-        para = self._paragraph(ctx.doc, sentence)
-        found, topic = self._read(sentence, spans, ctx, para)
+        paragraph = self._paragraph(ctx.doc, sentence)
+        para = paragraph.start if paragraph is not None else -1
+        found, topic = self._read(sentence, spans, ctx, paragraph)
         out: list[Claim] = []
         before = set(framed)  # framed by growth statements
         each: set[tuple[int, str]] = set()  # "Russia and Saudi Arabia for 8% each": both
@@ -230,17 +232,18 @@ class Framer(PatternFrames):
         return out
 
     def _read(self, sentence: Sentence, spans: tuple[tuple[int, int, Mention], ...],
-              ctx: DocContext, para: int) -> tuple[list[Framed], str]:
+              ctx: DocContext, paragraph: Segment | None) -> tuple[list[Framed], str]:
         """The statements of ``sentence`` and the material a bare measure takes. Where the
         document has no entity of its own, "the company" is the one organisation the
         paragraph named before; a sentence opening with a bare measure ("Output was up
         2.3%") goes on with the subject and material of the paragraph's last statement."""
         text, names = sentence.text, self.names(ctx.doc)
+        para = paragraph.start if paragraph is not None else -1
         own = self._reporter(text, names)  # "Airbus SE said that it ...": Airbus
         if names.entity and not own:  # a bare measure is the entity's, or its segment's
             # the paragraph is about ("Terminals, the group's port business, had a record
             # year. Revenue rose 10% ...": the Terminals segment's revenue)
-            whose = self._segment(ctx.doc, para) or names.entity
+            whose = self._segment(paragraph) or names.entity
             return statements(chunk(text, spans, self.lex, names), whose), ctx.topic
         entity, topic = own, ctx.topic
         if not entity and may_name_entity(text, self.lex):  # "The South Korean company
@@ -250,7 +253,7 @@ class Framer(PatternFrames):
             finally:
                 names.entity = ""
             if any(c.kind == "PRON" for c in stand_in):
-                entity = self._antecedent(ctx.doc, sentence, names, para)
+                entity = self._antecedent(sentence, names, paragraph)
         if not entity:
             chunks = chunk(text, spans, self.lex, names)
             if chunks and chunks[0].kind == "MEAS" and self._last is not None and \
@@ -268,13 +271,13 @@ class Framer(PatternFrames):
         finally:
             names.entity = saved
 
-    def _segment(self, doc: Document, para: int) -> str:
-        """The part of the document's entity its paragraph at ``para`` opens with ("Terminals,
-        the group's port business, ..."), or ""."""
-        if para < 0:
+    @staticmethod
+    def _segment(paragraph: Segment | None) -> str:
+        """The part of the document's entity ``paragraph`` opens with ("Terminals, the
+        group's port business, ..."), or ""."""
+        if paragraph is None:
             return ""
-        seg = next(seg for seg in doc.segments if seg.start == para)
-        m = _SEGMENT.match(seg.text)
+        m = _SEGMENT.match(paragraph.text)
         return m.group(1) if m is not None else ""
 
     def _reporter(self, text: str, names: DocNames) -> str:
@@ -287,10 +290,10 @@ class Framer(PatternFrames):
         return own.pop() if len(own) == 1 else ""
 
     @staticmethod
-    def _paragraph(doc: Document, sentence: Sentence) -> int:
-        """Where the paragraph of ``sentence`` starts (-1: none found)."""
-        return next((seg.start for seg in doc.segments
-                     if seg.start <= sentence.start < seg.start + len(seg.text)), -1)
+    def _paragraph(doc: Document, sentence: Sentence) -> Segment | None:
+        """The paragraph (segment) of ``sentence``, None if none holds it."""
+        return next((seg for seg in doc.segments
+                     if seg.start <= sentence.start < seg.start + len(seg.text)), None)
 
     def _destination(self, doc: Document) -> str:
         """The one place a document's title names ("Japan welcomes a record 36.9 million
@@ -299,15 +302,14 @@ class Framer(PatternFrames):
                  if not self.lex.is_total(name)}
         return found.pop() if len(found) == 1 else ""
 
-    def _antecedent(self, doc: Document, sentence: Sentence, names: DocNames,
-                    para: int) -> str:
-        """The one organisation the paragraph of ``sentence`` (starting at ``para``) names
-        before it, if exactly one ("Samsung Electronics Co. led ... The South Korean company
-        shipped ...")."""
-        if para < 0:
+    def _antecedent(self, sentence: Sentence, names: DocNames,
+                    paragraph: Segment | None) -> str:
+        """The one organisation ``paragraph`` names before ``sentence``, if exactly one
+        ("Samsung Electronics Co. led ... The South Korean company shipped ...")."""
+        if paragraph is None:
             return ""
-        seg = next(seg for seg in doc.segments if seg.start == para)
-        found = set(organisations(seg.text[:sentence.start - para], self.lex, names))
+        found = set(organisations(paragraph.text[:sentence.start - paragraph.start], self.lex,
+                                  names))
         return found.pop() if len(found) == 1 else ""
 
     def _composition_key(self, measure_text: str) -> str | None:
