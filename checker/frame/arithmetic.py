@@ -76,7 +76,7 @@ _START_TO = lazy_compile(globals(), "_START_TO",
                         rf"^{NOUN}(?:\s*,?\s*(?:in|by)\s+(?P<y>{YEAR}))?\s+to\s+$")
 _VERB_FROM = lazy_compile(globals(), "_VERB_FROM",
     r"\b(?:rose|risen|grew|grown|increased|climbed|jumped|surged|expanded|fell|fallen|"
-    r"dropped|declined|decreased|shrank|went)\s+from\s+$", re.IGNORECASE)
+    r"dropped|declined|decreased|shrank|went|gone)\s+from\s+$", re.IGNORECASE)
 _THEN_CHANGE = lazy_compile(globals(), "_THEN_CHANGE",
     rf"^{NOUN}(?:\s*,?\s*(?:in|by)\s+(?P<y>{YEAR}))?\s*[,;(—–]\s*(?:(?:up|down)\s+|an?\s+"
     r"(?:rise|increase|jump|gain|growth|fall|drop|decline|decrease)\s+of\s+)$", re.IGNORECASE)

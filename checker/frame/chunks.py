@@ -53,6 +53,8 @@ _APPOSITION = lazy_compile(globals(), "_APPOSITION",
 _DESCRIBED = lazy_compile(globals(), "_DESCRIBED", r"-(?:[a-z]+ed|made|led|run|built)$")
 #: an adjective that may open a sentence before a place: "Neighbouring Ghana"
 _OPENING_ADJECTIVE = lazy_compile(globals(), "_OPENING_ADJECTIVE", r"[A-Z][a-z]+(?:ing|ed)")
+#: what makes a verb's measure a capacity: "can produce", "has the capacity to refine"
+_CAN = lazy_compile(globals(), "_CAN", r"\b(?:can|capacity\s+to|able\s+to)\s+$")
 _FEWER = frozenset({"fewer", "less", "lower", "smaller", "below"})
 #: what a comparison is made with when it is a change: the same thing at an earlier time
 _THAN_BEFORE = lazy_compile(
@@ -239,6 +241,15 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
     return tidy(merge_measures(out, text, lex), text, lex)
 
 
+def _place_apposition(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether a place and a comma follow ``pos`` ("Baytown, Texas, refines"): where the name
+    before them is."""
+    for start, end, name in lex.find_places(text[pos:pos + 40]):
+        return not text[pos:pos + start].strip() and not lex.is_total(name) and \
+            text[pos + end:pos + end + 1] == ","
+    return False
+
+
 def _is_capitalised(word: str) -> bool:
     """A name's word: capitalised, or a brand with a capital inside ("easyJet", "iPhone")."""
     first = word[0]
@@ -295,6 +306,8 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
                 key = names.entity
             if kind in ("NAME", "PRON") and not key:
                 return size, None
+            if kind == "VERB" and key and _CAN.search(text, 0, start):
+                key = f"{key} capacity"  # "which can produce 4.9 Mt of ammonia a year"
             return size, Chunk(kind, start, tokens[i + size - 1][1],
                                text[start:tokens[i + size - 1][1]], key)
     if lower == "the" and names.entity:  # "The low-cost carrier flew ...": the entity
@@ -382,8 +395,11 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
             return j - i0, None  # "Production", "Analysts": an ordinary word
         k = j + (j < len(tokens) and tokens[j][2] in lex.legal_forms)  # "easyJet plc flew"
         after = tokens[k][2].lower() if k < len(tokens) else ""
+        if after == "can" and k + 1 < len(tokens):  # "Ruwais can produce": its verb
+            after = tokens[k + 1][2].lower()
         if i0 == 0 and after != "'s" and _kind(lex, after) not in ("VERB", "BE", "CHG") and \
-                not (after == "," and _APPOSITION.match(text, tokens[k][1])):
+                not (after in (",", "—", "–", " - ") and _APPOSITION.match(text, tokens[k][1])) \
+                and not (after == "," and _place_apposition(text, tokens[k][1], lex)):
             # "Freight rates were ...": opens a sentence, not as a subject; the word it is
             return j - i0, (Chunk("WORD", tokens[i][0], tokens[i][1], tokens[i][2])
                             if j - i0 == 1 and words[0].istitle() else None)

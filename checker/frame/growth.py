@@ -31,7 +31,7 @@ _SUBJECT = lazy_compile(globals(), "_SUBJECT",
 _VERB_FROM = lazy_compile(globals(), "_VERB_FROM",
     r"(?P<np>(?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)\s+(?:(?:has|have|had)\s+)?"
     r"(?:(?:roughly|nearly|almost|more\s+than)\s+)?(?:risen|rose|grown|grew|increased|climbed|"
-    r"expanded|jumped|surged|doubled|tripled|fallen|fell|declined|dropped)\s+from\s+$"
+    r"expanded|jumped|surged|doubled|tripled|fallen|fell|declined|dropped|gone|went)\s+from\s+$"
     r"|(?P<bare>[:;,—–]\s*)from\s+$")  # "...: from 245 Mt in 2015 to 411 Mt last year, a CAGR"
 _BETWEEN = lazy_compile(
     globals(), "_BETWEEN", r"\s+(?:in|by)\s+" + _YEAR.format(name="y1") + r"\s+to\s+$")

@@ -83,8 +83,9 @@ class PatternFrames:
         verb = P.SPACES.sub(" ", tail.group("verb").lower())
         if subject is None and verb.split()[0].endswith("ing") and gap.lstrip().startswith(","):
             subject = self._clause_subject(text, gap_start)
-        if subject is None:
-            return None
+        if subject is None or (self._after_preposition(text, gap_start - len(subject[1]))
+                               and not P.RELATIVE_GAP.match(gap)):
+            return None  # ("shipments from New Mexico and Utah, accounted for 39%")
         measure = self.lex.verb_measures.get(verb, self.lex.verb_measures.get(verb.split()[0], ""))
         return subject[0], subject[1], measure, v
 

@@ -211,8 +211,11 @@ SET_TO = lazy_compile(globals(), "SET_TO",
     r"(?:(?:about|around|roughly|nearly|almost|just)\s+)?)$"
 )
 PREPOSITION_BEFORE = lazy_compile(globals(), "PREPOSITION_BEFORE",
-    r"\b(?:of|to|from|for|by|on|at|into|than)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:of|to|from|for|by|on|at|into|than)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*\s*(?:,|\band\b)\s*)*$"  # "from X and Y"
 )
+#: a gap that opens a relative clause about the name before it: ", which supplies"
+RELATIVE_GAP = lazy_compile(globals(), "RELATIVE_GAP", r"\s*,\s*(?:which|who)\b")
 SHARE_DIMS = frozenset({"share"})
 # small patterns of the frames in :mod:`factlint.frame.claims`, compiled once
 BEING_AS = lazy_compile(globals(), "BEING_AS", r"\s*,\s*(?:being|as)\b")

@@ -39,7 +39,7 @@ _OWN = lazy_compile(globals(), "_OWN", r"\b(?:its|their|our)\s+$", re.IGNORECASE
 _TRANSPARENT = frozenset(
     "the a an some about around roughly nearly almost its their his her our this that these "
     "those also still just only even all both each record alone together combined "
-    "respectively which who now currently already again once".split())
+    "respectively which who now currently already again once can".split())
 #: a verb without an ending between two words of a noun phrase is a noun: "the global ship
 #: orderbook", "the export market"
 _UNINFLECTED = lazy_compile(globals(), "_UNINFLECTED", r"[a-z]+(?<!ed)(?<!s)(?<!ing)")
@@ -87,14 +87,40 @@ def _aside_start(out: list[Chunk]) -> int:
 
 def _aside_end(chunks: list[Chunk], k: int) -> int:
     """The comma that closes a relative aside opened at ``k`` ("whose business is in
-    China,"), when a predicate follows it and the aside holds no figure; -1 if none."""
-    for j in range(k + 1, min(len(chunks) - 1, k + 12)):
+    China,"), when a predicate follows it; -1 if none. An aside opened by "which" holds no
+    figure (its figures are the name's: "which grew 5%"); one opened by "whose" or "who"
+    may ("whose crude accounts for most of its 303.2 billion barrels,"): the figures in it
+    are left unframed."""
+    figures = chunks[k].text.lower() != "which"
+    for j in range(k + 1, min(len(chunks) - 1, k + 16)):
         c = chunks[j]
-        if c.kind in ("NUM", "PCT", "RANK", "OTHER", "BREAK"):
+        if c.kind == "BREAK" or (c.kind in ("NUM", "PCT", "RANK", "OTHER") and not figures):
             return -1
         if c.kind == "COMMA":
             return j if chunks[j + 1].kind in ("VERB", "BE", "CHG") else -1
     return -1
+
+
+_PREPOSITIONS = frozenset({"FROM", "OF", "IN", "TO", "BY", "FOR", "WITH", "AT"})
+
+
+def _object_before(out: list[Chunk]) -> bool:
+    """Whether ``out`` ends with names a preposition governs ("from New Mexico and Utah")."""
+    j = len(out) - 1
+    if j < 1 or out[j].kind != "NAME":
+        return False
+    while j > 0 and out[j].kind in ("NAME", "AND", "COMMA"):
+        j -= 1
+    return out[j].kind in _PREPOSITIONS
+
+
+def _capacity_verb(chunks: list[Chunk], k: int) -> bool:
+    """Whether chunks from ``k`` are "(the capacity) to <verb of capacity>"."""
+    if k < len(chunks) and chunks[k].kind == "MEAS" and \
+            normalise_phrase(chunks[k].text).split()[-1:] == ["capacity"]:
+        k += 1
+    return k + 1 < len(chunks) and chunks[k].kind == "TO" and chunks[k + 1].kind == "VERB" \
+        and chunks[k + 1].key.endswith(" capacity")
 
 
 def _restated(text: str, chunks: list[Chunk], k: int) -> bool:
@@ -128,14 +154,38 @@ def _asides(chunks: list[Chunk]) -> list[Chunk]:
     return out
 
 
+_WHICH = lazy_compile(globals(), "_WHICH", r"\s*which\b")
+_DASHES = frozenset({"—", "–", " - "})
+
+
+def _dash_asides(chunks: list[Chunk]) -> list[Chunk]:
+    """Dashes around an aside after a name read as the commas they stand for, when a verb
+    follows the closing one: "BYD Co. — whose cars are kept out of the US — sold a third"."""
+    if not any(c.kind == "BREAK" and c.text in _DASHES for c in chunks):
+        return chunks
+    out = list(chunks)
+    for k in range(1, len(out) - 2):
+        if out[k].kind != "BREAK" or out[k].text not in _DASHES or out[k - 1].kind != "NAME":
+            continue
+        close = next((j for j in range(k + 1, len(out) - 1)
+                      if out[j].kind == "BREAK" and out[j].text in _DASHES | {".", ";"}), -1)
+        if close > k + 1 and out[close].text in _DASHES and \
+                out[close + 1].kind in ("VERB", "BE", "CHG"):
+            opened, closed = out[k], out[close]
+            out[k] = Chunk("COMMA", opened.start, opened.end, ",")
+            out[close] = Chunk("COMMA", closed.start, closed.end, ",")
+    return out
+
+
 def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
     """Drop a small word whose next word was dropped ("in 2023", "from a year earlier"); read
     a verb of change that governs "N% of ..." as the verb that names its measure ("grew 41%
     of the world's robusta") and any other as a change."""
     out: list[Chunk] = []
-    chunks = _asides(chunks)
+    chunks = _dash_asides(_asides(chunks))
     objects: set[int] = set()  # names that follow a small word: objects, never subjects
     skip_to = -1
+    again: dict[int, Chunk] = {}  # a closing comma -> the name its predicate speaks of
     for k, c in enumerate(chunks):
         nxt = chunks[k + 1] if k + 1 < len(chunks) else None
         if c.kind == "AND" and nxt is not None and nxt.kind in ("VERB", "BE", "CHG") and \
@@ -165,6 +215,23 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
             continue  # "Saudi Arabia, by contrast, pumped": the aside between them dropped
         if skip_to > k:
             continue  # inside an aside ("whose business is overwhelmingly in China")
+        if k in again:
+            out.append(Chunk("BREAK", c.start, c.end, c.text))
+            out.append(again[k])
+            continue
+        if c.kind == "NAME" and len(out) > 1 and out[-1].kind == "COMMA" and \
+                out[-2].kind == "NAME" and lex.place(out[-2].key) is None and \
+                lex.place(c.key) is not None and nxt is not None and \
+                nxt.kind in ("COMMA", "BREAK") and nxt.text == ",":
+            out.pop()  # "Donaldsonville, Louisiana, which": where the name is, not another
+            continue
+        if c.kind == "BE" and _capacity_verb(chunks, k + 1):
+            skip_to = next(j for j in range(k + 1, len(chunks)) if chunks[j].kind == "VERB")
+            continue  # "has the capacity to produce", "is able to produce": the verb says it
+        if c.kind == "COMMA" and nxt is not None and nxt.kind in ("VERB", "BE") and \
+                _object_before(out):
+            c = Chunk("BREAK", c.start, c.end, c.text)  # "shipments from New Mexico and
+            # Utah, accounted for 39%": an object is no subject of the verb after it
         if c.kind == "COMMA" and nxt is not None and nxt.kind in ("VERB", "BE", "CHG"):
             opened = _aside_start(out)
             if opened >= 0:  # "Chevron Corp., its closest rival there, produced", "Apple
@@ -173,9 +240,13 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
         if c.kind == "BREAK" and c.text.lower() in ("whose", "who", "which") and \
                 len(out) > 1 and out[-1].kind == "COMMA" and out[-2].kind == "NAME":
             close = _aside_end(chunks, k)
-            if close > 0:  # "Alibaba Cloud, whose business is in China, held 4%"
-                skip_to = close + 1
+            if close > 0 and not any(x.kind in ("NUM", "PCT", "RANK", "OTHER")
+                                     for x in chunks[k:close]):
+                skip_to = close + 1  # "Alibaba Cloud, whose business is in China, held 4%"
                 continue
+            if close > 0:  # "Venezuela, whose crude accounts for most of its 303.2 billion
+                again[close] = out[-2]  # barrels, sat on": the aside read as it is, and
+                # the name again after it for the predicate
         after = next((x for x in chunks[k + 1:] if x.kind != "POSS"), None)
         if c.kind == "BE" and after is not None and after.kind == "COMMA" and \
                 _hides(text, c.end, after.start):
@@ -199,6 +270,10 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                 nxt.kind in ("NUM", "PCT") or (nxt.kind in ("VERB", "BE", "CHG")
                                                and _hides(text, c.end, nxt.start))):
             continue  # "China's yards hold 71%, South Korea's 26%": the name's own
+        if c.kind == "POSS" and out and out[-1].kind == "NAME" and nxt is not None and \
+                nxt.kind == "COMMA" and _hides(text, c.end, nxt.start) and \
+                _WHICH.match(text, nxt.end):
+            continue  # "America's charging network, which had 1.95 million ports": the name's
         if c.kind == "LPAR" and nxt is not None and nxt.kind == "RPAR":
             continue  # "(b/d)": nothing kept inside
         if c.kind == "RPAR" and k and chunks[k - 1].kind == "LPAR":
