@@ -28,17 +28,24 @@ def lexicon() -> Any:
     return load_lexicon(load_plugins(entry_points=False).packs)
 
 
-def _frame(sentence: str, title: str, lexicon: Any, before: str = ""
-           ) -> tuple[list[dict[str, str]], dict[str, str]]:
-    """Frame ``sentence`` as the end of a paragraph that starts with ``before``."""
-    start = len(before) + 1 if before else 0
+def _frame(sentence: str, title: str, lexicon: Any, before: str = "",
+           paragraph_before: str = "") -> tuple[list[dict[str, str]], dict[str, str]]:
+    """Frame ``sentence`` as the end of a paragraph that starts with ``before``, after a
+    paragraph ``paragraph_before`` (if any)."""
+    shift = len(paragraph_before) + 2 if paragraph_before else 0
+    start = shift + (len(before) + 1 if before else 0)
     paragraph = f"{before} {sentence}" if before else sentence
-    doc = Document("a.txt", 0, title, dt.date(2025, 3, 1), "", "",
-                   (Segment(0, paragraph, "paragraph"),))
+    segments = ((Segment(0, paragraph_before, "paragraph"),) if paragraph_before else ()) + \
+        (Segment(shift, paragraph, "paragraph"),)
+    doc = Document("a.txt", 0, title, dt.date(2025, 3, 1), "", "", segments)
     ctx = DocContext(doc, _topic(doc, lexicon))
     framer = Framer(lexicon, lambda s, e: Location("a.txt", 1, s + 1, 1, e + 1))
-    if before:  # the paragraph's earlier sentence is framed first, as a run would
-        framer.frame(Sentence(0, before, "paragraph", tuple(find_mentions(before, 0))), ctx)
+    if paragraph_before:  # earlier text is framed first, as a run would
+        framer.frame(Sentence(0, paragraph_before, "paragraph",
+                              tuple(find_mentions(paragraph_before, 0))), ctx)
+    if before:
+        framer.frame(Sentence(shift, before, "paragraph",
+                              tuple(find_mentions(before, shift))), ctx)
     mentions = tuple(find_mentions(sentence, start))
     claims, framed = framer.frame(Sentence(start, sentence, "paragraph", mentions), ctx)
     texts = {m.start: m.text for m in mentions}
@@ -50,7 +57,8 @@ def _frame(sentence: str, title: str, lexicon: Any, before: str = ""
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["sentence"][:60])
 def test_statement(case: dict[str, Any], lexicon: Any) -> None:
-    claims, unframed = _frame(case["sentence"], case["title"], lexicon, case.get("before", ""))
+    claims, unframed = _frame(case["sentence"], case["title"], lexicon, case.get("before", ""),
+                              case.get("paragraph_before", ""))
     # a case's claim names its period (or modality) only where that is what the case is about
     left = list(claims)
     for want in case["claims"]:

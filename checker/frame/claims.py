@@ -12,6 +12,7 @@ frames of :mod:`.pattern_frames` for what those left. The measure key comes from
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from factlint import periods
@@ -58,6 +59,19 @@ _SEGMENT = lazy_compile(
     globals(), "_SEGMENT",
     r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}),\s+(?:the\s+(?:group|company|firm)['’]s|its|our)"
     r"\s+(?:[\w-]+\s+){0,4}?(?:business|arm|unit|division|segment|subsidiary|operations?)\b")
+
+
+def _may_stand_for(name: str, written: str, noun: str) -> bool:
+    """Whether ``noun`` ("carmaker", "airline", "group") may stand for ``name`` as
+    ``written`` before: a group ("Emirates Group", "Ryanair Holdings") only as a word any
+    company is ("the group", "the company"), not as what one of its parts is ("the
+    airline")."""
+    group = re.search(rf"{re.escape(name)}\s+(?:Group|Holdings?)\b", written) is not None
+    return not group or noun in _ANY_COMPANY
+
+
+#: nouns that stand for any organisation
+_ANY_COMPANY = frozenset({"group", "company", "firm", "business", "conglomerate"})
 
 
 class Framer(PatternFrames):
@@ -201,14 +215,16 @@ class Framer(PatternFrames):
                     self._why.setdefault(mention.start, "no-measure")
                     continue
                 key, who = f"{key} from {f.subject}", (where, where)
-            if key.endswith(" shipments") and f.subject in self.lex.places and \
-                    not self.lex.is_total(f.subject):
-                key = key[:-len("shipments")] + "exports"  # what a country ships, it exports
+            head, to, where = key.partition(" to ")
+            if head.endswith(" shipments") and f.subject in self.lex.places and \
+                    not self.lex.is_total(f.subject):  # what a country ships, it exports
+                key = head[:-len("shipments")] + "exports" + to + where
             # (a place named between the subject and its figure is the aside's: "Alibaba
             # Cloud, whose business is in China, held 4%")
             ms = mention.start - sentence.start
             named = text.rfind(f.subject_text, 0, ms) if f.subject_text else -1
-            scope = self._scope(text, named if named >= 0 else ms, f.subject, stated)
+            scope = (f.kind == "rank" and self._owner_scope(text, ms, f.subject)) or \
+                self._scope(text, named if named >= 0 else ms, f.subject, stated)
             if scope.lower() in f" {key} ":  # "... registered in Europe": said already
                 key = key.replace(scope.lower(), "") + scope
             else:
@@ -252,8 +268,9 @@ class Framer(PatternFrames):
                 stand_in = chunk(text, spans, self.lex, names)
             finally:
                 names.entity = ""
-            if any(c.kind == "PRON" for c in stand_in):
-                entity = self._antecedent(sentence, names, paragraph)
+            pron = next((c for c in stand_in if c.kind == "PRON"), None)
+            if pron is not None:
+                entity = self._antecedent(sentence, names, paragraph, ctx.doc, pron.text)
         if not entity:
             chunks = chunk(text, spans, self.lex, names)
             if chunks and chunks[0].kind == "MEAS" and self._last is not None and \
@@ -302,14 +319,25 @@ class Framer(PatternFrames):
                  if not self.lex.is_total(name)}
         return found.pop() if len(found) == 1 else ""
 
-    def _antecedent(self, sentence: Sentence, names: DocNames,
-                    paragraph: Segment | None) -> str:
+    def _antecedent(self, sentence: Sentence, names: DocNames, paragraph: Segment | None,
+                    doc: Document, said: str) -> str:
         """The one organisation ``paragraph`` names before ``sentence``, if exactly one
-        ("Samsung Electronics Co. led ... The South Korean company shipped ...")."""
+        ("Samsung Electronics Co. led ... The South Korean company shipped ..."); where it
+        names none, the one the paragraph before names ("Tesla Inc. delivered ... || For
+        the full year the electric-car maker delivered ..."), unless ``said`` (the words
+        that stand for it) calls it something its name says it is not ("The Emirates Group
+        ... || The airline itself earned ...": the group is no airline)."""
         if paragraph is None:
             return ""
         found = set(organisations(paragraph.text[:sentence.start - paragraph.start], self.lex,
                                   names))
+        if not found:
+            before = [seg for seg in doc.segments if seg.start < paragraph.start]
+            if before:
+                found = set(organisations(before[-1].text, self.lex, names))
+                noun = said.lower().split()[-1] if said.split() else ""
+                if len(found) == 1 and not _may_stand_for(next(iter(found)), before[-1].text, noun):
+                    return ""
         return found.pop() if len(found) == 1 else ""
 
     def _composition_key(self, measure_text: str) -> str | None:

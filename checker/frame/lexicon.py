@@ -289,6 +289,10 @@ class Lexicon:
         return memo.remember(args, self._measure_key(phrase, verb_measure, topic))
 
     def _measure_key(self, phrase: str, verb_measure: str, topic: str) -> str | None:
+        head, sep, where = phrase.partition(" to ")
+        if sep and self.place(where) is not None:  # "crude oil to China": what goes there
+            key = self.measure_key(head, verb_measure, topic)
+            return None if key is None else f"{key} to {self.place(where)}"
         head, sep, source = phrase.partition(" from ")
         if sep:  # "electricity from renewables": the head's key, from the source
             key = self.measure_key(head, verb_measure, topic)

@@ -280,6 +280,14 @@ class PatternFrames:
         return self._claim(mention, "level", frame, text, m.start() - len(subject[1]), end,
                            stated, ctx, sentence)
 
+    def _owner_scope(self, text: str, ms: int, subject: str) -> str:
+        """`` in <place>`` when a place owns the figure at ``ms`` ("Africa's largest")."""
+        owner = P.PLACE_OWNS.search(text, max(0, ms - 40), ms)
+        place = self.lex.place(owner.group("place")) if owner is not None else None
+        if place is not None and place != subject and not self.lex.is_total(place):
+            return f" in {place}"
+        return ""
+
     def _scope(self, text: str, ms: int, subject: str, stated: LazyPeriods) -> str:
         """`` in <place>`` when the clause says whose total it is ("In Europe, X holds 30%")."""
         lo, _ = stated.bounds(ms, ms)

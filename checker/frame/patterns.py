@@ -196,6 +196,9 @@ SCOPE = lazy_compile(globals(), "SCOPE",
     r"\b(?:[Ii]n|[Ww]ithin|[Aa]cross|[Aa]mong|[Ii]nside)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
 )
+#: a place that owns the figure right after it: "Africa's largest producer"
+PLACE_OWNS = lazy_compile(globals(), "PLACE_OWNS",
+                          r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})['’]s\s+$")
 APPOSITION = lazy_compile(globals(), "APPOSITION",
     r",\s+(?:now\s+|still\s+|already\s+)?(?:the|a|an|which|who|once|long)\b"
     r"[^,;]{1,70}$"

@@ -333,7 +333,10 @@ class Reader:
                 parts = self.leaves(part)  # "71% of China's soybean imports"
                 own = f"{parts[1].text}'s {parts[3].text}"
             if isinstance(part, Tree) and part.data in ("measure_of", "measure_of_total",
-                                                        "measure_of_source"):
+                                                        "measure_of_source",
+                                                        "measure_of_origin",
+                                                        "measure_of_destination"):
+                # ("earned $1.4 billion from coffee exports": what the money is of)
                 parts = self.leaves(part)
                 if shape == "copula_statement" and self.counted_in and len(parts) == 1 and \
                         any(c.kind == "MEAS" and c.key == "measure" and
@@ -342,6 +345,8 @@ class Reader:
                 own = " ".join(c.text for c in parts if c.kind == "MEAS")
                 if part.data == "measure_of_source":  # "90% of its imports from China"
                     own = f"{own} from {parts[-1].key}"
+                if part.data == "measure_of_destination":  # "107 Mt of crude oil to China"
+                    own = f"{own} to {parts[-1].key}"
                 if part.data == "measure_of_total":
                     total = next((c for c in parts if c.kind == "NUM"), None)
         words = own.lower().replace("’", "'").split()

@@ -225,6 +225,11 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                 nxt.kind in ("COMMA", "BREAK") and nxt.text == ",":
             out.pop()  # "Donaldsonville, Louisiana, which": where the name is, not another
             continue
+        if c.kind == "RANK" and len(out) > 3 and out[-1].kind == "POSS" and \
+                out[-2].kind == "NAME" and lex.place(out[-2].key) is not None and \
+                out[-3].kind == "COMMA" and out[-4].kind == "NAME" and \
+                not text[out[-1].end:c.start].strip():
+            del out[-2:]  # "Ethiopia, Africa's largest producer,": a rank within the place
         if c.kind == "BE" and _capacity_verb(chunks, k + 1):
             skip_to = next(j for j in range(k + 1, len(chunks)) if chunks[j].kind == "VERB")
             continue  # "has the capacity to produce", "is able to produce": the verb says it
@@ -247,6 +252,10 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
             if close > 0:  # "Venezuela, whose crude accounts for most of its 303.2 billion
                 again[close] = out[-2]  # barrels, sat on": the aside read as it is, and
                 # the name again after it for the predicate
+            if c.text.lower() == "whose" and nxt is not None and nxt.kind == "MEAS":
+                out.append(c)  # "ahead of Saudi Arabia, whose shipments fell to 86 Mt": the
+                out.append(out[-3])  # name owns what the clause measures, nobody before it
+                continue
         after = next((x for x in chunks[k + 1:] if x.kind != "POSS"), None)
         if c.kind == "BE" and after is not None and after.kind == "COMMA" and \
                 _hides(text, c.end, after.start):

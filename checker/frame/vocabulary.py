@@ -21,7 +21,9 @@ SMALL = {"of": "OF", "in": "IN", "with": "WITH", "to": "TO", "from": "FROM", "fo
          "at": "AT", "as": "AS", "by": "BY", "and": "AND"}
 #: nouns that, after "the", stand for the document's own entity ("the company")
 ENTITY_NOUNS = frozenset({"company", "group", "firm", "business", "airline", "carrier",
-                          "bank", "insurer", "retailer", "lender", "operator", "utility"})
+                          "bank", "insurer", "retailer", "lender", "operator", "utility",
+                          "carmaker", "automaker", "chipmaker", "drugmaker", "manufacturer",
+                          "conglomerate", "miner", "refiner", "studio", "broadcaster"})
 
 #: lower-case words that never belong to a measure noun phrase
 FUNCTION = frozenset(
