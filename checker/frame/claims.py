@@ -210,7 +210,11 @@ class Framer(PatternFrames):
                 # "China was the largest source market with 6.7 million visitors": visitors
                 # from China to the place the document is about; a rank of origins is no
                 # rank of the subject's own, and without a destination nothing is framed
-                where = self._destination(ctx.doc)
+                owner = P.PLACE_OWNER.match(f.measure_text)  # "16% of Spain's arrivals"
+                where = (self.lex.place(owner.group("place")) or "") if owner is not None \
+                    else self._destination(ctx.doc)
+                if owner is not None and where:
+                    key = self.lex.measure_key(owner.group("rest"), f.verb_measure, topic) or key
                 if f.kind == "rank" or not where or where == f.subject:
                     self._why.setdefault(mention.start, "no-measure")
                     continue

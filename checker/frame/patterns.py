@@ -196,6 +196,9 @@ SCOPE = lazy_compile(globals(), "SCOPE",
     r"\b(?:[Ii]n|[Ww]ithin|[Aa]cross|[Aa]mong|[Ii]nside)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
 )
+#: a measure a place owns: "Spain's international arrivals"
+PLACE_OWNER = lazy_compile(globals(), "PLACE_OWNER",
+                           r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})['’]s\s+(?P<rest>.+)")
 #: a place that owns the figure right after it: "Africa's largest producer"
 PLACE_OWNS = lazy_compile(globals(), "PLACE_OWNS",
                           r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})['’]s\s+$")
