@@ -154,6 +154,13 @@ def _asides(chunks: list[Chunk]) -> list[Chunk]:
     return out
 
 
+#: words that make a possessed noun phrase a few of the owner's: "Europe's seven
+#: most-visited countries", "America's top five banks", "China's biggest carmakers"
+_SUBSET = lazy_compile(
+    globals(), "_SUBSET",
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozen|"
+    r"\d+|top|biggest|largest|leading|main|major|most|several|many|some|few|other)\b",
+    re.IGNORECASE)
 _WHICH = lazy_compile(globals(), "_WHICH", r"\s*which\b")
 _DASHES = frozenset({"—", "–", " - "})
 
@@ -275,6 +282,13 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
             continue  # reached 1.2 GW": the name is what the clause speaks of
         if c.kind == "POSS" and (not out or _hides(text, out[-1].end, c.start)):
             continue  # "the country's": its owner was dropped
+        if c.kind == "POSS" and out and out[-1].kind == "NAME" and nxt is not None and \
+                nxt.kind in ("VERB", "BE", "CHG") and _SUBSET.search(text, c.end, nxt.start):
+            name = out.pop()  # "Europe's seven most-visited countries welcomed": a few of
+            # the place's, a subject of their own, not the place
+            whole = " ".join(text[name.start:nxt.start].split())
+            out.append(Chunk("NAME", name.start, nxt.start, whole, whole))
+            continue
         if c.kind == "POSS" and out and out[-1].kind == "NAME" and nxt is not None and (
                 nxt.kind in ("NUM", "PCT") or (nxt.kind in ("VERB", "BE", "CHG")
                                                and _hides(text, c.end, nxt.start))):

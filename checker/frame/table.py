@@ -8,7 +8,7 @@ applies to bare numbers in its cells; rows named World / Total / Global are tota
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 
 from factlint import interval, periods
@@ -130,11 +130,31 @@ def _table_measure(cell_headers: tuple[str, ...], own: int) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
+def measure_from_prose(cells: Sequence[Sentence], prose: Sequence[Claim], ton: str) -> str:
+    """The measure of a table whose headers name none, from its document's prose: the one
+    measure of the level claims whose values are written as a cell of the table is ("a
+    combined 422.9 million international tourist arrivals" and a Total row's "422.9" under
+    "2024 (m)"); "" when none or several. Values of fewer than three digits never anchor."""
+    values = {}
+    for cell in cells:
+        if cell.table is None or len(cell.mentions) != 1 or \
+                sum(ch.isdigit() for ch in cell.mentions[0].text) < 3:
+            continue
+        value = _cell_value(cell.mentions[0], _strip_markup(cell.table.header), ton)
+        if value is not None:
+            values[(value.speaker, value.unit)] = value
+    found = {c.measure for c in prose
+             if c.kind == "level" and c.mention.value is not None and "[" not in c.measure
+             and (c.mention.value.speaker, c.mention.value.unit) in values}
+    return found.pop() if len(found) == 1 else ""
+
+
 def frame_cell(
     sentence: Sentence, ctx: DocContext, lexicon: Lexicon, locate: Callable[[int, int], Location],
-    ton: str = "metric", entity: str = "",
+    ton: str = "metric", entity: str = "", borrowed: str = "",
 ) -> list[Claim]:
-    """The claims of one table cell (usually one, or none)."""
+    """The claims of one table cell (usually one, or none); ``borrowed`` is the measure the
+    document's prose gives a table whose headers name none (:func:`measure_from_prose`)."""
     cell = sentence.table
     if cell is None or not cell.row_subject or len(sentence.mentions) != 1:
         return []
@@ -184,6 +204,8 @@ def frame_cell(
     if value is None:
         return []
     key = lexicon.measure_key(words, agent, ctx.topic) if (words or agent) else None
+    if key is None and not words and not agent and not rows_are_measures:
+        key = borrowed or None
     if key is None:
         return []
     if rows_are_measures or year_row:

@@ -124,20 +124,43 @@ def _frame_file(
         ctx = DocContext(doc, _topic(doc, lexicon))
         doc_sentences = _sentences(doc, locate, ton)
         t1 = time.perf_counter()
-        for k, sent in enumerate(doc_sentences):
-            if sent.table is not None:
-                found = frame_table.frame_cell(sent, ctx, lexicon, locate, ton,
-                                               framer.names(doc).entity)
-                if not found:
+        found_at: dict[int, list[Claim]] = {}
+        for k, sent in enumerate(doc_sentences):  # the prose first: a table may borrow
+            if sent.table is None:  # its measure from it
+                found_at[k], doc_sentences[k] = framer.frame(sent, ctx)
+        prose = [c for found in found_at.values() for c in found]
+        for cells in _tables(doc_sentences):
+            borrowed = frame_table.measure_from_prose([doc_sentences[j] for j in cells],
+                                                      prose, ton)
+            for k in cells:
+                sent = doc_sentences[k]
+                found_at[k] = frame_table.frame_cell(sent, ctx, lexicon, locate, ton,
+                                                     framer.names(doc).entity, borrowed)
+                if not found_at[k]:
                     doc_sentences[k] = dataclasses.replace(
                         sent, unframed=tuple((m.start, "table-cell") for m in sent.mentions))
-            else:
-                found, doc_sentences[k] = framer.frame(sent, ctx)
-            claims.extend(found)
+        for k in range(len(doc_sentences)):
+            claims.extend(found_at.get(k, ()))
         clock["parse"] += t1 - t0
         clock["frame"] += time.perf_counter() - t1
         sentences.extend(doc_sentences)
     return sentences, claims
+
+
+def _tables(sentences: list[Sentence]) -> list[list[int]]:
+    """The indices of each table's cells: runs of cells under the same headers."""
+    out: list[list[int]] = []
+    last: tuple[str, ...] | None = None
+    for k, sent in enumerate(sentences):
+        if sent.table is None:
+            last = None
+            continue
+        key = (*sent.table.headers, sent.table.caption)
+        if key != last or not out:
+            out.append([])
+        out[-1].append(k)
+        last = key
+    return out
 
 
 def process_file(source: SourceFile, lexicon: Lexicon, ton: str,
