@@ -186,3 +186,18 @@ def test_a_headline_in_capitals_over_its_text_is_a_segment_of_its_own(tmp_path: 
     assert ("paragraph", "[2025-01-14] ROTTERDAM GROWS AGAIN") in segments
     assert ("paragraph", "Rotterdam's volumes climbed to 14.6 million TEU in 2024.") in segments
     assert ("paragraph", "A quiet line\nthat wraps onto a second line.") in segments
+
+
+def test_a_file_of_dated_items_is_one_document_per_item(tmp_path: Path) -> None:
+    # "2024-04-24 | Pulsewave first quarter": each item has its own date and headline, so
+    # "the first quarter" in one is that year's and its figures are its own
+    text = ("SCREEN BRIEFING - selected items\nCompiled by the desk.\n\n"
+            "2024-04-24 | Orvane first quarter\nOrvane said revenue rose 20% to EUR 3.6bn.\n\n"
+            "[2025-01-14] ROTTERDAM GROWS AGAIN\nRotterdam's volumes climbed to 14.6 million "
+            "TEU in 2024.\n")
+    source = _read(tmp_path, "digest.txt", text.encode())
+    items = [(d.date.isoformat() if d.date else None, d.title) for d in source.documents]
+    assert items == [(None, "SCREEN BRIEFING - selected items"),
+                     ("2024-04-24", "Orvane first quarter"),
+                     ("2025-01-14", "ROTTERDAM GROWS AGAIN")]
+    assert source.documents[1].segments[-1].text == "Orvane said revenue rose 20% to EUR 3.6bn."

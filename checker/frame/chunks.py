@@ -97,19 +97,24 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
     if found is None:
         chunks = [c for c in _chunk(title, (), lex, DocNames(dict(aliases)), [])
                   if c.kind == "NAME" and lex.place(c.key) is None]
-        sure = frozenset(c.key for c in chunks if c.text.isupper() or " " in c.text)
+        sure = frozenset(c.key for c in chunks if (c.text.isupper() or " " in c.text)
+                         and not _shouted(c.text) and not any(ch.isdigit() for ch in c.key))
+        # (a name with a digit is a product's, a model's or a disease's: "GLP-1", "COVID-19")
         in_sure = {w for name in sure for w in name.split()}
         single = frozenset(w for w in (c.removesuffix("'s").removesuffix("’s")
                                        for c in _CAPITALISED.findall(title))
                            if len(w) > 1 and w not in NOT_NAMES and w not in in_sure
+                           and not any(ch.isdigit() for ch in w)
                            and lex.place(w) is None and w.lower() not in lex.materials
                            and normalise_phrase(w) not in lex.materials
                            and normalise_phrase(w) not in lex.measure_heads
                            and normalise_phrase(w) not in lex.measure_nouns)
         found = _TITLES.remember(key, (sure, single))
     sure, single = found
-    # a single capitalised word names the entity when the body writes it, never in lower case
-    candidates = sure | {w for w in single if w in names.text and not names.ordinary(w)}
+    # a single capitalised word names the entity when the body writes it, never in lower
+    # case, and is not the whole title ("Notes", "Outlook": a heading, not a name)
+    candidates = sure | {w for w in single if w in names.text and not names.ordinary(w)
+                         and w != title.strip()}
     return next(iter(candidates)) if len(candidates) == 1 else ""
 
 
@@ -250,6 +255,13 @@ def _place_apposition(text: str, pos: int, lex: Lexicon) -> bool:
     return False
 
 
+def _shouted(text: str) -> bool:
+    """A title's words in capitals ("SCREEN & SOUND BRIEFING"), not an acronym's ("CMA CGM",
+    "BYD"): several words in capitals, one of them longer than an acronym."""
+    words = text.split()
+    return text.isupper() and len(words) > 1 and any(len(w) > 4 for w in words)
+
+
 def _is_capitalised(word: str) -> bool:
     """A name's word: capitalised, or a brand with a capital inside ("easyJet", "iPhone")."""
     first = word[0]
@@ -257,6 +269,15 @@ def _is_capitalised(word: str) -> bool:
         ch.isupper() for ch in word[1:]))
 
 
+#: a capitalised hyphenated word: "Recorded-music" opening a sentence
+_HYPHENED_TITLE = lazy_compile(globals(), "_HYPHENED_TITLE", r"[A-Z][a-z]+(?:-[a-z]+)+")
+
+
+def _titled(word: str) -> bool:
+    """A word written as an ordinary word opening a sentence: "Revenue", "Recorded-music"."""
+    return word.istitle() or _HYPHENED_TITLE.fullmatch(word) is not None
+#: possessive determiners: a capitalised word after one names what is owned, not who owns
+_OWNERS = frozenset({"its", "their", "our", "his", "her"})
 _QUARTERS = frozenset(f"{n}-quarter" for n in ("first", "second", "third", "fourth"))
 #: words after which an -ing or -ed word is a noun ("its ceiling", "a 5 MW building")
 _ARTICLES = frozenset({"the", "a", "an", "its", "their", "our", "his", "her"})
@@ -323,8 +344,8 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
             k += 1
     if _is_capitalised(word) or word in names.aliases:
         named = _name(tokens, i, text, lex, names, asked)
-        if named is not None and (named[1] is not None or named[0] != 1 or not word.istitle()
-                                  or not names.ordinary(word)):
+        if named is not None and (named[1] is not None or named[0] != 1 or not (
+                _titled(word)) or not names.ordinary(word)):
             return named
         # "Operating profit was ...", "Batteries installed in ...": an ordinary word that
         # only opens the sentence is read as the word it is
@@ -385,6 +406,10 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
         words.pop(0)
         i += 1
     if not words:
+        word = tokens[i0][2]
+        if j - i0 == 1 and (normalise_phrase(word) in lex.measure_heads or
+                            normalise_phrase(word) in lex.measure_nouns):
+            return 1, Chunk("WORD", tokens[i0][0], tokens[i0][1], word)  # "Revenue rose"
         return max(1, j - i0), None
     if len(words) == 1 and not words[0].isupper() and lex.place(words[0]) is None and \
             words[0][1:].islower() and \
@@ -402,10 +427,13 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
                 and not (after == "," and _place_apposition(text, tokens[k][1], lex)):
             # "Freight rates were ...": opens a sentence, not as a subject; the word it is
             return j - i0, (Chunk("WORD", tokens[i][0], tokens[i][1], tokens[i][2])
-                            if j - i0 == 1 and words[0].istitle() else None)
+                            if j - i0 == 1 and _titled(words[0]) else None)
     first = tokens[i][0]
     last = tokens[i + len(words) - 1][1]
     raw = text[first:last]
+    if i and tokens[i - 1][2].lower() in _OWNERS and j < len(tokens) and \
+            tokens[j][2][:1].islower():
+        return j - i0, Chunk("WORD", first, last, raw)  # "its GLP-1 sales": what it sells
     cleaned = clean_name(raw, lex)
     key = names.aliases.get(raw) or names.aliases.get(cleaned) or cleaned
     taken = j - i0

@@ -57,7 +57,8 @@ _REPORTED = lazy_compile(
 #: business, had a record year."
 _SEGMENT = lazy_compile(
     globals(), "_SEGMENT",
-    r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}),\s+(?:the\s+(?:group|company|firm)['’]s|its|our)"
+    r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})(?:,|\s+(?:is|was|remains|remained|became)"
+    r"(?:\s+(?:now|again|still))?)\s+(?:the\s+(?:group|company|firm)['’]s|its|our)"
     r"\s+(?:[\w-]+\s+){0,4}?(?:business|arm|unit|division|segment|subsidiary|operations?)\b")
 
 
@@ -70,6 +71,8 @@ def _may_stand_for(name: str, written: str, noun: str) -> bool:
     return not group or noun in _ANY_COMPANY
 
 
+#: how far back (characters) "the company" may find the organisation it stands for
+_ANTECEDENT_REACH = 1500
 #: nouns that stand for any organisation
 _ANY_COMPANY = frozenset({"group", "company", "firm", "business", "conglomerate"})
 
@@ -235,6 +238,9 @@ class Framer(PatternFrames):
                 key += scope
             if f.kind == "change":
                 mention = P.signed(mention, f.down)
+                terms = P.CHANGE_TERMS.match(text, mention.end - sentence.start)
+                if terms is not None:  # "rose 6% in dollars and 6.8% in rupees": two changes
+                    key += " in " + " ".join(terms.group(1).lower().split())
             if shift > 0:  # an earlier level that states no period of its own
                 self._why.setdefault(mention.start, "no-period")
                 continue
@@ -266,15 +272,20 @@ class Framer(PatternFrames):
             whose = self._segment(paragraph) or names.entity
             return statements(chunk(text, spans, self.lex, names), whose), ctx.topic
         entity, topic = own, ctx.topic
-        if not entity and may_name_entity(text, self.lex):  # "The South Korean company
-            names.entity = _SOMEONE  # shipped ...": read with a stand-in; who it is only if
-            try:  # the row needs one
+        if not entity and (may_name_entity(text, self.lex) or P.ITS_THEIR.match(text)):
+            # "The South Korean company shipped ...", "Its GLP-1 sales rose ...": read with
+            names.entity = _SOMEONE  # a stand-in; who it is only if the row needs one
+            try:
                 stand_in = chunk(text, spans, self.lex, names)
             finally:
                 names.entity = ""
             pron = next((c for c in stand_in if c.kind == "PRON"), None)
+            if pron is None and stand_in and stand_in[0].kind == "MEAS" and \
+                    P.ITS_THEIR.match(stand_in[0].text):
+                pron = stand_in[0]
             if pron is not None:
-                entity = self._antecedent(sentence, names, paragraph, ctx.doc, pron.text)
+                entity = self._antecedent(sentence, names, paragraph, ctx.doc,
+                                          pron.text if pron.kind == "PRON" else "the company")
         if not entity:
             chunks = chunk(text, spans, self.lex, names)
             if chunks and chunks[0].kind == "MEAS" and self._last is not None and \
@@ -333,14 +344,16 @@ class Framer(PatternFrames):
         ... || The airline itself earned ...": the group is no airline)."""
         if paragraph is None:
             return ""
-        found = set(organisations(paragraph.text[:sentence.start - paragraph.start], self.lex,
-                                  names))
+        before = sentence.start - paragraph.start  # (the last few sentences only: a
+        found = set(organisations(  # paragraph may be one 15 MB line)
+            paragraph.text[max(0, before - _ANTECEDENT_REACH):before], self.lex, names))
         if not found:
-            before = [seg for seg in doc.segments if seg.start < paragraph.start]
-            if before:
-                found = set(organisations(before[-1].text, self.lex, names))
+            earlier = [seg for seg in doc.segments if seg.start < paragraph.start]
+            if earlier:
+                text = earlier[-1].text[-_ANTECEDENT_REACH:]
+                found = set(organisations(text, self.lex, names))
                 noun = said.lower().split()[-1] if said.split() else ""
-                if len(found) == 1 and not _may_stand_for(next(iter(found)), before[-1].text, noun):
+                if len(found) == 1 and not _may_stand_for(next(iter(found)), text, noun):
                     return ""
         return found.pop() if len(found) == 1 else ""
 

@@ -77,12 +77,17 @@ _NOT_NAME = lazy_compile(globals(), "_NOT_NAME",
 
 
 # --------------------------------------------------------------------- FC302
+_PER_BEFORE = lazy_compile(globals(), "_PER_BEFORE", r"\b(?:per|every|each)\s+$",
+                           re.IGNORECASE)
+
+
 def multiple_of(s: SentenceFigures) -> Iterator[Claim]:
     ms = s.sentence.mentions
     for i in range(len(ms) - 1):
         a = ms[i]
-        if not is_level(a):
-            continue
+        if not is_level(a) or _PER_BEFORE.search(s.text, max(0, a.start - s.base - 8),
+                                                 a.start - s.base):
+            continue  # "219 deaths per 100,000 people, almost twice": a rate's base
         found = _factor_after(s, a, ms[i + 1:])
         if found is None:
             continue

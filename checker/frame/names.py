@@ -52,8 +52,8 @@ class DocNames:
     def ordinary(self, word: str) -> bool:
         """Whether a capitalised ``word`` is an ordinary word here, not a name: the document
         writes it in lower case elsewhere ("Prices rose ..." beside "prices")."""
-        lower = word.lower()
-        return lower in self.text and lower in self.lower_words  # most names: not in the text
+        return word.lower() in self.lower_words  # (one set, read once: a substring search
+        # of the text for every word was quadratic on a long document)
 
 
 def aliases_in(text: str, title: str, lex: Lexicon) -> dict[str, str]:

@@ -48,10 +48,13 @@ class PatternFrames:
             return None
         name = m.group().strip()
         words = name.split()
+        owned = P.OWNER_BEFORE.search(text, max(0, end - 80),
+                                      max(0, end - 60) + m.start()) is not None
         while words and words[0] in P.NOT_NAMES:
+            owned = owned or words[0].lower() in ("its", "their", "our", "his", "her")
             words.pop(0)
-        if not words or words[-1] in ("and", "of", "de"):
-            return None
+        if not words or words[-1] in ("and", "of", "de") or owned:
+            return None  # ("its GLP-1 sales": what it sells, not who)
         name = " ".join(words)
         if demonym and name.lower() in self.lex.demonyms:
             return self.lex.demonyms[name.lower()], name

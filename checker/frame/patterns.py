@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from factlint.frame import names
 from factlint.interval import clip_share, reading
 from factlint.model import Comparison, Interval, Mention, Value
 from factlint.util.lazyre import lazy_compile
@@ -175,12 +176,7 @@ YEARISH = lazy_compile(globals(), "YEARISH",
 NAME = lazy_compile(
     globals(), "NAME", r"(?:\b[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|of|de|and))*)$")
 NOT_NAMES = frozenset(
-    "The This That These Those It Its In On At For With By From As And But Or While "
-    "However Despite Although Meanwhile Currently Today Group Core Insights Viewpoint "
-    "Points Summary According Overall Globally Also Yet If When Where Which Who "
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-)
+    "Currently Insights Points Summary Also Yet If".split()) | names.NOT_NAMES
 CLAUSE_BREAK = lazy_compile(globals(), "CLAUSE_BREAK",
     r";|\s[-–—]\s|:\s|,\s*(?:while|whereas|but|although|though|where|which|as|since|because|"
     r"after|when)\s"
@@ -196,6 +192,16 @@ SCOPE = lazy_compile(globals(), "SCOPE",
     r"\b(?:[Ii]n|[Ww]ithin|[Aa]cross|[Aa]mong|[Ii]nside)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
 )
+#: a possessive determiner right before a name: "its GLP-1", "their iPhone"
+OWNER_BEFORE = lazy_compile(globals(), "OWNER_BEFORE", r"\b(?:its|their|our|his|her)\s+$",
+                            re.IGNORECASE)
+#: what a change is measured in, after it: "6% in dollars", "4% at constant currency"
+CHANGE_TERMS = lazy_compile(
+    globals(), "CHANGE_TERMS",
+    r"\s+(?:in|at|on\s+an?)\s+((?:US\s+)?dollars?(?:\s+terms)?|euros?(?:\s+terms)?|yuan|"
+    r"renminbi|rupees?(?:\s+terms)?|yen|pounds?|sterling|won|local[- ]currenc(?:y|ies)"
+    r"(?:\s+terms)?|constant[- ]currenc(?:y|ies)(?:\s+terms)?|(?:real|nominal|volume|value|"
+    r"organic|like-for-like)\s+(?:terms|basis))\b", re.IGNORECASE)
 #: a measure a place owns: "Spain's international arrivals"
 PLACE_OWNER = lazy_compile(globals(), "PLACE_OWNER",
                            r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})['’]s\s+(?P<rest>.+)")

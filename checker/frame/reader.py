@@ -98,6 +98,10 @@ class Reader:
             composition = True
         if who is None or value.mention < 0:
             return
+        if kind == "auto" and shape == "coordinated" and value.kind == "PCT" and not measure \
+                and self.out and self.out[-1].kind == "change":
+            kind, down = "change", self.out[-1].down  # "rose 6% in dollars and 6.8% in
+            # rupees": another reading of the change, not a share
         if kind == "auto":
             kind = "share" if value.kind == "PCT" else "level"
         if value.kind == "RANK":
@@ -335,7 +339,8 @@ class Reader:
             if isinstance(part, Tree) and part.data in ("measure_of", "measure_of_total",
                                                         "measure_of_source",
                                                         "measure_of_origin",
-                                                        "measure_of_destination"):
+                                                        "measure_of_destination",
+                                                        "measure_of_in"):
                 # ("earned $1.4 billion from coffee exports": what the money is of)
                 parts = self.leaves(part)
                 if shape == "copula_statement" and self.counted_in and len(parts) == 1 and \
@@ -345,6 +350,8 @@ class Reader:
                 own = " ".join(c.text for c in parts if c.kind == "MEAS")
                 if part.data == "measure_of_source":  # "90% of its imports from China"
                     own = f"{own} from {parts[-1].key}"
+                if part.data == "measure_of_in" and parts[-1].key != "measure":
+                    continue  # "earned $1.9 billion in operating income", not "5% in value"
                 if part.data == "measure_of_destination":  # "107 Mt of crude oil to China"
                     own = f"{own} to {parts[-1].key}"
                 if part.data == "measure_of_total":

@@ -170,6 +170,10 @@ def frame_cell(
     year_row = bool(_YEAR_HEADER.match(row) or _QUARTER_HEADER.match(row))
     if year_row and not entity:
         return []  # "| 2024 | 1.0 |": a year is no subject, and the document names none
+    if cell.is_total_row and ctx.doc.entity and not rows_are_measures:
+        return []  # a company's own table (its front matter names it): its Total is the
+        # company's, not the world's, and whether its rows are segments or competitors
+        # the table does not say
     # when: the header's period, else the row's (a table of years), else the caption's
     period: Period | None = None
     for text in (header, row) if year_row else (header, cell.caption):

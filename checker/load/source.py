@@ -136,23 +136,70 @@ def _reason(exc: BaseException) -> str:
 
 
 def load_plain(text: str, rel: str) -> tuple[Document, ...]:
-    """A plain-text file: one Document whose segments are its paragraphs.
+    """A plain-text file: one Document whose segments are its paragraphs; a file of dated
+    items ("2024-04-24 | Pulsewave first quarter", "[2025-01-14] ROTTERDAM GROWS AGAIN"),
+    one Document per item after the file's own (its title and lead), each item dated and
+    titled by its line.
 
     The first non-empty line is the title when it is short (at most 120 characters, no
     final period) and more text follows it; it becomes a segment of role "title".
     """
-    blocks: list[tuple[int, int]] = []  # (start, end) of blank-line separated blocks
+    items = [(s, e, m) for s, e in line_spans(text)
+             if (m := _DATED_ITEM.fullmatch(text, s, e)) is not None and _iso(m) is not None]
+    if len(items) < 2:
+        return (_plain(text, 0, len(text), rel, 0),)
+    head = _plain(text, 0, items[0][0], rel, 0)
+    documents = [head] if any(seg.role == "paragraph" for seg in head.segments) else []
+    for k, (_, line_end, m) in enumerate(items):
+        body_end = items[k + 1][0] if k + 1 < len(items) else len(text)
+        title = m.group("title").strip()
+        segments = (Segment(m.start("title"), title, "title"),
+                    *_paragraphs(text, _skip_newline(text, line_end), body_end))
+        documents.append(Document(rel, len(documents), title, _iso(m), "", "", segments,
+                                  m.start("title")))
+    return tuple(documents)
+
+
+#: a line that opens a dated item: its date, then its headline
+_DATED_ITEM = lazy_compile(
+    globals(), "_DATED_ITEM",
+    r"[ \t]*\[?(?P<iso>\d{4}-\d{2}-\d{2})\]?[ \t]*(?:[|:\u2014\u2013-][ \t]*)?"
+    r"(?P<title>[^\s|][^\n]*?)\s*")
+
+
+def _iso(m: re.Match[str]) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(m.group("iso"))
+    except ValueError:
+        return None
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the blank-line separated blocks of ``text[start:end]``."""
+    blocks: list[tuple[int, int]] = []
     block_start = block_end = -1
-    for start, end in line_spans(text):
-        if text[start:end].strip():
+    for s, e in line_spans(text[start:end]):
+        s, e = s + start, e + start
+        if text[s:e].strip():
             if block_start < 0:
-                block_start = start
-            block_end = end
+                block_start = s
+            block_end = e
         elif block_start >= 0:
             blocks.append((block_start, block_end))
             block_start = -1
     if block_start >= 0:
         blocks.append((block_start, block_end))
+    return blocks
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[Segment]:
+    return [seg for block in _blocks(text, start, end) for part in _headline_apart(text, *block)
+            if (seg := _paragraph(text, *part)) is not None]
+
+
+def _plain(text: str, start: int, end: int, rel: str, index: int) -> Document:
+    """``text[start:end]`` as one Document (see :func:`load_plain`)."""
+    blocks = _blocks(text, start, end)
     segments: list[Segment] = []
     title, title_start = "", -1
     if blocks:
@@ -167,13 +214,13 @@ def load_plain(text: str, rel: str) -> tuple[Document, ...]:
             rest = _skip_newline(text, line_end)
             blocks[0] = (rest, first_end)
     date = None
-    for start, end in [part for block in blocks for part in _headline_apart(text, *block)]:
-        segment = _paragraph(text, start, end)
+    for s, e in [part for block in blocks for part in _headline_apart(text, *block)]:
+        segment = _paragraph(text, s, e)
         if segment is not None:
             if date is None and len(segments) <= 1:  # a dateline under the title
                 date = dateline(segment.text.split("\n", 1)[0])
             segments.append(segment)
-    return (Document(rel, 0, title, date, "", "", tuple(segments), title_start),)
+    return Document(rel, index, title, date, "", "", tuple(segments), title_start)
 
 
 _MONTHS = ("january february march april may june july august september october november "
