@@ -20,10 +20,12 @@ _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December)")
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_MONTH_NUMBERS = {name: n for n, name in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 
 _PATTERNS = lazy_compile(globals(), "_PATTERNS",
     rf"""
-    (?=[QtfsJFMASONDBbIiUudaln12])  # the first letter of every branch: a quick test
+    (?=[QtfsJFMASONDBbIiUudaln12e])  # the first letter of every branch: a quick test
     (?:(?P<quarter>\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<qy>{_YEAR})\b
       |\b(?P<qy2>{_YEAR})\s*Q(?P<q2>[1-4])\b
       |\b(?:[Tt]he\s+)?(?P<qw>(?i:first|second|third|fourth))[\s-]quarter(?:\s+of)?\s+(?P<qy3>{_YEAR})\b)
@@ -31,6 +33,8 @@ _PATTERNS = lazy_compile(globals(), "_PATTERNS",
       |\bQ(?P<q3>[1-4])\b(?!\s*(?:of\s+)?\d))
     |(?P<months>\b(?:from\s+)?(?P<m1>{_MONTH})\s+(?:to|through|-|–)\s+(?P<m2>{_MONTH})
       (?:\s+(?:of\s+)?(?P<my>{_YEAR}))?\b(?P<thisyear>\s+this\s+year|\s+last\s+year)?)
+    |(?P<eom>\b(?:(?:[Aa]t\s+)?(?:the\s+)?end\s+of\s+|end-)(?P<eom_m>{_MONTH})\b
+      (?:\s+(?P<eom_y>{_YEAR})\b)?)
     |(?P<by>\b(?:[Bb]y|[Ii]n|[Ff]or|[Uu]ntil|[Dd]uring|[Aa]t|[Aa]s\s+of)\s+(?:the\s+(?:end|start|beginning|close)\s+of\s+)?(?P<by_year>{_YEAR})\b)
     |(?P<fy>\b(?:FY|fiscal\s+(?:year\s+)?)(?P<fy_year>{_YEAR})\b)
     |(?P<rel>\b(?P<relword>last|this|next)\s+year\b)
@@ -79,6 +83,20 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
             year = date.year if date.month > 3 * q else date.year - 1
             out.append((start, end, Period(frozenset({year}), "quarter", f"Q{q}", True)))
             yearless.add((start, end))
+        elif m.group("eom"):  # "at the end of March": that month's end, an instant
+            month = m.group("eom_m")
+            if m.group("eom_y"):
+                year = int(m.group("eom_y"))
+            elif date is not None:
+                number = _MONTH_NUMBERS[month[:3].lower()]
+                year = date.year if number <= date.month else date.year - 1
+            else:
+                continue
+            if month.startswith("Dec"):  # the end of December: the year's end, as "at the
+                out.append((start, end, Period(frozenset({year}), "year", "", True)))  # end
+                continue  # of 2024" is
+            out.append((start, end, Period(frozenset({year}), "months", f"end-{month[:3]}",
+                                           True)))
         elif m.group("months"):
             year_text = m.group("my")
             if year_text:

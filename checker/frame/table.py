@@ -8,7 +8,7 @@ applies to bare numbers in its cells; rows named World / Total / Global are tota
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 
 from factlint import interval, periods
@@ -152,9 +152,11 @@ def measure_from_prose(cells: Sequence[Sentence], prose: Sequence[Claim], ton: s
 def frame_cell(
     sentence: Sentence, ctx: DocContext, lexicon: Lexicon, locate: Callable[[int, int], Location],
     ton: str = "metric", entity: str = "", borrowed: str = "",
+    aliases: Mapping[str, str] | None = None,
 ) -> list[Claim]:
     """The claims of one table cell (usually one, or none); ``borrowed`` is the measure the
-    document's prose gives a table whose headers name none (:func:`measure_from_prose`)."""
+    document's prose gives a table whose headers name none (:func:`measure_from_prose`),
+    ``aliases`` the names the document shortens ("Qilin Biopharma" -> "Qilin")."""
     cell = sentence.table
     if cell is None or not cell.row_subject or len(sentence.mentions) != 1:
         return []
@@ -217,6 +219,7 @@ def frame_cell(
     else:
         subject_text = row
         subject = "World" if cell.is_total_row else (lexicon.place(row) or _company(row, lexicon))
+        subject = (aliases or {}).get(subject, subject)  # the document's short form of it
     kind: ClaimKind = "share" if value.dimension == "share" else "level"
     if _CHANGE_HEADER.search(header):
         if value.dimension != "share":

@@ -129,13 +129,19 @@ def _frame_file(
             if sent.table is None:  # its measure from it
                 found_at[k], doc_sentences[k] = framer.frame(sent, ctx)
         prose = [c for found in found_at.values() for c in found]
+        names = framer.names(doc)
         for cells in _tables(doc_sentences):
             borrowed = frame_table.measure_from_prose([doc_sentences[j] for j in cells],
                                                       prose, ton)
+            rows = {c.table.row_subject.strip("* ") for j in cells
+                    if (c := doc_sentences[j]).table is not None}
+            # (the document's short forms, but never one that is another row of the table:
+            # "| Kestrel Group | 39.6 |" above "| Kestrel | 34.2 |" are two)
+            aliases = {full: short for full, short in names.aliases.items() if short not in rows}
             for k in cells:
                 sent = doc_sentences[k]
                 found_at[k] = frame_table.frame_cell(sent, ctx, lexicon, locate, ton,
-                                                     framer.names(doc).entity, borrowed)
+                                                     names.entity, borrowed, aliases)
                 if not found_at[k]:
                     doc_sentences[k] = dataclasses.replace(
                         sent, unframed=tuple((m.start, "table-cell") for m in sent.mentions))
