@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from factlint import interval as iv
+from factlint.parse.chinese import numeral_at
 from factlint.parse.numbers import (
-    CN_NUMERAL_CHARS,
     ENGLISH_NUMBERS,
     FRACTION_WORDS,
     ORDINAL_WORDS,
@@ -55,7 +55,10 @@ QUALIFIERS: dict[str, str] = {
     "将近": iv.NEARLY, "接近": iv.NEARLY, "超过": iv.OVER, "逾": iv.OVER, "超": iv.OVER,
     "高于": iv.OVER, "至少": iv.AT_LEAST, "不少于": iv.AT_LEAST, "不低于": iv.AT_LEAST,
     "不超过": iv.UP_TO, "至多": iv.UP_TO, "最多": iv.UP_TO, "不到": iv.UNDER,
-    "不足": iv.UNDER, "低于": iv.UNDER,
+    "不足": iv.UNDER, "低于": iv.UNDER, "大于": iv.OVER, "多于": iv.OVER, "超过了": iv.OVER,
+    "小于": iv.UNDER, "少于": iv.UNDER, "不小于": iv.AT_LEAST, "大于等于": iv.AT_LEAST,
+    "大于或等于": iv.AT_LEAST, "不大于": iv.UP_TO, "不多于": iv.UP_TO, "小于等于": iv.UP_TO,
+    "小于或等于": iv.UP_TO,
     # symbols, as in tables and abstracts: >40 years, <5%, ≥ 90%
     ">": iv.OVER, "＞": iv.OVER, "<": iv.UNDER, "＜": iv.UNDER, "≥": iv.AT_LEAST,
     "≤": iv.UP_TO,
@@ -63,6 +66,7 @@ QUALIFIERS: dict[str, str] = {
 # written after the number or unit
 POST_QUALIFIERS: dict[str, str] = {
     "左右": iv.APPROX, "上下": iv.APPROX, "以上": iv.OVER, "多": iv.OVER, "余": iv.OVER,
+    "餘": iv.OVER, "几": iv.OVER, "幾": iv.OVER,  # 十几万, 二十几: more than
     "以下": iv.UP_TO, "or more": iv.AT_LEAST, "or so": iv.APPROX, "or less": iv.UP_TO,
 }
 # comparative verbs: (op of a Comparison, qualifier when a number follows)
@@ -95,7 +99,8 @@ CN_SUPERLATIVES: dict[str, str] = {"大": "largest", "小": "smallest"}
 
 _SIMPLE: dict[str, str] = {
     "to": "TO", "between": "BETWEEN", "and": "AND", "times": "TIMES", "fold": "FOLD",
-    "倍": "TIMES", "成": "CHENG", "百分之": "PCTPRE", "第": "DI",
+    "倍": "TIMES", "成": "CHENG", "百分之": "PCTPRE", "千分之": "PCTPRE",
+    "仟分之": "PCTPRE", "万分之": "PCTPRE", "萬分之": "PCTPRE", "第": "DI",
     "ranks": "RANKV", "ranked": "RANKV", "ranking": "RANKV", "ranks as": "RANKV",
     "no .": "NO",
     "world's": "WORLDS", "world’s": "WORLDS", "globe's": "WORLDS", "globe’s": "WORLDS",
@@ -134,7 +139,7 @@ def _lexicon() -> tuple[dict[str, str], dict[str, str]]:
         for word in table:
             lower[word] = terminal or _SIMPLE[word]
     for word in ("hundred", "thousand", "million", "billion", "trillion", "千", "万", "亿",
-                 "万亿", "百万", "千万"):
+                 "万亿", "百万", "千万", "萬", "億", "萬億"):
         lower[word] = "SCALE"
     lower["zero"] = OTHER  # "zero" alone is never a quantity here
     for form in (*UNIT_PHRASES, *multiword_surfaces()):
@@ -153,13 +158,15 @@ for _key, _terminal in LOWER.items():
         _PHRASES.setdefault(_head, []).append((tuple(_tail), _terminal))
 for _options in _PHRASES.values():
     _options.sort(key=lambda o: -len(o[0]))
-_CJK_MAX = 4
+_CJK_MAX = 5  # 大于或等于
 
 # ------------------------------------------------------------------ the raw lexer
 _RAW = lazy_compile(globals(), "_RAW",
     r"\s*(?:"
     r"(?P<ord>\d+(?:st|nd|rd|th))(?![A-Za-z])"
-    r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?)"
+    r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)"
+    r"|[０-９]{1,3}(?:，[０-９]{3})+(?:[．.][０-９]+)?(?![０-９]|，[０-９])"  # full-width
+    r"|\d+(?:[.．]\d+)?)"
     r"|(?P<cur>US\$|U\.S\.\$|AU\$|A\$|CA\$|C\$|HK\$|S\$)"
     r"|(?P<word>U\.S\.|[A-Za-z]+/[A-Za-z]{1,5}(?![A-Za-z/])"  # b/d, mb/d: one unit word
     r"|(?:[kcdm]?m|ft|mi)[23²³](?![A-Za-z\d])"  # m2, km³: one unit word
@@ -168,7 +175,6 @@ _RAW = lazy_compile(globals(), "_RAW",
     r"|(?P<sym>\S)"
     r")"
 )
-_CN_RUN = lazy_compile(globals(), "_CN_RUN", f"[{CN_NUMERAL_CHARS}]+")
 _NOT_QUANTITY_AT = lazy_compile(globals(), "_NOT_QUANTITY_AT",
     r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|年(?:\d{1,2}月(?:\d{1,2}日)?)?)"
     r"|\d{1,2}月(?:\d{1,2}日)?|\d{1,2}/\d{1,2}/\d{2,4}"
@@ -291,7 +297,6 @@ def _glued_unit(text: str, dash: int) -> bool:
 
 
 _BAG_NEXT = frozenset("- kK")
-_CN_BEFORE_UNIT = "千百万"
 
 
 def _cjk(text: str, pos: int) -> tuple[str, int]:
@@ -306,16 +311,11 @@ def _cjk(text: str, pos: int) -> tuple[str, int]:
             terminal = "UNIT"
         if terminal is not None:
             return terminal, pos + size
-    m = _CN_RUN.match(text, pos)
-    if m is not None:
-        end = m.end()
-        if end - pos > 1 and text[end - 1] in _CN_BEFORE_UNIT and _cn_unit_at(text, end - 1):
-            end -= 1  # 一百千瓦 = 一百 千瓦
-        numeral = text[pos:end]
-        if text[pos] not in "万亿" and ("万" in numeral or "亿" in numeral):
-            return "CNBIG", end  # a numeral that carries its scale: 四千万, 十万亿
-        return "CNNUM", end
-    return OTHER, pos + 1
+    if text[pos] in "负負" and (m := _RAW.match(text, pos + 1)) is not None and \
+            m.lastgroup == "num" and m.start("num") == pos + 1:
+        return "NUM", m.end()  # 负10: minus ten
+    found = numeral_at(text, pos, _cn_unit_at)
+    return found if found is not None else (OTHER, pos + 1)
 
 
 def _cn_unit_at(text: str, pos: int) -> bool:
