@@ -119,7 +119,7 @@ def _anchor_parts(start_terminals: frozenset[str]) -> tuple[set[str], set[str]]:
     if "CNNUM" in start_terminals:
         chars.update(CN_START_CHARS)
     if "CUR" in start_terminals:
-        chars.update("$€£¥")
+        chars.update("$€£¥￥")
     return chars, words
 
 

@@ -40,6 +40,8 @@ CN_NUMERAL_CHARS = _DIGIT_CHARS + _UNIT_CHARS + _BIG_CHARS
 #: the characters a numeral may start with: a numeral character or the minus sign 负
 CN_START_CHARS = CN_NUMERAL_CHARS + "负負"
 _POINT = "点點"
+#: the digits that stand alone as numbers (not 陆, 拾, 伍: as words they mean other things)
+_PLAIN_DIGITS = frozenset("二两兩三四五六七八九十")
 _MINUS = "负負"
 
 _RUN = lazy_compile(
@@ -55,8 +57,8 @@ _FRACTION_TAIL = lazy_compile(
 CLASSIFIERS = frozenset(
     "个個只隻台双雙对對名位家辆輛架艘座件条條项項次人匹头頭棵张張本部所间間套枚颗顆批种種款"
     "例起场場届屆轮輪户戶份篇首")
-#: written right after a numeral, a qualifier (多, 余) or a scale: the numeral is a quantity
-_AFTER_NUMBER = frozenset("多余餘几幾来來左上万萬亿億千百")
+#: written right after a numeral, a qualifier (多, 余, 左右, 以上): the numeral is a quantity
+_AFTER_NUMBER = frozenset("多余餘几幾来來左上")
 
 
 def _plain(text: str) -> int | None:
@@ -177,6 +179,11 @@ def numeral_at(text: str, pos: int,
         return None
     end = m.end()
     whole_end = m.end("int")
+    if m.group("dec") is None and whole_end - m.start("int") > 1 and \
+            chinese_number(text[pos:whole_end]) is None:
+        while whole_end - m.start("int") > 1 and chinese_number(text[pos:whole_end]) is None:
+            whole_end -= 1  # 百分之七十百分位: 七十, then 百分位
+        end = whole_end
     if m.group("dec") is None:
         if whole_end - m.start("int") > 1 and text[whole_end - 1] in "千百万" and \
                 unit_at(text, whole_end - 1):
@@ -230,6 +237,8 @@ def bare_numeral_is_count(text: str, start: int, end: int) -> bool:
                                         for ch in numeral)
     if compound:
         return True
+    if text[start] not in _PLAIN_DIGITS:
+        return False  # 陆 (land), 拾 (pick up), 伍: a financial character alone is a word
     after = text[start + run:start + run + 1]
     if after in _AFTER_NUMBER:
         return True

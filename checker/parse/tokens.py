@@ -99,13 +99,14 @@ CN_SUPERLATIVES: dict[str, str] = {"大": "largest", "小": "smallest"}
 
 _SIMPLE: dict[str, str] = {
     "to": "TO", "between": "BETWEEN", "and": "AND", "times": "TIMES", "fold": "FOLD",
-    "倍": "TIMES", "成": "CHENG", "百分之": "PCTPRE", "千分之": "PCTPRE",
+    "倍": "TIMES", "成": "CHENG", "折": "CHENG", "百分之": "PCTPRE", "千分之": "PCTPRE",
     "仟分之": "PCTPRE", "万分之": "PCTPRE", "萬分之": "PCTPRE", "第": "DI",
     "ranks": "RANKV", "ranked": "RANKV", "ranking": "RANKV", "ranks as": "RANKV",
     "no .": "NO",
     "world's": "WORLDS", "world’s": "WORLDS", "globe's": "WORLDS", "globe’s": "WORLDS",
     "-": "DASH", "–": "DASH", "—": "DASH", "~": "DASH", "～": "DASH", "至": "DASH",
-    "到": "DASH", "per": "PER", "a": "PER", "an": "PER", "/": "PER",
+    "到": "DASH", "和": "AND", "与": "AND", "與": "AND", "之间": "JIAN", "之間": "JIAN",
+    "间": "JIAN", "間": "JIAN", "per": "PER", "a": "PER", "an": "PER", "/": "PER",
 }
 # multiword unit forms (units.surface_unit knows them all; the definitions file's own
 # multiword forms, "cubic metres", "sq km", are added from there)
@@ -116,7 +117,8 @@ UNIT_PHRASES = ("per cent", "percentage points", "percentage point", "metric ton
                 "basis points", "basis point", "australian dollars", "australian dollar",
                 "canadian dollars", "canadian dollar", "hong kong dollars", "hong kong dollar",
                 "singapore dollars", "singapore dollar", "chinese yuan", "japanese yen")
-_CURRENCY_SYMBOLS = ("US$", "U.S.$", "AU$", "A$", "CA$", "C$", "HK$", "S$", "$", "€", "£", "¥")
+_CURRENCY_SYMBOLS = ("US$", "U.S.$", "AU$", "A$", "CA$", "C$", "HK$", "S$", "$", "€", "£", "¥",
+                     "￥")
 _CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "AUD", "CAD", "HKD", "SGD", "INR",
                    "CHF", "SAR", "AED", "BRL", "ZAR", "RUB", "TRY", "IDR", "TWD", "THB", "MYR",
                    "VND", "NGN", "EGP", "QAR", "KWD", "NZD", "NOK", "SEK", "DKK", "PLN", "MXN",
@@ -309,6 +311,9 @@ def _cjk(text: str, pos: int) -> tuple[str, int]:
         terminal = LOWER.get(piece) or EXACT.get(piece)
         if terminal is None and surface_unit(piece) is not None:
             terminal = "UNIT"
+        if terminal == "SCALE" and (found := numeral_at(text, pos, _cn_unit_at)) is not None \
+                and found[0] == "FRAC":
+            return found  # 百万分之五: a fraction, not the scale word 百万
         if terminal is not None:
             return terminal, pos + size
     if text[pos] in "负負" and (m := _RAW.match(text, pos + 1)) is not None and \

@@ -234,8 +234,10 @@ class MentionTransformer(Transformer[Token, Expr]):
             elif kind == "PCTPRE":
                 unit = "percent"
                 parts = _PER_MILLE.get(str(tok))
-            elif kind == "CHENG":
+            elif kind == "CHENG":  # 七成 = 70%; a price 八折 = 80%, 七五折 = 75%
                 unit = "percent"
+                if str(tok) == "折" and 10 <= x < 100 and x.denominator == 1:
+                    continue  # 七五折, 75折: the percent itself
                 x *= 10
                 h = h * 10 if decimal else _FIVE_POINTS
         if parts is not None:  # 千分之五 = 0.5%
