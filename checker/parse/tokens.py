@@ -108,6 +108,10 @@ _SIMPLE: dict[str, str] = {
     "到": "DASH", "和": "AND", "与": "AND", "與": "AND", "之间": "JIAN", "之間": "JIAN",
     "间": "JIAN", "間": "JIAN", "per": "PER", "a": "PER", "an": "PER", "/": "PER",
 }
+# words that begin with 成 or 折 but are no tenths: 三成员国 (three member states), 一成不变
+# (unchanging), 折合 (equivalent to), 折旧 (depreciation)
+_NOT_CHENG = ("成员", "成員", "成为", "成為", "成功", "成立", "成都", "成长", "成長", "成不变",
+              "折合", "折算", "折旧", "折舊", "折扣", "折叠", "折疊", "折返", "折射")
 # multiword unit forms (units.surface_unit knows them all; the definitions file's own
 # multiword forms, "cubic metres", "sq km", are added from there)
 UNIT_PHRASES = ("per cent", "percentage points", "percentage point", "metric tons",
@@ -144,6 +148,8 @@ def _lexicon() -> tuple[dict[str, str], dict[str, str]]:
                  "万亿", "百万", "千万", "萬", "億", "萬億"):
         lower[word] = "SCALE"
     lower["zero"] = OTHER  # "zero" alone is never a quantity here
+    for word in _NOT_CHENG:
+        lower[word] = OTHER
     for form in (*UNIT_PHRASES, *multiword_surfaces()):
         lower[form] = "UNIT"
     exact: dict[str, str] = {w: "SCALE" for w in _CASED_SCALES}
