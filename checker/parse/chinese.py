@@ -180,10 +180,9 @@ def numeral_at(text: str, pos: int,
     end = m.end()
     whole_end = m.end("int")
     if m.group("dec") is None and whole_end - m.start("int") > 1 and \
-            chinese_number(text[pos:whole_end]) is None:
-        while whole_end - m.start("int") > 1 and chinese_number(text[pos:whole_end]) is None:
-            whole_end -= 1  # 百分之七十百分位: 七十, then 百分位
-        end = whole_end
+            text[whole_end - 1] in _UNIT_CHARS and chinese_number(text[pos:whole_end]) is None \
+            and chinese_number(text[pos:whole_end - 1]) is not None:
+        end = whole_end = whole_end - 1  # 百分之七十百分位: 七十, then 百分位
     if m.group("dec") is None:
         if whole_end - m.start("int") > 1 and text[whole_end - 1] in "千百万" and \
                 unit_at(text, whole_end - 1):
@@ -204,10 +203,13 @@ def numeral_at(text: str, pos: int,
 
 
 def _is_date_or_clock(text: str, start: int, end: int) -> bool:
-    """A numeral that names a year (二〇二五年), a month, a day or an hour (十二点)."""
+    """A numeral that names a year (二〇二五年), a month, a day, an hour (十二点) or a
+    century (二十一世纪)."""
     after = text[end:end + 1]
-    if not after or after not in "年月日号號点點":
+    if not after or after not in "年月日号號点點世":
         return False
+    if after == "世":
+        return text[end + 1:end + 2] == "纪"  # 二十一世纪: the 21st century
     numeral = text[start:end].translate(_SAME)
     if after == "年":
         return len(numeral) == 4 and all(ch in _DIGITS for ch in numeral)

@@ -81,6 +81,8 @@ _EXTRA_SURFACES: dict[str, str] = {
     "pounds sterling": "GBP",
     "¥": "JPY",
     "￥": "CNY",  # the full-width sign of Chinese text: renminbi
+    "℃": "degree_Celsius",
+    "℉": "degree_Fahrenheit",
     "JPY": "JPY",
     "CNY": "CNY",
     "RMB": "CNY",
