@@ -244,4 +244,6 @@ def bare_numeral_is_count(text: str, start: int, end: int) -> bool:
     after = text[start + run:start + run + 1]
     if after in _AFTER_NUMBER:
         return True
+    if text[start + run + 1:start + run + 2] == "半":
+        return False  # 三个半月: three and a half months, not three of anything
     return after in CLASSIFIERS and numeral not in ("一", "")

@@ -67,6 +67,7 @@ QUALIFIERS: dict[str, str] = {
 POST_QUALIFIERS: dict[str, str] = {
     "左右": iv.APPROX, "上下": iv.APPROX, "以上": iv.OVER, "多": iv.OVER, "余": iv.OVER,
     "餘": iv.OVER, "几": iv.OVER, "幾": iv.OVER,  # 十几万, 二十几: more than
+    "半": iv.EXACT, "个半": iv.EXACT, "個半": iv.EXACT,  # 两年半, 一个半小时: and a half
     "以下": iv.UP_TO, "or more": iv.AT_LEAST, "or so": iv.APPROX, "or less": iv.UP_TO,
 }
 # comparative verbs: (op of a Comparison, qualifier when a number follows)

@@ -37,6 +37,9 @@ from factlint.parse.tokens import (
 from factlint.parse.units import PER_SURFACES, surface_unit, unit_info
 
 _FIVE_POINTS = Fraction(5)
+_HALF = Fraction(1, 2)
+_TWENTIETH = Fraction(1, 20)  # the half-width of 2.5: "两年半" is as precise
+_AND_A_HALF = frozenset(("半", "个半", "個半"))
 #: 千分之 (per mille) and 万分之 (per ten thousand): read as percent, divided by
 _PER_MILLE = {"千分之": Fraction(10), "仟分之": Fraction(10), "万分之": Fraction(100),
               "萬分之": Fraction(100)}
@@ -215,6 +218,7 @@ class MentionTransformer(Transformer[Token, Expr]):
         factor = Fraction(1)
         x = h = Fraction(0)
         plain = ""
+        half = ""
         parts = None
         decimal = False
         for tok in toks:
@@ -231,6 +235,8 @@ class MentionTransformer(Transformer[Token, Expr]):
                     unit = name
             elif kind == "POSTQ":
                 postq = POST_QUALIFIERS[lexeme_key(tok)]
+                if str(tok) in _AND_A_HALF:
+                    half = str(tok)
             elif kind == "PCTPRE":
                 unit = "percent"
                 parts = _PER_MILLE.get(str(tok))
@@ -242,6 +248,10 @@ class MentionTransformer(Transformer[Token, Expr]):
                 h = h * 10 if decimal else _FIVE_POINTS
         if parts is not None:  # 千分之五 = 0.5%
             x, h = x / parts, h / parts
+        if half:  # 两年半, 一斤半, 三元半, 一个半小时: and a half of the unit (not 三万半)
+            if not unit or factor != 1 or (half == "半" and toks[-2].type not in ("UNIT", "CUR")):
+                raise ValueError(f"no half of: {unit!r}")
+            x, h = x + _HALF, _TWENTIETH
         if toks[0].type == "CUR" and sum(1 for t in toks if t.type == "CUR") > 1:
             raise ValueError("two currency signs")  # $20,000.00 $37,305.97
         year_like = (factor == 1 and not unit and len(plain) == 4 and plain.isdigit()
