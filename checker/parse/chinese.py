@@ -132,7 +132,7 @@ def chinese_written(text: str) -> tuple[Fraction, str] | None:
     if negative:
         plain = plain[1:]
     whole, point, decimals = plain.partition("点")
-    value = _plain(whole)
+    value = _mixed(whole) if _ASCII_DIGIT.search(whole) else _plain(whole)
     if value is None or (point and not decimals):
         return None
     written = str(value)
@@ -144,6 +144,62 @@ def chinese_written(text: str) -> tuple[Fraction, str] | None:
         x += Fraction(int(digits), 10 ** len(digits))
         written += "." + digits
     return (-x if negative else x), written
+
+
+#: the characters that may follow the digits of a numeral that mixes digits and characters
+MIXED_NEXT = frozenset(_UNIT_CHARS + _BIG_CHARS)
+_MIXED = lazy_compile(globals(), "_MIXED", f"(?:[0-9]+|[{CN_NUMERAL_CHARS}])+")
+_MIXED_PART = lazy_compile(globals(), "_MIXED_PART", f"[0-9]+|[{CN_NUMERAL_CHARS}]")
+_ASCII_DIGIT = lazy_compile(globals(), "_ASCII_DIGIT", "[0-9]")
+
+
+def mixed_numeral_at(text: str, pos: int) -> int | None:
+    """The end of a numeral that mixes digits and characters at ``pos`` (3万4000, 5万4千6百,
+    1千零1, 100万三千), or None: digits, a unit character, then more digits or numeral
+    characters. ``3万``, ``5千万`` (a number and its scale) are none."""
+    m = _MIXED.match(text, pos)
+    if m is None:
+        return None
+    run = m.group()
+    first_unit = next((i for i, ch in enumerate(run) if ch in MIXED_NEXT), len(run))
+    if not any(ch.isdigit() or ch in _DIGITS for ch in run[first_unit:]):
+        return None
+    end = m.end()
+    while end > pos and _mixed(text[pos:end]) is None:
+        end -= 1
+    return end if end - pos > first_unit + 1 else None
+
+
+def _mixed(text: str) -> int | None:
+    """The value of a numeral that mixes digits and characters, or None. A lone digit
+    last, right after a unit, counts in the next lower unit (1万5 = 15000, as 一万五)."""
+    total = section = 0
+    number: int | None = None
+    last = 0  # the last unit placed, small or big
+    zero = False  # a 零 (or a written leading 0: 1百01) since the last unit
+    for part in _MIXED_PART.findall(text.translate(_SAME)):
+        if part.isdigit() or part in _DIGITS:
+            if number is not None:
+                return None  # two numbers in a row
+            if part in ("零", "〇"):
+                zero = True
+                continue
+            zero = zero or (part.isdigit() and len(part) > 1 and part.startswith("0"))
+            number = int(part) if part.isdigit() else _DIGITS[part]
+        elif part in _UNITS:
+            unit = _UNITS[part]
+            if last and last < 10**4 and unit >= last:
+                return None  # 1百千: a unit out of order
+            section += (1 if number is None else number) * unit
+            number, last, zero = None, unit, False
+        else:
+            big = _BIG[part]
+            section += number or 0
+            total = (total + section) * big if big == 10**8 else total + section * big
+            section, number, last, zero = 0, None, big, False
+    if number is not None and number < 10 and not zero and last >= 100:
+        number *= last // 10  # 1万5, 2千3
+    return total + section + (number or 0)
 
 
 def chinese_fraction(text: str) -> Fraction | None:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from factlint import interval as iv
-from factlint.parse.chinese import numeral_at
+from factlint.parse.chinese import MIXED_NEXT, mixed_numeral_at, numeral_at
 from factlint.parse.numbers import (
     ENGLISH_NUMBERS,
     FRACTION_WORDS,
@@ -425,6 +425,9 @@ def _lexemes(text: str, pos: int) -> Iterator[tuple[str, int, int]]:
             elif _number_is_label(text, s, e) or (
                     e - s <= 2 and after in _DAY_NEXT and _DAY_MONTH.match(text, s)):
                 yield OTHER, s, e
+            elif after in MIXED_NEXT and (mixed := mixed_numeral_at(text, s)) is not None:
+                pos = mixed
+                yield "CNBIG", s, pos  # 3万4000, 5万4千6百: digits and characters in one numeral
             else:
                 yield "NUM", s, e
                 if text[e:e + 1] == "-" and _glued_unit(text, e):
