@@ -2,8 +2,8 @@
 
 - :func:`chinese_number` reads a numeral in any of its written forms: ``一百二十三``,
   ``两千``, ``三万五`` (= 35000), ``二〇二五``, the financial and traditional characters
-  (``壹佰贰拾``, ``萬``, ``億``, ``兩``), decimals with 点 (``三点五``) and negatives with 负
-  (``负三十二``).
+  (``壹佰贰拾``, ``萬``, ``億``, ``兩``), decimals with 点 (``三点五``) and negatives
+  with 负 or 零下 (``负三十二``, ``零下五``).
 - :func:`numeral_at` is the tokenizer's part for numerals: the lexeme at a position
   (numeral, numeral with its scale, fraction ``三分之一`` / ``千分之五``, or a date or a
   clock time, which is no quantity).
@@ -26,6 +26,8 @@ _SAME = str.maketrans({
     "捌": "八", "玖": "九", "拾": "十", "佰": "百", "仟": "千", "萬": "万", "億": "亿",
     "○": "〇", "點": "点", "負": "负",
 })
+#: minus signs: 负, and 零下 ("below zero") of temperatures
+MINUS_SIGNS = ("负", "負", "零下")
 _DIGITS = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -46,7 +48,7 @@ _MINUS = "负負"
 
 _RUN = lazy_compile(
     globals(), "_RUN",
-    f"(?P<neg>[{_MINUS}])?(?P<int>[{CN_NUMERAL_CHARS}]+)"
+    f"(?P<neg>[{_MINUS}]|零下)?(?P<int>[{CN_NUMERAL_CHARS}]+)"
     f"(?:[{_POINT}](?P<dec>[{_DIGIT_CHARS.replace('两兩倆俩', '')}]+))?")
 #: after a decimal, a clock time: 三点五十分, 十点一刻, 八点半 is never a decimal
 _CLOCK_AFTER = frozenset("十拾分刻半钟鐘")
@@ -128,9 +130,9 @@ def chinese_written(text: str) -> tuple[Fraction, str] | None:
     """(value, the value in digits as written: ``三点五`` -> ``3.5``, ``三千万`` ->
     ``30000000``) of a numeral, or None; the digits give the half-width the writing implies."""
     plain = text.translate(_SAME)
-    negative = plain.startswith("负")
+    negative = plain.startswith(MINUS_SIGNS)
     if negative:
-        plain = plain[1:]
+        plain = plain[2:] if plain.startswith("零下") else plain[1:]
     whole, point, decimals = plain.partition("点")
     value = _mixed(whole) if _ASCII_DIGIT.search(whole) else _plain(whole)
     if value is None or (point and not decimals):
@@ -282,7 +284,7 @@ def bare_numeral_is_count(text: str, start: int, end: int) -> bool:
     if before == "第":
         return False
     written = text[start:end].translate(_SAME)
-    if written[:1] == "负":
+    if written.startswith(MINUS_SIGNS):
         return True
     if (written[:1] in _UNITS and written[:1] != "十") or written[:1] in _BIG:
         return False

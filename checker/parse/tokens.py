@@ -323,9 +323,10 @@ def _cjk(text: str, pos: int) -> tuple[str, int]:
             return found  # 百万分之五: a fraction, not the scale word 百万
         if terminal is not None:
             return terminal, pos + size
-    if text[pos] in "负負" and (m := _RAW.match(text, pos + 1)) is not None and \
-            m.lastgroup == "num" and m.start("num") == pos + 1:
-        return "NUM", m.end()  # 负10: minus ten
+    sign = 2 if text.startswith("零下", pos) else 1
+    if (sign == 2 or text[pos] in "负負") and (m := _RAW.match(text, pos + sign)) is not None \
+            and m.lastgroup == "num" and m.start("num") == pos + sign:
+        return "NUM", m.end()  # 负10: minus ten; 零下5℃: five below zero
     found = numeral_at(text, pos, _cn_unit_at)
     return found if found is not None else (OTHER, pos + 1)
 

@@ -111,7 +111,7 @@ def _number_of(kind: str, text: str) -> tuple[Fraction, Fraction]:
     """:func:`_number` by terminal and text (numbers recur: computed once each)."""
     if kind == "NUM":
         half = text.translate(HALF_WIDTH)
-        digits = half.lstrip("负負")  # 负10: minus ten
+        digits = half.removeprefix("零下").lstrip("负負")  # 负10, 零下5: minus
         x = parse_digits(digits)
         return (-x if digits != half else x), written_half_width(Fraction(0), digits)
     if kind == "NUMWORD":
