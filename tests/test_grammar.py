@@ -23,9 +23,9 @@ from factlint.parse.anchors import anchor_regex
 from factlint.parse.mentions import find_mentions, has_unexplained_digit
 from factlint.parse.tokens import LOWER, tokenize
 
-CASES: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "data" / "grammar_cases.yaml").read_text("utf-8")
-)
+CASES: list[dict[str, Any]] = [
+    case for name in ("grammar_cases.yaml", "grammar_cases_zh.yaml")
+    for case in yaml.safe_load((Path(__file__).parent / "data" / name).read_text("utf-8"))]
 
 
 def _describe(m: Mention) -> dict[str, Any]:

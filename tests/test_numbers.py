@@ -6,8 +6,8 @@ from fractions import Fraction
 
 import pytest
 
+from factlint.parse.chinese import chinese_fraction, chinese_number
 from factlint.parse.numbers import (
-    chinese_number,
     english_number,
     ordinal,
     parse_digits,
@@ -48,6 +48,34 @@ def test_english(text: str, value: int | None) -> None:
 )
 def test_chinese(text: str, value: int | None) -> None:
     assert chinese_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("3万4000", 34000), ("5万4千6百", 54600), ("1千零1", 1001), ("1万5", 15000),
+     ("1百01", 101), ("200亿零四千230", 20000004230), ("三点五", Fraction(7, 2)),
+     ("零点零五", Fraction(1, 20)), ("一千六点五", Fraction(3201, 2)),
+     ("负三十二", -32), ("負十點五", Fraction(-21, 2)), ("壹佰贰拾叁", 123), ("两萬", 20000),
+     ("肆億", 4 * 10**8), ("三点", None), ("三点两", None), ("负", None)],
+)
+def test_chinese_decimals_negatives_and_financial_characters(
+        text: str, value: Fraction | None) -> None:
+    assert chinese_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("三分之一", Fraction(1, 3)), ("一千分之五", Fraction(1, 200)), ("100分之3", Fraction(3, 100)),
+     ("零分之一", None), ("三分", None)],
+)
+def test_chinese_fractions(text: str, value: Fraction | None) -> None:
+    assert chinese_fraction(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("１２３", 123), ("１，２３４．５", Fraction(2469, 2))])
+def test_full_width_digits(text: str, value: Fraction) -> None:
+    assert parse_digits(text) == value
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,8 @@ import functools
 import re
 from collections.abc import Iterable
 
-from factlint.parse.numbers import CN_NUMERAL_CHARS, ENGLISH_NUMBERS
+from factlint.parse.chinese import CN_START_CHARS
+from factlint.parse.numbers import ENGLISH_NUMBERS
 from factlint.parse.tokens import EXACT, LOWER
 
 #: Terminals one of which every accepting parse holds (a number, a fraction, an ordinal, a
@@ -56,7 +57,7 @@ def candidate_regex(core: frozenset[str] = CORE_TERMINALS) -> re.Pattern[str]:
     alternatives come after it), so ``re`` skips letters in C: a sentence with no candidate
     costs one quick scan.
     """
-    chars = set(CN_NUMERAL_CHARS)
+    chars = set(CN_START_CHARS)
     for key, terminal in LOWER.items():
         if terminal in core and not key.isascii():
             chars.add(key[0])
@@ -116,9 +117,9 @@ def _anchor_parts(start_terminals: frozenset[str]) -> tuple[set[str], set[str]]:
             elif len(key) == 1 and not key.isalnum() and terminal in _SYMBOL_STARTS:
                 chars.add(key)  # >, <, ≥: one character, matched like a Chinese start
     if "CNNUM" in start_terminals:
-        chars.update(CN_NUMERAL_CHARS)
+        chars.update(CN_START_CHARS)
     if "CUR" in start_terminals:
-        chars.update("$€£¥")
+        chars.update("$€£¥￥")
     return chars, words
 
 

@@ -31,6 +31,7 @@ from factlint.parse.anchors import (
     padded_lower,
     start_char_regex,
 )
+from factlint.parse.chinese import CN_START_CHARS, bare_numeral_is_count
 from factlint.parse.digits import has_unexplained_digit
 from factlint.parse.lalr import UnexpectedInput
 from factlint.parse.tokens import OTHER, lexemes, lone_number
@@ -168,11 +169,12 @@ _SAME_READINGS = (iv.EXACT, iv.APPROX)
 
 def _finish(value: Value) -> Value:
     """Clip a share to [0, 100] - unless it is written above 100 (a 240% rise, a 120%
-    tariff), which is no share of anything and keeps its interval. The number as written
-    is never clipped."""
+    tariff) or below 0 (负3.5%), which is no share of anything and keeps its interval.
+    The number as written is never clipped."""
     low = value.speaker.low
     if value.dimension == "share" and low is not None and low < _HUNDRED and not (
-            _within_share(value.speaker) and _within_share(value.strict)):
+            _within_share(value.speaker) and _within_share(value.strict)) and not any(
+            x < 0 for x in value.stated):  # 负3.5%: a fall, no share either
         return Value(iv.clip_share(value.speaker), iv.clip_share(value.strict), value.unit,
                      value.dimension, value.stated, value.stated_unit)
     return value
@@ -219,6 +221,10 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
             return _DROP  # a year: in 2023, by 2030, 2020-2025
         if counts and _LABEL_BEFORE.search(before):
             return _DROP  # Section 301, Group 2:
+        if counts and expr.kind == "quantity" and (
+                before.endswith("第") or (text[start] in CN_START_CHARS and
+                                         not bare_numeral_is_count(text, start, end))):
+            return _DROP  # 第十二 (a rank), 一 in 统一, 十 in 十分 (see parse.chinese)
         if counts and len(expr.amounts) == 1 and text[end:end + 1] in (".", ")") and \
                 _LIST_START.match(text[:start]) and not text[end + 1:end + 2].isdigit():
             return _DROP  # list numbering

@@ -1,4 +1,6 @@
-"""Numbers as written: digits with separators, English number words, Chinese numerals.
+"""Numbers as written: digits with separators, English number words, scale and fraction words.
+
+Chinese numerals are read in :mod:`factlint.parse.chinese`.
 
 Every value is an exact ``Fraction``; :func:`written_half_width` gives the half-width the
 writing implies (DESIGN.md, "What a value means"), through :func:`interval.half_width`.
@@ -42,6 +44,9 @@ SCALES: dict[str, int] = {
     "万亿": 10**12,
     "百万": 10**6,
     "千万": 10**7,
+    "萬": 10**4,
+    "億": 10**8,
+    "萬億": 10**12,
 }
 
 FRACTION_WORDS: dict[str, Fraction] = {
@@ -97,22 +102,20 @@ _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
              "ninth", "tenth"]
 ORDINAL_WORDS: dict[str, int] = {w: i + 1 for i, w in enumerate(_ORDINALS)}
 
-_CN_DIGITS = {
-    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG = {"万": 10**4, "亿": 10**8}
-CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_CN_UNITS) + "".join(_CN_BIG)
-
 _DIGITS_RE = lazy_compile(globals(), "_DIGITS_RE", r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _ORDINAL_RE = lazy_compile(globals(), "_ORDINAL_RE", r"(\d+)(?:st|nd|rd|th)")
 
 
+#: full-width digits and separators (１２３，４５６．７) -> their ASCII forms
+HALF_WIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+
+
 def parse_digits(text: str) -> Fraction:
-    """``"1,234.5"`` -> ``Fraction(2469, 2)``; raises ``ValueError`` on anything else."""
+    """``"1,234.5"`` -> ``Fraction(2469, 2)`` (full-width ``１，２３４．５`` too); raises
+    ``ValueError`` on anything else."""
     if text.isdigit():
         return Fraction(int(text))
+    text = text.translate(HALF_WIDTH)
     if not _DIGITS_RE.fullmatch(text):
         raise ValueError(f"not a number: {text!r}")
     whole, _, decimals = text.replace(",", "").partition(".")
@@ -138,60 +141,6 @@ def english_number(word: str) -> int | None:
     if tens >= 20 and tens % 10 == 0 and 0 < ones < 10:
         return tens + ones
     return None
-
-
-def chinese_number(text: str) -> int | None:
-    """``"三千万"`` -> 30000000, ``"十五"`` -> 15, ``"二〇二五"`` -> 2025; None if malformed.
-
-    A digit right after a unit, with no 零 between, counts in the next lower unit
-    (``三万五`` = 35000, ``两千六`` = 2600, ``一百二`` = 120); ``四万万`` = 4 * 10**8;
-    a unit that does not fall inside its section (``一百千``, ``千千万万``) is malformed.
-    """
-    if not text or any(ch not in CN_NUMERAL_CHARS for ch in text):
-        return None
-    if all(ch in _CN_DIGITS for ch in text):
-        if len(text) == 1:
-            return _CN_DIGITS[text]
-        if "两" in text:
-            return None
-        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
-    total = section = number = 0
-    pending = False  # a digit not yet placed
-    last_unit = 0  # the last unit placed in this section (for 三万五, 一百千)
-    zero = False  # a 零 since the last unit
-    big = 0  # the last big unit (万 / 亿) placed
-    for ch in text:
-        if ch in _CN_DIGITS:
-            if pending and ch not in "零〇":
-                return None  # two digits in a row inside a compound numeral
-            if ch in "零〇":
-                zero = True
-            else:
-                number = _CN_DIGITS[ch]
-                pending = True
-        elif ch in _CN_UNITS:
-            unit = _CN_UNITS[ch]
-            if last_unit and unit >= last_unit:
-                return None  # 一百千: a unit out of order
-            section += (number if pending else 1) * unit
-            number, pending, last_unit, zero = 0, False, unit, False
-        else:  # 万 or 亿
-            unit = _CN_BIG[ch]
-            if not pending and section == 0 and big and unit == 10**4 and not zero:
-                total *= unit  # 四万万
-                continue
-            section += number
-            if ch == "亿":
-                total = (total + section) * unit
-            else:
-                total += section * unit
-            section = number = 0
-            pending, last_unit, zero, big = False, 0, False, unit
-    if pending and not zero:
-        lower = (last_unit or big) // 10
-        if lower >= 10 and (last_unit or big) != 10:
-            number *= lower  # 三万五, 一百二
-    return total + section + number
 
 
 def ordinal(word: str) -> int | None:

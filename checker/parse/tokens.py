@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from factlint import interval as iv
+from factlint.parse.chinese import MIXED_NEXT, mixed_numeral_at, numeral_at
 from factlint.parse.numbers import (
-    CN_NUMERAL_CHARS,
     ENGLISH_NUMBERS,
     FRACTION_WORDS,
     ORDINAL_WORDS,
@@ -55,7 +55,10 @@ QUALIFIERS: dict[str, str] = {
     "将近": iv.NEARLY, "接近": iv.NEARLY, "超过": iv.OVER, "逾": iv.OVER, "超": iv.OVER,
     "高于": iv.OVER, "至少": iv.AT_LEAST, "不少于": iv.AT_LEAST, "不低于": iv.AT_LEAST,
     "不超过": iv.UP_TO, "至多": iv.UP_TO, "最多": iv.UP_TO, "不到": iv.UNDER,
-    "不足": iv.UNDER, "低于": iv.UNDER,
+    "不足": iv.UNDER, "低于": iv.UNDER, "大于": iv.OVER, "多于": iv.OVER, "超过了": iv.OVER,
+    "小于": iv.UNDER, "少于": iv.UNDER, "不小于": iv.AT_LEAST, "大于等于": iv.AT_LEAST,
+    "大于或等于": iv.AT_LEAST, "不大于": iv.UP_TO, "不多于": iv.UP_TO, "小于等于": iv.UP_TO,
+    "小于或等于": iv.UP_TO,
     # symbols, as in tables and abstracts: >40 years, <5%, ≥ 90%
     ">": iv.OVER, "＞": iv.OVER, "<": iv.UNDER, "＜": iv.UNDER, "≥": iv.AT_LEAST,
     "≤": iv.UP_TO,
@@ -63,6 +66,8 @@ QUALIFIERS: dict[str, str] = {
 # written after the number or unit
 POST_QUALIFIERS: dict[str, str] = {
     "左右": iv.APPROX, "上下": iv.APPROX, "以上": iv.OVER, "多": iv.OVER, "余": iv.OVER,
+    "餘": iv.OVER, "几": iv.OVER, "幾": iv.OVER,  # 十几万, 二十几: more than
+    "半": iv.EXACT, "个半": iv.EXACT, "個半": iv.EXACT,  # 两年半, 一个半小时: and a half
     "以下": iv.UP_TO, "or more": iv.AT_LEAST, "or so": iv.APPROX, "or less": iv.UP_TO,
 }
 # comparative verbs: (op of a Comparison, qualifier when a number follows)
@@ -95,13 +100,19 @@ CN_SUPERLATIVES: dict[str, str] = {"大": "largest", "小": "smallest"}
 
 _SIMPLE: dict[str, str] = {
     "to": "TO", "between": "BETWEEN", "and": "AND", "times": "TIMES", "fold": "FOLD",
-    "倍": "TIMES", "成": "CHENG", "百分之": "PCTPRE", "第": "DI",
+    "倍": "TIMES", "成": "CHENG", "折": "CHENG", "百分之": "PCTPRE", "千分之": "PCTPRE",
+    "仟分之": "PCTPRE", "万分之": "PCTPRE", "萬分之": "PCTPRE", "第": "DI",
     "ranks": "RANKV", "ranked": "RANKV", "ranking": "RANKV", "ranks as": "RANKV",
     "no .": "NO",
     "world's": "WORLDS", "world’s": "WORLDS", "globe's": "WORLDS", "globe’s": "WORLDS",
     "-": "DASH", "–": "DASH", "—": "DASH", "~": "DASH", "～": "DASH", "至": "DASH",
-    "到": "DASH", "per": "PER", "a": "PER", "an": "PER", "/": "PER",
+    "到": "DASH", "和": "AND", "与": "AND", "與": "AND", "之间": "JIAN", "之間": "JIAN",
+    "间": "JIAN", "間": "JIAN", "per": "PER", "a": "PER", "an": "PER", "/": "PER",
 }
+# words that begin with 成 or 折 but are no tenths: 三成员国 (three member states), 一成不变
+# (unchanging), 折合 (equivalent to), 折旧 (depreciation)
+_NOT_CHENG = ("成员", "成員", "成为", "成為", "成功", "成立", "成都", "成长", "成長", "成不变",
+              "折合", "折算", "折旧", "折舊", "折扣", "折叠", "折疊", "折返", "折射")
 # multiword unit forms (units.surface_unit knows them all; the definitions file's own
 # multiword forms, "cubic metres", "sq km", are added from there)
 UNIT_PHRASES = ("per cent", "percentage points", "percentage point", "metric tons",
@@ -111,7 +122,8 @@ UNIT_PHRASES = ("per cent", "percentage points", "percentage point", "metric ton
                 "basis points", "basis point", "australian dollars", "australian dollar",
                 "canadian dollars", "canadian dollar", "hong kong dollars", "hong kong dollar",
                 "singapore dollars", "singapore dollar", "chinese yuan", "japanese yen")
-_CURRENCY_SYMBOLS = ("US$", "U.S.$", "AU$", "A$", "CA$", "C$", "HK$", "S$", "$", "€", "£", "¥")
+_CURRENCY_SYMBOLS = ("US$", "U.S.$", "AU$", "A$", "CA$", "C$", "HK$", "S$", "$", "€", "£", "¥",
+                     "￥")
 _CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "AUD", "CAD", "HKD", "SGD", "INR",
                    "CHF", "SAR", "AED", "BRL", "ZAR", "RUB", "TRY", "IDR", "TWD", "THB", "MYR",
                    "VND", "NGN", "EGP", "QAR", "KWD", "NZD", "NOK", "SEK", "DKK", "PLN", "MXN",
@@ -134,9 +146,11 @@ def _lexicon() -> tuple[dict[str, str], dict[str, str]]:
         for word in table:
             lower[word] = terminal or _SIMPLE[word]
     for word in ("hundred", "thousand", "million", "billion", "trillion", "千", "万", "亿",
-                 "万亿", "百万", "千万"):
+                 "万亿", "百万", "千万", "萬", "億", "萬億"):
         lower[word] = "SCALE"
     lower["zero"] = OTHER  # "zero" alone is never a quantity here
+    for word in _NOT_CHENG:
+        lower[word] = OTHER
     for form in (*UNIT_PHRASES, *multiword_surfaces()):
         lower[form] = "UNIT"
     exact: dict[str, str] = {w: "SCALE" for w in _CASED_SCALES}
@@ -153,13 +167,15 @@ for _key, _terminal in LOWER.items():
         _PHRASES.setdefault(_head, []).append((tuple(_tail), _terminal))
 for _options in _PHRASES.values():
     _options.sort(key=lambda o: -len(o[0]))
-_CJK_MAX = 4
+_CJK_MAX = 5  # 大于或等于
 
 # ------------------------------------------------------------------ the raw lexer
 _RAW = lazy_compile(globals(), "_RAW",
     r"\s*(?:"
     r"(?P<ord>\d+(?:st|nd|rd|th))(?![A-Za-z])"
-    r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?)"
+    r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)"
+    r"|[０-９]{1,3}(?:，[０-９]{3})+(?:[．.][０-９]+)?(?![０-９]|，[０-９])"  # full-width
+    r"|\d+(?:[.．]\d+)?)"
     r"|(?P<cur>US\$|U\.S\.\$|AU\$|A\$|CA\$|C\$|HK\$|S\$)"
     r"|(?P<word>U\.S\.|[A-Za-z]+/[A-Za-z]{1,5}(?![A-Za-z/])"  # b/d, mb/d: one unit word
     r"|(?:[kcdm]?m|ft|mi)[23²³](?![A-Za-z\d])"  # m2, km³: one unit word
@@ -168,7 +184,6 @@ _RAW = lazy_compile(globals(), "_RAW",
     r"|(?P<sym>\S)"
     r")"
 )
-_CN_RUN = lazy_compile(globals(), "_CN_RUN", f"[{CN_NUMERAL_CHARS}]+")
 _NOT_QUANTITY_AT = lazy_compile(globals(), "_NOT_QUANTITY_AT",
     r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|年(?:\d{1,2}月(?:\d{1,2}日)?)?)"
     r"|\d{1,2}月(?:\d{1,2}日)?|\d{1,2}/\d{1,2}/\d{2,4}"
@@ -291,7 +306,6 @@ def _glued_unit(text: str, dash: int) -> bool:
 
 
 _BAG_NEXT = frozenset("- kK")
-_CN_BEFORE_UNIT = "千百万"
 
 
 def _cjk(text: str, pos: int) -> tuple[str, int]:
@@ -304,18 +318,17 @@ def _cjk(text: str, pos: int) -> tuple[str, int]:
         terminal = LOWER.get(piece) or EXACT.get(piece)
         if terminal is None and surface_unit(piece) is not None:
             terminal = "UNIT"
+        if terminal == "SCALE" and (found := numeral_at(text, pos, _cn_unit_at)) is not None \
+                and found[0] == "FRAC":
+            return found  # 百万分之五: a fraction, not the scale word 百万
         if terminal is not None:
             return terminal, pos + size
-    m = _CN_RUN.match(text, pos)
-    if m is not None:
-        end = m.end()
-        if end - pos > 1 and text[end - 1] in _CN_BEFORE_UNIT and _cn_unit_at(text, end - 1):
-            end -= 1  # 一百千瓦 = 一百 千瓦
-        numeral = text[pos:end]
-        if text[pos] not in "万亿" and ("万" in numeral or "亿" in numeral):
-            return "CNBIG", end  # a numeral that carries its scale: 四千万, 十万亿
-        return "CNNUM", end
-    return OTHER, pos + 1
+    sign = 2 if text.startswith("零下", pos) else 1
+    if (sign == 2 or text[pos] in "负負") and (m := _RAW.match(text, pos + sign)) is not None \
+            and m.lastgroup == "num" and m.start("num") == pos + sign:
+        return "NUM", m.end()  # 负10: minus ten; 零下5℃: five below zero
+    found = numeral_at(text, pos, _cn_unit_at)
+    return found if found is not None else (OTHER, pos + 1)
 
 
 def _cn_unit_at(text: str, pos: int) -> bool:
@@ -413,6 +426,9 @@ def _lexemes(text: str, pos: int) -> Iterator[tuple[str, int, int]]:
             elif _number_is_label(text, s, e) or (
                     e - s <= 2 and after in _DAY_NEXT and _DAY_MONTH.match(text, s)):
                 yield OTHER, s, e
+            elif after in MIXED_NEXT and (mixed := mixed_numeral_at(text, s)) is not None:
+                pos = mixed
+                yield "CNBIG", s, pos  # 3万4000, 5万4千6百: digits and characters in one numeral
             else:
                 yield "NUM", s, e
                 if text[e:e + 1] == "-" and _glued_unit(text, e):

@@ -15,10 +15,11 @@ from typing import Any, Literal, NamedTuple
 from lark import Token, Transformer, Tree
 
 from factlint import interval as iv
+from factlint.parse.chinese import chinese_fraction, chinese_written
 from factlint.parse.numbers import (
     FRACTION_WORDS,
+    HALF_WIDTH,
     SCALES,
-    chinese_number,
     english_number,
     ordinal,
     parse_digits,
@@ -36,6 +37,12 @@ from factlint.parse.tokens import (
 from factlint.parse.units import PER_SURFACES, surface_unit, unit_info
 
 _FIVE_POINTS = Fraction(5)
+_HALF = Fraction(1, 2)
+_TWENTIETH = Fraction(1, 20)  # the half-width of 2.5: "两年半" is as precise
+_AND_A_HALF = frozenset(("半", "个半", "個半"))
+#: 千分之 (per mille) and 万分之 (per ten thousand): read as percent, divided by
+_PER_MILLE = {"千分之": Fraction(10), "仟分之": Fraction(10), "万分之": Fraction(100),
+              "萬分之": Fraction(100)}
 
 
 class Amount(NamedTuple):
@@ -103,12 +110,20 @@ def _number(tok: Lexeme) -> tuple[Fraction, Fraction]:
 def _number_of(kind: str, text: str) -> tuple[Fraction, Fraction]:
     """:func:`_number` by terminal and text (numbers recur: computed once each)."""
     if kind == "NUM":
-        return parse_digits(text), written_half_width(Fraction(0), text)
-    value = english_number(text) if kind == "NUMWORD" else chinese_number(text)
-    if value is None:
+        half = text.translate(HALF_WIDTH)
+        digits = half.removeprefix("零下").lstrip("负負")  # 负10, 零下5: minus
+        x = parse_digits(digits)
+        return (-x if digits != half else x), written_half_width(Fraction(0), digits)
+    if kind == "NUMWORD":
+        word = english_number(text)
+        if word is None:
+            raise ValueError(f"not a number: {text!r}")
+        return Fraction(word), written_half_width(Fraction(word), str(word))
+    found = chinese_written(text)
+    if found is None:
         raise ValueError(f"not a number: {text!r}")
-    x = Fraction(value)
-    return x, written_half_width(x, str(value))
+    x, written = found
+    return x, written_half_width(abs(x), written)
 
 
 def _unit_of(tok: Lexeme) -> str:
@@ -203,11 +218,15 @@ class MentionTransformer(Transformer[Token, Expr]):
         factor = Fraction(1)
         x = h = Fraction(0)
         plain = ""
+        half = ""
+        parts = None
+        decimal = False
         for tok in toks:
             kind = tok.type
             if kind in ("NUM", "NUMWORD", "CNNUM", "CNBIG"):
                 x, h = _number(tok)
                 plain = str(tok) if kind == "NUM" else ""
+                decimal = any(ch in ".．点點" for ch in tok)
             elif kind == "SCALE":
                 factor *= SCALES[str(tok).lower() if str(tok).lower() in SCALES else str(tok)]
             elif kind in ("UNIT", "CUR"):
@@ -216,12 +235,23 @@ class MentionTransformer(Transformer[Token, Expr]):
                     unit = name
             elif kind == "POSTQ":
                 postq = POST_QUALIFIERS[lexeme_key(tok)]
+                if str(tok) in _AND_A_HALF:
+                    half = str(tok)
             elif kind == "PCTPRE":
                 unit = "percent"
-            elif kind == "CHENG":
+                parts = _PER_MILLE.get(str(tok))
+            elif kind == "CHENG":  # 七成 = 70%; a price 八折 = 80%, 七五折 = 75%
                 unit = "percent"
+                if str(tok) == "折" and 10 <= x < 100 and x.denominator == 1:
+                    continue  # 七五折, 75折: the percent itself
                 x *= 10
-                h = h * 10 if plain and "." in plain else _FIVE_POINTS
+                h = h * 10 if decimal else _FIVE_POINTS
+        if parts is not None:  # 千分之五 = 0.5%
+            x, h = x / parts, h / parts
+        if half:  # 两年半, 一斤半, 三元半, 一个半小时: and a half of the unit (not 三万半)
+            if not unit or factor != 1 or (half == "半" and toks[-2].type not in ("UNIT", "CUR")):
+                raise ValueError(f"no half of: {unit!r}")
+            x, h = x + _HALF, _TWENTIETH
         if toks[0].type == "CUR" and sum(1 for t in toks if t.type == "CUR") > 1:
             raise ValueError("two currency signs")  # $20,000.00 $37,305.97
         year_like = (factor == 1 and not unit and len(plain) == 4 and plain.isdigit()
@@ -272,7 +302,9 @@ class MentionTransformer(Transformer[Token, Expr]):
         cmp = _tok(children, "CMP")
         frac = _tok(children, "FRAC")
         assert frac is not None
-        value = FRACTION_WORDS[lexeme_key(frac)]
+        value = FRACTION_WORDS.get(lexeme_key(frac)) or chinese_fraction(str(frac))
+        if value is None:
+            raise ValueError(f"not a fraction: {frac!r}")
         qualifier = QUALIFIERS[lexeme_key(qual)] if qual is not None else ""
         if cmp is not None:
             qualifier = COMPARATIVES[lexeme_key(cmp)][1]

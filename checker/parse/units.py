@@ -45,6 +45,8 @@ _EXTRA_SURFACES: dict[str, str] = {
     "basis point": "basis_point",
     "basis points": "basis_point",
     "个百分点": "percentage_point",
+    "個百分點": "percentage_point",
+    "百分點": "percentage_point",
     "百分点": "percentage_point",
     "tons": "ton",
     "metric ton": "tonne",
@@ -78,6 +80,9 @@ _EXTRA_SURFACES: dict[str, str] = {
     "pounds": "GBP",
     "pounds sterling": "GBP",
     "¥": "JPY",
+    "￥": "CNY",  # the full-width sign of Chinese text: renminbi
+    "℃": "degree_Celsius",
+    "℉": "degree_Fahrenheit",
     "JPY": "JPY",
     "CNY": "CNY",
     "RMB": "CNY",
