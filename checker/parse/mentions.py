@@ -217,8 +217,9 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
         counts = all(a.unit == "" and a.scale == 1 for a in expr.amounts)
         if counts and all(a.year_like for a in expr.amounts[:1]):
             return _DROP  # a year: in 2023, by 2030, 2020-2025
-        if counts and _LABEL_BEFORE.search(before):
-            return _DROP  # Section 301, Group 2:
+        if (counts or expr.amounts[-1].unit in _GLUED_LETTER_UNITS) and \
+                _LABEL_BEFORE.search(before):
+            return _DROP  # Section 301, Group 2:, Section 5C
         if counts and len(expr.amounts) == 1 and text[end:end + 1] in (".", ")") and \
                 _LIST_START.match(text[:start]) and not text[end + 1:end + 2].isdigit():
             return _DROP  # list numbering
@@ -254,6 +255,7 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
 
 
 _DASHES = ("-", "–", "—")
+_GLUED_LETTER_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit"})  # 30C, 86F
 _MODEL_NUMBER = lazy_compile(globals(), "_MODEL_NUMBER", r"(?<![A-Za-z])Boeing\s+7\d7$")
 _ZERO_TO = lazy_compile(globals(), "_ZERO_TO", r"-to-\d|\s*-\s*\d+\s*-?(?:mph|km/h)", re.IGNORECASE)
 _PHONE_BEFORE = lazy_compile(globals(), "_PHONE_BEFORE", r"(?<![\d,.])0\d{2,4}(?: \d{3,4}){0,2} $")

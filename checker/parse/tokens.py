@@ -163,6 +163,7 @@ _RAW = lazy_compile(globals(), "_RAW",
     r"|(?P<cur>US\$|U\.S\.\$|AU\$|A\$|CA\$|C\$|HK\$|S\$)"
     r"|(?P<word>U\.S\.|[A-Za-z]+/[A-Za-z]{1,5}(?![A-Za-z/])"  # b/d, mb/d: one unit word
     r"|(?:[kcdm]?m|ft|mi)[23²³](?![A-Za-z\d])"  # m2, km³: one unit word
+    r"|°\s?[CF](?![A-Za-z])"  # °C, ° F: one unit word
     r"|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’]s(?![A-Za-z]))?)"
     r"|(?P<cjk>[\u3400-\u9fff])"
     r"|(?P<sym>\S)"
@@ -275,7 +276,8 @@ _WORD_BEFORE = lazy_compile(globals(), "_WORD_BEFORE", r"[A-Za-z]{1,12}$")
 def _unit_or_scale_before(text: str, end: int) -> bool:
     """Whether the word ending at ``end`` is a scale or unit word (the ``k`` of 5k-20k)."""
     m = _WORD_BEFORE.search(text, max(0, end - 12), end)
-    return m is not None and _word_terminal(m.group()) in ("SCALE", "UNIT")
+    return m is not None and m.group() not in _GLUED_ONLY and \
+        _word_terminal(m.group()) in ("SCALE", "UNIT")  # F-35 is a name
 
 
 _GLUE_SCALES = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
@@ -379,10 +381,13 @@ _BAG_AT = lazy_compile(globals(), "_BAG_AT",
                        r"\d+\s*-?\s*(?:kg|kilogram|kilo)s?\s+bags?(?![A-Za-z])", re.IGNORECASE)
 
 
+_GLUED_ONLY = frozenset("pCF")
+
+
 def _unit_word_fits(text: str, s: int, e: int, prev: str) -> bool:
-    """Whether a one-letter unit symbol is meant: ``164p`` is pence glued to its number, but
-    not ``5 p.m.`` or a ``p`` standing alone."""
-    if e - s > 1 or text[s] != "p":
+    """Whether a one-letter unit symbol is meant: ``164p`` is pence and ``30C`` degrees
+    Celsius glued to their number, but not ``5 p.m.``, ``grade 5 C`` or a letter alone."""
+    if e - s > 1 or text[s] not in _GLUED_ONLY:
         return True
     return s > 0 and text[s - 1].isdigit() and prev == "NUM" and not (
         text[e:e + 1] == "." and _is_letter(text[e + 1:e + 2] or " "))

@@ -117,6 +117,18 @@ _EXTRA_SURFACES: dict[str, str] = {
     "square miles": "square_mile",
     "times": "times",
     "yrs": "year",
+    # temperatures: a scale's symbol, its name after "degrees", or alone; C and F only
+    # glued to the number (30C: the tokenizer checks), "°" alone is a degree
+    "°C": "degree_Celsius", "° C": "degree_Celsius", "℃": "degree_Celsius",
+    "C": "degree_Celsius", "°F": "degree_Fahrenheit", "° F": "degree_Fahrenheit",
+    "℉": "degree_Fahrenheit", "F": "degree_Fahrenheit", "°": "degree",
+    "degrees Celsius": "degree_Celsius", "degree Celsius": "degree_Celsius",
+    "degrees centigrade": "degree_Celsius", "degrees C": "degree_Celsius",
+    "degree C": "degree_Celsius", "deg C": "degree_Celsius",
+    "degrees Fahrenheit": "degree_Fahrenheit", "degree Fahrenheit": "degree_Fahrenheit",
+    "degrees F": "degree_Fahrenheit", "degree F": "degree_Fahrenheit",
+    "deg F": "degree_Fahrenheit", "deg Celsius": "degree_Celsius",
+    "deg Fahrenheit": "degree_Fahrenheit", "degrees kelvin": "kelvin",
 }
 
 # Forms that are never matched case-insensitively (Mt is megatonnes, mt is not).
