@@ -31,6 +31,7 @@ from factlint.parse.anchors import (
     padded_lower,
     start_char_regex,
 )
+from factlint.parse.context import negated, points_are_percentage_points, sign_start
 from factlint.parse.digits import has_unexplained_digit
 from factlint.parse.lalr import UnexpectedInput
 from factlint.parse.tokens import OTHER, lexemes, lone_number
@@ -296,6 +297,25 @@ def _to_found(expr: Expr, value: Value | None, text: str, start: int, end: int) 
             expr.rank_order, comparison)
 
 
+def _in_context(found: _Found, expr: Expr, text: str, ton: Ton) -> _Found:
+    """``found`` after the words around it (:mod:`factlint.parse.context`): a minus before
+    it, "points" after a bare number that move a percent."""
+    start, end, _, kind, value, qualifier, rank, order, comparison = found
+    if kind != "quantity" or value is None or len(expr.amounts) != 1:
+        return found
+    amount = expr.amounts[0]
+    if not amount.unit and amount.scale == 1 and expr.fraction is None and \
+            (points_end := points_are_percentage_points(text, end)) is not None:
+        value = _make_value(amount.x, amount.h, expr.qualifier, "percentage_point", ton)
+        end = points_end
+    sign = sign_start(text, start)
+    if sign is not None:
+        value, start = negated(value), sign
+    if (start, end) == found[:2]:
+        return found
+    return (start, end, text[start:end], kind, value, qualifier, rank, order, comparison)
+
+
 Op = Literal["gt", "lt", "ge", "le", "eq", "slightly_above", "slightly_below"]
 _OP_NAMES: dict[str, Op] = {op: op for op in typing.get_args(Op)}
 
@@ -421,7 +441,9 @@ def _scan(st: _State, text: str, ton: Ton) -> list[_Found]:
                 continue
             next_pos = max(next_pos, end)
             if verdict == "":
-                out.append(_to_found(expr, value, text, start, end))
+                found = _in_context(_to_found(expr, value, text, start, end), expr, text, ton)
+                next_pos = max(next_pos, found[1])
+                out.append(found)
             break
         pos = next_pos
 
