@@ -85,7 +85,8 @@ for _den, _d in _DENOMINATORS.items():
                 FRACTION_WORDS.setdefault(f"{_num}{_sep}{_den}s", Fraction(_n, _d))
     for _one in ("one ", "one-", "an " if _den == "eighth" else "a "):
         FRACTION_WORDS.setdefault(f"{_one}{_den}", Fraction(1, _d))
-FRACTION_WORDS.update({"three-fourths": Fraction(3, 4), "three fourths": Fraction(3, 4)})
+FRACTION_WORDS.update({"three-fourths": Fraction(3, 4), "three fourths": Fraction(3, 4),
+                       "one fourth": Fraction(1, 4), "one-fourth": Fraction(1, 4)})
 # "nine in ten", "one in five", "two out of three": a share said as a count of a count
 _SMALL_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 FRACTION_WORDS.update({
@@ -126,7 +127,10 @@ _DECIMAL_HALF = [Fraction(1, 2 * 10**d) for d in range(12)]
 def english_number(word: str) -> int | None:
     """``"twenty-five"`` -> 25, ``"seven"`` -> 7; None if it is not a number word."""
     parts = word.lower().replace("-", " ").split()
-    if not parts or len(parts) > 2:
+    if len(parts) > 2:
+        found = cardinal_at(word, 0)
+        return found[1] if found is not None and found[0] == len(word.rstrip()) else None
+    if not parts:
         return None
     values = [ENGLISH_NUMBERS.get(p) for p in parts]
     if any(v is None for v in values):
@@ -138,6 +142,84 @@ def english_number(word: str) -> int | None:
     if tens >= 20 and tens % 10 == 0 and 0 < ones < 10:
         return tens + ones
     return None
+
+
+_CARDINAL_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9,
+                    "trillion": 10**12}
+_CARDINAL_WORD = lazy_compile(globals(), "_CARDINAL_WORD", r"\s*([A-Za-z]+(?:-[A-Za-z]+)?)")
+
+
+def cardinal_at(text: str, pos: int) -> tuple[int, int, bool] | None:
+    """The English cardinal written from ``text[pos]`` on, longest first: (its end, its
+    value, whether it says more than a number word and scale words: "one hundred and six",
+    "ninety five", "two thousand five hundred", but not "two million"). None when no number
+    word starts there.
+
+    After a scale word comes a smaller number ("twenty-one trillion three hundred"); "and"
+    joins a hundred or a scale to a smaller number after it ("one hundred and six", "two
+    thousand and two hundred"), never to a number as large ("between two hundred and three
+    hundred" stays two numbers); a tens word takes a ones word after a space ("ninety five").
+    """
+    total = current = 0
+    last_scale = 10**15  # the last big scale placed (a later one must be smaller)
+    end = pos
+    prev = ""  # "num", "tens", "hundred", "scale", "and"
+    words = 0
+    more = False  # beyond a number word and scale words
+    accepted: tuple[int, int, bool] | None = None
+    before_and: tuple[int, int, bool] | None = None  # what was read before an "and"
+    joined = False  # the last number came right after an "and"
+    at = pos
+    while True:
+        m = _CARDINAL_WORD.match(text, at)
+        if m is None:
+            break
+        word = m.group(1).lower()
+        if word == "and":
+            if prev not in ("hundred", "scale"):
+                break
+            prev, at, before_and = "and", m.end(), accepted
+            continue
+        n = english_number(word) if word not in _CARDINAL_SCALES else None
+        if n is not None and " " not in word:
+            if prev in ("", "scale", "hundred", "and"):
+                joined = prev == "and"
+                if prev == "and" or (prev in ("scale", "hundred") and words):
+                    limit = 100 if prev == "hundred" or current % 100 else last_scale
+                    if prev == "and" and current == 0:
+                        limit = last_scale
+                    if n >= limit:
+                        break
+                    more = True
+                current += n
+                prev = "tens" if n >= 20 and n % 10 == 0 else "num"
+            elif prev == "tens" and 0 < n < 10:
+                joined = False
+                current += n
+                prev, more = "num", True
+            else:
+                break
+        elif word == "hundred":
+            if prev not in ("num", "tens") or current % 1000 >= 100 or current % 1000 == 0:
+                if joined:
+                    return before_and  # "two hundred and three hundred": two numbers
+                break
+            current = current - current % 1000 + (current % 1000) * 100
+            prev, joined = "hundred", False
+        elif word in _CARDINAL_SCALES:
+            scale = _CARDINAL_SCALES[word]
+            if prev not in ("num", "tens", "hundred") or scale >= last_scale or current == 0:
+                if joined:
+                    return before_and
+                break
+            total += current * scale
+            current, last_scale, prev = 0, scale, "scale"
+        else:
+            break
+        words += 1
+        at = end = m.end()
+        accepted = (end, total + current, more)
+    return accepted
 
 
 def chinese_number(text: str) -> int | None:

@@ -25,6 +25,7 @@ from factlint.parse.numbers import (
     ENGLISH_NUMBERS,
     FRACTION_WORDS,
     ORDINAL_WORDS,
+    cardinal_at,
     english_number,
 )
 from factlint.parse.units import PER_SURFACES, multiword_surfaces, surface_unit
@@ -434,6 +435,11 @@ def _lexemes(text: str, pos: int) -> Iterator[tuple[str, int, int]]:
                 yield found[0], s, pos
                 continue
             terminal = _word_terminal(word)
+            if terminal == "NUMWORD" and (cardinal := cardinal_at(text, s)) is not None \
+                    and cardinal[2]:
+                pos = cardinal[0]  # "one hundred and six", "ninety five": one number
+                yield "NUMWORD", s, pos
+                continue
             if terminal == OTHER and "-" in word:
                 yield from _hyphen_parts(word, s)
                 continue

@@ -38,6 +38,7 @@ _EXTRA_SURFACES: dict[str, str] = {
     "percent": "percent",
     "per cent": "percent",
     "per-cent": "percent",
+    "percentage": "percent",  # "80 percentage" (but "percentage points" are points)
     "percentage point": "percentage_point",
     "percentage points": "percentage_point",
     "percentage-point": "percentage_point",
