@@ -111,7 +111,8 @@ UNIT_PHRASES = ("per cent", "percentage points", "percentage point", "metric ton
                 "us dollar", "u.s. dollars", "u.s. dollar", "pounds sterling", "个百分点",
                 "basis points", "basis point", "australian dollars", "australian dollar",
                 "canadian dollars", "canadian dollar", "hong kong dollars", "hong kong dollar",
-                "singapore dollars", "singapore dollar", "chinese yuan", "japanese yen")
+                "singapore dollars", "singapore dollar", "chinese yuan", "japanese yen",
+                "swiss francs", "swiss franc", "turkish lira")
 _CURRENCY_SYMBOLS = ("US$", "U.S.$", "AU$", "A$", "CA$", "C$", "HK$", "S$", "$", "€", "£", "¥")
 _CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "AUD", "CAD", "HKD", "SGD", "INR",
                    "CHF", "SAR", "AED", "BRL", "ZAR", "RUB", "TRY", "IDR", "TWD", "THB", "MYR",
@@ -247,7 +248,7 @@ def _number_is_label(text: str, start: int, end: int) -> bool:
     """Digits that are part of a name, date or marker rather than a quantity."""
     if start > 0:
         before = text[start - 1]
-        if _is_letter(before) or before == "[" or before == "#":
+        if (_is_letter(before) and not _code_before(text, start)) or before in "[#":
             return True
         if before in "-/." and start > 1 and _is_letter(text[start - 2]) and not (
                 before == "-" and _unit_or_scale_before(text, start - 1)):
@@ -261,7 +262,8 @@ def _number_is_label(text: str, start: int, end: int) -> bool:
         if _is_letter(after):
             m = _RAW.match(text, end)
             word = m.group("word") if m is not None else None
-            if word is None or _word_terminal(word) not in ("UNIT", "SCALE", "FOLD", "TIMES"):
+            if word is None or _word_terminal(word) not in ("UNIT", "SCALE", "FOLD", "TIMES",
+                                                            "CUR"):
                 return True  # 5G, 3D, 1990s, A380-like names
     if start < 4 or not text[start - 1].isspace():
         return False
@@ -272,6 +274,12 @@ def _number_is_label(text: str, start: int, end: int) -> bool:
 
 
 _WORD_BEFORE = lazy_compile(globals(), "_WORD_BEFORE", r"[A-Za-z]{1,12}$")
+
+
+def _code_before(text: str, start: int) -> bool:
+    """Whether a currency code stands glued before the digits at ``start`` (USD115)."""
+    m = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    return m is not None and m.group() in _CURRENCY_CODES
 
 
 def _unit_or_scale_before(text: str, end: int) -> bool:

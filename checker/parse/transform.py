@@ -208,6 +208,11 @@ class MentionTransformer(Transformer[Token, Expr]):
             if kind in ("NUM", "NUMWORD", "CNNUM", "CNBIG"):
                 x, h = _number(tok)
                 plain = str(tok) if kind == "NUM" else ""
+            elif kind == "FRAC":  # "half a million": the fraction of the scale word after it
+                x = FRACTION_WORDS[lexeme_key(tok)]
+                h = iv.fraction_word_half_width(x)
+            elif kind == "PER" and str(tok).lower() != "a":
+                raise ValueError(f"no fraction of a scale: {tok!r}")  # "half per million"
             elif kind == "SCALE":
                 factor *= SCALES[str(tok).lower() if str(tok).lower() in SCALES else str(tok)]
             elif kind in ("UNIT", "CUR"):

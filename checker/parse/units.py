@@ -105,6 +105,8 @@ _EXTRA_SURFACES: dict[str, str] = {
     "Singapore dollars": "SGD",
     "Singapore dollar": "SGD",
     "Chinese yuan": "CNY",
+    "Swiss francs": "CHF",
+    "Turkish lira": "TRY",
     "Japanese yen": "JPY",
     "feet": "foot",
     "inches": "inch",
