@@ -21,6 +21,7 @@ from fractions import Fraction
 
 from factlint import interval as iv
 from factlint.model import Interval, Location, Mention, Value
+from factlint.parse.anchors import padded_lower
 from factlint.parse.numbers import ENGLISH_NUMBERS, cardinal_at, written_half_width
 from factlint.parse.tokens import QUALIFIERS
 from factlint.util.lazyre import lazy_compile
@@ -29,9 +30,10 @@ Locate = Callable[[int, int], Location]
 
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _WORDS = "|".join(sorted(ENGLISH_NUMBERS, key=len, reverse=True))
+#: a number word, searched in :func:`factlint.parse.anchors.padded_lower` text (one character
+#: class first, so ``re`` skips in C to the next non-letter)
 _NUMBER_WORD = lazy_compile(
-    globals(), "_NUMBER_WORD",
-    rf"(?<![A-Za-z'’-])(?:{_WORDS})(?:-(?:{_ONES}))?(?![A-Za-z'’-])", re.IGNORECASE)
+    globals(), "_NUMBER_WORD", rf"[^a-z'’-](?:{_WORDS})(?:-(?:{_ONES}))?(?![a-z'’-])")
 
 #: words that end a noun phrase, or stand where a counted noun would
 _FUNCTION_WORDS = frozenset("""
@@ -169,8 +171,8 @@ def find_counts(text: str, offset: int, mentions: Sequence[Mention],
     taken = [(m.start - offset, m.end - offset) for m in mentions]
     reads: list[_Read] = []
     done = 0
-    for m in _NUMBER_WORD.finditer(text):
-        start, end = m.span()
+    for m in _NUMBER_WORD.finditer(padded_lower(text)):
+        start, end = m.start(), m.end() - 1  # the padded text is one character ahead
         if start < done or any(s < end and start < e for s, e in taken) or \
                 not _is_count(text, start, end):
             continue
