@@ -33,7 +33,9 @@ _WORDS = "|".join(sorted(ENGLISH_NUMBERS, key=len, reverse=True))
 #: a number word, searched in :func:`factlint.parse.anchors.padded_lower` text (one character
 #: class first, so ``re`` skips in C to the next non-letter)
 _NUMBER_WORD = lazy_compile(
-    globals(), "_NUMBER_WORD", rf"[^a-z'’-](?:{_WORDS})(?:-(?:{_ONES}))?(?![a-z'’-])")
+    globals(), "_NUMBER_WORD",
+    rf"[^a-z'’-](?:(?:{_WORDS})(?:-(?:{_ONES}))?|an?\s+(?:hundred|thousand|million|billion|"
+    rf"trillion|dozen))(?![a-z'’-])")
 
 #: words that end a noun phrase, or stand where a counted noun would
 _FUNCTION_WORDS = frozenset("""

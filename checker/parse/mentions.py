@@ -425,8 +425,8 @@ def _scan(st: _State, text: str, ton: Ton) -> list[_Found]:
                 continue  # a year, a label (Group 2), a day (5 March): nothing to build
         fed, accepts = _longest(st, text, start)
         next_pos = max(anchor_end, start + 1)
-        if fed and fed[0][0] == OTHER:
-            next_pos = max(next_pos, fed[0][2])
+        if fed and (fed[0][0] == OTHER or (fed[0][0] == "NUMWORD" and not accepts)):
+            next_pos = max(next_pos, fed[0][2])  # a name, a date; a count in words, whole
         if accepts == [1] and fed[0][0] == "NUM" and _year_or_label(text, start, fed[0][2]):
             pos = max(next_pos, fed[0][2])
             continue  # a year or a label (Group 2): no need to build anything

@@ -135,7 +135,9 @@ def _lexicon() -> tuple[dict[str, str], dict[str, str]]:
     ):
         for word in table:
             lower[word] = terminal or _SIMPLE[word]
-    for word in ("hundred", "thousand", "million", "billion", "trillion", "千", "万", "亿",
+    for phrase in ("a hundred", "a thousand", "a million", "a billion", "a trillion", "a dozen"):
+        lower[phrase] = "NUMWORD"  # one of the scale: "a hundred and two", "a million tonnes"
+    for word in ("hundred", "thousand", "million", "billion", "trillion", "dozen", "千", "万", "亿",
                  "万亿", "百万", "千万"):
         lower[word] = "SCALE"
     lower["zero"] = OTHER  # "zero" alone is never a quantity here
@@ -289,6 +291,16 @@ def _unit_or_scale_before(text: str, end: int) -> bool:
         _word_terminal(m.group()) in ("SCALE", "UNIT")  # F-35 is a name
 
 
+_A = frozenset(("a", "A", "an", "An"))
+_FRACTION_ENDS = frozenset(key.replace("-", " ").split()[-1] for key in FRACTION_WORDS
+                           if key.isascii())
+_WORD_END = lazy_compile(globals(), "_WORD_END", r"([A-Za-z]+)\s+$")
+
+
+def _after_fraction(text: str, start: int) -> bool:
+    """Whether a fraction word ends right before ``start`` ("half a million")."""
+    m = _WORD_END.search(text, max(0, start - 16), start)
+    return m is not None and m.group(1).lower() in _FRACTION_ENDS
 _GLUE_SCALES = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
 
 
@@ -437,15 +449,23 @@ def _lexemes(text: str, pos: int) -> Iterator[tuple[str, int, int]]:
             yield "CUR", s, e
         elif group == "word":
             word = text[s:e]
+            if (LOWER.get(word.lower()) == "NUMWORD" or (word in _A and not _after_fraction(
+                    text, s))) and (cardinal := cardinal_at(text, s)) is not None and \
+                    cardinal[2]:
+                pos = cardinal[0]  # "one hundred and six", "ninety five", "a dozen": one number
+                yield "NUMWORD", s, pos
+                continue
             found = _phrase(text, word, e) if word.lower() in _PHRASES else None
+            if found is not None and found[0] == "NUMWORD" and word in _A:
+                found = None  # "half a million": the scale of a fraction, no number
             if found is not None:
                 pos = found[1]
                 yield found[0], s, pos
                 continue
             terminal = _word_terminal(word)
-            if terminal == "NUMWORD" and (cardinal := cardinal_at(text, s)) is not None \
-                    and cardinal[2]:
-                pos = cardinal[0]  # "one hundred and six", "ninety five": one number
+            if terminal == "NUMWORD" and "-" in word and (
+                    cardinal := cardinal_at(text, s)) is not None and cardinal[2]:
+                pos = cardinal[0]  # "twenty-one trillion three hundred"
                 yield "NUMWORD", s, pos
                 continue
             if terminal == OTHER and "-" in word:
