@@ -163,7 +163,12 @@ _CJK_MAX = 4
 _RAW = lazy_compile(globals(), "_RAW",
     r"\s*(?:"
     r"(?P<ord>\d+(?:st|nd|rd|th))(?![A-Za-z])"
-    r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?)"
+    r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)"
+    # thousands grouped by spaces, as SI writes them: 40 000, 1 414 021 100 (not a phone
+    # number's 555 123 4567, nor 5 100m)
+    r"|[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?"
+    r"(?![\dA-Za-z]|[ \u00a0\u2009\u202f]\d|,\d)"
+    r"|\d+(?:\.\d+)?)"
     r"|(?P<cur>US\$|U\.S\.\$|AU\$|A\$|CA\$|C\$|HK\$|S\$)"
     r"|(?P<word>U\.S\.|[A-Za-z]+/[A-Za-z]{1,5}(?![A-Za-z/])"  # b/d, mb/d: one unit word
     r"|(?:[kcdm]?m|ft|mi)[23²³](?![A-Za-z\d])"  # m2, km³: one unit word

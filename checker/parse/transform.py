@@ -36,6 +36,7 @@ from factlint.parse.tokens import (
 from factlint.parse.units import PER_SURFACES, surface_unit, unit_info
 
 _FIVE_POINTS = Fraction(5)
+_GROUP_SPACES = str.maketrans(dict.fromkeys(" \u00a0\u2009\u202f", ","))
 
 
 class Amount(NamedTuple):
@@ -103,6 +104,7 @@ def _number(tok: Lexeme) -> tuple[Fraction, Fraction]:
 def _number_of(kind: str, text: str) -> tuple[Fraction, Fraction]:
     """:func:`_number` by terminal and text (numbers recur: computed once each)."""
     if kind == "NUM":
+        text = text.translate(_GROUP_SPACES)  # 40 000 is 40,000
         return parse_digits(text), written_half_width(Fraction(0), text)
     value = english_number(text) if kind == "NUMWORD" else chinese_number(text)
     if value is None:
