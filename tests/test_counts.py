@@ -29,7 +29,7 @@ def _describe(sentence: str, offset: int) -> list[dict[str, Any]]:
             row["value"] = format_number(m.value.stated[0])
         if m.qualifier:
             row["qualifier"] = m.qualifier
-        row["counted"] = counted_noun(sentence, m.end - offset)
+        row["counted"] = counted_noun(sentence, m.end - offset, m.value.stated == (1,))
         assert sentence[m.start - offset:m.end - offset] == m.text
         out.append(row)
     return out

@@ -59,12 +59,13 @@ _ONE_DETERMINER_BEFORE = lazy_compile(
 _NET_BEFORE = lazy_compile(globals(), "_NET_BEFORE", r"(?<![A-Za-z])net\s+$", re.IGNORECASE)
 
 
-def counted_noun(text: str, end: int) -> str | None:
+def counted_noun(text: str, end: int, one: bool = False) -> str | None:
     """The noun a bare count ending at ``end`` counts: the first plural in the words after
     it before a function word or a punctuation mark ("four FA Cup finals" -> finals), else
     the last of those words that is no verb in -ed or -ing ("seven new aircraft", "one
     reimbursement"); None when a function word, a mark or such a verb follows the number
-    ("forty stayed")."""
+    ("forty stayed"). A count of ``one`` counts a singular: the word before a plural-looking
+    one is its noun ("One entry stands" -> entry)."""
     words: list[str] = []
     pos = end
     while len(words) < _NOUN_WINDOW:
@@ -75,6 +76,8 @@ def counted_noun(text: str, end: int) -> str | None:
         if word.lower() in _FUNCTION_WORDS:
             break
         if _plural(word):
+            if one and words:
+                break  # "one entry stands": a singular count's noun comes before its verb
             return _bare(word)
         words.append(word)
         pos = m.end()

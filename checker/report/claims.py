@@ -102,7 +102,8 @@ def counted(sentence: Sentence, mention: Mention) -> str | None:
     if value is None or value.dimension != "count" or mention.kind not in ("quantity",
                                                                               "range"):
         return None
-    return counted_noun(sentence.text, mention.end - sentence.start)
+    return counted_noun(sentence.text, mention.end - sentence.start,
+                        value.stated == (Fraction(1),))
 
 
 def _mention_dict(path: str, mention: Mention, framed: list[Claim],
