@@ -130,6 +130,9 @@ _EXTRA_SURFACES: dict[str, str] = {
     "degree C": "degree_Celsius", "deg C": "degree_Celsius",
     "degrees Fahrenheit": "degree_Fahrenheit", "degree Fahrenheit": "degree_Fahrenheit",
     "degrees F": "degree_Fahrenheit", "degree F": "degree_Fahrenheit",
+    # micro- written with the Greek mu or the micro sign
+    "μm": "micrometre", "µm": "micrometre", "μg": "microgram", "µg": "microgram",
+    "μl": "microlitre", "µl": "microlitre", "μL": "microlitre", "µL": "microlitre",
     "deg F": "degree_Fahrenheit", "deg Celsius": "degree_Celsius",
     "deg Fahrenheit": "degree_Fahrenheit", "degrees kelvin": "kelvin",
 }
