@@ -43,14 +43,16 @@ a an the this that these those its their his her our your my of and or nor but t
 for with by from as than which who whom whose were was is are be been being has have had
 will would can could may might must should shall do does did not per into over under after
 before since until about between among each more less fewer times another other others if
-when while so such up down out off only just also even still""".split())
+when while so such up down out off only just also even still
+said says say told paid made took gave got saw won sold bought built held led met ran rose
+fell grew came went became began kept brought spent""".split())  # and verbs that end a phrase
 #: plurals that do not end in s, and words that look plural but are not
 _PLURALS = frozenset(
     "people children men women aircraft staff police cattle sheep fish data media personnel "
     "feet teeth mice geese deer offspring crew".split())
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s")
-_NOUN_WINDOW = 4
-_WORD = lazy_compile(globals(), "_WORD", r"\s*([A-Za-z][A-Za-z'’-]*)")
+_NOUN_WINDOW = 6
+_WORD = lazy_compile(globals(), "_WORD", r"\s*([A-Za-z][A-Za-z0-9'’-]*)")
 
 #: "one" as a pronoun: after a determiner ("no one", "the one", "any one of") ...
 _ONE_DETERMINER_BEFORE = lazy_compile(
