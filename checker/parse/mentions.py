@@ -128,6 +128,11 @@ _NOT_A_RANK_BEFORE = lazy_compile(globals(), "_NOT_A_RANK_BEFORE",
 _THE_BEFORE = lazy_compile(globals(), "_THE_BEFORE", r"(?<![A-Za-z])the\s+$", re.IGNORECASE)
 _IS_AT = lazy_compile(globals(), "_IS_AT", r"is\s+(?=\S)", re.IGNORECASE)
 _FROM_BEFORE = lazy_compile(globals(), "_FROM_BEFORE", r"(?<![A-Za-z])from\s+$", re.IGNORECASE)
+#: a change verb right before a figure (no "by": "rise by 5% to 7%" may be a range)
+_CHANGE_BEFORE = lazy_compile(globals(), "_CHANGE_BEFORE",
+    r"(?<![A-Za-z])(?:rose|fell|gained|lost|dropped|climbed|slipped|jumped|declined|"
+    r"increased|decreased|grew|shed|added|slid|surged|tumbled|(?:was|were|is|are)\s+(?:up|down)"
+    r")\s+$", re.IGNORECASE)
 _NAME = r"(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}"
 _OF_TARGET = lazy_compile(
     globals(), "_OF_TARGET",  # "one-tenth of China's", "half that of Australia"
@@ -208,8 +213,11 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
     """"" to keep a mention, ``drop`` for a non-quantity, ``shorter`` to try a shorter parse."""
     before = text[max(0, start - 40):start]
     if expr.kind == "range" and (expr.mixed_units or (
-            expr.connector == "to" and _FROM_BEFORE.search(before))):
-        return _SHORTER  # "from 5% to 7%", "fell 3 percentage points to 83%": not ranges
+            expr.connector == "to" and _FROM_BEFORE.search(before)) or (
+            expr.connector == "to" and expr.amounts[1].x >= 2 * expr.amounts[0].x > 0
+            and _CHANGE_BEFORE.search(before))):
+        return _SHORTER  # "from 5% to 7%", "fell 3 percentage points to 83%", "fell 3p to
+        # 164p" (a change, then the level it led to): not ranges
     if expr.kind == "range" and expr.connector == "to" and any(
             a.year_like for a in expr.amounts):
         return _SHORTER  # "10 GWh in 2024 to 300 GWh": a year is never a range end
