@@ -9,7 +9,9 @@ sentence's text around it:
   bracket, glued to the digits, and not after a number (``5 -10`` is a range);
 - :func:`points_are_percentage_points`: "up 2.5 points at 67%": points that move a
   percent are percentage points (index points and scores are not: they stand beside no
-  percent).
+  percent);
+- :func:`metres_not_millions`: an "m" glued to a number is a million ("30m people",
+  "£30m") unless a length follows it: "30m long", "30m of water", "the 100m final".
 """
 
 from __future__ import annotations
@@ -69,3 +71,18 @@ def points_are_percentage_points(text: str, end: int) -> int | None:
     if m is None or _TO_PERCENT.match(text, m.end()) is None:
         return None
     return m.end()
+
+
+_LENGTH_AFTER = lazy_compile(
+    globals(), "_LENGTH_AFTER",
+    r"\s*(?:long|high|tall|deep|wide|away|below|above|thick|of\s+water|under\s+water|"
+    r"(?:race|sprint|hurdles|relay|final|freestyle|backstroke|breaststroke|butterfly)s?)"
+    r"(?![A-Za-z])", re.IGNORECASE)
+
+
+def metres_not_millions(text: str, start: int, end: int) -> bool:
+    """Whether the figure ``text[start:end]``, digits with an "m" glued to them (the caller
+    knows it has no currency), is a length in metres: a length word follows it ("30m long",
+    "30m of water", "the 100m final")."""
+    return (end - start >= 2 and text[end - 1] == "m" and text[end - 2].isdigit()
+            and _LENGTH_AFTER.match(text, end) is not None)

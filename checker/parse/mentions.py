@@ -31,7 +31,12 @@ from factlint.parse.anchors import (
     padded_lower,
     start_char_regex,
 )
-from factlint.parse.context import negated, points_are_percentage_points, sign_start
+from factlint.parse.context import (
+    metres_not_millions,
+    negated,
+    points_are_percentage_points,
+    sign_start,
+)
 from factlint.parse.digits import has_unexplained_digit
 from factlint.parse.lalr import UnexpectedInput
 from factlint.parse.tokens import OTHER, lexemes, lone_number
@@ -45,6 +50,7 @@ __all__ = ["find_mentions", "has_unexplained_digit", "may_hold_mention"]
 Ton = Literal["metric", "short"]
 Locate = Callable[[int, int], Location]  # (file offset, end) -> Location
 _HUNDRED = Fraction(100)
+_MILLION = Fraction(10**6)
 
 
 # ------------------------------------------------------------------ the parser state
@@ -307,7 +313,7 @@ def _to_found(expr: Expr, value: Value | None, text: str, start: int, end: int) 
 
 def _in_context(found: _Found, expr: Expr, text: str, ton: Ton) -> _Found:
     """``found`` after the words around it (:mod:`factlint.parse.context`): a minus before
-    it, "points" after a bare number that move a percent."""
+    it, "points" after a bare number that move a percent, a length after "30m"."""
     start, end, _, kind, value, qualifier, rank, order, comparison = found
     if kind != "quantity" or value is None or len(expr.amounts) != 1:
         return found
@@ -316,10 +322,13 @@ def _in_context(found: _Found, expr: Expr, text: str, ton: Ton) -> _Found:
             (points_end := points_are_percentage_points(text, end)) is not None:
         value = _make_value(amount.x, amount.h, expr.qualifier, "percentage_point", ton)
         end = points_end
+    if not amount.unit and amount.scale == _MILLION and metres_not_millions(text, start, end):
+        value = _make_value(amount.x / _MILLION, amount.h / _MILLION, expr.qualifier, "metre",
+                            ton)  # "30m of water", "the 100m final"
     sign = sign_start(text, start)
     if sign is not None:
         value, start = negated(value), sign
-    if (start, end) == found[:2]:
+    if (start, end) == found[:2] and value is found[4]:
         return found
     return (start, end, text[start:end], kind, value, qualifier, rank, order, comparison)
 
