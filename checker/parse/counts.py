@@ -46,7 +46,7 @@ before since until about between among each more less fewer times another other 
 when while so such up down out off only just also even still
 said says say told paid made took gave got saw won sold bought built held led met ran rose
 fell grew came went became began kept brought spent""".split())  # and verbs that end a phrase
-#: plurals that do not end in s, and words that look plural but are not
+#: plurals that do not end in s (a word ending in ss, us or is is no plural: class, status)
 _PLURALS = frozenset(
     "people children men women aircraft staff police cattle sheep fish data media personnel "
     "feet teeth mice geese deer offspring crew".split())
