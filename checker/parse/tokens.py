@@ -171,7 +171,7 @@ _RAW = lazy_compile(globals(), "_RAW",
     r"|\d+(?:\.\d+)?)"
     r"|(?P<cur>US\$|U\.S\.\$|AU\$|A\$|CA\$|C\$|HK\$|S\$)"
     r"|(?P<word>U\.S\.|[A-Za-z]+/[A-Za-z]{1,5}(?![A-Za-z/])"  # b/d, mb/d: one unit word
-    r"|(?:[kcdm]?m|ft|mi)[23²³](?![A-Za-z\d])"  # m2, km³: one unit word
+    r"|(?:[kcdm]?m|ft|mi)\^?[23²³](?![A-Za-z\d])"  # m2, km³, km^2: one unit word
     r"|°\s?[CF](?![A-Za-z])"  # °C, ° F: one unit word
     r"|[μµ][mgLl](?![A-Za-z/])"  # μm, µg: micro- units (not μg/mL: a concentration)
     r"|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’]s(?![A-Za-z]))?)"

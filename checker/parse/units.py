@@ -210,7 +210,7 @@ def _surfaces() -> tuple[dict[str, str], dict[str, str]]:
 def surface_unit(word: str) -> str | None:
     """The unit name of a written form (``kilograms`` -> ``kilogram``, ``Mt`` -> ``megatonne``)."""
     exact, caseless = _surfaces()
-    word = " ".join(word.split())
+    word = " ".join(word.split()).replace("^", "")  # km^2 is km2
     found = exact.get(word)
     if found is None:
         found = caseless.get(word.lower())
