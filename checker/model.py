@@ -244,6 +244,8 @@ class Sentence:
     skipped_digits: bool = False  # has a digit that is not a mention and not a known non-quantity
     #: why a mention was not framed: (its start, one of :data:`UNFRAMED_REASONS`)
     unframed: tuple[tuple[int, str], ...] = ()
+    #: counts in words ("eight changes") no mention holds: listed, never framed
+    counts: tuple[Mention, ...] = ()
 
 
 #: Why a mention stays unframed, as ``factlint claims`` says it (a closed set).
@@ -254,6 +256,7 @@ UNFRAMED_REASONS = {
     "no-period": "a plan with no year, or a clause that states several periods",
     "comparison": "a comparison or multiple whose other side is not named",
     "table-cell": "a table cell whose headers name no measure or no unit",
+    "count": "a number word counting things (eight changes): listed, never compared",
 }
 
 

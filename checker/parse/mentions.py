@@ -32,6 +32,12 @@ from factlint.parse.anchors import (
     start_char_regex,
 )
 from factlint.parse.chinese import CN_START_CHARS, bare_numeral_is_count
+from factlint.parse.context import (
+    metres_not_millions,
+    negated,
+    points_are_percentage_points,
+    sign_start,
+)
 from factlint.parse.digits import has_unexplained_digit
 from factlint.parse.lalr import UnexpectedInput
 from factlint.parse.tokens import OTHER, lexemes, lone_number
@@ -45,6 +51,7 @@ __all__ = ["find_mentions", "has_unexplained_digit", "may_hold_mention"]
 Ton = Literal["metric", "short"]
 Locate = Callable[[int, int], Location]  # (file offset, end) -> Location
 _HUNDRED = Fraction(100)
+_MILLION = Fraction(10**6)
 
 
 # ------------------------------------------------------------------ the parser state
@@ -128,6 +135,11 @@ _NOT_A_RANK_BEFORE = lazy_compile(globals(), "_NOT_A_RANK_BEFORE",
 _THE_BEFORE = lazy_compile(globals(), "_THE_BEFORE", r"(?<![A-Za-z])the\s+$", re.IGNORECASE)
 _IS_AT = lazy_compile(globals(), "_IS_AT", r"is\s+(?=\S)", re.IGNORECASE)
 _FROM_BEFORE = lazy_compile(globals(), "_FROM_BEFORE", r"(?<![A-Za-z])from\s+$", re.IGNORECASE)
+#: a change verb right before a figure (no "by": "rise by 5% to 7%" may be a range)
+_CHANGE_BEFORE = lazy_compile(globals(), "_CHANGE_BEFORE",
+    r"(?<![A-Za-z])(?:rose|fell|gained|lost|dropped|climbed|slipped|jumped|declined|"
+    r"increased|decreased|grew|shed|added|slid|surged|tumbled|(?:was|were|is|are)\s+(?:up|down)"
+    r")\s+$", re.IGNORECASE)
 _NAME = r"(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}"
 _OF_TARGET = lazy_compile(
     globals(), "_OF_TARGET",  # "one-tenth of China's", "half that of Australia"
@@ -209,8 +221,11 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
     """"" to keep a mention, ``drop`` for a non-quantity, ``shorter`` to try a shorter parse."""
     before = text[max(0, start - 40):start]
     if expr.kind == "range" and (expr.mixed_units or (
-            expr.connector == "to" and _FROM_BEFORE.search(before))):
-        return _SHORTER  # "from 5% to 7%", "fell 3 percentage points to 83%": not ranges
+            expr.connector == "to" and _FROM_BEFORE.search(before)) or (
+            expr.connector == "to" and expr.amounts[1].x >= 2 * expr.amounts[0].x > 0
+            and _CHANGE_BEFORE.search(before))):
+        return _SHORTER  # "from 5% to 7%", "fell 3 percentage points to 83%", "fell 3p to
+        # 164p" (a change, then the level it led to): not ranges
     if expr.kind == "range" and expr.connector == "to" and any(
             a.year_like for a in expr.amounts):
         return _SHORTER  # "10 GWh in 2024 to 300 GWh": a year is never a range end
@@ -219,8 +234,9 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
         counts = all(a.unit == "" and a.scale == 1 for a in expr.amounts)
         if counts and all(a.year_like for a in expr.amounts[:1]):
             return _DROP  # a year: in 2023, by 2030, 2020-2025
-        if counts and _LABEL_BEFORE.search(before):
-            return _DROP  # Section 301, Group 2:
+        if (counts or expr.amounts[-1].unit in _GLUED_LETTER_UNITS) and \
+                _LABEL_BEFORE.search(before):
+            return _DROP  # Section 301, Group 2:, Section 5C
         if counts and expr.kind == "quantity" and (
                 before.endswith("第") or (text[start] in CN_START_CHARS and
                                          not bare_numeral_is_count(text, start, end))):
@@ -260,6 +276,7 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
 
 
 _DASHES = ("-", "–", "—")
+_GLUED_LETTER_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit"})  # 30C, 86F
 _MODEL_NUMBER = lazy_compile(globals(), "_MODEL_NUMBER", r"(?<![A-Za-z])Boeing\s+7\d7$")
 _ZERO_TO = lazy_compile(globals(), "_ZERO_TO", r"-to-\d|\s*-\s*\d+\s*-?(?:mph|km/h)", re.IGNORECASE)
 _PHONE_BEFORE = lazy_compile(globals(), "_PHONE_BEFORE", r"(?<![\d,.])0\d{2,4}(?: \d{3,4}){0,2} $")
@@ -298,6 +315,28 @@ def _to_found(expr: Expr, value: Value | None, text: str, start: int, end: int) 
             value = None
     return (start, end, text[start:end], kind, value, expr.qualifier, expr.rank,
             expr.rank_order, comparison)
+
+
+def _in_context(found: _Found, expr: Expr, text: str, ton: Ton) -> _Found:
+    """``found`` after the words around it (:mod:`factlint.parse.context`): a minus before
+    it, "points" after a bare number that move a percent, a length after "30m"."""
+    start, end, _, kind, value, qualifier, rank, order, comparison = found
+    if kind != "quantity" or value is None or len(expr.amounts) != 1:
+        return found
+    amount = expr.amounts[0]
+    if not amount.unit and amount.scale == 1 and expr.fraction is None and \
+            (points_end := points_are_percentage_points(text, end)) is not None:
+        value = _make_value(amount.x, amount.h, expr.qualifier, "percentage_point", ton)
+        end = points_end
+    if not amount.unit and amount.scale == _MILLION and metres_not_millions(text, start, end):
+        value = _make_value(amount.x / _MILLION, amount.h / _MILLION, expr.qualifier, "metre",
+                            ton)  # "30m of water", "the 100m final"
+    sign = sign_start(text, start)
+    if sign is not None:
+        value, start = negated(value), sign
+    if (start, end) == found[:2] and value is found[4]:
+        return found
+    return (start, end, text[start:end], kind, value, qualifier, rank, order, comparison)
 
 
 Op = Literal["gt", "lt", "ge", "le", "eq", "slightly_above", "slightly_below"]
@@ -409,8 +448,8 @@ def _scan(st: _State, text: str, ton: Ton) -> list[_Found]:
                 continue  # a year, a label (Group 2), a day (5 March): nothing to build
         fed, accepts = _longest(st, text, start)
         next_pos = max(anchor_end, start + 1)
-        if fed and fed[0][0] == OTHER:
-            next_pos = max(next_pos, fed[0][2])
+        if fed and (fed[0][0] == OTHER or (fed[0][0] == "NUMWORD" and not accepts)):
+            next_pos = max(next_pos, fed[0][2])  # a name, a date; a count in words, whole
         if accepts == [1] and fed[0][0] == "NUM" and _year_or_label(text, start, fed[0][2]):
             pos = max(next_pos, fed[0][2])
             continue  # a year or a label (Group 2): no need to build anything
@@ -425,7 +464,9 @@ def _scan(st: _State, text: str, ton: Ton) -> list[_Found]:
                 continue
             next_pos = max(next_pos, end)
             if verdict == "":
-                out.append(_to_found(expr, value, text, start, end))
+                found = _in_context(_to_found(expr, value, text, start, end), expr, text, ton)
+                next_pos = max(next_pos, found[1])
+                out.append(found)
             break
         pos = next_pos
 

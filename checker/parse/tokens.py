@@ -25,6 +25,7 @@ from factlint.parse.numbers import (
     ENGLISH_NUMBERS,
     FRACTION_WORDS,
     ORDINAL_WORDS,
+    cardinal_at,
     english_number,
 )
 from factlint.parse.units import PER_SURFACES, multiword_surfaces, surface_unit
@@ -121,7 +122,8 @@ UNIT_PHRASES = ("per cent", "percentage points", "percentage point", "metric ton
                 "us dollar", "u.s. dollars", "u.s. dollar", "pounds sterling", "个百分点",
                 "basis points", "basis point", "australian dollars", "australian dollar",
                 "canadian dollars", "canadian dollar", "hong kong dollars", "hong kong dollar",
-                "singapore dollars", "singapore dollar", "chinese yuan", "japanese yen")
+                "singapore dollars", "singapore dollar", "chinese yuan", "japanese yen",
+                "swiss francs", "swiss franc", "turkish lira")
 _CURRENCY_SYMBOLS = ("US$", "U.S.$", "AU$", "A$", "CA$", "C$", "HK$", "S$", "$", "€", "£", "¥",
                      "￥")
 _CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "AUD", "CAD", "HKD", "SGD", "INR",
@@ -145,7 +147,9 @@ def _lexicon() -> tuple[dict[str, str], dict[str, str]]:
     ):
         for word in table:
             lower[word] = terminal or _SIMPLE[word]
-    for word in ("hundred", "thousand", "million", "billion", "trillion", "千", "万", "亿",
+    for phrase in ("a hundred", "a thousand", "a million", "a billion", "a trillion", "a dozen"):
+        lower[phrase] = "NUMWORD"  # one of the scale: "a hundred and two", "a million tonnes"
+    for word in ("hundred", "thousand", "million", "billion", "trillion", "dozen", "千", "万", "亿",
                  "万亿", "百万", "千万", "萬", "億", "萬億"):
         lower[word] = "SCALE"
     lower["zero"] = OTHER  # "zero" alone is never a quantity here
@@ -175,10 +179,16 @@ _RAW = lazy_compile(globals(), "_RAW",
     r"(?P<ord>\d+(?:st|nd|rd|th))(?![A-Za-z])"
     r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)"
     r"|[０-９]{1,3}(?:，[０-９]{3})+(?:[．.][０-９]+)?(?![０-９]|，[０-９])"  # full-width
+    # thousands grouped by spaces, as SI writes them: 40 000, 1 414 021 100 (not a phone
+    # number's 555 123 4567, nor 5 100m)
+    r"|[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?"
+    r"(?![\dA-Za-z]|[ \u00a0\u2009\u202f]\d|,\d)"
     r"|\d+(?:[.．]\d+)?)"
     r"|(?P<cur>US\$|U\.S\.\$|AU\$|A\$|CA\$|C\$|HK\$|S\$)"
     r"|(?P<word>U\.S\.|[A-Za-z]+/[A-Za-z]{1,5}(?![A-Za-z/])"  # b/d, mb/d: one unit word
-    r"|(?:[kcdm]?m|ft|mi)[23²³](?![A-Za-z\d])"  # m2, km³: one unit word
+    r"|(?:[kcdm]?m|ft|mi)\^?[23²³](?![A-Za-z\d])"  # m2, km³, km^2: one unit word
+    r"|°\s?[CF](?![A-Za-z])"  # °C, ° F: one unit word
+    r"|[μµ][mgLl](?![A-Za-z/])"  # μm, µg: micro- units (not μg/mL: a concentration)
     r"|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’]s(?![A-Za-z]))?)"
     r"|(?P<cjk>[\u3400-\u9fff])"
     r"|(?P<sym>\S)"
@@ -260,7 +270,7 @@ def _number_is_label(text: str, start: int, end: int) -> bool:
     """Digits that are part of a name, date or marker rather than a quantity."""
     if start > 0:
         before = text[start - 1]
-        if _is_letter(before) or before == "[" or before == "#":
+        if (_is_letter(before) and not _code_before(text, start)) or before in "[#":
             return True
         if before in "-/." and start > 1 and _is_letter(text[start - 2]) and not (
                 before == "-" and _unit_or_scale_before(text, start - 1)):
@@ -274,7 +284,8 @@ def _number_is_label(text: str, start: int, end: int) -> bool:
         if _is_letter(after):
             m = _RAW.match(text, end)
             word = m.group("word") if m is not None else None
-            if word is None or _word_terminal(word) not in ("UNIT", "SCALE", "FOLD", "TIMES"):
+            if word is None or _word_terminal(word) not in ("UNIT", "SCALE", "FOLD", "TIMES",
+                                                            "CUR"):
                 return True  # 5G, 3D, 1990s, A380-like names
     if start < 4 or not text[start - 1].isspace():
         return False
@@ -287,12 +298,29 @@ def _number_is_label(text: str, start: int, end: int) -> bool:
 _WORD_BEFORE = lazy_compile(globals(), "_WORD_BEFORE", r"[A-Za-z]{1,12}$")
 
 
+def _code_before(text: str, start: int) -> bool:
+    """Whether a currency code stands glued before the digits at ``start`` (USD115)."""
+    m = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    return m is not None and m.group() in _CURRENCY_CODES
+
+
 def _unit_or_scale_before(text: str, end: int) -> bool:
     """Whether the word ending at ``end`` is a scale or unit word (the ``k`` of 5k-20k)."""
     m = _WORD_BEFORE.search(text, max(0, end - 12), end)
-    return m is not None and _word_terminal(m.group()) in ("SCALE", "UNIT")
+    return m is not None and m.group() not in _GLUED_ONLY and \
+        _word_terminal(m.group()) in ("SCALE", "UNIT")  # F-35 is a name
 
 
+_A = frozenset(("a", "A", "an", "An"))
+_FRACTION_ENDS = frozenset(key.replace("-", " ").split()[-1] for key in FRACTION_WORDS
+                           if key.isascii())
+_WORD_END = lazy_compile(globals(), "_WORD_END", r"([A-Za-z]+)\s+$")
+
+
+def _after_fraction(text: str, start: int) -> bool:
+    """Whether a fraction word ends right before ``start`` ("half a million")."""
+    m = _WORD_END.search(text, max(0, start - 16), start)
+    return m is not None and m.group(1).lower() in _FRACTION_ENDS
 _GLUE_SCALES = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
 
 
@@ -392,10 +420,13 @@ _BAG_AT = lazy_compile(globals(), "_BAG_AT",
                        r"\d+\s*-?\s*(?:kg|kilogram|kilo)s?\s+bags?(?![A-Za-z])", re.IGNORECASE)
 
 
+_GLUED_ONLY = frozenset("pCF")
+
+
 def _unit_word_fits(text: str, s: int, e: int, prev: str) -> bool:
-    """Whether a one-letter unit symbol is meant: ``164p`` is pence glued to its number, but
-    not ``5 p.m.`` or a ``p`` standing alone."""
-    if e - s > 1 or text[s] != "p":
+    """Whether a one-letter unit symbol is meant: ``164p`` is pence and ``30C`` degrees
+    Celsius glued to their number, but not ``5 p.m.``, ``grade 5 C`` or a letter alone."""
+    if e - s > 1 or text[s] not in _GLUED_ONLY:
         return True
     return s > 0 and text[s - 1].isdigit() and prev == "NUM" and not (
         text[e:e + 1] == "." and _is_letter(text[e + 1:e + 2] or " "))
@@ -439,12 +470,25 @@ def _lexemes(text: str, pos: int) -> Iterator[tuple[str, int, int]]:
             yield "CUR", s, e
         elif group == "word":
             word = text[s:e]
+            if (LOWER.get(word.lower()) == "NUMWORD" or (word in _A and not _after_fraction(
+                    text, s))) and (cardinal := cardinal_at(text, s)) is not None and \
+                    cardinal[2]:
+                pos = cardinal[0]  # "one hundred and six", "ninety five", "a dozen": one number
+                yield "NUMWORD", s, pos
+                continue
             found = _phrase(text, word, e) if word.lower() in _PHRASES else None
+            if found is not None and found[0] == "NUMWORD" and word in _A:
+                found = None  # "half a million": the scale of a fraction, no number
             if found is not None:
                 pos = found[1]
                 yield found[0], s, pos
                 continue
             terminal = _word_terminal(word)
+            if terminal == "NUMWORD" and "-" in word and (
+                    cardinal := cardinal_at(text, s)) is not None and cardinal[2]:
+                pos = cardinal[0]  # "twenty-one trillion three hundred"
+                yield "NUMWORD", s, pos
+                continue
             if terminal == OTHER and "-" in word:
                 yield from _hyphen_parts(word, s)
                 continue

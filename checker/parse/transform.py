@@ -43,6 +43,7 @@ _AND_A_HALF = frozenset(("半", "个半", "個半"))
 #: 千分之 (per mille) and 万分之 (per ten thousand): read as percent, divided by
 _PER_MILLE = {"千分之": Fraction(10), "仟分之": Fraction(10), "万分之": Fraction(100),
               "萬分之": Fraction(100)}
+_GROUP_SPACES = str.maketrans(dict.fromkeys(" \u00a0\u2009\u202f", ","))
 
 
 class Amount(NamedTuple):
@@ -110,7 +111,7 @@ def _number(tok: Lexeme) -> tuple[Fraction, Fraction]:
 def _number_of(kind: str, text: str) -> tuple[Fraction, Fraction]:
     """:func:`_number` by terminal and text (numbers recur: computed once each)."""
     if kind == "NUM":
-        half = text.translate(HALF_WIDTH)
+        half = text.translate(HALF_WIDTH).translate(_GROUP_SPACES)  # 40 000 is 40,000
         digits = half.removeprefix("零下").lstrip("负負")  # 负10, 零下5: minus
         x = parse_digits(digits)
         return (-x if digits != half else x), written_half_width(Fraction(0), digits)
@@ -227,6 +228,11 @@ class MentionTransformer(Transformer[Token, Expr]):
                 x, h = _number(tok)
                 plain = str(tok) if kind == "NUM" else ""
                 decimal = any(ch in ".．点點" for ch in tok)
+            elif kind == "FRAC":  # "half a million": the fraction of the scale word after it
+                x = FRACTION_WORDS[lexeme_key(tok)]
+                h = iv.fraction_word_half_width(x)
+            elif kind == "PER" and str(tok).lower() != "a":
+                raise ValueError(f"no fraction of a scale: {tok!r}")  # "half per million"
             elif kind == "SCALE":
                 factor *= SCALES[str(tok).lower() if str(tok).lower() in SCALES else str(tok)]
             elif kind in ("UNIT", "CUR"):

@@ -38,6 +38,7 @@ _EXTRA_SURFACES: dict[str, str] = {
     "percent": "percent",
     "per cent": "percent",
     "per-cent": "percent",
+    "percentage": "percent",  # "80 percentage" (but "percentage points" are points)
     "percentage point": "percentage_point",
     "percentage points": "percentage_point",
     "percentage-point": "percentage_point",
@@ -81,8 +82,6 @@ _EXTRA_SURFACES: dict[str, str] = {
     "pounds sterling": "GBP",
     "¥": "JPY",
     "￥": "CNY",  # the full-width sign of Chinese text: renminbi
-    "℃": "degree_Celsius",
-    "℉": "degree_Fahrenheit",
     "JPY": "JPY",
     "CNY": "CNY",
     "RMB": "CNY",
@@ -109,6 +108,8 @@ _EXTRA_SURFACES: dict[str, str] = {
     "Singapore dollars": "SGD",
     "Singapore dollar": "SGD",
     "Chinese yuan": "CNY",
+    "Swiss francs": "CHF",
+    "Turkish lira": "TRY",
     "Japanese yen": "JPY",
     "feet": "foot",
     "inches": "inch",
@@ -122,6 +123,21 @@ _EXTRA_SURFACES: dict[str, str] = {
     "square miles": "square_mile",
     "times": "times",
     "yrs": "year",
+    # temperatures: a scale's symbol, its name after "degrees", or alone; C and F only
+    # glued to the number (30C: the tokenizer checks), "°" alone is a degree
+    "°C": "degree_Celsius", "° C": "degree_Celsius", "℃": "degree_Celsius",
+    "C": "degree_Celsius", "°F": "degree_Fahrenheit", "° F": "degree_Fahrenheit",
+    "℉": "degree_Fahrenheit", "F": "degree_Fahrenheit", "°": "degree",
+    "degrees Celsius": "degree_Celsius", "degree Celsius": "degree_Celsius",
+    "degrees centigrade": "degree_Celsius", "degrees C": "degree_Celsius",
+    "degree C": "degree_Celsius", "deg C": "degree_Celsius",
+    "degrees Fahrenheit": "degree_Fahrenheit", "degree Fahrenheit": "degree_Fahrenheit",
+    "degrees F": "degree_Fahrenheit", "degree F": "degree_Fahrenheit",
+    # micro- written with the Greek mu or the micro sign
+    "μm": "micrometre", "µm": "micrometre", "μg": "microgram", "µg": "microgram",
+    "μl": "microlitre", "µl": "microlitre", "μL": "microlitre", "µL": "microlitre",
+    "deg F": "degree_Fahrenheit", "deg Celsius": "degree_Celsius",
+    "deg Fahrenheit": "degree_Fahrenheit", "degrees kelvin": "kelvin",
 }
 
 # Forms that are never matched case-insensitively (Mt is megatonnes, mt is not).
@@ -197,7 +213,7 @@ def _surfaces() -> tuple[dict[str, str], dict[str, str]]:
 def surface_unit(word: str) -> str | None:
     """The unit name of a written form (``kilograms`` -> ``kilogram``, ``Mt`` -> ``megatonne``)."""
     exact, caseless = _surfaces()
-    word = " ".join(word.split())
+    word = " ".join(word.split()).replace("^", "")  # km^2 is km2
     found = exact.get(word)
     if found is None:
         found = caseless.get(word.lower())

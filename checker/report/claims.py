@@ -20,6 +20,7 @@ import orjson
 
 from factlint.index import declared_name, initials, is_acronym, without_suffixes
 from factlint.model import Claim, Interval, Location, Mention, Sentence, format_number
+from factlint.parse.counts import counted_noun
 from factlint.report.json_reporter import dump, location_dict, value_fields
 from factlint.report.text_reporter import plural
 
@@ -94,8 +95,20 @@ def table_fields(c: Claim, mention_id: str, k: int, suffixes: frozenset[str],
     }
 
 
+def counted(sentence: Sentence, mention: Mention) -> str | None:
+    """The noun a bare count counts ("1,200 ships", "eight changes"), as written; None for
+    any other mention, or when no noun follows the count."""
+    value = mention.value
+    if value is None or value.dimension != "count" or mention.kind not in ("quantity",
+                                                                              "range"):
+        return None
+    return counted_noun(sentence.text, mention.end - sentence.start,
+                        value.stated == (Fraction(1),))
+
+
 def _mention_dict(path: str, mention: Mention, framed: list[Claim],
-                  why: str = "", table: frozenset[str] | None = None) -> dict[str, Any]:
+                  why: str = "", table: frozenset[str] | None = None,
+                  noun: str | None = None) -> dict[str, Any]:
     loc = mention.location or Location(path, 0, 0, 0, 0)
     mention_id = f"{path}:{loc.line}:{loc.column}-{loc.end_line}:{loc.end_column}"
     low, high, unit = value_fields(mention)
@@ -111,6 +124,7 @@ def _mention_dict(path: str, mention: Mention, framed: list[Claim],
         "low": low,
         "high": high,
         "unit": unit,
+        "counted": noun,
         "interval": mention.value.speaker.text() if mention.value is not None else "",
         "qualifier": mention.qualifier,
         "claims": [
@@ -168,11 +182,13 @@ def claims_report(
     by_mention, own = _by_mention(sentences, claims)
     mentions = [
         _mention_dict(path, m, by_mention.get((path, m.start, m.end), []), why.get(m.start, ""),
-                      table)
+                      table, counted(sentence, m))
         for path, sentence in sentences
         for why in [dict(sentence.unframed)]  # one lookup table a sentence
         for m in sentence.mentions
     ]
+    mentions += [_mention_dict(path, m, [], "count", table, counted(sentence, m))
+                 for path, sentence in sentences for m in sentence.counts]
     mentions += [_mention_dict(m.location.path if m.location else "", m,
                                by_mention[(m.location.path if m.location else "", m.start,
                                            m.end)], "", table)
@@ -197,7 +213,7 @@ def _value_text(m: dict[str, Any]) -> str:
     unit is another one."""
     if not m["interval"]:
         return f" rank {m['low']}" if m["unit"] == "rank" else ""
-    unit = f" {m['unit']}" if m["unit"] else ""
+    unit = f" {m['unit']}" if m["unit"] else f" {m['counted']}" if m["counted"] else ""
     stated = ""
     if m["stated_unit"] and m["stated_unit"] != m["unit"]:
         number = m["value"] or f"{m['stated_low']}\u2013{m['stated_high']}"

@@ -89,6 +89,7 @@ def _sentences(doc: Document, locate: Callable[[int, int], Location],
     mentions and counts unexplained digits), so a segment with no candidate figure is not
     even split into sentences."""
     from factlint.parse import segment
+    from factlint.parse.counts import find_counts
     from factlint.parse.mentions import find_mentions, has_unexplained_digit, may_hold_mention
 
     out: list[Sentence] = []
@@ -98,9 +99,11 @@ def _sentences(doc: Document, locate: Callable[[int, int], Location],
         for offset, text in segment.sentences(seg):
             mentions = find_mentions(text, offset, ton, locate)  # type: ignore[arg-type]
             skipped = has_unexplained_digit(text, mentions)
-            if mentions or skipped:
+            counts = tuple(find_counts(text, offset, mentions, locate)) if seg.table is None \
+                else ()
+            if mentions or skipped or counts:
                 out.append(Sentence(offset, text, seg.role, tuple(mentions), seg.table,
-                                    skipped))
+                                    skipped, counts=counts))
     return out
 
 
@@ -126,7 +129,9 @@ def _frame_file(
         t1 = time.perf_counter()
         found_at: dict[int, list[Claim]] = {}
         for k, sent in enumerate(doc_sentences):  # the prose first: a table may borrow
-            if sent.table is None:  # its measure from it
+            if not sent.mentions and not sent.skipped_digits:  # its measure from it
+                continue  # only counts in words: listed, never framed
+            if sent.table is None:
                 found_at[k], doc_sentences[k] = framer.frame(sent, ctx)
         prose = [c for found in found_at.values() for c in found]
         names = framer.names(doc)
@@ -140,6 +145,8 @@ def _frame_file(
             aliases = {full: short for full, short in names.aliases.items() if short not in rows}
             for k in cells:
                 sent = doc_sentences[k]
+                if not sent.mentions and not sent.skipped_digits:
+                    continue
                 found_at[k] = frame_table.frame_cell(sent, ctx, lexicon, locate, ton,
                                                      names.entity, borrowed, aliases)
                 if not found_at[k]:
@@ -173,7 +180,7 @@ def process_file(source: SourceFile, lexicon: Lexicon, ton: str,
                  clock: dict[str, float]) -> FileResult:
     """Frame one loaded file: its sentences with their mentions, and its claims."""
     sentences, claims = _frame_file(source, lexicon, ton, clock)
-    mentions = sum(len(s.mentions) for s in sentences)
+    mentions = sum(len(s.mentions) + len(s.counts) for s in sentences)
     framed = len({c.mention.start for c in claims})
     return FileResult(source.path, source.sha256, len(source.documents), source.problems,
                       tuple(claims), tuple(sentences), mentions, mentions - framed,

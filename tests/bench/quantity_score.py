@@ -101,7 +101,10 @@ UNITS: dict[str, str] = {
     "m": "metre", "cm": "centimetre", "mm": "millimetre", "mw": "megawatt", "kw": "kilowatt",
     "gw": "gigawatt", "kwh": "kilowatt_hour", "t": "tonne", "ml": "millilitre",
     "mg": "milligram", "h": "hour", "min": "minute", "s": "second", "d": "day",
-    "hz": "hertz", "mhz": "megahertz", "ghz": "gigahertz",
+    "k": "kelvin",  # grobid: "513.15 K" (its °c is found as °C)
+    "kpa": "kilopascal", "mpa": "megapascal", "gpa": "gigapascal", "hz": "hertz",
+    "khz": "kilohertz", "mhz": "megahertz", "ghz": "gigahertz", "kj": "kilojoule",
+    "mj": "megajoule",
     # our own sentences (factlint's names already), and one convention: a tonnage per year
     # is a tonnage, its year the claim's period ("5 mtpa" = "5 million tonnes a year")
     "tonne_per_year": "tonne",
