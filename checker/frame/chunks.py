@@ -113,9 +113,20 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
     sure, single = found
     # a single capitalised word names the entity when the body writes it, never in lower
     # case, and is not the whole title ("Notes", "Outlook": a heading, not a name)
-    candidates = sure | {w for w in single if w in names.text and not names.ordinary(w)
-                         and w != title.strip()}
+    candidates = {w for w in sure if " " in w or _acts(w, names.text, lex)} | {
+        w for w in single if w in names.text and not names.ordinary(w) and w != title.strip()}
     return next(iter(candidates)) if len(candidates) == 1 else ""
+
+
+def _acts(acronym: str, text: str, lex: Lexicon) -> bool:
+    """Whether a title's acronym is somewhere in the body what does something or owns
+    something ("BYD sold", "CATL's share", "MSC, the largest line"), not only a word that
+    qualifies a noun ("RSV vaccines", "EV sales"). A body that never writes it: as the
+    title says."""
+    after = [m.group(1) for m in re.finditer(rf"\b{re.escape(acronym)}\b(['’]s|,|\s+\w+)?",
+                                             text)]
+    return not after or any(a in ("'s", "’s", ",") or (a and _kind(lex, a.strip().lower())
+                                                       in ("VERB", "BE", "CHG")) for a in after)
 
 
 #: sentences remembered with their chunks (a corpus repeats titles and stock phrases)

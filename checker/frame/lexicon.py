@@ -334,14 +334,24 @@ class Lexicon:
 
     def _without_noise(self, words: str) -> str:
         """``words`` (normalised) without the phrases that never say what is counted ("full
-        year revenue", "its latest estimated reserves", "November production")."""
+        year revenue", "its latest estimated reserves", "November production", "2024
+        turnover": a period is the claim's, never its measure's)."""
+        words = _PER_PERSON.sub("per person", _PERIOD_WORD.sub(" ", words))
         if not self.measure_noise:
-            return words
+            return " ".join(words.split())
         padded = f" {words} "
         for noise in self.measure_noise:
             if f" {noise} " in padded:
                 padded = padded.replace(f" {noise} ", " ")
         return " ".join(padded.split())
+
+
+#: one person, however written: "per capita", "per head", "per inhabitant"
+_PER_PERSON = lazy_compile(globals(), "_PER_PERSON",
+                           r"\bper (?:capita|head|inhabitant|resident|person)\b")
+#: a year or fiscal year inside a measure phrase: "2024 turnover", "fy2024 revenue"
+_PERIOD_WORD = lazy_compile(globals(), "_PERIOD_WORD",
+                            r"(?<!\S)(?:fy\s?)?(?:19|20)\d\d(?:/\d\d)?(?!\S)")
 
 
 @dataclass(frozen=True)
