@@ -142,11 +142,16 @@ def measure_from_prose(cells: Sequence[Sentence], prose: Sequence[Claim], ton: s
             continue
         value = _cell_value(cell.mentions[0], _strip_markup(cell.table.header), ton)
         if value is not None:
-            values[(value.speaker, value.unit)] = value
+            values[(_middle(value), value.unit)] = value
     found = {c.measure for c in prose
              if c.kind == "level" and c.mention.value is not None and "[" not in c.measure
-             and (c.mention.value.speaker, c.mention.value.unit) in values}
+             and (_middle(c.mention.value), c.mention.value.unit) in values}
     return found.pop() if len(found) == 1 else ""
+
+
+def _middle(value: Value) -> Fraction:
+    """The number as written, scaled: "30.50" under "($bn)" and "$30.5 billion" are one."""
+    return (value.speaker.low + value.speaker.high) / 2
 
 
 def frame_cell(
@@ -210,8 +215,8 @@ def frame_cell(
     if value is None:
         return []
     key = lexicon.measure_key(words, agent, ctx.topic) if (words or agent) else None
-    if key is None and not words and not agent and not rows_are_measures:
-        key = borrowed or None
+    if key is None and not agent and not rows_are_measures:
+        key = borrowed or None  # (words a caption gave that name no measure: no matter)
     if key is None:
         return []
     if rows_are_measures or year_row:
