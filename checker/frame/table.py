@@ -141,7 +141,7 @@ def measure_from_prose(cells: Sequence[Sentence], prose: Sequence[Claim], ton: s
                 sum(ch.isdigit() for ch in cell.mentions[0].text) < 3:
             continue
         value = _cell_value(cell.mentions[0], _strip_markup(cell.table.header), ton)
-        if value is not None:
+        if value is not None and _middle(value) is not None:
             values[(_middle(value), value.unit)] = value
     found = {c.measure for c in prose
              if c.kind == "level" and c.mention.value is not None and "[" not in c.measure
@@ -149,9 +149,11 @@ def measure_from_prose(cells: Sequence[Sentence], prose: Sequence[Claim], ton: s
     return found.pop() if len(found) == 1 else ""
 
 
-def _middle(value: Value) -> Fraction:
-    """The number as written, scaled: "30.50" under "($bn)" and "$30.5 billion" are one."""
-    return (value.speaker.low + value.speaker.high) / 2
+def _middle(value: Value) -> Fraction | None:
+    """The number as written, scaled: "30.50" under "($bn)" and "$30.5 billion" are one
+    (None for an open interval: "more than 30")."""
+    low, high = value.speaker.low, value.speaker.high
+    return None if low is None or high is None else (low + high) / 2
 
 
 def frame_cell(
