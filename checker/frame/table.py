@@ -20,6 +20,10 @@ from factlint.parse.units import surface_unit, unit_info
 from factlint.util.lazyre import lazy_compile
 
 _YEAR_HEADER = lazy_compile(globals(), "_YEAR_HEADER", r"^\s*(?:FY\s*)?(?P<y>(?:19|20)\d\d)\s*$")
+#: what a year row may add to its year: "2025 (forecast)", "2025e", "2025f"
+_FORECAST_ROW = lazy_compile(globals(), "_FORECAST_ROW",
+                             r"(?<=\d)[efp]\b|\s*\((?:forecast|estimated?|projected|target)\)",
+                             re.IGNORECASE)
 _QUARTER_HEADER = lazy_compile(
     globals(), "_QUARTER_HEADER", r"^\s*Q(?P<q>[1-4])\s*(?P<y>(?:19|20)\d\d)\s*$")
 _PAREN = lazy_compile(globals(), "_PAREN", r"\(([^)]*)\)")
@@ -176,7 +180,8 @@ def frame_cell(
     own = headers.index(cell.header) if cell.header in headers else -1
     row = _strip_markup(cell.row_subject)
     rows_are_measures = first.lower() in _MEASURE_ROWS and bool(entity)
-    year_row = bool(_YEAR_HEADER.match(row) or _QUARTER_HEADER.match(row))
+    year_row = bool(_YEAR_HEADER.match(row) or _QUARTER_HEADER.match(row) or
+                    _YEAR_HEADER.match(_FORECAST_ROW.sub("", row)))  # "2025 (forecast)"
     if year_row and not entity:
         return []  # "| 2024 | 1.0 |": a year is no subject, and the document names none
     if cell.is_total_row and ctx.doc.entity and not rows_are_measures:
@@ -193,7 +198,8 @@ def frame_cell(
     if period is None:  # "Annual growth" beside "Q3 2024 sales": the table's one period
         stated = {p[2] for h in headers for p in periods.stated_periods(h, ctx.doc.date)}
         period = stated.pop() if len(stated) == 1 else periods.as_of(ctx.doc.date)
-    if _FORECAST_HEADER.search(header):  # "2024/25f", "2025 (forecast)": a projection
+    if _FORECAST_HEADER.search(header) or (year_row and _FORECAST_HEADER.search(row)):
+        # "2024/25f", "2025 (forecast)", as a column or as a row: a projection
         period = Period(period.years, period.granularity, period.part, True, True)
     # what: the header's words, else the first column's (a measure down the rows), else
     # another column's, else the caption's; an agent noun heading the first column

@@ -362,7 +362,7 @@ def _fraction_comparison(expr: Expr, target: str) -> Comparison:
 
 def _year_or_label(text: str, start: int, end: int) -> bool:
     """Whether the number at ``[start, end)`` is a year or follows a label (``Group 2``)."""
-    return ((end - start == 4 and "1900" <= text[start:end] <= "2100")
+    return ((end - start == 4 and text[start:end].isdigit() and "1900" <= text[start:end] <= "2100")
             or _LABEL_BEFORE.search(text, max(0, start - 12), start) is not None)
 
 
