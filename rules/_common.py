@@ -137,9 +137,15 @@ def num(x: Fraction, places: int = 3) -> str:
     return format_number(Fraction(q))
 
 
+def doc_bound(c: Claim) -> bool:
+    """Whether ``c`` is compared inside its own document only."""
+    return c.in_title or c.shape == "table_total"
+
+
 def may_compare(a: Claim, b: Claim) -> bool:
-    """A title is compared with its own body only; a claim is never compared with itself."""
-    if (a.in_title or b.in_title) and (a.path, a.doc_index) != (b.path, b.doc_index):
+    """A title, and the Total of a table of a few rows (rule ``table_total``), is compared
+    with its own document only; a claim is never compared with itself."""
+    if (doc_bound(a) or doc_bound(b)) and (a.path, a.doc_index) != (b.path, b.doc_index):
         return False
     return a is not b and not (a.path == b.path and a.location == b.location)
 
@@ -235,7 +241,7 @@ def period_key(p: Period) -> tuple[object, ...]:
 def class_key(c: Claim) -> tuple[object, ...]:
     """Claims with equal keys read the same: one of them stands for all in a computation."""
     value = c.mention.value
-    title_doc = (c.path, c.doc_index) if c.in_title else None
+    title_doc = (c.path, c.doc_index) if doc_bound(c) else None
     return (c.subject, c.measure, c.kind, c.mention.rank, c.mention.rank_order,
             None if value is None else (interval_key(value.speaker), interval_key(value.strict),
                                         value.unit),

@@ -26,6 +26,7 @@ from factlint.periods import comparable
 from factlint.rules._common import (
     describe,
     digest,
+    doc_bound,
     interval_key,
     norm,
     period_key,
@@ -79,7 +80,7 @@ def _class_key(c: Claim, settings: Settings) -> tuple[object, ...]:
     """Claims that read the same are compared once, as one class."""
     speaker, strict = _readings(c, settings)
     unit = c.mention.value.unit if c.mention.value is not None else ""
-    title_doc = (c.path, c.doc_index) if c.in_title else None
+    title_doc = (c.path, c.doc_index) if doc_bound(c) else None
     return (interval_key(speaker), interval_key(strict), period_key(c.period), c.modality,
             unit == "dollar", title_doc)
 
@@ -124,9 +125,9 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
 def _sides(group_a: list[Claim], group_b: list[Claim]) -> tuple[list[Claim], list[Claim]]:
     """The claims of two classes that may be compared: a title's class (its key holds its
     document) meets only its own document's claims; a claim never meets itself."""
-    if group_a[0].in_title:
+    if doc_bound(group_a[0]):
         group_b = _in_doc(group_b, group_a[0])
-    if group_b and group_b[0].in_title:
+    if group_b and doc_bound(group_b[0]):
         group_a = _in_doc(group_a, group_b[0])
     places = {place(c) for c in group_a} & {place(c) for c in group_b}
     if places:

@@ -153,6 +153,27 @@ def measure_from_prose(cells: Sequence[Sentence], prose: Sequence[Claim], ton: s
     return found.pop() if len(found) == 1 else ""
 
 
+def partial_total(rows: set[str], cell: Sentence) -> bool:
+    """Whether a table's "Total" row totals only its rows, not the world: no row of the
+    rest ("Others", "Rest of world") and no header or caption that says world or global
+    ("Europe's seven most-visited countries" and their Total are not the world's)."""
+    names = {_strip_markup(r).casefold() for r in rows}
+    if "total" not in names or names & {"world", "global", "world total"}:
+        return False
+    if any(_REST_ROW.match(n) for n in names):
+        return False
+    table = cell.table
+    said = " ".join((*table.headers, table.caption)) if table is not None else ""
+    return not _WORLD_WORDS.search(said)
+
+
+#: rows that make a table's rows the whole: "Others", "Rest of world", "All other"
+_REST_ROW = lazy_compile(globals(), "_REST_ROW",
+                         r"(?:others?|rest(?:\s+of\s+(?:the\s+)?world)?|all\s+others?)\b")
+_WORLD_WORDS = lazy_compile(globals(), "_WORLD_WORDS", r"\b(?:world|global|worldwide)\b",
+                            re.IGNORECASE)
+
+
 def _middle(value: Value) -> Fraction | None:
     """The number as written, scaled: "30.50" under "($bn)" and "$30.5 billion" are one
     (None for an open interval: "more than 30")."""
@@ -163,11 +184,13 @@ def _middle(value: Value) -> Fraction | None:
 def frame_cell(
     sentence: Sentence, ctx: DocContext, lexicon: Lexicon, locate: Callable[[int, int], Location],
     ton: str = "metric", entity: str = "", borrowed: str = "",
-    aliases: Mapping[str, str] | None = None,
+    aliases: Mapping[str, str] | None = None, only_rows: bool = False,
 ) -> list[Claim]:
     """The claims of one table cell (usually one, or none); ``borrowed`` is the measure the
     document's prose gives a table whose headers name none (:func:`measure_from_prose`),
-    ``aliases`` the names the document shortens ("Qilin Biopharma" -> "Qilin")."""
+    ``aliases`` the names the document shortens ("Qilin Biopharma" -> "Qilin"); with
+    ``only_rows`` (:func:`partial_total`) a Total row is the rule ``table_total``: a total of
+    the rows, checked inside its document and never compared with another's."""
     cell = sentence.table
     if cell is None or not cell.row_subject or len(sentence.mentions) != 1:
         return []
@@ -249,7 +272,8 @@ def frame_cell(
         subject=subject, measure=lexicon.with_unit_material(key, value), kind=kind,
         period=period, doc_index=ctx.doc.index,
         modality="projection" if period.projection else "fact",
-        subject_text=subject_text, measure_text=words, shape="table_row",
+        subject_text=subject_text, measure_text=words,
+        shape="table_total" if cell.is_total_row and only_rows else "table_row",
     )]
 
 

@@ -143,12 +143,14 @@ def _frame_file(
             # (the document's short forms, but never one that is another row of the table:
             # "| Kestrel Group | 39.6 |" above "| Kestrel | 34.2 |" are two)
             aliases = {full: short for full, short in names.aliases.items() if short not in rows}
+            only_rows = frame_table.partial_total(rows, doc_sentences[cells[0]])
             for k in cells:
                 sent = doc_sentences[k]
                 if not sent.mentions and not sent.skipped_digits:
                     continue
                 found_at[k] = frame_table.frame_cell(sent, ctx, lexicon, locate, ton,
-                                                     names.entity, borrowed, aliases)
+                                                     names.entity, borrowed, aliases,
+                                                     only_rows)
                 if not found_at[k]:
                     doc_sentences[k] = dataclasses.replace(
                         sent, unframed=tuple((m.start, "table-cell") for m in sent.mentions))
