@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from factlint.frame.lexicon import Lexicon, normalise_phrase
-from factlint.frame.names import NOT_NAMES, DocNames, aliases_in, clean_name
+from factlint.frame.names import NOT_NAMES, OWNERS, DocNames, aliases_in, clean_name
 from factlint.frame.rows import merge_measures, tidy
 from factlint.frame.vocabulary import ENTITY_NOUNS as _ENTITY_NOUNS
 from factlint.frame.vocabulary import FUNCTION as _FUNCTION
@@ -287,11 +287,9 @@ _HYPHENED_TITLE = lazy_compile(globals(), "_HYPHENED_TITLE", r"[A-Z][a-z]+(?:-[a
 def _titled(word: str) -> bool:
     """A word written as an ordinary word opening a sentence: "Revenue", "Recorded-music"."""
     return word.istitle() or _HYPHENED_TITLE.fullmatch(word) is not None
-#: possessive determiners: a capitalised word after one names what is owned, not who owns
-_OWNERS = frozenset({"its", "their", "our", "his", "her"})
 _QUARTERS = frozenset(f"{n}-quarter" for n in ("first", "second", "third", "fourth"))
 #: words after which an -ing or -ed word is a noun ("its ceiling", "a 5 MW building")
-_ARTICLES = frozenset({"the", "a", "an", "its", "their", "our", "his", "her"})
+_ARTICLES = frozenset({"the", "a", "an"}) | OWNERS
 _PUNCT = {",": "COMMA", "(": "LPAR", ")": "RPAR", "[": "BREAK", "]": "BREAK", ":": "COLON"}
 
 
@@ -338,7 +336,7 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
                 key = names.entity
             if kind in ("NAME", "PRON") and not key:
                 return size, None
-            if kind == "VERB" and key and _CAN.search(text, 0, start):
+            if kind == "VERB" and key and _CAN.search(text, max(0, start - 16), start):
                 key = f"{key} capacity"  # "which can produce 4.9 Mt of ammonia a year"
             return size, Chunk(kind, start, tokens[i + size - 1][1],
                                text[start:tokens[i + size - 1][1]], key)
@@ -442,7 +440,7 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
     first = tokens[i][0]
     last = tokens[i + len(words) - 1][1]
     raw = text[first:last]
-    if i and tokens[i - 1][2].lower() in _OWNERS and j < len(tokens) and \
+    if i and tokens[i - 1][2].lower() in OWNERS and j < len(tokens) and \
             tokens[j][2][:1].islower():
         return j - i0, Chunk("WORD", first, last, raw)  # "its GLP-1 sales": what it sells
     cleaned = clean_name(raw, lex)

@@ -11,6 +11,7 @@ frames of :mod:`.pattern_frames` for what those left. The measure key comes from
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Callable
@@ -84,6 +85,7 @@ class Framer(PatternFrames):
         self.lex = lexicon
         self.locate = locate
         self._names: tuple[Document, DocNames] | None = None
+        self._starts: tuple[Document, list[int]] | None = None  # each segment's start
         self._why: dict[int, str] = {}  # mention start -> why it was not framed
         #: the last statement's paragraph, subject and measure key ("Output rose 2%" goes on)
         self._last: tuple[int, str, str] | None = None
@@ -321,11 +323,22 @@ class Framer(PatternFrames):
         own = set(organisations(text[:said.start()], self.lex, names))
         return own.pop() if len(own) == 1 else ""
 
-    @staticmethod
-    def _paragraph(doc: Document, sentence: Sentence) -> Segment | None:
+    def _paragraph(self, doc: Document, sentence: Sentence) -> Segment | None:
         """The paragraph (segment) of ``sentence``, None if none holds it."""
-        return next((seg for seg in doc.segments
-                     if seg.start <= sentence.start < seg.start + len(seg.text)), None)
+        k = self._segment_index(doc, sentence.start)
+        return doc.segments[k] if k >= 0 else None
+
+    def _segment_index(self, doc: Document, offset: int) -> int:
+        """The index in ``doc.segments`` of the segment that holds ``offset``, -1 if none
+        (a search in the segments' starts, read once a document: a document of thousands of
+        paragraphs is not scanned again for each sentence)."""
+        if self._starts is None or self._starts[0] is not doc:
+            self._starts = (doc, [seg.start for seg in doc.segments])
+        starts = self._starts[1]
+        k = bisect.bisect_right(starts, offset) - 1
+        if k >= 0 and offset < starts[k] + len(doc.segments[k].text):
+            return k
+        return -1
 
     def _destination(self, doc: Document) -> str:
         """The one place a document's title names ("Japan welcomes a record 36.9 million
@@ -347,14 +360,13 @@ class Framer(PatternFrames):
         before = sentence.start - paragraph.start  # (the last few sentences only: a
         found = set(organisations(  # paragraph may be one 15 MB line)
             paragraph.text[max(0, before - _ANTECEDENT_REACH):before], self.lex, names))
-        if not found:
-            earlier = [seg for seg in doc.segments if seg.start < paragraph.start]
-            if earlier:
-                text = earlier[-1].text[-_ANTECEDENT_REACH:]
-                found = set(organisations(text, self.lex, names))
-                noun = said.lower().split()[-1] if said.split() else ""
-                if len(found) == 1 and not _may_stand_for(next(iter(found)), text, noun):
-                    return ""
+        k = self._segment_index(doc, paragraph.start) if not found else -1
+        if k > 0:  # the paragraph before
+            text = doc.segments[k - 1].text[-_ANTECEDENT_REACH:]
+            found = set(organisations(text, self.lex, names))
+            noun = said.lower().split()[-1] if said.split() else ""
+            if len(found) == 1 and not _may_stand_for(next(iter(found)), text, noun):
+                return ""
         return found.pop() if len(found) == 1 else ""
 
     def _composition_key(self, measure_text: str) -> str | None:

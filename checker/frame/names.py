@@ -24,6 +24,9 @@ _LOWER = lazy_compile(globals(), "_LOWER", r"\b[a-z][a-z'-]+\b")
 _DATELINE = lazy_compile(globals(), "_DATELINE",
                          r"^[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w .'-]{0,30})?\s+[-—–]\s+")
 
+#: possessive determiners: a capitalised word after one names what is owned, not who owns
+OWNERS = frozenset({"its", "their", "our", "his", "her"})
+
 #: capitalised words that are not names when they start a sentence or a name
 NOT_NAMES = frozenset(
     "The A An In On At Of For From By With As And Or But So This That These Those It Its "

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+from factlint.frame import names
 from factlint.frame import patterns as P
 from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.lexicon import Lexicon
@@ -51,7 +52,7 @@ class PatternFrames:
         owned = P.OWNER_BEFORE.search(text, max(0, end - 80),
                                       max(0, end - 60) + m.start()) is not None
         while words and words[0] in P.NOT_NAMES:
-            owned = owned or words[0].lower() in ("its", "their", "our", "his", "her")
+            owned = owned or words[0].lower() in names.OWNERS
             words.pop(0)
         if not words or words[-1] in ("and", "of", "de") or owned:
             return None  # ("its GLP-1 sales": what it sells, not who)

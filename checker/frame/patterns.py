@@ -193,8 +193,8 @@ SCOPE = lazy_compile(globals(), "SCOPE",
     r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
 )
 #: a possessive determiner right before a name: "its GLP-1", "their iPhone"
-OWNER_BEFORE = lazy_compile(globals(), "OWNER_BEFORE", r"\b(?:its|their|our|his|her)\s+$",
-                            re.IGNORECASE)
+OWNER_BEFORE = lazy_compile(globals(), "OWNER_BEFORE",
+                            rf"\b(?:{'|'.join(sorted(names.OWNERS))})\s+$", re.IGNORECASE)
 #: what a change is measured in, after it: "6% in dollars", "4% at constant currency"
 CHANGE_TERMS = lazy_compile(
     globals(), "CHANGE_TERMS",
@@ -202,12 +202,11 @@ CHANGE_TERMS = lazy_compile(
     r"renminbi|rupees?(?:\s+terms)?|yen|pounds?|sterling|won|local[- ]currenc(?:y|ies)"
     r"(?:\s+terms)?|constant[- ]currenc(?:y|ies)(?:\s+terms)?|(?:real|nominal|volume|value|"
     r"organic|like-for-like)\s+(?:terms|basis))\b", re.IGNORECASE)
+_PLACE_POSSESSIVE = r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})['’]s\s+"
 #: a measure a place owns: "Spain's international arrivals"
-PLACE_OWNER = lazy_compile(globals(), "PLACE_OWNER",
-                           r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})['’]s\s+(?P<rest>.+)")
+PLACE_OWNER = lazy_compile(globals(), "PLACE_OWNER", _PLACE_POSSESSIVE + r"(?P<rest>.+)")
 #: a place that owns the figure right after it: "Africa's largest producer"
-PLACE_OWNS = lazy_compile(globals(), "PLACE_OWNS",
-                          r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})['’]s\s+$")
+PLACE_OWNS = lazy_compile(globals(), "PLACE_OWNS", _PLACE_POSSESSIVE + r"$")
 APPOSITION = lazy_compile(globals(), "APPOSITION",
     r",\s+(?:now\s+|still\s+|already\s+)?(?:the|a|an|which|who|once|long)\b"
     r"[^,;]{1,70}$"

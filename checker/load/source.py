@@ -144,18 +144,19 @@ def load_plain(text: str, rel: str) -> tuple[Document, ...]:
     The first non-empty line is the title when it is short (at most 120 characters, no
     final period) and more text follows it; it becomes a segment of role "title".
     """
-    items = [(s, e, m) for s, e in line_spans(text)
-             if (m := _DATED_ITEM.fullmatch(text, s, e)) is not None and _iso(m) is not None]
+    items = [(e, m, date) for s, e in line_spans(text)
+             if (m := _DATED_ITEM.fullmatch(text, s, e)) is not None
+             and (date := _iso(m)) is not None]
     if len(items) < 2:
         return (_plain(text, 0, len(text), rel, 0),)
-    head = _plain(text, 0, items[0][0], rel, 0)
+    head = _plain(text, 0, items[0][1].start(), rel, 0)
     documents = [head] if any(seg.role == "paragraph" for seg in head.segments) else []
-    for k, (_, line_end, m) in enumerate(items):
-        body_end = items[k + 1][0] if k + 1 < len(items) else len(text)
+    for k, (line_end, m, date) in enumerate(items):
+        body_end = items[k + 1][1].start() if k + 1 < len(items) else len(text)
         title = m.group("title").strip()
         segments = (Segment(m.start("title"), title, "title"),
                     *_paragraphs(text, _skip_newline(text, line_end), body_end))
-        documents.append(Document(rel, len(documents), title, _iso(m), "", "", segments,
+        documents.append(Document(rel, len(documents), title, date, "", "", segments,
                                   m.start("title")))
     return tuple(documents)
 
