@@ -77,7 +77,7 @@ def _candidates(rank: Claim, group: Sequence[Claim], lex: Lexicon) -> tuple[list
                                                                             dict[str, list[Claim]]]:
     """X's own figures, and the other subjects' figures, all comparable with each other."""
     xs = [c for c in group if c.subject.casefold() == rank.subject.casefold()
-          and compatible(c, [rank])]
+          and not c.in_title and compatible(c, [rank])]  # a title's figure is its body's
     others: dict[str, list[Claim]] = {}
     if not xs:
         return xs, others

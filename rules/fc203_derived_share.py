@@ -123,7 +123,8 @@ def _share_vs_levels(share: Claim, levels: Sequence[Claim], total: str, index: C
                      settings: Settings) -> Iterator[Verdict]:
     """Severity, message, evidence and key of each contradiction of one share."""
     lex = index.lexicon
-    xs = [c for c in levels if c.subject == share.subject and compatible(c, [share])]
+    xs = [c for c in levels
+          if c.subject == share.subject and not c.in_title and compatible(c, [share])]
     if not xs:
         return
     unit = xs[0].mention.value.unit if xs[0].mention.value else ""

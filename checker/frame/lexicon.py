@@ -300,7 +300,7 @@ class Lexicon:
                 w for w in normalise_phrase(source).split()
                 if w not in self.generic_heads and w not in self.scope_words)
             return None if key is None or not src else f"{key} from {src}"
-        words = self._without_noise(normalise_phrase(phrase)).split()
+        words = self._of_inverted(self._without_noise(normalise_phrase(phrase)).split())
         material, rest = self.main_material(" ".join(w for w in words if w not in self.scope_words))
         rest = " ".join(w for w in rest.split() if w not in self.generic_heads)
         rest = self.synonyms.get(rest) or " ".join(self.synonyms.get(w, w) for w in rest.split())
@@ -319,6 +319,21 @@ class Lexicon:
             material = topic  # a bare measure ("69% of production") is about the topic
         key = f"{material} {rest}".strip()
         return self.synonyms.get(key, key)
+
+    def _of_inverted(self, words: list[str]) -> list[str]:
+        """``words`` with a measure's "of" turned round: "sales of electric cars" is
+        "electric car sales", "share of the market" "market share"; a trailing "of" goes."""
+        while words and words[-1] == "of":
+            words = words[:-1]
+        if "of" not in words:
+            return words
+        at = words.index("of")
+        head = [w for w in words[:at] if w not in self.scope_words]
+        tail = words[at + 1:]
+        if not head or not tail or not all(
+                w in self.measure_nouns or w in self.measure_heads for w in head):
+            return words
+        return [*tail, *head]
 
     def with_unit_material(self, key: str, value: Value | None) -> str:
         """``key`` with the material its value's unit counts, when it names none ("handled

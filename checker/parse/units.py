@@ -196,9 +196,11 @@ def _surfaces() -> tuple[dict[str, str], dict[str, str]]:
         for form in [name, *aliases]:
             exact.setdefault(form, name)
             exact.setdefault(form.replace("_", " "), name)
+            exact.setdefault(form.replace("_", "-"), name)  # "gigawatt-hour" is one word
             if re.fullmatch(r"[a-z_]{3,}", form) and not form.endswith("s"):
                 exact.setdefault(form + "s", name)
                 exact.setdefault(form.replace("_", " ") + "s", name)
+                exact.setdefault(form.replace("_", "-") + "s", name)
     for form, name in _EXTRA_SURFACES.items():
         exact[form] = name
     caseless = {

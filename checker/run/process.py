@@ -115,6 +115,7 @@ def _frame_file(
     from factlint.frame import table as frame_table
     from factlint.frame.claims import Framer
     from factlint.frame.context import DocContext
+    from factlint.frame.restate import restatements
     from factlint.util.positions import LineIndex
 
     lines = LineIndex(source.text)
@@ -154,8 +155,12 @@ def _frame_file(
                 if not found_at[k]:
                     doc_sentences[k] = dataclasses.replace(
                         sent, unframed=tuple((m.start, "table-cell") for m in sent.mentions))
+        added, updated = restatements(doc_sentences, found_at)  # a headline's 348 is
+        for k, sent in updated.items():  # the body's 348 jets delivered
+            doc_sentences[k] = sent
         for k in range(len(doc_sentences)):
             claims.extend(found_at.get(k, ()))
+            claims.extend(added.get(k, ()))
         clock["parse"] += t1 - t0
         clock["frame"] += time.perf_counter() - t1
         sentences.extend(doc_sentences)

@@ -1,0 +1,128 @@
+"""A figure no statement frames, written again where its document framed it: the same claim.
+
+Writers state a figure more than once: a headline, a Chinese title, a summary line, a table
+and the paragraph under it ("# Boeing deliveries slump to 348" over "Boeing handed over 348
+jets"; "去年出口8430万吨" over "shipping 84.3 million tonnes"; "rose 27% to 894.4
+gigawatt-hours" beside the table's "| 894.4 |"). When a figure's own sentence names no
+statement factlint reads, but its document frames one claim whose value it restates, the
+figure is that claim again (shape ``restatement``), and is compared with other documents as
+the claim is.
+
+A restatement must be unmistakable: the figure is written with at least three significant
+digits ("348", "8430万", "1.79 million"; never "25%" or "1.0 million"), its unit is the
+claim's, the claim's number rounds to the figure's ("1.79 million" restates 1,789,226, but
+"14.8%" never restates "15%"), every framed claim it meets has one key, a year its sentence
+states is the claim's, and a count counts the claim's noun or none ("412 dockers" never
+restates "412 ships"). A claim of one sentence's own arithmetic (no subject, a measure keyed
+to its sentence) is never restated.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+
+from factlint.frame.lexicon import normalise_phrase
+from factlint.frame.local import NO_SUBJECT, local_base
+from factlint.model import Claim, Interval, Mention, Sentence, Value
+from factlint.parse.counts import counted_noun
+from factlint.util.lazyre import lazy_compile
+
+#: unframed reasons a restatement may replace: nothing else in the sentence said what it is
+RESTATABLE = frozenset({"no-statement", "no-measure"})
+#: the fewest significant digits of a figure that restates another
+MIN_DIGITS = 3
+
+_YEAR = lazy_compile(globals(), "_YEAR", r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def significant_digits(text: str) -> int:
+    """How many significant digits ``text`` writes ("8430万吨" 3, "$1,789,226" 7, "1.0
+    million" 1): leading and trailing zeros never count."""
+    digits = "".join(ch for ch in text if (ch.isdigit() and ch.isascii()) or "０" <= ch <= "９")
+    return len(digits.strip("0０"))
+
+
+def restatements(
+    sentences: Sequence[Sentence], found_at: Mapping[int, Sequence[Claim]]
+) -> tuple[dict[int, list[Claim]], dict[int, Sentence]]:
+    """The claims that unframed figures of one document restate, by sentence index, and the
+    sentences whose unframed reasons lose the figures now framed."""
+    framed = [(c, _noun(sentences[k], c.mention)) for k, found in found_at.items()
+              for c in found
+              if c.modality in ("fact", "estimate") and c.mention.value is not None
+              and c.subject != NO_SUBJECT and local_base(c.measure) is None]
+    added: dict[int, list[Claim]] = {}
+    updated: dict[int, Sentence] = {}
+    if not framed:
+        return added, updated
+    for k, sent in enumerate(sentences):
+        if not sent.unframed:
+            continue
+        why = dict(sent.unframed)
+        years: set[int] | None = None
+        for mention in sent.mentions:
+            if why.get(mention.start) not in RESTATABLE or not _distinct(mention):
+                continue
+            if years is None:
+                years = {int(y) for y in _YEAR.findall(sent.text)}
+            claim = _restated(mention, _noun(sent, mention), framed, years)
+            if claim is None:
+                continue
+            added.setdefault(k, []).append(dataclasses.replace(
+                claim, mention=mention, location=mention.location or claim.location,
+                text=mention.text, in_title=sent.role == "title", shape="restatement"))
+            del why[mention.start]
+        if k in added:
+            updated[k] = dataclasses.replace(sent, unframed=tuple(why.items()))
+    return added, updated
+
+
+def _distinct(mention: Mention) -> bool:
+    return (mention.kind == "quantity" and mention.value is not None
+            and significant_digits(mention.text) >= MIN_DIGITS)
+
+
+def _rounds_to(claimed: Value, written: Value) -> bool:
+    """Whether the claim's number, rounded as ``written`` is, is the number written: "1.79
+    million" restates 1,789,226, but "14.8%" never restates a "15%" (nor "12.2" "about 12")."""
+    low, high = claimed.strict.low, claimed.strict.high
+    if low is None or high is None:
+        return False
+    middle = (low + high) / 2
+    return Interval(middle, middle, high_open=False).intersects(written.strict)
+
+
+def _noun(sentence: Sentence, mention: Mention) -> str | None:
+    """What a bare count counts, singular ("412 dockers" -> docker); None if not a count or
+    no noun follows it."""
+    value = mention.value
+    if value is None or value.dimension != "count" or not sentence.start <= mention.end:
+        return None
+    noun = counted_noun(sentence.text, mention.end - sentence.start)
+    return normalise_phrase(noun) if noun else None
+
+
+def _restated(mention: Mention, noun: str | None, framed: Sequence[tuple[Claim, str | None]],
+              years: set[int]) -> Claim | None:
+    """The one claim of ``framed`` (each with the noun its count counts) that ``mention``
+    writes again, or None."""
+    value = mention.value
+    assert value is not None
+    found: list[Claim] = []
+    for claim, counts in framed:
+        other = claim.mention.value
+        assert other is not None
+        if other.unit != value.unit or not _rounds_to(other, value):
+            continue
+        if noun and noun != counts and noun not in claim.measure.split():
+            continue  # "412 dockers" never restates "412 ships"
+        if years and claim.period.years and not years & claim.period.years:
+            continue  # "348 in 2023" never restates 2024's 348
+        found.append(claim)
+    if not found or len({c.key() for c in found}) != 1:
+        return None
+    return found[0]
+
+
+__all__ = ["MIN_DIGITS", "RESTATABLE", "restatements", "significant_digits"]
