@@ -193,11 +193,14 @@ def _total_vs_parts(levels: Sequence[Claim], index: ClaimIndex,
         # a measure that names no material ("revenue") has no world total: a table's Total
         # row sums that table's companies, never every company the corpus names
         own_doc = not lex.main_material(w.measure)[0]
+        # the Total of a table of a few rows (rule table_total) totals its rows, no more
+        rows = w.shape == "table_total"
         for places in (True, False):
-            key = (total, places, w.period, w.path if own_doc else "")
+            key = (total, places, w.period, w.path if own_doc or rows else "", rows)
             parts = found.get(key)
             if parts is None:
-                pool = [c for c in levels if c.path == w.path] if own_doc else levels
+                pool = [c for c in levels if c.path == w.path and c.shape == "table_row"] \
+                    if rows else [c for c in levels if c.path == w.path] if own_doc else levels
                 parts = found[key] = _parts(pool, [w], "" if total == "World" else total,
                                             total, lex, settings, places)
             if len(parts) < 2:

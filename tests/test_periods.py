@@ -26,6 +26,9 @@ DATE = dt.date(2025, 10, 20)
         ("Tractor sales fell in the third quarter.", "Q3 2025", False),
         ("Tractor sales fell 4% in the fourth quarter.", "Q4 2024", False),
         ("Its Q2 deliveries rose.", "Q2 2025", False),
+        # "end-2024" as a table header or an adjective writes "at the end of 2024"
+        ("Screens, end-2024", "2024", False),
+        ("The end-2023 fleet was older.", "2023", False),
     ],
 )
 def test_stated_period(sentence: str, label: str, projection: bool) -> None:

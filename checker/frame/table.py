@@ -27,7 +27,7 @@ _FORECAST_ROW = lazy_compile(globals(), "_FORECAST_ROW",
 _QUARTER_HEADER = lazy_compile(
     globals(), "_QUARTER_HEADER", r"^\s*Q(?P<q>[1-4])\s*(?P<y>(?:19|20)\d\d)\s*$")
 _PAREN = lazy_compile(globals(), "_PAREN", r"\(([^)]*)\)")
-_SCALES = {"k": 10**3, "thousand": 10**3, "thousands": 10**3, "m": 10**6, "mn": 10**6,
+_SCALES = {"k": 10**3, "000": 10**3, "thousand": 10**3, "thousands": 10**3, "m": 10**6, "mn": 10**6,
            "million": 10**6, "millions": 10**6, "bn": 10**9, "b": 10**9, "billion": 10**9,
            "billions": 10**9, "tn": 10**12, "trillion": 10**12, "万": 10**4, "亿": 10**8}
 _CURRENCIES = {"$": "dollar", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
@@ -85,7 +85,9 @@ def _cell_value(mention: Mention, header: str, ton: str) -> Value | None:
         return value
     declared = _header_unit(header)
     if declared is None:
-        return None
+        # a count of what the header names in the plural ("Screens, end-2024", "Deliveries
+        # 2024"): the number as it stands; a header of no plural noun counts nothing known
+        return value if _COUNT_HEADER.search(_header_words(header)) else None
     unit, scale = declared
     info = unit_info(unit, ton) if unit else None
     factor = scale * (info.factor if info else 1)
@@ -96,6 +98,12 @@ def _cell_value(mention: Mention, header: str, ton: str) -> Value | None:
     return Value(speaker, strict, info.name if info else "", info.dimension if info else "count")
 
 
+#: a header whose last word is a plural noun: what its cells count ("Screens", "Vehicles sold"
+#: ends in a participle after it)
+_COUNT_HEADER = lazy_compile(
+    globals(), "_COUNT_HEADER",
+    r"\b[A-Za-z]{3,}(?<![su]s)(?<!ss)s(?:\s+(?:sold|delivered|registered|shipped|built|"
+    r"made|opened|closed|carried|served|handled))?$", re.IGNORECASE)
 #: first-column headers that say the rows are measures, not subjects
 _MEASURE_ROWS = frozenset({"measure", "metric", "item", "indicator", "key figures", "figure",
                            "line", "kpi", ""})
