@@ -37,6 +37,7 @@ from factlint.rules._common import (
     findings,
     is_place,
     overlaps,
+    period_key,
     representatives,
     same_measure,
     speaker,
@@ -73,11 +74,24 @@ def _low(c: Claim, settings: Settings) -> Fraction:
     return Fraction(0) if iv is None or iv.low is None else iv.low
 
 
-def _candidates(rank: Claim, group: Sequence[Claim], lex: Lexicon) -> tuple[list[Claim],
-                                                                            dict[str, list[Claim]]]:
-    """X's own figures, and the other subjects' figures, all comparable with each other."""
+def _own(rank: Claim, group: Sequence[Claim]) -> list[list[Claim]]:
+    """X's own figures comparable with the rank, one list per period they state: a rank of
+    no stated year ("the world's largest exporter" in 2024's news) is judged against each
+    year it may mean, never against two years' figures at once, and stands if one agrees."""
     xs = [c for c in group if c.subject.casefold() == rank.subject.casefold()
           and not c.in_title and compatible(c, [rank])]  # a title's figure is its body's
+    by_period: dict[tuple[object, ...], list[Claim]] = {}
+    for c in xs:
+        by_period.setdefault(period_key(c.period), []).append(c)
+    if len(by_period) <= 1 or all(compatible(c, xs) for c in xs):
+        return [xs]
+    return sorted(by_period.values(), key=lambda cs: -max(cs[0].period.years, default=0))
+
+
+def _candidates(rank: Claim, group: Sequence[Claim], lex: Lexicon,
+                xs: list[Claim]) -> tuple[list[Claim], dict[str, list[Claim]]]:
+    """X's own figures ``xs``, and the other subjects' figures, all comparable with each
+    other."""
     others: dict[str, list[Claim]] = {}
     if not xs:
         return xs, others
@@ -112,9 +126,21 @@ def _judge(rank: Claim, group: Sequence[Claim], index: ClaimIndex,
            settings: Settings) -> tuple[Severity, str, list[Claim]] | None:
     """The verdict on one stated rank: severity, message and evidence, or None."""
     lex = index.lexicon
+    found = None
+    for own in _own(rank, group):
+        xs, others = _candidates(rank, group, lex, own)
+        verdict = _verdict(rank, xs, others, settings)
+        if verdict is None and xs and others:
+            return None  # a year it may mean agrees with it
+        found = found or verdict
+    return found
+
+
+def _verdict(rank: Claim, xs: list[Claim], others: dict[str, list[Claim]],
+             settings: Settings) -> tuple[Severity, str, list[Claim]] | None:
+    """The verdict on a rank given X's figures and every other subject's."""
     k = rank.mention.rank or 0
     largest = rank.mention.rank_order != "smallest"
-    xs, others = _candidates(rank, group, lex)
     if not xs or not others:
         return None
     ahead = {s: cs for s, cs in others.items() if _all_beat(cs, xs, largest, settings, "speaker")}
