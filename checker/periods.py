@@ -77,9 +77,11 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
             year = int(m.group("qy") or m.group("qy2") or m.group("qy3"))
             out.append((start, end, Period(frozenset({year}), "quarter", f"Q{q}", True)))
         elif m.group("yearless"):  # "the fourth quarter": the last one before the date
-            if date is None:
-                continue
             q = int(m.group("q3") or _QUARTER_WORDS[m.group("qw2").lower()])
+            if date is None:  # a quarter of no known year: never a year's figure
+                out.append((start, end, Period(frozenset(), "quarter", f"Q{q}", True)))
+                yearless.add((start, end))
+                continue
             year = date.year if date.month > 3 * q else date.year - 1
             out.append((start, end, Period(frozenset({year}), "quarter", f"Q{q}", True)))
             yearless.add((start, end))

@@ -162,6 +162,7 @@ def test_empty_file_has_one_empty_document(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("line", "date"), [
     ("January 2, 2025", "2025-01-02"),
     ("Oslo, 3 January 2025", "2025-01-03"),
+    ("Tampa, Florida, 26 February 2025", "2025-02-26"),  # a city and its state
     ("Sept. 4, 2024", "2024-09-04"),
     ("2025-01-02", "2025-01-02"),
     ("Geneva, 30 January 2025 — Global air passenger demand hit a record.", "2025-01-30"),

@@ -74,3 +74,12 @@ def test_rules_of_comparability() -> None:
     assert not comparable(Period(frozenset({2024}), "quarter", "Q4", True), year_2024)
     assert not comparable(Period(frozenset({2030}), projection=True), as_of(DATE))
     assert comparable(Period(frozenset()), year_2024)
+
+
+def test_a_quarter_of_no_known_year_is_never_a_year() -> None:
+    """An undated document's "Fourth-quarter revenue was $2.8 billion" is a quarter's figure,
+    never compared with a year's."""
+    (found,) = stated_periods("Fourth-quarter revenue was $2.8 billion.", None)
+    assert found[2].granularity == "quarter" and found[2].part == "Q4"
+    assert not found[2].years
+    assert not comparable(found[2], Period(frozenset({2024})))

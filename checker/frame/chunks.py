@@ -98,12 +98,14 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
         chunks = [c for c in _chunk(title, (), lex, DocNames(dict(aliases)), [])
                   if c.kind == "NAME" and lex.place(c.key) is None]
         sure = frozenset(c.key for c in chunks if (c.text.isupper() or " " in c.text)
-                         and not _shouted(c.text) and not any(ch.isdigit() for ch in c.key))
+                         and not _shouted(c.text) and not any(ch.isdigit() for ch in c.key)
+                         and not _occasion(c.key))
         # (a name with a digit is a product's, a model's or a disease's: "GLP-1", "COVID-19")
         in_sure = {w for name in sure for w in name.split()}
         single = frozenset(w for w in (c.removesuffix("'s").removesuffix("’s")
                                        for c in _CAPITALISED.findall(title))
                            if len(w) > 1 and w not in NOT_NAMES and w not in in_sure
+                           and not _occasion(w)
                            and not any(ch.isdigit() for ch in w)
                            and lex.place(w) is None and w.lower() not in lex.materials
                            and normalise_phrase(w) not in lex.materials
@@ -116,6 +118,19 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
     candidates = {w for w in sure if " " in w or _acts(w, names.text, lex)} | {
         w for w in single if w in names.text and not names.ordinary(w) and w != title.strip()}
     return next(iter(candidates)) if len(candidates) == 1 else ""
+
+
+#: words a title names an occasion or a period with, never an organisation ("Fourth Quarter",
+#: "Full Year Results", "Earnings Call", "Annual Report")
+_OCCASION_WORDS = frozenset(
+    "first second third fourth quarter quarterly half year annual fiscal full results earnings "
+    "call conference report review outlook update transcript excerpt interview briefing "
+    "statement presentation season".split())
+
+
+def _occasion(name: str) -> bool:
+    """Whether a title's capitalised phrase only names an occasion ("Fourth Quarter")."""
+    return all(w.lower() in _OCCASION_WORDS for w in name.split())
 
 
 def _acts(acronym: str, text: str, lex: Lexicon) -> bool:

@@ -436,8 +436,9 @@ class Framer(PatternFrames):
                       text, max(0, m.start - sentence.start - 24), m.start - sentence.start)
                   ] if found else []  # only a stated period needs them
         period = periods.period_for(found, ms, me, clause_lo, clause_hi, ctx.doc.date, others)
-        if kind == "change" and period is not None and not period.stated and others:
-            # "up 4% from 147 Mt in 2022": a change on the year after the earlier one's
+        if kind in ("change", "level") and period is not None and not period.stated and others:
+            # "up 4% from 147 Mt in 2022": a change on the year after the earlier one's, and
+            # "was $11.1 billion, down 19% from $13.7 billion in 2023" a level of that year
             base = [p for s, _, p in found if ms < s < clause_hi and p.years
                     and p.granularity == "year" and not p.projection
                     and any(me <= o[0] and o[1] <= s for o in others)]

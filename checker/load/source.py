@@ -228,7 +228,7 @@ _MONTHS = ("january february march april may june july august september october 
            "december").split()
 _DATELINE = lazy_compile(
     globals(), "_DATELINE",
-    r"(?:[A-Z][\w .'-]{0,40},\s*)?(?:(?P<m1>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})"
+    r"(?:[A-Z][\w .'-]{0,40},\s*){0,2}(?:(?P<m1>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})"
     r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]+)\.?,?\s+(?P<y2>\d{4})"
     r"|(?P<iso>\d{4}-\d{2}-\d{2}))\s*")
 
