@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from factlint.hookspecs import Rule
-from factlint.index import ClaimIndex
+from factlint.index import ClaimIndex, without_suffixes
 from factlint.model import Claim, Comparison, Finding, Interval, Settings, Severity
 from factlint.rules._common import (
     cap,
@@ -94,14 +94,33 @@ def _target(comparison: Comparison, index: ClaimIndex) -> str:
 
 
 def _values(index: ClaimIndex, subject: str, c: Claim) -> list[Claim]:
-    # a sentence's own multiple ("three times as much as") is a ratio of two levels
-    want = "level" if is_local(c) else c.kind
-    out: list[Claim] = []
-    for (subj, measure, kind, _dim), claims in index:
-        if subj == subject and measure == c.measure and kind == want:
-            out += [v for v in claims if v is not c and v.mention.value is not None
-                    and compatible(v, [c])]
-    return out
+    """The figures of ``subject`` a comparison ``c`` weighs: of its measure, levels (a
+    sentence's own multiple, "three times as much as", is a ratio of two levels), else
+    shares ("4% of cloud spending, less than one-tenth of AWS's share")."""
+    wants = ("level",) if is_local(c) else ("level", "share") if c.kind == "rate" \
+        else (c.kind,)
+    for want in wants:
+        out: list[Claim] = []
+        for (subj, measure, kind, _dim), claims in index:
+            if subj == subject and measure == c.measure and kind == want:
+                out += [v for v in claims if v is not c and v.mention.value is not None
+                        and compatible(v, [c])]
+        if out:
+            return out
+    return []
+
+
+def _short_named(target: str, c: Claim, index: ClaimIndex) -> str:
+    """The one subject of ``c``'s measure that ``target`` names short ("Ryanair" for "Ryanair
+    Holdings", "Royal Caribbean Group" for "Royal Caribbean Cruises"): the same name without
+    its corporate suffixes, or the only one it begins; "" when none or several."""
+    suffixes = index.lexicon.name_suffixes
+    want = without_suffixes(target, frozenset(w.casefold() for w in suffixes))
+    found = {subj for (subj, measure, kind, _dim) in index.groups
+             if measure == c.measure and subj != c.subject.casefold() and subj != target
+             and (without_suffixes(subj, frozenset(w.casefold() for w in suffixes)) == want
+                  or subj.startswith(want + " "))}
+    return found.pop() if len(found) == 1 else ""
 
 
 def _judge(c: Claim, index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
@@ -113,7 +132,7 @@ def _judge(c: Claim, index: ClaimIndex, settings: Settings) -> Iterator[Finding]
         return
     factor = _range(comp.factor) or (Fraction(1), Fraction(1))
     a_values = _values(index, c.subject.casefold(), c)
-    b_values = _values(index, target, c)
+    b_values = _values(index, target, c) or _values(index, _short_named(target, c, index), c)
     verdict: tuple[Severity, Claim, Claim] | None = None
     for a in a_values:
         for b in b_values:
@@ -132,6 +151,7 @@ def _judge(c: Claim, index: ClaimIndex, settings: Settings) -> Iterator[Finding]
         return
     severity, a, b = verdict
     factor_text = ("" if comp.factor is None
+                   else f" {num(factor[0], 3)} times" if factor[0] == factor[1]
                    else f" {num(factor[0], 3)} to {num(factor[1], 3)} times")
     ratio = ""
     ra, rb = _range(speaker(a, settings)), _range(speaker(b, settings))

@@ -251,6 +251,12 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
             if lex.is_total(name):
                 out.append(Chunk("MEAS", start, p_end, text[start:p_end]))  # "global"
                 continue
+            company = None if poss else _named_after_place(tokens, i, text, lex, names, start,
+                                                                    p_end)
+            if company is not None:  # "China Mobile", "India Post": a company, not the place
+                i += company[0]
+                out.append(company[1])
+                continue
             out.append(Chunk("NAME", start, n_end, text[start:n_end], name))
             if poss:
                 out.append(Chunk("POSS", n_end, p_end, text[n_end:p_end]))
@@ -270,6 +276,35 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
             continue
         i += 1  # filler
     return tidy(merge_measures(out, text, lex), text, lex)
+
+
+def _named_after_place(tokens: list[tuple[int, int, str, bool]], i: int, text: str,
+                       lex: Lexicon, names: DocNames, p_start: int, p_end: int
+                       ) -> tuple[int, Chunk] | None:
+    """A place that opens a company's name ("China Mobile", "China Telecom spent", "India
+    Post"): the place, then up to three capitalised words, one space apart, that are no
+    place, no verb and no sentence word; (tokens taken after the place, the company's NAME
+    chunk) or None. Never in a headline's capitalised words ("China Overtakes Japan")."""
+    j, end = i, p_end
+    while j < len(tokens) and j - i < 3 and not tokens[j][3] and tokens[j][2] and \
+            tokens[j][0] == end + 1 and text[end] == " ":
+        word = tokens[j][2]
+        if not _is_capitalised(word) or word in NOT_NAMES or lex.place(word) is not None \
+                or word.lower() in lex.demonyms or normalise_phrase(word) in lex.materials \
+                or _kind(lex, word.lower()) in ("VERB", "BE", "CHG"):
+            break
+        end = tokens[j][1]
+        j += 1
+    if j == i or _title_case(text) or (j < len(tokens) and tokens[j][2][:1].isupper()):
+        return None  # ("China Overtakes Japan": a headline's words, no company)
+    raw = text[p_start:end]
+    return j - i, Chunk("NAME", p_start, end, raw, names.aliases.get(raw) or clean_name(raw, lex))
+
+
+def _title_case(text: str) -> bool:
+    """Whether ``text`` capitalises most of its words, as a headline does."""
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _place_apposition(text: str, pos: int, lex: Lexicon) -> bool:
@@ -455,9 +490,10 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
     first = tokens[i][0]
     last = tokens[i + len(words) - 1][1]
     raw = text[first:last]
-    if i and tokens[i - 1][2].lower() in OWNERS and j < len(tokens) and \
-            tokens[j][2][:1].islower():
-        return j - i0, Chunk("WORD", first, last, raw)  # "its GLP-1 sales": what it sells
+    if i and (tokens[i - 1][2].lower() in OWNERS or tokens[i - 1][2] in ("'s", "’s")) and \
+            j < len(tokens) and tokens[j][2][:1].islower():
+        # "its GLP-1 sales", "Hollis & Crane's Crane Select range": what it sells or owns
+        return j - i0, Chunk("WORD", first, last, raw)
     cleaned = clean_name(raw, lex)
     key = names.aliases.get(raw) or names.aliases.get(cleaned) or cleaned
     taken = j - i0

@@ -21,6 +21,7 @@ from factlint.frame import modality
 from factlint.frame import patterns as P
 from factlint.frame.arithmetic import arithmetic_claims
 from factlint.frame.chunks import chunk, doc_names, may_name_entity
+from factlint.frame.compare import comparisons_after
 from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.growth import growth_claims
 from factlint.frame.lexicon import Lexicon, normalise_phrase
@@ -87,6 +88,8 @@ class Framer(PatternFrames):
         self._names: tuple[Document, DocNames] | None = None
         self._starts: tuple[Document, list[int]] | None = None  # each segment's start
         self._why: dict[int, str] = {}  # mention start -> why it was not framed
+        #: a sentence that ended with ";" in a part of a year: (document, its end)
+        self._part_of: tuple[Document, int] | None = None
         #: the last statement's paragraph, subject and measure key ("Output rose 2%" goes on)
         self._last: tuple[int, str, str] | None = None
 
@@ -103,10 +106,32 @@ class Framer(PatternFrames):
         no claim frames stayed unframed (:data:`factlint.model.UNFRAMED_REASONS`)."""
         self._why = {}
         claims = self.frame_sentence(sentence, ctx)
+        if self._part_of is not None and self._part_of[0] is ctx.doc and \
+                0 <= sentence.start - self._part_of[1] <= 2:
+            # "Samsung shipped 60.6 million in the first quarter; global shipments rose 1.5%":
+            # the quarter's figures most likely, never a year's
+            for c in claims:
+                if not c.period.stated:
+                    self._why[c.mention.start] = "no-period"
+            claims = [c for c in claims if c.period.stated]
+        self._part_of = self._quarter_goes_on(sentence, ctx)
         framed = {c.mention.start for c in claims}
         why = tuple((m.start, self._why.get(m.start) or self._unframed(sentence, m))
                     for m in sentence.mentions if m.start not in framed)
         return claims, dataclasses.replace(sentence, unframed=why)
+
+    def _quarter_goes_on(self, sentence: Sentence, ctx: DocContext
+                         ) -> tuple[Document, int] | None:
+        """(document, end) of a sentence that ends with ";" after stating a part of a year
+        (a quarter, some months) or going on from one: the sentence after it is of that
+        part."""
+        text = sentence.text.rstrip()
+        if not text.endswith(";"):
+            return None
+        stated = periods.stated_periods(text, ctx.doc.date)
+        goes_on = any(p.granularity != "year" for _, _, p in stated) or (
+            not stated and self._part_of is not None and self._part_of[0] is ctx.doc)
+        return (ctx.doc, sentence.start + len(text)) if goes_on else None
 
     @staticmethod
     def _unframed(sentence: Sentence, mention: Mention) -> str:
@@ -153,6 +178,8 @@ class Framer(PatternFrames):
                     frame.pending_rank = None
             prev = frame if frame is not None else (prev if claim is None and
                                                     mention.kind == "rank" else None)
+        handled = handled | {c.mention.start for c in claims}  # "..., twice as many as B"
+        claims.extend(comparisons_after(sentence, claims, handled, self.lex))
         claims.extend(arithmetic_claims(self, sentence, ctx, claims))  # figures checking figures
         claims.sort(key=lambda c: c.mention.start)  # stable: a rank before its level
         return claims

@@ -139,7 +139,7 @@ def _factor_after(s: SentenceFigures, a: Mention,
         after = s.text[m.end - s.base:b.start - s.base]
         if m.kind == "multiple" and m.value is not None and _A_MULT.match(gap) and \
                 (found := _MULT_B.match(after)) and is_level(b):
-            return _as_comparison(m, m.value.speaker, m.qualifier), b, found.group("owner") or ""
+            return as_comparison(m, m.value.speaker, m.qualifier), b, found.group("owner") or ""
         if m.kind == "comparison" and m.comparison is not None and \
                 m.comparison.factor is not None and _A_MULT.match(gap) and \
                 (found := _OWNER.match(after)) and is_level(b):
@@ -151,7 +151,7 @@ def _factor_after(s: SentenceFigures, a: Mention,
             if iv.low is None or iv.high is None:
                 return None
             factor = Interval(iv.low / hundred, iv.high / hundred, iv.low_open, iv.high_open)
-            return _as_comparison(m, factor, m.qualifier), b, found.group("owner")
+            return as_comparison(m, factor, m.qualifier), b, found.group("owner")
     if rest:  # "roughly double the 100 units": a multiplier word the parser leaves as text
         b = rest[0]
         word = _WORD_MULT.match(s.text, a_end)
@@ -167,7 +167,7 @@ def _factor_after(s: SentenceFigures, a: Mention,
         mention = Mention(start, s.base + word.end("w"), s.text[start - s.base:word.end("w")],
                           "multiple", value, qualifier)
         owner = _MULT_B.match(s.text[word.end() - 1:b.start - s.base])
-        return (_as_comparison(mention, iv, qualifier), b,
+        return (as_comparison(mention, iv, qualifier), b,
                 owner.group("owner") or "" if owner else "")
     return None
 
@@ -183,7 +183,7 @@ def multiplier(x: Fraction, qualifier: str) -> Interval:
     return Interval(x - h, x + h)
 
 
-def _as_comparison(m: Mention, factor: Interval, qualifier: str) -> Mention:
+def as_comparison(m: Mention, factor: Interval, qualifier: str) -> Mention:
     """The mention as a comparison: "more than three times" is more than 3x, "nearly" less
     than; a bare or approximate multiple meets its interval."""
     comparison = Comparison("eq", factor, "")

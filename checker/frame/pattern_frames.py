@@ -281,8 +281,8 @@ class PatternFrames:
         target = P.TARGET.match(text, me)
         end = target.end() if target is not None else me
         frame = Frame(subject[0], subject[1], "", key, m.group("np"), end)
-        return self._claim(mention, "level", frame, text, m.start() - len(subject[1]), end,
-                           stated, ctx, sentence)
+        return self._claim(mention, "rate", frame, text, m.start() - len(subject[1]), end,
+                           stated, ctx, sentence)  # a ratio of two subjects' figures
 
     def _owner_scope(self, text: str, ms: int, subject: str) -> str:
         """`` in <place>`` when a place owns the figure at ``ms`` ("Africa's largest")."""

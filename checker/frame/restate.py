@@ -79,7 +79,12 @@ def restatements(
 
 
 def _distinct(mention: Mention) -> bool:
-    return (mention.kind == "quantity" and mention.value is not None
+    """A figure written plainly or approximately, with enough digits to be unmistakable
+    ("at least £12.80" restates nothing: its reading has no upper end)."""
+    value = mention.value
+    return (mention.kind == "quantity" and value is not None
+            and mention.qualifier in ("", "approx")
+            and value.strict.low is not None and value.strict.high is not None
             and significant_digits(mention.text) >= MIN_DIGITS)
 
 

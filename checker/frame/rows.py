@@ -156,6 +156,8 @@ def _asides(chunks: list[Chunk]) -> list[Chunk]:
 
 #: words that make a possessed noun phrase a few of the owner's: "Europe's seven
 #: most-visited countries", "America's top five banks", "China's biggest carmakers"
+#: a capitalised word: a named part ("Gigafactory Shanghai", "Crane Select")
+_NAMED = lazy_compile(globals(), "_NAMED", r"(?<![\w'’])[A-Z][\w&-]*")
 _SUBSET = lazy_compile(
     globals(), "_SUBSET",
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozen|"
@@ -291,8 +293,11 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
             continue
         if c.kind == "POSS" and out and out[-1].kind == "NAME" and nxt is not None and (
                 nxt.kind in ("NUM", "PCT") or (nxt.kind in ("VERB", "BE", "CHG")
-                                               and _hides(text, c.end, nxt.start))):
-            continue  # "China's yards hold 71%, South Korea's 26%": the name's own
+                                               and _hides(text, c.end, nxt.start)
+                                               and not _NAMED.search(text, c.end, nxt.start))):
+            continue  # "China's yards hold 71%, South Korea's 26%": the name's own (but
+            # "Tesla's Gigafactory Shanghai delivered", "H&C's Crane Select range sold": a
+            # named part's, not the name's)
         if c.kind == "POSS" and out and out[-1].kind == "NAME" and nxt is not None and \
                 nxt.kind == "COMMA" and _hides(text, c.end, nxt.start) and \
                 _WHICH.match(text, nxt.end):

@@ -51,9 +51,8 @@ def _strip_markup(text: str) -> str:
 
 
 def _header_unit(header: str) -> tuple[str, Fraction] | None:
-    """(unit name, scale) declared by a header, or None."""
-    if _SHARE_HEADER.search(header):
-        return "percent", Fraction(1)
+    """(unit name, scale) declared by a header, or None: a unit in brackets first ("Shipments
+    by vendor (million units) and share of 2024 shipments" counts units), else a share."""
     tail = header.rstrip(" :.").rsplit(",", 1)  # "..., million units": a caption's unit
     for inner in [*_PAREN.findall(header), *(tail[1:] if len(tail[-1]) < 30 else [])]:
         tokens = re.findall(r"US\$|A\$|C\$|[$€£¥]|[A-Za-z]+/[A-Za-z]+|[A-Za-z0-9]+|"
@@ -74,6 +73,8 @@ def _header_unit(header: str) -> tuple[str, Fraction] | None:
             return unit, scale
         if scale != 1:
             return "", scale
+    if _SHARE_HEADER.search(header):
+        return "percent", Fraction(1)
     return None
 
 
@@ -94,6 +95,8 @@ def _cell_value(mention: Mention, header: str, ton: str) -> Value | None:
     speaker = interval.scale(value.speaker, factor)
     strict = interval.scale(value.strict, factor)
     if info is not None and info.dimension == "share":
+        if speaker.low is not None and speaker.low > 100:
+            return None  # "232.1" under a share's header: the header misread, no share
         speaker, strict = interval.clip_share(speaker), interval.clip_share(strict)
     return Value(speaker, strict, info.name if info else "", info.dimension if info else "count")
 
