@@ -65,6 +65,10 @@ def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
                 # ("..., pushing the global load factor up from ...": the world's)
                 or (clause[i].kind == "MEAS" and clause[i - 1].kind == "AND" and owner
                     is not None and _OWN.match(clause[i].text) is not None)
+                or (clause[i].kind == "MEAS" and clause[i - 1].kind == "AND" and entity
+                    and i + 1 < len(clause) and clause[i + 1].kind in ("BE", "CHG"))
+                # ("..., and gross merchandise value was US$41.6 billion": in a document
+                # that speaks for one company, a clause of the company's own)
                 # ("AWS controlled 30% of the market, and its sales grew 19%": AWS's)
                 or (i == 1 and clause[0].kind == "IN")  # "In the United States, refiners ran"
             ) else 0
