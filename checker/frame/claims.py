@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
 from collections.abc import Callable
 
 from factlint import periods
@@ -25,7 +24,7 @@ from factlint.frame.compare import comparisons_after
 from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.growth import growth_claims
 from factlint.frame.lexicon import Lexicon, normalise_phrase
-from factlint.frame.names import DocNames, organisations
+from factlint.frame.names import DocNames, may_stand_for, organisations
 from factlint.frame.pattern_frames import PatternFrames
 from factlint.frame.reader import Framed
 from factlint.frame.rows import IRREGULAR_PARTICIPLES
@@ -64,19 +63,8 @@ _SEGMENT = lazy_compile(
     r"\s+(?:[\w-]+\s+){0,4}?(?:business|arm|unit|division|segment|subsidiary|operations?)\b")
 
 
-def _may_stand_for(name: str, written: str, noun: str) -> bool:
-    """Whether ``noun`` ("carmaker", "airline", "group") may stand for ``name`` as
-    ``written`` before: a group ("Emirates Group", "Ryanair Holdings") only as a word any
-    company is ("the group", "the company"), not as what one of its parts is ("the
-    airline")."""
-    group = re.search(rf"{re.escape(name)}\s+(?:Group|Holdings?)\b", written) is not None
-    return not group or noun in _ANY_COMPANY
-
-
 #: how far back (characters) "the company" may find the organisation it stands for
 _ANTECEDENT_REACH = 1500
-#: nouns that stand for any organisation
-_ANY_COMPANY = frozenset({"group", "company", "firm", "business", "conglomerate"})
 
 
 class Framer(PatternFrames):
@@ -392,7 +380,7 @@ class Framer(PatternFrames):
             text = doc.segments[k - 1].text[-_ANTECEDENT_REACH:]
             found = set(organisations(text, self.lex, names))
             noun = said.lower().split()[-1] if said.split() else ""
-            if len(found) == 1 and not _may_stand_for(next(iter(found)), text, noun):
+            if len(found) == 1 and not may_stand_for(next(iter(found)), text, noun):
                 return ""
         return found.pop() if len(found) == 1 else ""
 

@@ -10,6 +10,7 @@ organisations a paragraph names are read only when a sentence says "it" or "the 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from factlint.frame.lexicon import Lexicon, normalise_phrase
@@ -153,3 +154,16 @@ _CAPITALISED_RUN = lazy_compile(
     r"\b[A-Z][\w'’.-]*(?:\s+(?:&\s+|of\s+|de\s+)?[A-Z][\w'’.-]*)*")
 
 
+
+
+def may_stand_for(name: str, written: str, noun: str) -> bool:
+    """Whether ``noun`` ("carmaker", "airline", "group") may stand for ``name`` as
+    ``written`` before: a group ("Emirates Group", "Ryanair Holdings") only as a word any
+    company is ("the group", "the company"), not as what one of its parts is ("the
+    airline")."""
+    group = re.search(rf"{re.escape(name)}\s+(?:Group|Holdings?)\b", written) is not None
+    return not group or noun in ANY_COMPANY
+
+
+#: nouns that stand for any organisation
+ANY_COMPANY = frozenset({"group", "company", "firm", "business", "conglomerate"})

@@ -10,13 +10,14 @@ makes the claims.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
-from factlint.frame import names
+from factlint.frame import multiples, names
 from factlint.frame import patterns as P
 from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.lexicon import Lexicon
-from factlint.model import Claim, ClaimKind, Location, Mention, Sentence
+from factlint.model import Claim, ClaimKind, Comparison, Location, Mention, Sentence
 
 
 class PatternFrames:
@@ -99,6 +100,9 @@ class PatternFrames:
         stated: LazyPeriods, ctx: DocContext, sentence: Sentence,
     ) -> tuple[Claim | None, Frame | None]:
         if mention.kind == "multiple":
+            as_many = P.AS_MANY.match(text, me)
+            if as_many is not None:  # "SwiftDrop delivers twice as many parcels as ParcelLine"
+                return self._as_many(mention, as_many, text, ms, stated, ctx, sentence), None
             mention = P.multiple_as_comparison(mention, text, me) or mention
         if mention.kind == "comparison":
             share = P.share_of_possessive(mention, text, me)
@@ -283,6 +287,39 @@ class PatternFrames:
         frame = Frame(subject[0], subject[1], "", key, m.group("np"), end)
         return self._claim(mention, "rate", frame, text, m.start() - len(subject[1]), end,
                            stated, ctx, sentence)  # a ratio of two subjects' figures
+
+    def _as_many(
+        self, mention: Mention, as_many: re.Match[str], text: str, ms: int,
+        stated: LazyPeriods, ctx: DocContext, sentence: Sentence,
+    ) -> Claim | None:
+        """``SwiftDrop delivers twice as many parcels as ParcelLine``: a comparison claim (a
+        rate) of the subject before the verb, the measure the counted noun and the verb make
+        ("parcel delivery"), against the named other side; FC302 weighs both sides' figures.
+        """
+        verb = P.VERB_BEFORE.search(text, max(0, ms - 30), ms)
+        if verb is None or mention.value is None:
+            return None
+        end = len(text[:verb.start()].rstrip())
+        subject = self._subject_before(text, end)
+        if subject is None or self._after_preposition(text, end - len(subject[1])):
+            return None
+        word = verb.group("verb").lower()
+        verb_measure = self.lex.verb_measures.get(word, "")
+        key = self.lex.measure_key(as_many.group("np"), verb_measure, ctx.topic)
+        target = as_many.group("target").rstrip(".")
+        target = self.lex.place(target) or names.clean_name(target, self.lex)
+        if key is None or not target or target.casefold() == subject[0].casefold():
+            return None
+        factor = multiples.multiplier(mention.value.stated[0], mention.qualifier) \
+            if len(mention.value.stated) == 1 else mention.value.speaker
+        compared = multiples.as_comparison(mention, factor, mention.qualifier).comparison
+        assert compared is not None
+        mention = dataclasses.replace(mention, kind="comparison", comparison=Comparison(
+            compared.op, compared.factor, target))
+        frame = Frame(subject[0], subject[1], word, key, as_many.group("np"), as_many.end(),
+                      shape="comparison_as_many")
+        return self._claim(mention, "rate", frame, text, end - len(subject[1]),
+                           as_many.end(), stated, ctx, sentence)
 
     def _owner_scope(self, text: str, ms: int, subject: str) -> str:
         """`` in <place>`` when a place owns the figure at ``ms`` ("Africa's largest")."""

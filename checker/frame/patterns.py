@@ -355,6 +355,15 @@ TARGET = lazy_compile(globals(), "TARGET",
     r"\s*(?:that\s+of\s+|those\s+of\s+)?(?P<target>(?:the\s+)?[A-Z][\w.&-]*"
     r"(?:\s+[A-Z][\w.&-]*)*['’]s)(?![\w-])"
 )
+#: "... twice as many parcels as ParcelLine": the counted noun phrase and the other side
+AS_MANY = lazy_compile(globals(), "AS_MANY",
+    r"\s+as\s+(?:many|much)\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+as\s+"
+    r"(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?(?P<target>[A-Z][\w.&'’-]*"
+    r"(?:\s+[A-Z][\w.&'’-]*){0,3})(?!['’]s)")
+#: the verb right before a multiple: "delivers twice as many", "booked three times as much"
+VERB_BEFORE = lazy_compile(globals(), "VERB_BEFORE",
+    r"(?<![\w-])(?P<verb>[a-z]+(?:ed|es|s)|has|had|have|sold|made|won|took|built|grew|ran|"
+    r"flew|spent)\s+$")
 COMPARED = lazy_compile(globals(), "COMPARED",
     r"['’]s\s+(?P<np>(?:[A-Za-z0-9][\w-]*\s+){0,5}?[A-Za-z0-9][\w-]*)\s+"
     r"(?:(?:is|was|are|were|remains|remained|stands|stood)\s+(?:now\s+|still\s+|only\s+)?)?$"
