@@ -60,6 +60,7 @@ class Reader:
         self.tree = walker().template(tuple(c.kind for c in window))
         self.out: list[Framed] = []
         self.subject: Chunk | None = None
+        self.subject_end = -1  # where the subject's words end ("China, the biggest market,")
         self.subject_measure = ""  # "Micron's NAND revenue": the subject's own measure
         #: the subject names its measure itself ("Lisbon's hotel capacity reached 60,000
         #: rooms"): a noun after the value is what it is counted in, not another measure
@@ -209,6 +210,7 @@ class Reader:
             self.subject, self.verb = parts[0], parts[2].key
         elif rule == "subject_apposition":
             self.subject = parts[0]
+            self.subject_end = parts[-1].end  # "China, the biggest market, 60% of ..."
             rank_np = tree.children[2]
             assert isinstance(rank_np, Tree)
             self.read_rank_np(self.leaves(rank_np), "rank_apposition")
@@ -246,7 +248,8 @@ class Reader:
         if rule == "verbless_statement":  # "the United States 21% of global LNG exports"
             value = self.chunk(tree.children[0])  # type: ignore[arg-type]
             if self.subject is not None and not any(  # not "In Japan, 21% of cars ..."
-                    c.kind != "NAME" and self.subject.end <= c.start < value.start
+                    c.kind != "NAME" and max(self.subject.end, self.subject_end) <= c.start
+                    < value.start
                     for c in self.w):
                 self.read_figure(tree, rule)
             return

@@ -12,6 +12,7 @@ object ("demand for its newest iPhones").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.frame.vocabulary import FUNCTION as _FUNCTION
@@ -158,6 +159,17 @@ def _asides(chunks: list[Chunk]) -> list[Chunk]:
 #: most-visited countries", "America's top five banks", "China's biggest carmakers"
 #: a capitalised word: a named part ("Gigafactory Shanghai", "Crane Select")
 _NAMED = lazy_compile(globals(), "_NAMED", r"(?<![\w'’])[A-Z][\w&-]*")
+#: one word of a verb we do not read, between a comma and a share (", absorbed 60% of ...")
+_VERB_WORD = lazy_compile(globals(), "_VERB_WORD", r"\s+[a-z]+(?:ed|s)\s+")
+
+
+def _share_of_named(chunks: Sequence[Chunk], k: int) -> bool:
+    """Whether ``chunks[k:]`` opens with a share of a named measure ("60% of the world's
+    plug-in sales")."""
+    return len(chunks) > k + 2 and chunks[k].kind == "PCT" and chunks[k + 1].kind == "OF" \
+        and chunks[k + 2].kind == "MEAS"
+
+
 _SUBSET = lazy_compile(
     globals(), "_SUBSET",
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozen|"
@@ -216,7 +228,10 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
             c = Chunk("AND", c.start, c.end, c.text)  # "15% of reserves but only 3% of ..."
         if c.kind == "COMMA" and nxt is not None and _hides(text, c.end, nxt.start) and not (
                 nxt.kind in ("NUM", "PCT") and _OR.fullmatch(text, c.end, nxt.start) and (
-                    nxt.kind == "PCT" or _restated(text, chunks, k + 2))):
+                    nxt.kind == "PCT" or _restated(text, chunks, k + 2))) and not (
+                _share_of_named(chunks, k + 1) and _VERB_WORD.fullmatch(text, c.end, nxt.start)):
+            # (", absorbed almost two-thirds of the world's plug-in sales": a share of the
+            # measure it names, whatever the verb, kept)
             # (", or 12% of the total": the same figure restated, kept; not ", or 826 after
             # cancellations", another figure)
             c = Chunk("BREAK", c.start, c.end, c.text)  # ", employs 9,000": words we do not read
