@@ -160,7 +160,7 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
             whose = "the world's" if total == "World" else (
                 "the list's" if total.startswith(LISTED) else f"{total}'s")
             period = chosen[0].period.label()
-            what = f"{whose} {chosen[0].measure}"
+            what = f"{whose} {chosen[0].measure.removesuffix(f' in {total}')}"
             if is_local(chosen[0]):  # one sentence's list: "A 48%, B 30%, C 25% and D 6%"
                 name = measure_name(chosen[0])
                 what = "one total listed in one sentence" + (f" ({name})" if name else "")

@@ -125,3 +125,21 @@ def test_fold_name_and_normalise_phrase_are_pure(lexicon: Lexicon) -> None:
     assert normalise_phrase("Rare-Earth  Magnets’") == normalise_phrase("Rare-Earth  Magnets’")
     assert normalise_phrase("Rare-Earth Magnets") == "rare earth magnet"
     assert _fold_name("The  U.S.’s") == "the u.s.'s"
+
+
+@pytest.mark.parametrize(("one", "other", "key"), [
+    # a place that opens a measure phrase is where it is measured, however written
+    ("US crude production", "America's crude output", "oil production in United States"),
+    ("the UK grocery market", "the grocery market in the UK", "grocery market in United Kingdom"),
+    # "of" turned round: the same measure
+    ("sales of electric cars", "electric car sales", "electric vehicle revenue"),
+    ("production of copper", "copper production", "copper production"),
+])
+def test_one_measure_written_two_ways_has_one_key(lexicon: Lexicon, one: str, other: str,
+                                                  key: str) -> None:
+    assert lexicon.measure_key(one) == lexicon.measure_key(other) == key
+
+
+def test_a_place_opening_a_measure_keeps_places_apart(lexicon: Lexicon) -> None:
+    assert lexicon.measure_key("India's wireless subscribers") != \
+        lexicon.measure_key("Brazil's wireless subscribers")

@@ -480,7 +480,8 @@ class Framer(PatternFrames):
             location=self.locate(sentence.start + start, sentence.start + end),
             text=claim_text,
             subject=frame.subject,
-            measure=self.lex.with_unit_material(frame.measure, mention.value),
+            measure=self.lex.with_unit_material(
+                frame.measure.removesuffix(f" in {frame.subject}"), mention.value),
             kind=kind,
             period=period,
             doc_index=ctx.doc.index,

@@ -300,6 +300,14 @@ class Lexicon:
                 w for w in normalise_phrase(source).split()
                 if w not in self.generic_heads and w not in self.scope_words)
             return None if key is None or not src else f"{key} from {src}"
+        head, sep, where = phrase.rpartition(" in ")
+        if sep and self.place(where) is not None and not self.is_total(self.place(where) or ""):
+            key = self.measure_key(head, verb_measure, topic)  # "the market in the UK"
+            return None if key is None else f"{key} in {self.place(where)}"
+        place, rest_phrase = self._leading_place(phrase)
+        if place:  # "the UK grocery market", "India's wireless subscribers": in the place
+            key = self.measure_key(rest_phrase, verb_measure, topic)
+            return None if key is None else f"{key} in {place}"
         words = self._of_inverted(self._without_noise(normalise_phrase(phrase)).split())
         material, rest = self.main_material(" ".join(w for w in words if w not in self.scope_words))
         rest = " ".join(w for w in rest.split() if w not in self.generic_heads)
@@ -319,6 +327,22 @@ class Lexicon:
             material = topic  # a bare measure ("69% of production") is about the topic
         key = f"{material} {rest}".strip()
         return self.synonyms.get(key, key)
+
+    def _leading_place(self, phrase: str) -> tuple[str, str]:
+        """(place, the rest) of a measure phrase that opens with a place ("the UK grocery
+        market", "India's wireless subscribers", "US crude production"); ("", phrase) when
+        none does, or the place is the world's."""
+        lead = _LEADING_THE.match(phrase)
+        start = lead.end() if lead else 0
+        for a, b, name in self.find_places(phrase[start:]):
+            if a or self.is_total(name):
+                break
+            rest = phrase[start + b:]
+            rest = _POSSESSIVE.sub("", rest, count=1).strip()
+            if not rest or rest[:1] in ",;(":
+                break
+            return name, rest
+        return "", phrase
 
     def _of_inverted(self, words: list[str]) -> list[str]:
         """``words`` with a measure's "of" turned round: "sales of electric cars" is
@@ -361,6 +385,8 @@ class Lexicon:
         return " ".join(padded.split())
 
 
+_LEADING_THE = lazy_compile(globals(), "_LEADING_THE", r"\s*the\s+", re.IGNORECASE)
+_POSSESSIVE = lazy_compile(globals(), "_POSSESSIVE", r"^['’]s?\b")
 #: one person, however written: "per capita", "per head", "per inhabitant"
 _PER_PERSON = lazy_compile(globals(), "_PER_PERSON",
                            r"\bper (?:capita|head|inhabitant|resident|person)\b")
