@@ -248,7 +248,10 @@ class Framer(PatternFrames):
             ms = mention.start - sentence.start
             named = text.rfind(f.subject_text, 0, ms) if f.subject_text else -1
             scope = (f.kind == "rank" and self._owner_scope(text, ms, f.subject)) or \
-                self._scope(text, named if named >= 0 else ms, f.subject, stated)
+                self._scope(text, named if named >= 0 else ms, f.subject, stated) or \
+                (f" in {region}" if f.kind == "rank" and f.subject in self.lex.places and (
+                    region := self.lex.region_holding(ctx.doc.title, {f.subject})) else "")
+            # ("Germany remains the largest producer" under "EU cement in 2024": in the EU)
             if scope.lower() in f" {key} ":  # "... registered in Europe": said already
                 key = key.replace(scope.lower(), "") + scope
             else:

@@ -9,14 +9,16 @@ is counted" is decided.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from factlint.frame import measure_keys
 from factlint.frame.packs import read_pack as read_pack  # a pack, read (and cached) as data
+from factlint.frame.words import _singular
+from factlint.frame.words import normalise_phrase as normalise_phrase  # (where most import it)
 from factlint.model import Value
 from factlint.util.bounded import BoundedMemo
 from factlint.util.lazyre import lazy_compile
@@ -26,51 +28,10 @@ _WORD = lazy_compile(
 _CJK = lazy_compile(globals(), "_CJK", r"[\u4e00-\u9fff]")
 MAX_NAME_WORDS = 6
 
-# plurals that are their own measure and must not be folded
-_KEEP_PLURAL = frozenset({"reserves", "imports", "exports", "sales", "earnings", "emissions",
-                          "deposits", "resources", "shipments", "savings", "assets", "goods",
-                          "services", "chips", "semiconductors", "cases", "deaths", "measles",
-                          "mumps", "diabetes", "rabies", "news", "series", "species",
-                          "economics", "statistics", "renewables", "sources"})
-
-
 _NOT_ALNUM = lazy_compile(globals(), "_NOT_ALNUM", r"[^A-Za-z0-9 -]")
 # for an ASCII text: letters lower-cased, digits kept, every other byte a space
 _ALNUM_LOWER = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256)).lower()
 _CACHE_SIZE = 1 << 16  # entries of each memo below before it is emptied (keeps memory bounded)
-
-
-def _singular_of(word: str) -> str:
-    if word in _KEEP_PLURAL or len(word) < 4 or word.endswith("'s"):
-        return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-_SINGULAR: BoundedMemo[str, str] = BoundedMemo(_CACHE_SIZE)  # word -> its singular
-
-
-def _singular(word: str) -> str:
-    found = _SINGULAR.get(word)
-    return _SINGULAR.remember(word, _singular_of(word)) if found is None else found
-
-
-def _normal_words(text: str) -> list[str]:
-    """The words of :func:`normalise_phrase` (for long texts, which are not memoised)."""
-    get = _SINGULAR.get
-    return [get(w) or _singular(w)
-            for w in text.lower().replace("’", "'").replace("-", " ").split()]
-
-
-@functools.lru_cache(maxsize=_CACHE_SIZE)
-def normalise_phrase(text: str) -> str:
-    """Lower-case, hyphens and curly quotes folded, plurals singular, spaces collapsed."""
-    return " ".join(_normal_words(text))
 
 
 @dataclass(frozen=True)
@@ -226,6 +187,16 @@ class Lexicon:
                     todo.append(parent)
         return frozenset(seen)
 
+    def region_holding(self, text: str, places: set[str]) -> str:
+        """The narrowest region ``text`` names that holds every one of ``places`` ("EU
+        cement in 2024" for Germany; "EU output" under "Europe's cement": the EU); "" when
+        it names none, or two that do not nest."""
+        holding = {name for _, _, name in self.find_places(text)
+                   if name not in places and not self.is_total(name)
+                   and all(self.is_part(p, name) for p in places)}
+        narrowest = [r for r in holding if all(r == o or self.is_part(r, o) for o in holding)]
+        return narrowest[0] if len(narrowest) == 1 else ""
+
     def is_total(self, name: str) -> bool:
         place = self.places.get(name)
         return bool(place and place.total)
@@ -289,75 +260,7 @@ class Lexicon:
         return memo.remember(args, self._measure_key(phrase, verb_measure, topic))
 
     def _measure_key(self, phrase: str, verb_measure: str, topic: str) -> str | None:
-        head, sep, where = phrase.partition(" to ")
-        if sep and self.place(where) is not None:  # "crude oil to China": what goes there
-            key = self.measure_key(head, verb_measure, topic)
-            return None if key is None else f"{key} to {self.place(where)}"
-        head, sep, source = phrase.partition(" from ")
-        if sep:  # "electricity from renewables": the head's key, from the source
-            key = self.measure_key(head, verb_measure, topic)
-            src = self.place(source) or " ".join(
-                w for w in normalise_phrase(source).split()
-                if w not in self.generic_heads and w not in self.scope_words)
-            return None if key is None or not src else f"{key} from {src}"
-        head, sep, where = phrase.rpartition(" in ")
-        if sep and self.place(where) is not None and not self.is_total(self.place(where) or ""):
-            key = self.measure_key(head, verb_measure, topic)  # "the market in the UK"
-            return None if key is None else f"{key} in {self.place(where)}"
-        place, rest_phrase = self._leading_place(phrase)
-        if place:  # "the UK grocery market", "India's wireless subscribers": in the place
-            key = self.measure_key(rest_phrase, verb_measure, topic)
-            return None if key is None else f"{key} in {place}"
-        words = self._of_inverted(self._without_noise(normalise_phrase(phrase)).split())
-        material, rest = self.main_material(" ".join(w for w in words if w not in self.scope_words))
-        rest = " ".join(w for w in rest.split() if w not in self.generic_heads)
-        rest = self.synonyms.get(rest) or " ".join(self.synonyms.get(w, w) for w in rest.split())
-        rest_words = rest.split()
-        if verb_measure and (verb_measure in self.added_measures or not any(
-                w in self.measure_nouns or w in self.measure_heads for w in rest_words)):
-            # "produces 60% of the world's (refined) cobalt": (refined) cobalt production
-            verb = self.synonyms.get(normalise_phrase(verb_measure), verb_measure)
-            rest = f"{rest} {verb}".strip()
-        if not rest:
-            return None  # "60% of the world's cobalt": cobalt what?
-        rest = self.synonyms.get(rest, rest)
-        if not material and all(w in self.measure_nouns for w in rest.split()):
-            if not topic or rest == "market":
-                return None  # "20% of the market": which market? not comparable
-            material = topic  # a bare measure ("69% of production") is about the topic
-        key = f"{material} {rest}".strip()
-        return self.synonyms.get(key, key)
-
-    def _leading_place(self, phrase: str) -> tuple[str, str]:
-        """(place, the rest) of a measure phrase that opens with a place ("the UK grocery
-        market", "India's wireless subscribers", "US crude production"); ("", phrase) when
-        none does, or the place is the world's."""
-        lead = _LEADING_THE.match(phrase)
-        start = lead.end() if lead else 0
-        for a, b, name in self.find_places(phrase[start:]):
-            if a or self.is_total(name):
-                break
-            rest = phrase[start + b:]
-            rest = _POSSESSIVE.sub("", rest, count=1).strip()
-            if not rest or rest[:1] in ",;(":
-                break
-            return name, rest
-        return "", phrase
-
-    def _of_inverted(self, words: list[str]) -> list[str]:
-        """``words`` with a measure's "of" turned round: "sales of electric cars" is
-        "electric car sales", "share of the market" "market share"; a trailing "of" goes."""
-        while words and words[-1] == "of":
-            words = words[:-1]
-        if "of" not in words:
-            return words
-        at = words.index("of")
-        head = [w for w in words[:at] if w not in self.scope_words]
-        tail = words[at + 1:]
-        if not head or not tail or not all(
-                w in self.measure_nouns or w in self.measure_heads for w in head):
-            return words
-        return [*tail, *head]
+        return measure_keys.measure_key(self, phrase, verb_measure, topic)
 
     def with_unit_material(self, key: str, value: Value | None) -> str:
         """``key`` with the material its value's unit counts, when it names none ("handled
@@ -370,30 +273,6 @@ class Lexicon:
                 set(material.split()) <= set(key.split()):
             return key
         return f"{material} {key}"
-
-    def _without_noise(self, words: str) -> str:
-        """``words`` (normalised) without the phrases that never say what is counted ("full
-        year revenue", "its latest estimated reserves", "November production", "2024
-        turnover": a period is the claim's, never its measure's)."""
-        words = _PER_PERSON.sub("per person", _PERIOD_WORD.sub(" ", words))
-        if not self.measure_noise:
-            return " ".join(words.split())
-        padded = f" {words} "
-        for noise in self.measure_noise:
-            if f" {noise} " in padded:
-                padded = padded.replace(f" {noise} ", " ")
-        return " ".join(padded.split())
-
-
-_LEADING_THE = lazy_compile(globals(), "_LEADING_THE", r"\s*the\s+", re.IGNORECASE)
-_POSSESSIVE = lazy_compile(globals(), "_POSSESSIVE", r"^['’]s?\b")
-#: one person, however written: "per capita", "per head", "per inhabitant"
-_PER_PERSON = lazy_compile(globals(), "_PER_PERSON",
-                           r"\bper (?:capita|head|inhabitant|resident|person)\b")
-#: a year or fiscal year inside a measure phrase: "2024 turnover", "fy2024 revenue"
-_PERIOD_WORD = lazy_compile(globals(), "_PERIOD_WORD",
-                            r"(?<!\S)(?:fy\s?)?(?:19|20)\d\d(?:/\d\d)?(?!\S)")
-
 
 @dataclass(frozen=True)
 class _Index:

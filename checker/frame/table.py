@@ -164,6 +164,16 @@ def measure_from_prose(cells: Sequence[Sentence], prose: Sequence[Claim], ton: s
     return found.pop() if len(found) == 1 else ""
 
 
+def region_of(rows: set[str], cell: Sentence, title: str, lexicon: Lexicon) -> str:
+    """The region a table of places is about, when its headers, caption or document title
+    name one and every place row is in it ("| Germany | ... | Share of EU output |" under
+    "EU cement in 2024"): its Total row is that region's, not the world's; "" otherwise."""
+    table = cell.table
+    said = " ".join((*table.headers, table.caption, title)) if table is not None else title
+    places = {p for r in rows if (p := lexicon.place(_strip_markup(r)))}
+    return lexicon.region_holding(said, places) if len(places) >= 2 else ""
+
+
 def partial_total(rows: set[str], cell: Sentence) -> bool:
     """Whether a table's "Total" row totals only its rows, not the world: no row of the
     rest ("Others", "Rest of world") and no header or caption that says world or global
@@ -195,13 +205,14 @@ def _middle(value: Value) -> Fraction | None:
 def frame_cell(
     sentence: Sentence, ctx: DocContext, lexicon: Lexicon, locate: Callable[[int, int], Location],
     ton: str = "metric", entity: str = "", borrowed: str = "",
-    aliases: Mapping[str, str] | None = None, only_rows: bool = False,
+    aliases: Mapping[str, str] | None = None, only_rows: bool = False, region: str = "",
 ) -> list[Claim]:
     """The claims of one table cell (usually one, or none); ``borrowed`` is the measure the
     document's prose gives a table whose headers name none (:func:`measure_from_prose`),
     ``aliases`` the names the document shortens ("Qilin Biopharma" -> "Qilin"); with
     ``only_rows`` (:func:`partial_total`) a Total row is the rule ``table_total``: a total of
-    the rows, checked inside its document and never compared with another's."""
+    the rows, checked inside its document and never compared with another's; with ``region``
+    (:func:`region_of`) it is that region's total."""
     cell = sentence.table
     if cell is None or not cell.row_subject or len(sentence.mentions) != 1:
         return []
@@ -265,7 +276,8 @@ def frame_cell(
         subject_text, subject = entity, entity
     else:
         subject_text = row
-        subject = "World" if cell.is_total_row else (lexicon.place(row) or _company(row, lexicon))
+        subject = (region or "World") if cell.is_total_row else (
+            lexicon.place(row) or _company(row, lexicon))
         subject = (aliases or {}).get(subject, subject)  # the document's short form of it
     kind: ClaimKind = "share" if value.dimension == "share" else "level"
     if _CHANGE_HEADER.search(header):

@@ -145,13 +145,14 @@ def _frame_file(
             # "| Kestrel Group | 39.6 |" above "| Kestrel | 34.2 |" are two)
             aliases = {full: short for full, short in names.aliases.items() if short not in rows}
             only_rows = frame_table.partial_total(rows, doc_sentences[cells[0]])
+            region = frame_table.region_of(rows, doc_sentences[cells[0]], doc.title, lexicon)
             for k in cells:
                 sent = doc_sentences[k]
                 if not sent.mentions and not sent.skipped_digits:
                     continue
                 found_at[k] = frame_table.frame_cell(sent, ctx, lexicon, locate, ton,
                                                      names.entity, borrowed, aliases,
-                                                     only_rows)
+                                                     only_rows, region)
                 if not found_at[k]:
                     doc_sentences[k] = dataclasses.replace(
                         sent, unframed=tuple((m.start, "table-cell") for m in sent.mentions))

@@ -1,0 +1,112 @@
+"""Measure keys: a measure phrase as written ("sales of electric cars", "the UK grocery
+market", "2024 turnover") to the key claims are compared under ("electric vehicle revenue",
+"grocery market in United Kingdom", "revenue"). :meth:`Lexicon.measure_key` remembers what
+:func:`measure_key` gives.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from factlint.frame.words import normalise_phrase
+from factlint.util.lazyre import lazy_compile
+
+if TYPE_CHECKING:
+    from factlint.frame.lexicon import Lexicon
+
+
+def measure_key(lex: Lexicon, phrase: str, verb_measure: str, topic: str) -> str | None:
+    """The key of a measure as written (:meth:`Lexicon.measure_key`, which remembers it)."""
+    head, sep, where = phrase.partition(" to ")
+    if sep and lex.place(where) is not None:  # "crude oil to China": what goes there
+        key = lex.measure_key(head, verb_measure, topic)
+        return None if key is None else f"{key} to {lex.place(where)}"
+    head, sep, source = phrase.partition(" from ")
+    if sep:  # "electricity from renewables": the head's key, from the source
+        key = lex.measure_key(head, verb_measure, topic)
+        src = lex.place(source) or " ".join(
+            w for w in normalise_phrase(source).split()
+            if w not in lex.generic_heads and w not in lex.scope_words)
+        return None if key is None or not src else f"{key} from {src}"
+    head, sep, where = phrase.rpartition(" in ")
+    if sep and lex.place(where) is not None and not lex.is_total(lex.place(where) or ""):
+        key = lex.measure_key(head, verb_measure, topic)  # "the market in the UK"
+        return None if key is None else f"{key} in {lex.place(where)}"
+    place, rest_phrase = _leading_place(lex, phrase)
+    if place:  # "the UK grocery market", "India's wireless subscribers": in the place
+        key = lex.measure_key(rest_phrase, verb_measure, topic)
+        return None if key is None else f"{key} in {place}"
+    words = _of_inverted(lex, _without_noise(lex, normalise_phrase(phrase)).split())
+    material, rest = lex.main_material(" ".join(w for w in words if w not in lex.scope_words))
+    rest = " ".join(w for w in rest.split() if w not in lex.generic_heads)
+    rest = lex.synonyms.get(rest) or " ".join(lex.synonyms.get(w, w) for w in rest.split())
+    rest_words = rest.split()
+    if verb_measure and (verb_measure in lex.added_measures or not any(
+            w in lex.measure_nouns or w in lex.measure_heads for w in rest_words)):
+        # "produces 60% of the world's (refined) cobalt": (refined) cobalt production
+        verb = lex.synonyms.get(normalise_phrase(verb_measure), verb_measure)
+        rest = f"{rest} {verb}".strip()
+    if not rest:
+        return None  # "60% of the world's cobalt": cobalt what?
+    rest = lex.synonyms.get(rest, rest)
+    if not material and all(w in lex.measure_nouns for w in rest.split()):
+        if not topic or rest == "market":
+            return None  # "20% of the market": which market? not comparable
+        material = topic  # a bare measure ("69% of production") is about the topic
+    key = f"{material} {rest}".strip()
+    return lex.synonyms.get(key, key)
+
+def _leading_place(lex: Lexicon, phrase: str) -> tuple[str, str]:
+    """(place, the rest) of a measure phrase that opens with a place ("the UK grocery
+    market", "India's wireless subscribers", "US crude production"); ("", phrase) when
+    none does, or the place is the world's."""
+    lead = _LEADING_THE.match(phrase)
+    start = lead.end() if lead else 0
+    for a, b, name in lex.find_places(phrase[start:]):
+        if a or lex.is_total(name):
+            break
+        rest = phrase[start + b:]
+        rest = _POSSESSIVE.sub("", rest, count=1).strip()
+        if not rest or rest[:1] in ",;(":
+            break
+        return name, rest
+    return "", phrase
+
+def _of_inverted(lex: Lexicon, words: list[str]) -> list[str]:
+    """``words`` with a measure's "of" turned round: "sales of electric cars" is
+    "electric car sales", "share of the market" "market share"; a trailing "of" goes."""
+    while words and words[-1] == "of":
+        words = words[:-1]
+    if "of" not in words:
+        return words
+    at = words.index("of")
+    head = [w for w in words[:at] if w not in lex.scope_words]
+    tail = words[at + 1:]
+    if not head or not tail or not all(
+            w in lex.measure_nouns or w in lex.measure_heads for w in head):
+        return words
+    return [*tail, *head]
+
+def _without_noise(lex: Lexicon, words: str) -> str:
+    """``words`` (normalised) without the phrases that never say what is counted ("full
+    year revenue", "its latest estimated reserves", "November production", "2024
+    turnover": a period is the claim's, never its measure's)."""
+    words = _PER_PERSON.sub("per person", _PERIOD_WORD.sub(" ", words))
+    if not lex.measure_noise:
+        return " ".join(words.split())
+    padded = f" {words} "
+    for noise in lex.measure_noise:
+        if f" {noise} " in padded:
+            padded = padded.replace(f" {noise} ", " ")
+    return " ".join(padded.split())
+
+
+_LEADING_THE = lazy_compile(globals(), "_LEADING_THE", r"\s*the\s+", re.IGNORECASE)
+_POSSESSIVE = lazy_compile(globals(), "_POSSESSIVE", r"^['’]s?\b")
+#: one person, however written: "per capita", "per head", "per inhabitant"
+_PER_PERSON = lazy_compile(globals(), "_PER_PERSON",
+                           r"\bper (?:capita|head|inhabitant|resident|person)\b")
+#: a year or fiscal year inside a measure phrase: "2024 turnover", "fy2024 revenue"
+_PERIOD_WORD = lazy_compile(globals(), "_PERIOD_WORD",
+                            r"(?<!\S)(?:fy\s?)?(?:19|20)\d\d(?:/\d\d)?(?!\S)")
