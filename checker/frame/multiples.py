@@ -83,8 +83,10 @@ _NOT_SHARE = lazy_compile(globals(), "_NOT_SHARE",
     r"respective(?:ly)?|own|home|domestic|each|approval|ratings?|"
     r"year[- ]on[- ]year|percentage\s+points?)\b", re.IGNORECASE)
 _NOT_NAME = lazy_compile(globals(), "_NOT_NAME",
-    r"^(?:The|A|An|In|On|At|And|But|Or|By|For|Of|To|From|With|Q[1-4]|H[12]|FY\d*|Jan\w*|"
-    r"Feb\w*|Mar\w*|Apr\w*|May|Jun\w*|Jul\w*|Aug\w*|Sep\w*|Oct\w*|Nov\w*|Dec\w*|Monday|"
+    r"^(?:The|A|An|In|On|At|And|But|Or|By|For|Of|To|From|With|Q[1-4]|H[12]|FY\d*|"
+    # a month, never a name that begins like one ("Deccan Cement", "Novo", "Marlow's")
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|"
     r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Up|Down|About|Some|Only)\b")
 
 

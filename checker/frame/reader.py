@@ -314,7 +314,8 @@ class Reader:
     def place_of(self, part: Tree[Token] | Token) -> Chunk | None:
         """The name whose whole ``part`` measures: "of new cars sold in Norway", "of
         Germany's electricity"."""
-        if isinstance(part, Tree) and part.data in ("measure_of_place", "measure_of_owner"):
+        if isinstance(part, Tree) and part.data in ("measure_of_place", "measure_of_owner",
+                                                    "measure_of_named"):
             return next(c for c in self.leaves(part) if c.kind == "NAME")
         return None
 
@@ -329,7 +330,8 @@ class Reader:
             place = self.place_of(part)
             if place is not None and self.part is not None and isinstance(part, Tree):
                 if value.kind == "PCT" and self.subject is None:  # a part of a place's whole
-                    whole = self.leaves(part)[-1 if part.data == "measure_of_owner" else 1]
+                    whole = self.leaves(part)[
+                        -1 if part.data in ("measure_of_owner", "measure_of_named") else 1]
                     self.emit(value, "share", "composition",
                               f"{self.part.text} share of {whole.text}", subject=place)
                 return
@@ -339,6 +341,9 @@ class Reader:
             if isinstance(part, Tree) and part.data == "measure_of_owner":
                 parts = self.leaves(part)  # "71% of China's soybean imports"
                 own = f"{parts[1].text}'s {parts[3].text}"
+            if isinstance(part, Tree) and part.data == "measure_of_named":
+                parts = self.leaves(part)  # "24% of the UK aggregates market"
+                own = f"{parts[1].text} {parts[2].text}"
             if isinstance(part, Tree) and part.data in ("measure_of", "measure_of_total",
                                                         "measure_of_source",
                                                         "measure_of_origin",
