@@ -175,6 +175,23 @@ def _verdict(rank: Claim, xs: list[Claim], others: dict[str, list[Claim]],
     return cap(severity, [rank, *evidence]), message, evidence
 
 
+def _figures(measure: str, rank: Claim, by_measure: dict[str, list[tuple[str, str,
+              tuple[Claim, ...]]]], index: ClaimIndex) -> list[tuple[str, str, tuple[Claim, ...]]]:
+    """The figures a rank is judged against: its measure's; for a place's rank within a
+    region ("the EU's second-largest cement producer": cement production in European
+    Union), also the figures of the measure of the places in that region."""
+    found = [t for t in by_measure.get(measure, []) if t[2]]
+    base, sep, region = measure.rpartition(" in ")
+    lex = index.lexicon
+    if not sep or region not in lex.places or not is_place(rank.subject, lex):
+        return found
+    merged: dict[tuple[str, str], list[Claim]] = {(k, d): list(cs) for k, d, cs in found}
+    for kind, dim, claims in by_measure.get(base, []):
+        merged.setdefault((kind, dim), []).extend(
+            c for c in claims if is_place(c.subject, lex) and lex.is_part(c.subject, region))
+    return [(k, d, tuple(cs)) for (k, d), cs in merged.items() if cs]
+
+
 def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
     """Check every stated rank against the figures of its measure (levels or common shares)."""
     groups = measure_groups(index)
@@ -197,7 +214,7 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
             ck = class_key(rank)
             if ck not in verdicts:  # ranks that read the same share one verdict
                 verdicts[ck] = None
-                for _fkind, _fdim, claims in sorted(by_measure.get(measure, []),
+                for _fkind, _fdim, claims in sorted(_figures(measure, rank, by_measure, index),
                                                     key=lambda t: (t[0], t[1])):
                     verdicts[ck] = _judge(rank, claims, index, settings)
                     if verdicts[ck] is not None:
