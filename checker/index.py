@@ -149,10 +149,11 @@ def _told_apart(named: list[Claim], base: list[Claim]) -> bool:
 
 
 def without_suffixes(name: str, suffixes: frozenset[str]) -> str:
-    """The name without its trailing corporate suffixes ("Ryanair Holdings" -> "Ryanair");
-    a one-word name stays as it is."""
+    """The name without its last corporate suffix ("Ryanair Holdings" -> "Ryanair",
+    "Norvik Cement Group" -> "Norvik Cement"); a one-word name, or one that ends in none,
+    stays as it is."""
     words = name.split()
-    while len(words) > 1 and words[-1] in suffixes:
+    if len(words) > 1 and words[-1] in suffixes:
         words.pop()
     return " ".join(words)
 
