@@ -102,7 +102,7 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
                          and not _occasion(c.key))
         # (a name with a digit is a product's, a model's or a disease's: "GLP-1", "COVID-19")
         in_sure = {w for name in sure for w in name.split()}
-        single = frozenset(w for w in (c.removesuffix("'s").removesuffix("’s")
+        single = frozenset(w for w in (c.removesuffix("'s").removesuffix("’s").rstrip("'’")
                                        for c in _CAPITALISED.findall(title))
                            if len(w) > 1 and w not in NOT_NAMES and w not in in_sure
                            and not _occasion(w)
