@@ -94,6 +94,9 @@ def test_seed_001_group_after_a_marker_and_ranges_kept() -> None:
     # after a number Mt is megatonnes; before a name it is Mount
     ("Chile shipped 5.1 Mt. Peru followed.", ["Chile shipped 5.1 Mt.", "Peru followed."]),
     ("They climbed Mt. Kenya in 2023.", ["They climbed Mt. Kenya in 2023."]),
+    # a company's "Group" before its figure is no digest's "Group 1:"
+    ("Shares were: Vireo Music Group 21.4% and Halberd 17.2%.",
+     ["Shares were: Vireo Music Group 21.4% and Halberd 17.2%."]),
 ])
 def test_english_boundaries(text: str, expected: list[str]) -> None:
     assert _split(text) == expected

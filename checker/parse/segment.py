@@ -55,7 +55,8 @@ _CANDIDATE = lazy_compile(globals(), "_CANDIDATE",
     rf"|(?<=[。！？；;]){_CLOSERS_CLASS}"
     r"|(?<= -)(?= )"
     r"|(?<=\])(?=\s)"
-    r"|(?<=\sG)(?=roup \d)"
+    r"|(?<=\sG)(?=roup \d+(?::|\s+[-A-Z]))"  # a digest's "Group 1:", "Group 1 - ..."; never
+    # a company's "Vireo Music Group 21.4%"
     r")"
 )
 _GROUP_LEN = len("Group 1")
