@@ -22,6 +22,7 @@ from factlint.frame.arithmetic import arithmetic_claims
 from factlint.frame.chunks import chunk, doc_names, may_name_entity
 from factlint.frame.compare import comparisons_after
 from factlint.frame.context import DocContext, Frame, LazyPeriods
+from factlint.frame.discourse import Discourse
 from factlint.frame.growth import growth_claims
 from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.frame.names import DocNames, may_stand_for, organisations
@@ -76,8 +77,7 @@ class Framer(PatternFrames):
         self._names: tuple[Document, DocNames] | None = None
         self._starts: tuple[Document, list[int]] | None = None  # each segment's start
         self._why: dict[int, str] = {}  # mention start -> why it was not framed
-        #: a sentence that ended with ";" in a part of a year: (document, its end)
-        self._part_of: tuple[Document, int] | None = None
+        self._discourse = Discourse()  # what a sentence takes from the ones before it
         #: the last statement's paragraph, subject and measure key ("Output rose 2%" goes on)
         self._last: tuple[int, str, str] | None = None
 
@@ -94,32 +94,20 @@ class Framer(PatternFrames):
         no claim frames stayed unframed (:data:`factlint.model.UNFRAMED_REASONS`)."""
         self._why = {}
         claims = self.frame_sentence(sentence, ctx)
-        if self._part_of is not None and self._part_of[0] is ctx.doc and \
-                0 <= sentence.start - self._part_of[1] <= 2:
+        if self._discourse.in_part_of_year(ctx.doc, sentence):
             # "Samsung shipped 60.6 million in the first quarter; global shipments rose 1.5%":
             # the quarter's figures most likely, never a year's
             for c in claims:
                 if not c.period.stated:
                     self._why[c.mention.start] = "no-period"
             claims = [c for c in claims if c.period.stated]
-        self._part_of = self._quarter_goes_on(sentence, ctx)
+        paragraph = self._paragraph(ctx.doc, sentence)
+        self._discourse.after(ctx.doc, sentence, paragraph.start if paragraph else -1, claims,
+                              self.lex.places)
         framed = {c.mention.start for c in claims}
         why = tuple((m.start, self._why.get(m.start) or self._unframed(sentence, m))
                     for m in sentence.mentions if m.start not in framed)
         return claims, dataclasses.replace(sentence, unframed=why)
-
-    def _quarter_goes_on(self, sentence: Sentence, ctx: DocContext
-                         ) -> tuple[Document, int] | None:
-        """(document, end) of a sentence that ends with ";" after stating a part of a year
-        (a quarter, some months) or going on from one: the sentence after it is of that
-        part."""
-        text = sentence.text.rstrip()
-        if not text.endswith(";"):
-            return None
-        stated = periods.stated_periods(text, ctx.doc.date)
-        goes_on = any(p.granularity != "year" for _, _, p in stated) or (
-            not stated and self._part_of is not None and self._part_of[0] is ctx.doc)
-        return (ctx.doc, sentence.start + len(text)) if goes_on else None
 
     @staticmethod
     def _unframed(sentence: Sentence, mention: Mention) -> str:
@@ -288,8 +276,17 @@ class Framer(PatternFrames):
         own = self._reporter(text, names)  # "Airbus SE said that it ...": Airbus
         if names.entity and not own:  # a bare measure is the entity's, or its segment's
             # the paragraph is about ("Terminals, the group's port business, had a record
-            # year. Revenue rose 10% ...": the Terminals segment's revenue)
+            # year. Revenue rose 10% ...": the Terminals segment's revenue); not a title's
+            # entity in a paragraph about another company ("IHG ... lifted RevPAR 1.8%.
+            # Revenue came to $4.92 billion" under a title naming Marriott): nobody's
             whose = self._segment(paragraph) or names.entity
+            if not ctx.doc.entity and whose == names.entity and \
+                    self._discourse.others_said(para, names.entity):
+                saved, names.entity = names.entity, ""  # (nor is its "the company")
+                try:
+                    return statements(chunk(text, spans, self.lex, names), ""), ctx.topic
+                finally:
+                    names.entity = saved
             return statements(chunk(text, spans, self.lex, names), whose), ctx.topic
         entity, topic = own, ctx.topic
         if not entity and (may_name_entity(text, self.lex) or P.ITS_THEIR.match(text)):

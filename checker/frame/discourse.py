@@ -1,0 +1,55 @@
+"""What a sentence takes from the sentences before it in its paragraph and document.
+
+- A sentence after a ``;`` that followed a part of a year ("Samsung shipped 60.6 million in
+  the first quarter of 2025; global shipments rose 1.5% to 304.9 million") states no year:
+  its figures of no stated period are the quarter's most likely, never a year's.
+- The organisations a paragraph's claims so far are of: a title's entity is no bare
+  measure's, nor its "the company", where the paragraph speaks of another ("IHG ... lifted
+  RevPAR 1.8%. Revenue came to $4.92 billion" under a title naming Marriott).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from factlint import periods
+from factlint.frame.local import NO_SUBJECT
+from factlint.model import Claim, Document, Sentence
+
+
+class Discourse:
+    """The memory of one framer across the sentences of its documents, in order."""
+
+    def __init__(self) -> None:
+        #: a sentence that ended with ";" in a part of a year: (document, its end)
+        self._part_of: tuple[Document, int] | None = None
+        #: the organisations a paragraph's claims so far are of: (paragraph start, names)
+        self._said: tuple[int, set[str]] | None = None
+
+    def in_part_of_year(self, doc: Document, sentence: Sentence) -> bool:
+        """Whether ``sentence`` goes on, after a ";", from a part of a year."""
+        return self._part_of is not None and self._part_of[0] is doc and \
+            0 <= sentence.start - self._part_of[1] <= 2
+
+    def others_said(self, paragraph: int, entity: str) -> bool:
+        """Whether the paragraph's claims so far are of an organisation other than
+        ``entity``."""
+        return self._said is not None and self._said[0] == paragraph and \
+            bool(self._said[1] - {entity})
+
+    def after(self, doc: Document, sentence: Sentence, paragraph: int,
+              claims: Sequence[Claim], places: Collection[str]) -> None:
+        """Remember what ``sentence`` (of the paragraph starting at ``paragraph``, framed
+        into ``claims``) says to the sentences after it."""
+        text = sentence.text.rstrip()
+        part_of = None
+        if text.endswith(";"):
+            stated = periods.stated_periods(text, doc.date)
+            if any(p.granularity != "year" for _, _, p in stated) or (
+                    not stated and self.in_part_of_year(doc, sentence)):
+                part_of = (doc, sentence.start + len(text))
+        self._part_of = part_of
+        if self._said is None or self._said[0] != paragraph:
+            self._said = (paragraph, set())
+        self._said[1].update(c.subject for c in claims if c.subject not in places
+                             and c.subject != NO_SUBJECT and c.shape != "restatement")
