@@ -177,6 +177,11 @@ def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexico
     return chunks
 
 
+#: "more than 60% of them", "half of which": a share of the figure before, not of a whole
+_OF_THEM = lazy_compile(globals(), "_OF_THEM",
+                        r"\s+of\s+(?:them|it|those|these|which|whom|this)\b")
+
+
 def may_name_entity(text: str, lex: Lexicon) -> bool:
     """Whether ``text`` may stand for an entity named elsewhere ("it", "the company")."""
     return _vocabulary(lex).entity_words.search(text) is not None
@@ -222,6 +227,8 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
                 out.append(Chunk("NAME", rest.start(), rest.start() + len(words), words,
                                  "Others"))
             out.append(_value_chunk(mentions[k][2], start, end, k))
+            if out[-1].kind == "PCT" and _OF_THEM.match(text, end):
+                out[-1] = Chunk("OTHER", start, end, out[-1].text, mention=k)  # "60% of them"
             than = _COMPARED.match(text, end)
             if than is not None and out[-1].kind == "PCT" and _THAN_BEFORE.match(text, than.end()):
                 # "10% more than in 2023", "11.2% more than a year earlier": a change

@@ -194,6 +194,9 @@ class Framer(PatternFrames):
                         framed.add(mention.start)
                 continue
             phrase = P.SHARE_OF_START.sub("", f.measure_text.strip())
+            if f.kind == "share" and P.OUR.match(phrase):
+                self._why.setdefault(mention.start, "no-measure")  # "more than half of our
+                continue  # international students": of the speaker's own total
             if P.ITS_THEIR.match(phrase):
                 if " from " not in phrase and f.kind == "share":  # of the subject's own total
                     self._why.setdefault(mention.start, "no-measure")
@@ -280,8 +283,9 @@ class Framer(PatternFrames):
             # entity in a paragraph about another company ("IHG ... lifted RevPAR 1.8%.
             # Revenue came to $4.92 billion" under a title naming Marriott): nobody's
             whose = self._segment(paragraph) or names.entity
-            if not ctx.doc.entity and whose == names.entity and \
-                    self._discourse.others_said(para, names.entity):
+            if (not ctx.doc.entity and whose == names.entity and
+                    self._discourse.others_said(para, names.entity)) or P.PART_OWNS.search(text):
+                # (nor "The retail division's operating profit was £214 million": a part's)
                 saved, names.entity = names.entity, ""  # (nor is its "the company")
                 try:
                     return statements(chunk(text, spans, self.lex, names), ""), ctx.topic

@@ -236,6 +236,14 @@ WITH_NEXT = lazy_compile(globals(), "WITH_NEXT", r"\s*,?\s*with\s")
 WITH_GAP = lazy_compile(globals(), "WITH_GAP", r"^\s*,?\s*with\s+$")
 ITS_THEIR_START = lazy_compile(globals(), "ITS_THEIR_START", r"^(?:its|their)\s+")
 ITS_THEIR = lazy_compile(globals(), "ITS_THEIR", r"(?:its|their)\b", re.IGNORECASE)
+#: the speaker's own ("half of our international students"): never the world's total
+OUR = lazy_compile(globals(), "OUR", r"(?:our|my)\b", re.IGNORECASE)
+#: a part that owns the measure after it ("The retail division's operating profit")
+PART_OWNS = lazy_compile(
+    globals(), "PART_OWNS",
+    r"\b(?:division|unit|arm|segment|business|subsidiary|brand|range|plant|mine|factory)"
+    r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}?(?:revenue|sales|profit|income|earnings|margin|"
+    r"output|production|volume|capacity|spending|investment|costs?|turnover)\b", re.IGNORECASE)
 #: "from" (and a qualifier) just before a value: an earlier period's value
 FROM_BEFORE = lazy_compile(
     globals(), "FROM_BEFORE", r"\b(?:from|versus|vs\.?|against|compared\s+(?:with|to)|"
