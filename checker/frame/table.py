@@ -78,7 +78,9 @@ def _header_unit(header: str) -> tuple[str, Fraction] | None:
     return None
 
 
-def _cell_value(mention: Mention, header: str, ton: str) -> Value | None:
+def _cell_value(mention: Mention, header: str, ton: str, caption: str = "") -> Value | None:
+    """The value of a cell under ``header`` (and, for a column headed by a year alone, the
+    table's ``caption``: "International students by host country")."""
     value = mention.value
     if value is None or mention.kind not in ("quantity", "range"):
         return None
@@ -88,7 +90,8 @@ def _cell_value(mention: Mention, header: str, ton: str) -> Value | None:
     if declared is None:
         # a count of what the header names in the plural ("Screens, end-2024", "Deliveries
         # 2024"): the number as it stands; a header of no plural noun counts nothing known
-        return value if _COUNT_HEADER.search(_header_words(header)) else None
+        named = _header_words(header) or _header_words(caption)
+        return value if _COUNT_HEADER.search(named) else None
     unit, scale = declared
     info = unit_info(unit, ton) if unit else None
     factor = scale * (info.factor if info else 1)
@@ -113,7 +116,9 @@ _MEASURE_ROWS = frozenset({"measure", "metric", "item", "indicator", "key figure
 _CHANGE_HEADER = lazy_compile(
     globals(), "_CHANGE_HEADER", r"\b(?:change|growth|y/y|yoy|year-on-year|increase)\b",
     re.IGNORECASE)
-_BY_WHOM = lazy_compile(globals(), "_BY_WHOM", r"\bby\s+[a-z-]+(?=\s*(?:[,(:]|$))", re.IGNORECASE)
+_BY_WHOM = lazy_compile(  # "by vendor", "by host country": a breakdown, no measure
+    globals(), "_BY_WHOM", r"\bby\s+[a-z-]+(?:\s+[a-z-]+){0,2}(?=\s*(?:[,(:]|$))",
+    re.IGNORECASE)
 _FORECAST_HEADER = lazy_compile(
     globals(), "_FORECAST_HEADER",
     r"\b(?:19|20)\d\d(?:/\d\d)?[fpe]\b|\b(?:forecast|projected|projection|outlook|"
@@ -264,7 +269,8 @@ def frame_cell(
     if not words and len(cell.caption.split()) <= 10:  # a caption, not a whole paragraph
         words = _header_words(cell.caption)
     value = _cell_value(mention, unit_source if _header_unit(unit_source) else
-                        (cell.caption if _header_unit(cell.caption) else header), ton)
+                        (cell.caption if _header_unit(cell.caption) else header), ton,
+                        cell.caption if len(cell.caption.split()) <= 10 else "")
     if value is None:
         return []
     key = lexicon.measure_key(words, agent, ctx.topic) if (words or agent) else None
