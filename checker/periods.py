@@ -181,3 +181,10 @@ def comparable(a: Period, b: Period) -> bool:
     if a.projection:
         return a.years == b.years
     return bool(a.years & b.years)
+
+
+def labels_other(text: str, start: int, end: int, ms: int) -> bool:
+    """Whether the period at [start, end) labels a bracketed figure that is not the one at
+    ``ms``: "£74.3bn (2023: £71.4bn)" - 2023 is the £71.4bn's, not the £74.3bn's."""
+    return start > 0 and text[start - 1] == "(" and text[end:end + 1] == ":" and \
+        not start < ms < text.find(")", end) + (text.find(")", end) < 0) * len(text)

@@ -68,13 +68,6 @@ _SEGMENT = lazy_compile(
 _ANTECEDENT_REACH = 1500
 
 
-def _labels_other(text: str, start: int, end: int, ms: int) -> bool:
-    """Whether the period at [start, end) labels a bracketed figure that is not the one at
-    ``ms``: "£74.3bn (2023: £71.4bn)" - 2023 is the £71.4bn's, not the £74.3bn's."""
-    return start > 0 and text[start - 1] == "(" and text[end:end + 1] == ":" and \
-        not start < ms < text.find(")", end) + (text.find(")", end) < 0) * len(text)
-
-
 class Framer(PatternFrames):
     """Frames the mentions of one document's sentences into claims."""
 
@@ -453,7 +446,7 @@ class Framer(PatternFrames):
         if reading == "none":
             self._why[mention.start] = "not-asserted"
             return None
-        found = [p for p in stated.get() if not _labels_other(text, p[0], p[1], ms)]
+        found = [p for p in stated.get() if not periods.labels_other(text, p[0], p[1], ms)]
         # a period after an earlier value ("from 1.2 Mt in 2023") is that value's; after a
         # value the statement goes on to ("rose 6.3% to 316 million in Q3 2024") it is the
         # whole statement's
