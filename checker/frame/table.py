@@ -39,6 +39,12 @@ _MARKUP = lazy_compile(globals(), "_MARKUP", r"[*_`]+")
 _PER = lazy_compile(
     globals(), "_PER", r"\b(?:by|per)\s+(?:year|country|region|quarter|month)\b", re.IGNORECASE)
 _YEAR_WORDS = lazy_compile(globals(), "_YEAR_WORDS", r"\b(?:in|of)?\s*(?:19|20)\d\d\b")
+#: a day of a month ("30 June", "June 30", "end-June"): when, never what
+_DAY_WORDS = lazy_compile(
+    globals(), "_DAY_WORDS",
+    r"\b(?:(?:at\s+)?(?:end[- ]|\d{1,2}\s+)(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)|(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\s+\d{1,2})\b", re.IGNORECASE)
 _SHARE_WORDS = lazy_compile(
     globals(), "_SHARE_WORDS", r"\b(?:share|percent|per cent)\s+of\b|\bshare\b|%", re.IGNORECASE)
 _GENERIC = lazy_compile(
@@ -133,7 +139,7 @@ def _header_words(header: str) -> str:
     text = _BY_WHOM.sub("", text)
     text = re.sub(r"\b(?:19|20)\d\d/\d\d\w?\b|\bQ[1-4]\b|\bH[12]\b|\bFY\b|\bend-?", " ",
                   text)  # seasons first: "2023/24" is one period, not a year and "/24"
-    text = _YEAR_WORDS.sub("", text)
+    text = _YEAR_WORDS.sub("", _DAY_WORDS.sub(" ", text))
     text = _SHARE_WORDS.sub("", text)
     text = _CHANGE_HEADER.sub("", text)
     text = re.sub(r"\b(?:of\s+)?(?:the\s+)?(?:world|global|total)\b", " ", text,
