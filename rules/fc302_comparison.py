@@ -110,17 +110,17 @@ def _values(index: ClaimIndex, subject: str, c: Claim) -> list[Claim]:
     return []
 
 
-def _short_named(target: str, c: Claim, index: ClaimIndex) -> str:
-    """The one subject of ``c``'s measure that ``target`` names short ("Ryanair" for "Ryanair
-    Holdings", "Royal Caribbean Group" for "Royal Caribbean Cruises"): the same name without
-    its corporate suffixes, or the only one it begins; "" when none or several."""
-    suffixes = index.lexicon.name_suffixes
-    want = without_suffixes(target, frozenset(w.casefold() for w in suffixes))
-    found = {subj for (subj, measure, kind, _dim) in index.groups
-             if measure == c.measure and subj != c.subject.casefold() and subj != target
-             and (without_suffixes(subj, frozenset(w.casefold() for w in suffixes)) == want
-                  or subj.startswith(want + " "))}
-    return found.pop() if len(found) == 1 else ""
+def _short_named(target: str, c: Claim, index: ClaimIndex) -> list[str]:
+    """The subjects of ``c``'s measure that ``target`` names short ("Ryanair" for "Ryanair
+    Holdings", "Royal Caribbean Group" for "Royal Caribbean Cruises" and "Royal Caribbean"):
+    the same name without its suffix, and the one name it begins; [] when it begins several."""
+    suffixes = frozenset(w.casefold() for w in index.lexicon.name_suffixes)
+    want = without_suffixes(target, suffixes)
+    named = {subj for (subj, measure, _kind, _dim) in index.groups
+             if measure == c.measure and subj not in (c.subject.casefold(), target)}
+    same = {s for s in named if without_suffixes(s, suffixes) == want or s == want}
+    longer = {s for s in named - same if s.startswith(want + " ")}
+    return [] if len(longer) > 1 else sorted(same | longer)
 
 
 def _judge(c: Claim, index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
@@ -132,7 +132,8 @@ def _judge(c: Claim, index: ClaimIndex, settings: Settings) -> Iterator[Finding]
         return
     factor = _range(comp.factor) or (Fraction(1), Fraction(1))
     a_values = _values(index, c.subject.casefold(), c)
-    b_values = _values(index, target, c) or _values(index, _short_named(target, c, index), c)
+    b_values = _values(index, target, c) or [
+        v for name in _short_named(target, c, index) for v in _values(index, name, c)]
     verdict: tuple[Severity, Claim, Claim] | None = None
     for a in a_values:
         for b in b_values:
