@@ -286,20 +286,14 @@ class Framer(PatternFrames):
             if (not ctx.doc.entity and whose == names.entity and
                     self._discourse.others_said(para, names.entity)) or P.PART_OWNS.search(text):
                 # (nor "The retail division's operating profit was £214 million": a part's)
-                saved, names.entity = names.entity, ""  # (nor is its "the company")
-                try:
+                with names.speaking_for(""):  # (nor is its "the company")
                     return statements(chunk(text, spans, self.lex, names), ""), ctx.topic
-                finally:
-                    names.entity = saved
             return statements(chunk(text, spans, self.lex, names), whose), ctx.topic
         entity, topic = own, ctx.topic
         if not entity and (may_name_entity(text, self.lex) or P.ITS_THEIR.match(text)):
             # "The South Korean company shipped ...", "Its GLP-1 sales rose ...": read with
-            names.entity = _SOMEONE  # a stand-in; who it is only if the row needs one
-            try:
-                stand_in = chunk(text, spans, self.lex, names)
-            finally:
-                names.entity = ""
+            with names.speaking_for(_SOMEONE):  # a stand-in; who it is only if the row
+                stand_in = chunk(text, spans, self.lex, names)  # needs one
             pron = next((c for c in stand_in if c.kind == "PRON"), None)
             if pron is None and stand_in and stand_in[0].kind == "MEAS" and \
                     P.ITS_THEIR.match(stand_in[0].text):
@@ -318,11 +312,8 @@ class Framer(PatternFrames):
                     entity, topic = self._last[1], material
             if not entity:
                 return statements(chunks, ""), topic
-        saved, names.entity = names.entity, entity
-        try:
+        with names.speaking_for(entity):
             return statements(chunk(text, spans, self.lex, names), entity), topic
-        finally:
-            names.entity = saved
 
     @staticmethod
     def _segment(paragraph: Segment | None) -> str:

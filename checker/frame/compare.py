@@ -100,8 +100,4 @@ def _comparison(m: Mention, after: str, lex: Lexicon) -> Comparison | None:
         return Comparison(m.comparison.op, m.comparison.factor, target)
     if m.kind != "multiple" or m.value is None:
         return None
-    factor = multiples.multiplier(m.value.stated[0], m.qualifier) if len(m.value.stated) == 1 \
-        else m.value.speaker  # "more than twice": more than 2, not more than 1.8
-    as_comparison = multiples.as_comparison(m, factor, m.qualifier).comparison
-    assert as_comparison is not None
-    return Comparison(as_comparison.op, as_comparison.factor, target)
+    return multiples.comparison_with(m, target)

@@ -185,6 +185,18 @@ def multiplier(x: Fraction, qualifier: str) -> Interval:
     return Interval(x - h, x + h)
 
 
+def comparison_with(m: Mention, target: str) -> Comparison:
+    """The comparison a multiple ``m`` ("twice", "more than three times") makes with
+    ``target``: its factor as DESIGN reads a multiplier word ("more than twice" is more than
+    2, not more than 1.8)."""
+    assert m.value is not None
+    factor = multiplier(m.value.stated[0], m.qualifier) if len(m.value.stated) == 1 \
+        else m.value.speaker
+    found = as_comparison(m, factor, m.qualifier).comparison
+    assert found is not None
+    return Comparison(found.op, found.factor, target)
+
+
 def as_comparison(m: Mention, factor: Interval, qualifier: str) -> Mention:
     """The mention as a comparison: "more than three times" is more than 3x, "nearly" less
     than; a bare or approximate multiple meets its interval."""

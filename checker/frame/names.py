@@ -9,8 +9,10 @@ organisations a paragraph names are read only when a sentence says "it" or "the 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from factlint.frame.lexicon import Lexicon, normalise_phrase
@@ -52,6 +54,16 @@ class DocNames:
     def lower_words(self) -> frozenset[str]:
         """Words the document writes in lower case."""
         return frozenset(_LOWER.findall(self.text))
+
+    @contextlib.contextmanager
+    def speaking_for(self, entity: str) -> Iterator[None]:
+        """The document read, for a while, as speaking for ``entity`` ("the company", "it",
+        a bare measure), or for nobody with ""."""
+        saved, self.entity = self.entity, entity
+        try:
+            yield
+        finally:
+            self.entity = saved
 
     def ordinary(self, word: str) -> bool:
         """Whether a capitalised ``word`` is an ordinary word here, not a name: the document

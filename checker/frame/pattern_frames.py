@@ -17,7 +17,7 @@ from factlint.frame import multiples, names
 from factlint.frame import patterns as P
 from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.lexicon import Lexicon
-from factlint.model import Claim, ClaimKind, Comparison, Location, Mention, Sentence
+from factlint.model import Claim, ClaimKind, Location, Mention, Sentence
 
 
 class PatternFrames:
@@ -310,12 +310,8 @@ class PatternFrames:
         target = self.lex.place(target) or names.clean_name(target, self.lex)
         if key is None or not target or target.casefold() == subject[0].casefold():
             return None
-        factor = multiples.multiplier(mention.value.stated[0], mention.qualifier) \
-            if len(mention.value.stated) == 1 else mention.value.speaker
-        compared = multiples.as_comparison(mention, factor, mention.qualifier).comparison
-        assert compared is not None
-        mention = dataclasses.replace(mention, kind="comparison", comparison=Comparison(
-            compared.op, compared.factor, target))
+        mention = dataclasses.replace(mention, kind="comparison",
+                                      comparison=multiples.comparison_with(mention, target))
         frame = Frame(subject[0], subject[1], word, key, as_many.group("np"), as_many.end(),
                       shape="comparison_as_many")
         return self._claim(mention, "rate", frame, text, end - len(subject[1]),

@@ -23,7 +23,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 
 from factlint.frame.lexicon import normalise_phrase
-from factlint.frame.local import NO_SUBJECT, local_base
+from factlint.frame.local import NO_SUBJECT, YEAR, local_base
 from factlint.model import Claim, Interval, Mention, Sentence, Value
 from factlint.parse.counts import counted_noun
 from factlint.util.lazyre import lazy_compile
@@ -33,7 +33,7 @@ RESTATABLE = frozenset({"no-statement", "no-measure"})
 #: the fewest significant digits of a figure that restates another
 MIN_DIGITS = 3
 
-_YEAR = lazy_compile(globals(), "_YEAR", r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = lazy_compile(globals(), "_YEAR", rf"(?<!\d){YEAR}(?!\d)")
 
 
 def significant_digits(text: str) -> int:

@@ -155,8 +155,6 @@ def _asides(chunks: list[Chunk]) -> list[Chunk]:
     return out
 
 
-#: words that make a possessed noun phrase a few of the owner's: "Europe's seven
-#: most-visited countries", "America's top five banks", "China's biggest carmakers"
 #: a capitalised word: a named part ("Gigafactory Shanghai", "Crane Select")
 _NAMED = lazy_compile(globals(), "_NAMED", r"(?<![\w'’])[A-Z][\w&-]*")
 #: one word of a verb we do not read, between a comma and a share (", absorbed 60% of ...")
@@ -170,6 +168,8 @@ def _share_of_named(chunks: Sequence[Chunk], k: int) -> bool:
         and chunks[k + 2].kind == "MEAS"
 
 
+#: words that make a possessed noun phrase a few of the owner's: "Europe's seven
+#: most-visited countries", "America's top five banks", "China's biggest carmakers"
 _SUBSET = lazy_compile(
     globals(), "_SUBSET",
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozen|"
