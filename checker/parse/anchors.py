@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from factlint.parse.chinese import CN_START_CHARS
 from factlint.parse.numbers import ENGLISH_NUMBERS
-from factlint.parse.tokens import EXACT, LOWER
+from factlint.parse.tokens import CURRENCY_SIGNS, EXACT, LOWER
 
 #: Terminals one of which every accepting parse holds (a number, a fraction, an ordinal, a
 #: superlative, a comparative or a multiple word): a sentence with none holds no mention.
@@ -119,7 +119,7 @@ def _anchor_parts(start_terminals: frozenset[str]) -> tuple[set[str], set[str]]:
     if "CNNUM" in start_terminals:
         chars.update(CN_START_CHARS)
     if "CUR" in start_terminals:
-        chars.update("$€£¥￥")
+        chars.update(CURRENCY_SIGNS)
     return chars, words
 
 

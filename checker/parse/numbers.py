@@ -38,6 +38,9 @@ SCALES: dict[str, int] = {
     "b": 10**9,
     "trillion": 10**12,
     "dozen": 12,
+    "lakh": 10**5,  # Indian English: "Rs 3 lakh" = 300,000
+    "crore": 10**7,  # "₹45 crore" = 450 million
+    "lakh crore": 10**12,  # "₹4.4 lakh crore" = 4.4 trillion
     "tn": 10**12,
     "trn": 10**12,
     "千": 10**3,

@@ -124,8 +124,10 @@ UNIT_PHRASES = ("per cent", "percentage points", "percentage point", "metric ton
                 "canadian dollars", "canadian dollar", "hong kong dollars", "hong kong dollar",
                 "singapore dollars", "singapore dollar", "chinese yuan", "japanese yen",
                 "swiss francs", "swiss franc", "turkish lira")
-_CURRENCY_SYMBOLS = ("US$", "U.S.$", "AU$", "A$", "CA$", "C$", "HK$", "S$", "$", "€", "£", "¥",
-                     "￥")
+_CURRENCY_SYMBOLS = ("US$", "U.S.$", "AU$", "A$", "CA$", "C$", "HK$", "S$", "NZ$", "NT$", "R$",
+                     "MX$", "$", "€", "£", "¥", "￥", "₹", "₩", "₦", "₽", "₺", "₫")
+#: the one-character currency signs: a quantity can begin at one ("₹4.4 lakh crore")
+CURRENCY_SIGNS = "".join(s for s in _CURRENCY_SYMBOLS if len(s) == 1)
 _CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "AUD", "CAD", "HKD", "SGD", "INR",
                    "CHF", "SAR", "AED", "BRL", "ZAR", "RUB", "TRY", "IDR", "TWD", "THB", "MYR",
                    "VND", "NGN", "EGP", "QAR", "KWD", "NZD", "NOK", "SEK", "DKK", "PLN", "MXN",
@@ -149,7 +151,8 @@ def _lexicon() -> tuple[dict[str, str], dict[str, str]]:
             lower[word] = terminal or _SIMPLE[word]
     for phrase in ("a hundred", "a thousand", "a million", "a billion", "a trillion", "a dozen"):
         lower[phrase] = "NUMWORD"  # one of the scale: "a hundred and two", "a million tonnes"
-    for word in ("hundred", "thousand", "million", "billion", "trillion", "dozen", "千", "万", "亿",
+    for word in ("hundred", "thousand", "million", "billion", "trillion", "dozen", "lakh", "crore",
+                 "lakh crore", "千", "万", "亿",
                  "万亿", "百万", "千万", "萬", "億", "萬億"):
         lower[word] = "SCALE"
     lower["zero"] = OTHER  # "zero" alone is never a quantity here
@@ -184,7 +187,7 @@ _RAW = lazy_compile(globals(), "_RAW",
     r"|[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?"
     r"(?![\dA-Za-z]|[ \u00a0\u2009\u202f]\d|,\d)"
     r"|\d+(?:[.．]\d+)?)"
-    r"|(?P<cur>US\$|U\.S\.\$|AU\$|A\$|CA\$|C\$|HK\$|S\$)"
+    r"|(?P<cur>US\$|U\.S\.\$|AU\$|A\$|CA\$|C\$|HK\$|S\$|NZ\$|NT\$|R\$|MX\$)"
     r"|(?P<word>U\.S\.|[A-Za-z]+/[A-Za-z]{1,5}(?![A-Za-z/])"  # b/d, mb/d: one unit word
     r"|(?:[kcdm]?m|ft|mi)\^?[23²³](?![A-Za-z\d])"  # m2, km³, km^2: one unit word
     r"|°\s?[CF](?![A-Za-z])"  # °C, ° F: one unit word
