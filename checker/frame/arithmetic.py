@@ -3,10 +3,9 @@ the subject is (or with no subject at all).
 
 Four shapes, each read by one rule:
 
-- a part, its share and the total: "produced 0.9 Mt, some 40% of the world's 3.6 Mt", "40 Mt,
-  a third of the 90 Mt" (FC203); or a part and its share of a total the document states
-  elsewhere ("... some 40% of world nickel output" beside "World nickel output was 3.6 Mt",
-  a table's Total row);
+- a part, its share and the total, in the orders prose writes them: "produced 0.9 Mt, some
+  40% of the world's 3.6 Mt", "28,400 homes out of a total of 36,900, or 71%" (FC203), in
+  :mod:`.portion`;
 - a change and its own endpoints: "rose 40% to 700 units in 2024 from 400 units in 2023",
   "doubled from 3 Mt in 2022 to 9 Mt in 2024", "from 400 to 700 units, up 40%", "was $170
   million, up 40% from $100 million" (FC301);
@@ -19,9 +18,9 @@ The claims take the subject the statement framing found for the figure, else
 (:func:`~factlint.frame.local.local_key`): so they are compared with each other only, never
 across sentences or documents (no FC101 or FC201 finding holds one). A shape whose figures
 the statement framing already framed under one subject and measure is left to it (the rules
-check those claims across the corpus). The part/share/total and change shapes are here; the
-multiple and list shapes in :mod:`.multiples`; the claims are built by
-:class:`~factlint.frame.local.SentenceFigures`.
+check those claims across the corpus). The change shapes are here; the part/share/total
+shapes in :mod:`.portion`, the multiple and list shapes in :mod:`.multiples`; the claims are
+built by :class:`~factlint.frame.local.SentenceFigures`.
 """
 from __future__ import annotations
 
@@ -29,7 +28,6 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from factlint.frame import patterns as P
 from factlint.frame.local import (
     NOUN,
     WHEN,
@@ -40,7 +38,8 @@ from factlint.frame.local import (
     is_percent,
     same_dimension,
 )
-from factlint.frame.multiples import FRACTION, FRACTION_OF_OWNER, multiple_of, share_list
+from factlint.frame.multiples import multiple_of, share_list
+from factlint.frame.portion import portion_claims
 from factlint.model import Claim, Mention, Sentence
 from factlint.util.lazyre import lazy_compile
 
@@ -48,17 +47,6 @@ if TYPE_CHECKING:
     from factlint.frame.claims import Framer
     from factlint.frame.context import DocContext
 
-# part -> share: "0.9 Mt of nickel in 2024, some 40%", "0.9 Mt (40%", "0.9 Mt, or 40%"
-_PART_SHARE = lazy_compile(globals(), "_PART_SHARE",
-    r"^" + NOUN + r"(?:\s+of\s+[a-z][a-z -]{0,30}?)?" + WHEN +
-    r"\s*(?:,|\(|—|–|\s-)\s*(?:(?:or|which\s+(?:is|was)|accounting\s+for|representing|"
-    r"equal\s+to|making\s+up|around|about|some|roughly|nearly|almost|just)\s+)*$",
-    re.IGNORECASE)
-# share -> total: "of the world's", "of a total of", "of the region's combined"
-_SHARE_TOTAL = lazy_compile(globals(), "_SHARE_TOTAL",
-    r"^\s+of\s+(?:(?:the|a|an|its|their|world|global|worldwide|total|combined|overall|"
-    r"estimated|national|annual|entire|whole|[A-Za-z]+['’]s?)\s+){0,4}(?:of\s+)?$")
-_SCOPE = lazy_compile(globals(), "_SCOPE", r"\b(?:world|global|worldwide|total)\b", re.I)
 # changes and their endpoints
 _CHANGE_VERB = lazy_compile(globals(), "_CHANGE_VERB",
     r"\b(?:rose|risen|rises|rise|grew|grown|grows|increased|increases|climbed|jumped|surged|"
@@ -92,47 +80,6 @@ _STATES_END = lazy_compile(globals(), "_STATES_END",
     r"declined|dropped|jumped|slipped|edged\s+(?:up|down))\s+to)\s+$", re.IGNORECASE)
 _CHANGE_START = lazy_compile(globals(), "_CHANGE_START",
     r"^\s+(?:from|on|over|compared\s+with)\s+$", re.IGNORECASE)
-
-
-# --------------------------------------------------------------------- FC203
-def _part_share_total(s: SentenceFigures) -> Iterator[Claim]:
-    ms = s.sentence.mentions
-    for i in range(1, len(ms)):
-        part, share = ms[i - 1], ms[i]
-        if not (is_level(part) and is_percent(share)):
-            continue
-        if not _PART_SHARE.match(s.text[part.end - s.base:share.start - s.base]):
-            continue
-        total = ms[i + 1] if i + 1 < len(ms) else None
-        if not any(ch.isdigit() for ch in share.text) and (
-                not FRACTION.match(share.text.strip()) or total is None or FRACTION_OF_OWNER.match(
-                    s.text[share.end - s.base:total.start - s.base])):
-            continue  # a fraction word of a whole is a share; of another's figure, FC302's
-        years = [s.year] if s.year is not None else []
-        if total is not None and is_level(total) and same_dimension(part, total) and \
-                _SHARE_TOTAL.match(s.text[share.end - s.base:total.start - s.base]):
-            if s.covered([(part, "level"), (share, "share"), (total, "level")]):
-                continue
-            who, key = s.who(part, share), s.key(s.label(part, share, total))
-            where = "World"
-            yield from all_or_none(
-                s.claim(part, "level", who, key, s.rel(part), years),
-                s.claim(share, "share", who, key, (s.rel(share)[0], s.rel(total)[1]), years,
-                        total=where),
-                s.claim(total, "level", (where, ""), key, s.rel(total), years))
-            continue
-        # no total here: the share of a measure whose total the document states elsewhere
-        np = P.measure_np(s.text, share.end - s.base)
-        if np is None or not _SCOPE.search(np[0]) or s.covered([(part, "level"),
-                                                                   (share, "share")]):
-            continue
-        measure = s.framer.lex.measure_key(np[0], "", s.ctx.topic)
-        if measure is None:
-            continue
-        who, key = s.who(part, share), s.key(measure)
-        yield from all_or_none(
-            s.claim(part, "level", who, key, s.rel(part), years),
-            s.claim(share, "share", who, key, (s.rel(share)[0], np[1]), years, total="World"))
 
 
 # --------------------------------------------------------------------- FC301
@@ -227,16 +174,17 @@ def _change_last(s: SentenceFigures, a: Mention, b: Mention, c: Mention) -> _Cha
 
 
 def arithmetic_claims(framer: Framer, sentence: Sentence, ctx: DocContext,
-                      claims: Sequence[Claim]) -> list[Claim]:
+                      claims: Sequence[Claim], previous: Sentence | None = None) -> list[Claim]:
     """The claims of the arithmetic shapes of ``sentence`` that the statement framing
-    (``claims``) has not framed into checkable claims already."""
+    (``claims``) has not framed into checkable claims already; ``previous`` is the sentence
+    before it in its paragraph, if any."""
     if sentence.table is not None or len(sentence.mentions) < 2:
         return []
     framed: dict[int, Claim] = {}
     for c in claims:
         framed.setdefault(c.mention.start, c)
     s = SentenceFigures(framer, sentence, ctx, framed)
-    out: list[Claim] = []
-    for shape in (_part_share_total, _change_endpoints, multiple_of, share_list):
+    out = portion_claims(s, previous)
+    for shape in (_change_endpoints, multiple_of, share_list):
         out.extend(shape(s))
     return out

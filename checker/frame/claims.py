@@ -156,7 +156,11 @@ class Framer(PatternFrames):
                                                     mention.kind == "rank" else None)
         handled = handled | {c.mention.start for c in claims}  # "..., twice as many as B"
         claims.extend(comparisons_after(sentence, claims, handled, self.lex))
-        claims.extend(arithmetic_claims(self, sentence, ctx, claims))  # figures checking figures
+        paragraph = self._paragraph(ctx.doc, sentence)
+        previous = self._discourse.previous(ctx.doc, sentence,
+                                            paragraph.start if paragraph else -1)
+        # figures checking figures
+        claims.extend(arithmetic_claims(self, sentence, ctx, claims, previous))
         claims.sort(key=lambda c: c.mention.start)  # stable: a rank before its level
         return claims
 

@@ -3,6 +3,8 @@
 - A sentence after a ``;`` that followed a part of a year ("Samsung shipped 60.6 million in
   the first quarter of 2025; global shipments rose 1.5% to 304.9 million") states no year:
   its figures of no stated period are the quarter's most likely, never a year's.
+- The sentence just before, in the same paragraph: a share "of the total" may take its total
+  from it (:mod:`.portion`).
 - The organisations a paragraph's claims so far are of: a title's entity is no bare
   measure's, nor its "the company", where the paragraph speaks of another ("IHG ... lifted
   RevPAR 1.8%. Revenue came to $4.92 billion" under a title naming Marriott).
@@ -25,6 +27,17 @@ class Discourse:
         self._part_of: tuple[Document, int] | None = None
         #: the organisations a paragraph's claims so far are of: (paragraph start, names)
         self._said: tuple[int, set[str]] | None = None
+        #: the last sentence framed: (its document, its paragraph's start, the sentence)
+        self._last: tuple[Document, int, Sentence] | None = None
+
+    def previous(self, doc: Document, sentence: Sentence, paragraph: int) -> Sentence | None:
+        """The sentence right before ``sentence`` in its paragraph, if it holds figures."""
+        if self._last is None or paragraph < 0:
+            return None
+        last_doc, last_paragraph, last = self._last
+        gap = sentence.start - (last.start + len(last.text))
+        return last if last_doc is doc and last_paragraph == paragraph and 0 <= gap <= 2 \
+            else None
 
     def in_part_of_year(self, doc: Document, sentence: Sentence) -> bool:
         """Whether ``sentence`` goes on, after a ";", from a part of a year."""
@@ -49,6 +62,7 @@ class Discourse:
                     not stated and self.in_part_of_year(doc, sentence)):
                 part_of = (doc, sentence.start + len(text))
         self._part_of = part_of
+        self._last = (doc, paragraph, sentence)
         if self._said is None or self._said[0] != paragraph:
             self._said = (paragraph, set())
         self._said[1].update(c.subject for c in claims if c.subject not in places
