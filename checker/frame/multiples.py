@@ -55,32 +55,40 @@ _QUALIFIERS = {"roughly": "approx", "about": "approx", "around": "approx", "almo
                "nearly": "nearly", "more than": "over", "over": "over", "just over": "over"}
 # a list of shares: "Acme held 48%, Borlak 30%, Cintex 25% and Dovra 6%"
 _OF = lazy_compile(globals(), "_OF", r"\s*of\s")
+_OF_OWN = lazy_compile(globals(), "_OF_OWN", r"\s*of\s+(?:its|their|his|her)\s", re.IGNORECASE)
 #: a plain word of a noun phrase: no small word and no verb of a share
 _WORD = (r"(?!(?:for|with|at|on|of|by|to|in|and|or|accounted|accounts|account|held|holds|"
          r"took|takes|had|has|was|were|is|are|earned|earns|made|makes|represented|"
-         r"represents|while|whereas|but)\b)[a-z][a-z-]+")
+         r"represents|supplied|supplies|provided|provides|generated|generates|while|whereas|"
+         r"but)\b)[a-z][a-z-]+")
 _NAME = (r"(?:[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|of|de|&)){0,3}(?:['’]s\s+[a-z]+)?"
+         # a brand that opens with a digit: "9mobile", "3M", "7-Eleven"
+         r"|\d[\w&-]*[A-Za-z][\w&-]*"
          # or a plain noun phrase: "hospitals accounted for 41%, retail pharmacies for 52%"
          r"|(?:(?:[Ii]ts|[Tt]heir|[Tt]he)\s+)?(?:[A-Z][a-z-]+\s+)?" + _WORD +
          r"(?:\s+(?:and\s+)?" + _WORD + r"){0,3})")
 _FIRST_ITEM = lazy_compile(globals(), "_FIRST_ITEM",
-    rf"(?:^|[,;:]\s+|\b(?:with|while|as|gives|gave|puts|put|shows|showed)\s+)(?P<name>{_NAME})\s+(?:(?:held|holds|has|had|took|"
+    rf"(?:^|[,;:]\s+|\b(?:with|while|as|gives|gave|puts|put|shows|showed|of\s+which|"
+    r"of\s+whom|(?:in|during)\s+(?:19|20)\d\d,?)\s+)"
+    rf"(?P<name>{_NAME})\s+(?:(?:held|holds|has|had|took|"
     r"takes|controls|controlled|captured|commands|commanded|accounted\s+for|accounts\s+for|"
-    r"earned|earns|made\s+up|make\s+up|makes\s+up|represented|represents|"
+    r"earned|earns|made\s+up|make\s+up|makes\s+up|represented|represents|supplied|supplies|"
+    r"provided|provides|generated|generates|"
     r"was\s+on|was\s+at|had\s+a\s+share\s+of|with|at|on)\s+)?(?:a\s+share\s+of\s+)?$")
 _NEXT_ITEM = lazy_compile(globals(), "_NEXT_ITEM",
-    r"^(?:\s+of\s+(?:the\s+|its\s+|their\s+)?[\w'’ -]{1,40}?)?"  # "41% of the total, ..."
+    r"^(?:\s+of\s+(?:the\s+|its\s+|their\s+)?[\w'’\s-]{1,40}?)?"  # "41% of the total, ..."
     rf"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?P<name>{_NAME})\s+"
     r"(?:with\s+|at\s+|on\s+|for\s+)?$")
 _SHARE_CUE = lazy_compile(globals(), "_SHARE_CUE",
     r"\b(?:shares?|market|held|holds|controls?|controlled|captured|commands?|accounted|"
-    r"accounts|took|earned|made\s+up|represented|of\s+(?:the\s+)?(?:global|world|total))\b",
+    r"accounts|took|earned|made\s+up|represented|supplied|supplies|provided|provides|"
+    r"generated|generates|of\s+(?:the\s+)?(?:global|world|total))\b",
     re.IGNORECASE)
 _NOT_SHARE = lazy_compile(globals(), "_NOT_SHARE",
     r"\b(?:rose|risen|grew|grown|increased?|fell|fallen|declined?|dropped|growth|up|down|"
     r"gains?|rates?|margins?|tariffs?|dut(?:y|ies)|tax(?:es)?|yields?|stakes?|interest|"
     r"inflation|returns?|discounts?|premiums?|probability|chance|likely|turnout|change|"
-    r"respective(?:ly)?|own|home|domestic|each|approval|ratings?|"
+    r"respective(?:ly)?|own(?!-)|home|domestic|each|approval|ratings?|"
     r"year[- ]on[- ]year|percentage\s+points?)\b", re.IGNORECASE)
 _NOT_NAME = lazy_compile(globals(), "_NOT_NAME",
     r"^(?:The|A|An|In|On|At|And|But|Or|By|For|Of|To|From|With|Q[1-4]|H[12]|FY\d*|"
@@ -234,11 +242,14 @@ def share_list(s: SentenceFigures) -> Iterator[Claim]:
     end = items[-1][1].end - s.base
     if not _SHARE_CUE.search(s.text) or _NOT_SHARE.search(s.text[:end]):
         return
+    if any(_OF_OWN.match(s.text, m.end - s.base) for _, m in items):
+        return  # "Denmark generated 61% of its electricity from wind, Ireland 35%": each
+        # one's own total
     totals = [k for k, (_, m) in enumerate(items) if _OF.match(s.text, m.end - s.base)]
     if len(totals) > 1 or (totals and 0 < totals[0] < len(items) - 1):
         return  # "A 48% of X, B 30% of Y": shares of several totals (one total named once,
         # first or last, is the list's: "hospitals accounted for 41% of the total, ...")
-    if any(not name[:1].isupper() for name, _ in items) and not totals:
+    if any(name[:1].islower() for name, _ in items) and not totals:
         return  # plain nouns sum only where the list names its total
     if s.covered([(m, "share") for _, m in items], one_subject=False):
         return
