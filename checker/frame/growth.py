@@ -32,14 +32,16 @@ _VERB_FROM = lazy_compile(globals(), "_VERB_FROM",
     r"(?P<np>(?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)\s+(?:(?:has|have|had)\s+)?"
     r"(?:(?:roughly|nearly|almost|more\s+than)\s+)?(?:risen|rose|grown|grew|increased|climbed|"
     r"expanded|jumped|surged|doubled|tripled|fallen|fell|declined|dropped|gone|went)\s+from\s+$"
-    r"|(?P<bare>[:;,—–]\s*)from\s+$")  # "...: from 245 Mt in 2015 to 411 Mt last year, a CAGR"
+    r"|(?P<bare>[:;,—–]\s*)from\s+$"  # "...: from 245 Mt in 2015 to 411 Mt last year, a CAGR"
+    r"|(?P<going>\b(?:[Gg]oing|[Gg]rowing|[Rr]ising|[Mm]oving))\s+from\s+$")  # "Going from"
 _BETWEEN = lazy_compile(
     globals(), "_BETWEEN", r"\s+(?:in|by)\s+(?:fiscal\s+(?:year\s+)?|FY\s*)?" +
     _YEAR.format(name="y1") + r"\s+to\s+$")
 _AFTER_END = lazy_compile(globals(), "_AFTER_END", r"\s+(?:(?:in|by)\s+"
                           r"(?:fiscal\s+(?:year\s+)?|FY\s*)?" + _YEAR.format(name="y2")
                         + r"|(?P<last>last\s+year))"
-                        r",?\s+(?:a|an|at\s+a|with\s+a|representing\s+a|or\s+a)\s+"
+                        r",?\s+(?:(?:is|was|means|meant|represents|represented|equals|"
+                        r"implies|gives)\s+)?(?:a|an|at\s+a|with\s+a|representing\s+a|or\s+a)\s+"
                         r"(?:CAGR|compound\s+annual\s+growth(?:\s+rate)?|average\s+annual\s+"
                         r"growth(?:\s+rate)?)\s+of\s+$", re.IGNORECASE)
 
