@@ -11,9 +11,12 @@ smaller than the sum of its stated parts is reported at the total. Error when th
 reading of the bounds conflicts too, warning when only the speaker's does; at most a warning
 for attributed estimates and undated statements. A part, its share and the total written
 in one sentence ("produced 0.9 Mt, some 40% of the world's 3.6 Mt": 25%, not 40%; "40 Mt, a
-third of the 90 Mt") are checked
-whoever the subject is, or with none; so is a part and its share of a total the same document
-states elsewhere (a table's Total row, "World output was 3.6 Mt"), never another document's.
+third of the 90 Mt"; "28,400 homes out of a total of 36,900, or 71%"; "£420m, of which £95m
+came from industry, a third of the total") are checked whoever the subject is, or with none;
+so is a part and its share of a total the same document states elsewhere (a table's Total
+row, "World output was 3.6 Mt"), never another document's, and a share "of the total" whose
+total is the one figure of its kind in the sentence just before ("Exports rose to $24.1bn.
+China bought $5.2bn worth, or 29% of the total").
 
 Anti-pattern: "the US holds approximately 15% of global rare earth reserves" while the
 corpus lists US reserves of 1.9 million tons and other countries' reserves that add up to

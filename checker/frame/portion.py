@@ -13,11 +13,13 @@ must agree with each other whoever the subject is:
   of the total";
 - the total in the sentence before: "Exports rose to $24.1bn. China bought $5.2bn worth, or
   29% of the total"; "Pharmacies dispensed 1.16 billion items. Generics filled 905 million of
-  them - 86% of all items". The total is the one figure of the part's dimension that the
-  sentence before states (a change's starting point, "from $22.9bn", and a rate, "3.2 million
-  every day", are none), when it is
-  larger than the part; with two such figures ("Europe contributed €355m and Asia €185m")
-  nothing is framed, nor when the part names a whole of its own ("€290m of group revenue").
+  them - 86% of all items"; or earlier in the same sentence, when the part points back to it:
+  "fintechs raised £3.4bn; payments firms raised £1.1bn of that, 45% of the total". The
+  total is the one figure of the part's dimension there, larger than the part; a change's
+  starting point ("from $22.9bn"), a rate ("3.2 million every day") and a figure that is
+  itself a share ("71% of the bill, or A$192 billion") are none. With two such figures
+  ("Europe contributed €355m and Asia €185m") nothing is framed, nor when the part names a
+  whole of its own ("€290m of group revenue").
 
 Each shape's claims are keyed under the sentence's own measure key (:mod:`.local`), so they
 are compared with each other only.
@@ -81,7 +83,14 @@ _OF_WHOLE = lazy_compile(globals(), "_OF_WHOLE",
     r"^\s+of\s+(?:the\s+total\b|the\s+whole\b|all\s+(?:the\s+)?[a-z]+|them\b)", re.IGNORECASE)
 # a part's own whole, named after it: "£290 million of group revenue" (not "of them")
 _OWN_WHOLE = lazy_compile(globals(), "_OWN_WHOLE",
-    r"^\s+of\s+(?!them\b|those\b|these\b|it\b)[a-z]", re.IGNORECASE)
+    r"^\s+of\s+(?!them\b|those\b|these\b|it\b|that\b|this\b)[a-z]", re.IGNORECASE)
+# a part that points back to a total its sentence wrote before it: "£1.1bn of that"
+_BACK = lazy_compile(globals(), "_BACK", r"^\s+of\s+(?:that|this|it|those|these)\b",
+                     re.IGNORECASE)
+# a share, then the figure it is: "71% of the bill, or A$192 billion"
+_SHARE_THEN = lazy_compile(globals(), "_SHARE_THEN",
+    r"\s+of\s+[^\d;:.]{0,40}?(?:,|\(|—|–)\s*(?:or\s+)?(?:about\s+|some\s+|roughly\s+)?",
+    re.IGNORECASE)
 # a rate in time, not an amount: "3.2 million every day", "9,000 tonnes a week"
 _PER_TIME = lazy_compile(globals(), "_PER_TIME",
     r"(?:\s+[a-z]+)?\s+(?:a|an|per|every|each)\s+(?:day|week|month|year|hour|minute)\b",
@@ -168,11 +177,26 @@ def _total_between(s: SentenceFigures) -> Iterator[Claim]:
             yield from _three(s, b, c, a)
 
 
+def _totals(fig: SentenceFigures, part: Mention, upto: int) -> list[Mention]:
+    """The figures of ``fig``'s sentence ending by ``upto`` that may be ``part``'s total: of
+    its kind, and neither a change's starting point ("from $22.9bn"), nor a rate in time
+    ("3.2 million every day"), nor itself a share of something ("paid 71% of the bill, or
+    A$192 billion")."""
+    text, base, ms = fig.text, fig.base, fig.sentence.mentions
+    return [t for k, t in enumerate(ms) if t.end <= upto and is_level(t)
+            and same_dimension(t, part) and not _FROM.search(text, 0, t.start - base)
+            and not _PER_TIME.match(text, t.end - base)
+            and not (k > 0 and is_percent(ms[k - 1]) and _SHARE_THEN.fullmatch(
+                text, ms[k - 1].end - base, t.start - base))
+            and not (k + 1 < len(ms) and is_percent(ms[k + 1]) and _THEN_SHARE.match(
+                text[t.end - base:ms[k + 1].start - base]))]
+
+
 def _total_before(s: SentenceFigures, previous: Sentence | None) -> Iterator[Claim]:
-    """A part and its share "of the total" whose total the sentence before states: "Exports
-    rose to $24.1bn. China bought $5.2bn worth, or 29% of the total"."""
-    if previous is None or previous.table is not None:
-        return
+    """A part and its share "of the total" whose total is written before them: in the
+    sentence before ("Exports rose to $24.1bn. China bought $5.2bn worth, or 29% of the
+    total"), or earlier in the same sentence when the part points back to it ("fintechs
+    raised £3.4bn; payments firms raised £1.1bn of that, 45% of the total")."""
     ms = s.sentence.mentions
     for i in range(1, len(ms)):
         part, share = ms[i - 1], ms[i]
@@ -180,15 +204,17 @@ def _total_before(s: SentenceFigures, previous: Sentence | None) -> Iterator[Cla
             continue
         if not (_PART_SHARE.match(_gap(s, part, share)) and _OF_WHOLE.match(_after(s, share))):
             continue
-        if any(is_level(m) and same_dimension(m, part) for m in ms if m is not part):
-            return  # another figure of the part's kind here: which one is the part?
-        if _OWN_WHOLE.match(_after(s, part)):
-            return  # "£290 million of group revenue": a whole of its own, not stated here
-        before = SentenceFigures(s.framer, previous, s.ctx, {})
-        totals = [t for t in previous.mentions if is_level(t) and same_dimension(t, part)
-                  and not _FROM.search(previous.text, 0, t.start - previous.start)
-                  and not _PER_TIME.match(previous.text, t.end - previous.start)]
-        if len(totals) != 1 or s.covered([(part, "level"), (share, "share")]):
+        if s.covered([(part, "level"), (share, "share")]):
+            return
+        back = bool(_BACK.match(_after(s, part)))  # "£1.1bn of that": a total before it
+        fig, totals = s, (_totals(s, part, part.start) if back else [])
+        if not totals:
+            if _OWN_WHOLE.match(_after(s, part)) or previous is None or \
+                    previous.table is not None:
+                return  # "£290 million of group revenue": a whole of its own, not stated
+            fig = SentenceFigures(s.framer, previous, s.ctx, {})
+            totals = _totals(fig, part, previous.start + len(previous.text))
+        if len(totals) != 1:
             return  # "Europe contributed €355m and Asia €185m": parts, not a total
         total = totals[0]
         low, high = total.value.speaker.low if total.value else None, part.value.speaker.high
@@ -199,7 +225,7 @@ def _total_before(s: SentenceFigures, previous: Sentence | None) -> Iterator[Cla
         yield from all_or_none(
             s.claim(part, "level", who, key, s.rel(part), years),
             s.claim(share, "share", who, key, s.rel(share), years, total="World"),
-            before.claim(total, "level", ("World", ""), key, before.rel(total), years))
+            fig.claim(total, "level", ("World", ""), key, fig.rel(total), years))
         return
 
 
