@@ -131,6 +131,9 @@ def clean_name(name: str, lex: Lexicon) -> str:
     while len(words) > 1 and (words[-1] in lex.legal_forms or words[-1].rstrip(",") in
                               lex.legal_forms or words[-1] in PERIOD_WORDS):
         words.pop()  # (and "Delta Air Lines Q4": a period, no part of the name)
+    if words and words[-1].endswith(".") and words[-1].count(".") == 1 and \
+            len(words[-1]) > 3:
+        words[-1] = words[-1][:-1]  # "... is SwiftDrop." ends a sentence ("Co." stays)
     return " ".join(words).rstrip(",")
 
 

@@ -47,7 +47,7 @@ _UNINFLECTED = lazy_compile(globals(), "_UNINFLECTED", r"[a-z]+(?<!ed)(?<!s)(?<!
 _PAST = frozenset("grew sold made ran flew spent built won held drew bought took brought laid "
                   "fell rose".split())
 #: relative words that open a clause about the name before them
-_RELATIVE = frozenset({"which", "where"})
+_RELATIVE = frozenset({"where"})
 #: nouns of a role a subject plays ("the market leader with a 32% share")
 _ROLES = frozenset({"leader", "player", "brand", "vendor", "supplier", "seller", "company",
                     "firm", "group", "carrier", "airline", "destination", "market", "operator"})
@@ -88,16 +88,18 @@ def _aside_start(out: list[Chunk]) -> int:
 
 def _aside_end(chunks: list[Chunk], k: int) -> int:
     """The comma that closes a relative aside opened at ``k`` ("whose business is in
-    China,"), when a predicate follows it; -1 if none. An aside opened by "which" holds no
-    figure (its figures are the name's: "which grew 5%"); one opened by "whose" or "who"
-    may ("whose crude accounts for most of its 303.2 billion barrels,"): the figures in it
-    are left unframed."""
-    figures = chunks[k].text.lower() != "which"
+    China,"), when a predicate follows it; -1 if none. An aside opened by "which" or "who"
+    holds no figure (its figures are the name's: "which grew 5%", "who made up 16% of"); one
+    opened by "whose" may ("whose crude accounts for most of its 303.2 billion barrels,"):
+    the figures in it are left unframed."""
+    figures = chunks[k].text.lower() not in ("which", "who")
     for j in range(k + 1, min(len(chunks) - 1, k + 16)):
         c = chunks[j]
         if c.kind == "BREAK" or (c.kind in ("NUM", "PCT", "RANK", "OTHER") and not figures):
             return -1
         if c.kind == "COMMA":
+            if chunks[j + 1].kind in ("NAME", "AND"):
+                continue  # a list inside it: "which owns A, B and C, carried"
             return j if chunks[j + 1].kind in ("VERB", "BE", "CHG") else -1
     return -1
 
@@ -179,6 +181,31 @@ _WHICH = lazy_compile(globals(), "_WHICH", r"\s*which\b")
 _DASHES = frozenset({"—", "–", " - "})
 
 
+def _joint(out: list[Chunk], name: Chunk, text: str) -> Chunk:
+    """``name`` after "and" at the start of a clause, joined with the name before the "and"
+    (popped from ``out``, or read from the text when the chunker dropped it: "Apple and
+    Xiaomi shipped"); ``name`` itself when "and" goes on from something else."""
+    before = len(out) - 2  # the chunk before the "and"
+    if before >= 0 and out[before].kind == "NAME" and (
+            before == 0 or out[before - 1].kind in ("BREAK", "COLON")):
+        first = out[before]
+        del out[before:]
+        return Chunk("NAME", first.start, name.end, text[first.start:name.end],
+                     f"{first.key} and {name.key}")
+    if before >= 0 and out[before].kind not in ("BREAK", "COLON"):
+        return name
+    lead = _CAPITALISED_END.search(text, out[before].end if before >= 0 else 0, out[-1].start)
+    if lead is None:
+        return name
+    del out[-1:]
+    return Chunk("NAME", lead.start(), name.end, text[lead.start():name.end],
+                 f"{lead.group().strip()} and {name.key}")
+
+
+#: a capitalised name that ends right before an "and": "Apple and"
+_CAPITALISED_END = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*\s*$")
+
+
 def _dash_asides(chunks: list[Chunk]) -> list[Chunk]:
     """Dashes around an aside after a name read as the commas they stand for, when a verb
     follows the closing one: "BYD Co. — whose cars are kept out of the US — sold a third"."""
@@ -214,7 +241,10 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                     text[c.end:nxt.start].lower().split()) not in _same_subject(lex):
             c = Chunk("BREAK", c.start, c.end, c.text)  # ", and the top seven lines control
             # almost three-quarters": a new subject we do not read, not the list's
-        elif c.kind in _DANGLING and (nxt is None or _hides(text, c.end, nxt.start)):
+        elif c.kind in _DANGLING and (nxt is None or _hides(text, c.end, nxt.start)) and \
+                not (c.kind == "AND" and nxt is not None and nxt.kind == "MEAS"):
+            # (an "and" before a measure stays: "turnover of £468m and its first operating
+            # profit, £22m" is two figures, never "£468m operating profit")
             if nxt is not None and nxt.kind == "NAME" and c.kind not in ("AND", "AS", "BY") \
                     and _ADJECTIVES.fullmatch(text, c.end, nxt.start) and \
                     not _TIME_WORDS.search(text, c.end, nxt.start):
@@ -223,6 +253,10 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
         if k in objects or (c.kind == "NAME" and out and out[-1].kind == "NUM" and
                             not text[out[-1].end:c.start].strip() and lex.place(c.key) is None):
             c = Chunk("MEAS", c.start, c.end, c.text)  # "55.6 million iPhones": what is counted
+        if c.kind == "NAME" and out and out[-1].kind == "AND" and nxt is not None and \
+                nxt.kind in ("VERB", "BE", "CHG"):
+            c = _joint(out, c, text)  # "Bluewater and Kestrel together reported A$1.2
+            # billion": the two together, neither alone
         if c.kind == "BREAK" and c.text.lower() == "but" and nxt is not None and \
                 nxt.kind in ("NUM", "PCT"):
             c = Chunk("AND", c.start, c.end, c.text)  # "15% of reserves but only 3% of ..."
@@ -267,11 +301,13 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                 del out[opened:]  # Inc., helped by early demand for its iPhones, shipped"
                 continue
         if c.kind == "BREAK" and c.text.lower() in ("whose", "who", "which") and \
-                len(out) > 1 and out[-1].kind == "COMMA" and out[-2].kind == "NAME":
+                len(out) > 1 and out[-1].kind == "COMMA" and out[-2].kind in ("NAME", "PRON"):
             close = _aside_end(chunks, k)
             if close > 0 and not any(x.kind in ("NUM", "PCT", "RANK", "OTHER")
                                      for x in chunks[k:close]):
                 skip_to = close + 1  # "Alibaba Cloud, whose business is in China, held 4%"
+                if out[-2].kind == "PRON":
+                    out.pop()  # "The Leeds-based carrier, which began life ..., handled"
                 continue
             if close > 0:  # "Venezuela, whose crude accounts for most of its 303.2 billion
                 again[close] = out[-2]  # barrels, sat on": the aside read as it is, and
@@ -290,12 +326,15 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                 and normalise_phrase(nxt.text).split()[-1] in _ROLES)):
             continue  # "had shipped": an auxiliary; "remained the market leader with a 32%
             # share": the role named before "with" says nothing the figure does not
+        if c.kind == "BREAK" and c.text.lower() in ("which", "who"):
+            continue  # an aside not skipped above ("which ranked second among ..., reported",
+            # "who made up 16% of ..."): its words are the name's, read as they stand
         if c.kind == "BREAK" and c.text.lower() in _RELATIVE and len(out) > 1 and \
                 out[-1].kind == "COMMA" and out[-2].kind == "NAME" and (
-                    c.text.lower() == "which" or lex.place(out[-2].key) is not None
+                    lex.place(out[-2].key) is not None
                     or (len(out) > 2 and out[-3].kind in ("IN", "AT"))) and \
                 (len(out) < 3 or out[-3].kind not in ("NAME", "OF", "AND")):
-            out.pop()  # "the Permian, which now supplies ...", "In Dublin, where capacity
+            out.pop()  # "the Permian, where output ...", "In Dublin, where capacity
             continue  # reached 1.2 GW": the name is what the clause speaks of
         if c.kind == "POSS" and (not out or _hides(text, out[-1].end, c.start)):
             continue  # "the country's": its owner was dropped
