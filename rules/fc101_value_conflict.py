@@ -6,7 +6,9 @@ do not intersect once units are normalised. Every value is read as its writer me
 and 70% agree while "approximately 60%" and "69%" do not. The finding is an error when the
 values conflict in both the speaker's and the strict reading of their bounds, a warning when
 only in the speaker's ("over 80%" vs "over 90%"), and at most a warning when one side is an
-attributed estimate, a bare ``$`` against ``US$``, or an undated statement.
+attributed estimate, a bare ``$`` against ``US$``, or an undated statement. An undated
+statement that agrees with a figure stated for another year it may mean is that year's,
+and is not reported against the first.
 
 Anti-pattern: "China controls approximately 60% of global rare earth mining" in one article
 and "China accounts for 69% of production" in another.
@@ -104,22 +106,44 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
             classes.setdefault(_class_key(claim, settings), []).append(claim)
         members = list(classes.values())
         touched = [not focus or wanted(index, group) for group in members]
+        readings = [_readings(group[0], settings) for group in members]
         for i, group_a in enumerate(members):
-            a_speaker, a_strict = _readings(group_a[0], settings)
+            a_speaker, a_strict = readings[i]
             for j in range(i + 1, len(members)):
                 group_b = members[j]
                 if not (touched[i] or touched[j]):
                     continue
                 if not comparable(group_a[0].period, group_b[0].period):
                     continue
-                b_speaker, b_strict = _readings(group_b[0], settings)
+                b_speaker, b_strict = readings[j]
                 level = conflict_level(a_speaker, a_strict, b_speaker, b_strict)
-                if level == "none":
+                if level == "none" or _another_year(members, readings, i, j) or \
+                        _another_year(members, readings, j, i):
                     continue
                 side_a, side_b = _sides(group_a, group_b)
                 if side_a and side_b:
                     severity = _severity(side_a[0], side_b[0], level)
                     yield from _conflict(index, side_a, side_b, severity, key)
+
+
+def _another_year(members: list[list[Claim]], readings: list[tuple[Interval, Interval]],
+                  i: int, j: int) -> bool:
+    """Whether class ``i``, of no stated period, may mean another year than class ``j``'s:
+    a figure of the same key stated for a year it may mean agrees with it ("Group revenue
+    rose 6.7% to A$6.21 billion" in a results document whose table gives 6,210 for FY2025
+    and 5,820 for FY2024 is FY2025's, not in conflict with FY2024's)."""
+    undated = members[i][0]
+    if undated.period.stated or not undated.period.years:
+        return False
+    other = members[j][0].period
+    for k, group in enumerate(members):
+        c = group[0]
+        if k in (i, j) or not c.period.stated or c.period.projection or \
+                c.period.years == other.years or not c.period.years <= undated.period.years:
+            continue
+        if conflict_level(*readings[i], *readings[k]) == "none":
+            return True
+    return False
 
 
 def _sides(group_a: list[Claim], group_b: list[Claim]) -> tuple[list[Claim], list[Claim]]:
