@@ -18,6 +18,7 @@ Best practice: state the rank with the list it comes from, or the figures next t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
@@ -88,6 +89,10 @@ def _own(rank: Claim, group: Sequence[Claim]) -> list[list[Claim]]:
     return sorted(by_period.values(), key=lambda cs: -max(cs[0].period.years, default=0))
 
 
+#: a table row of the rest ("Other operators", "Others", "Rest of world"): no one rival
+_RESIDUAL = re.compile(r"(?:all\s+)?others?\b|(?:the\s+)?rest\b", re.IGNORECASE)
+
+
 def _candidates(rank: Claim, group: Sequence[Claim], lex: Lexicon,
                 xs: list[Claim]) -> tuple[list[Claim], dict[str, list[Claim]]]:
     """X's own figures ``xs``, and the other subjects' figures, all comparable with each
@@ -97,8 +102,9 @@ def _candidates(rank: Claim, group: Sequence[Claim], lex: Lexicon,
         return xs, others
     x_place = is_place(rank.subject, lex)
     for c in group:
-        if c.subject.casefold() == rank.subject.casefold() or lex.is_total(c.subject):
-            continue
+        if c.subject.casefold() == rank.subject.casefold() or lex.is_total(c.subject) or \
+                _RESIDUAL.match(c.subject):
+            continue  # ("Other operators", a table's rest: many subjects, no rival)
         if is_place(c.subject, lex) != x_place or overlaps(c.subject, rank.subject, lex):
             continue
         if compatible(c, [rank, *xs]):
