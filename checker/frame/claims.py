@@ -25,6 +25,7 @@ from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.discourse import Discourse
 from factlint.frame.growth import growth_claims
 from factlint.frame.lexicon import Lexicon, normalise_phrase
+from factlint.frame.measure_keys import names_its_own
 from factlint.frame.names import DocNames, may_stand_for, organisations
 from factlint.frame.pattern_frames import PatternFrames
 from factlint.frame.reader import Framed
@@ -217,9 +218,11 @@ class Framer(PatternFrames):
                 # "Lenovo took 26% of shipments": of what the paragraph is measuring
                 key = self.lex.measure_key(phrase, f.verb_measure,
                                            self.lex.main_material(self._last[2])[0] or topic)
-            if key is None or not f.subject:
-                self._why.setdefault(mention.start, "no-measure")
-                continue
+            if key is None or not f.subject or (
+                    not phrase and f.kind == "level" and f.verb_measure and names_its_own(
+                        self.lex, text, mention.end - sentence.start, f.verb_measure)):
+                self._why.setdefault(mention.start, "no-measure")  # (or "earned €85m in
+                continue  # UEFA prize money": of a part its verb does not measure)
             who = (f.subject, f.subject_text)
             if f.subject in self.lex.places and P.SOURCE_MARKET.search(text):
                 # "China was the largest source market with 6.7 million visitors": visitors

@@ -110,3 +110,35 @@ _PER_PERSON = lazy_compile(globals(), "_PER_PERSON",
 #: a year or fiscal year inside a measure phrase: "2024 turnover", "fy2024 revenue"
 _PERIOD_WORD = lazy_compile(globals(), "_PERIOD_WORD",
                             r"(?<!\S)(?:fy\s?)?(?:19|20)\d\d(?:/\d\d)?(?!\S)")
+
+
+#: what a figure was made in or from, named after it: "earned €85m in UEFA prize money"
+_IN_WHAT = lazy_compile(globals(), "_IN_WHAT",
+                        r"\s+(?:in|from)\s+(?:the\s+|its\s+|their\s+)?"
+                        r"(?P<np>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})")
+#: first words of a period or a scope, not of what is counted: "in the first half", "in
+#: fiscal 2024", "in March", "in total"
+_WHEN_WORDS = frozenset(
+    "the first second third fourth last next past fiscal financial calendar year years "
+    "quarter quarters half month months week weeks total all q1 q2 q3 q4 h1 h2 fy january "
+    "february march april may june july august september october november december "
+    "annual sales revenue revenues turnover".split())
+
+
+def names_its_own(lex: Lexicon, text: str, end: int, verb_measure: str) -> bool:
+    """Whether the figure ending at ``end``, measured only by its verb ("earned", "spent"),
+    is of something the words after it name ("earned around €85m in UEFA prize money",
+    "made $2bn from advertising"): not the verb's whole measure. A place ("sold 1.2 million
+    cars in Europe"), a period ("in the first half") or the verb's own measure ("earned
+    $5bn in revenue") is none."""
+    found = _IN_WHAT.match(text, end)
+    if found is None:
+        return False
+    words = found.group("np")
+    first = words.split()[0].lower()
+    if first in _WHEN_WORDS or first[:2] in ("19", "20") or lex.place(words.split()[0]):
+        return False
+    if any(a == 0 for a, _, _ in lex.find_places(words)):
+        return False
+    return lex.measure_key(words, "", "") not in (None, verb_measure) and \
+        lex.measure_key(words, verb_measure, "") != verb_measure

@@ -94,6 +94,7 @@ MULTIPLE_WORDS: dict[str, int] = {
 }
 SUPERLATIVES: dict[str, str] = {
     "largest": "largest", "biggest": "largest", "greatest": "largest", "busiest": "largest",
+    "richest": "largest", "wealthiest": "largest",
     "smallest": "smallest", "top": "largest", "最大": "largest", "最小": "smallest",
 }
 # Chinese 第N大 / 第N小
