@@ -139,7 +139,7 @@ def _another_year(members: list[list[Claim]], readings: list[tuple[Interval, Int
     for k, group in enumerate(members):
         c = group[0]
         if k in (i, j) or not c.period.stated or c.period.projection or \
-                c.period.years == other.years or not c.period.years <= undated.period.years:
+                c.period.years & other.years or not c.period.years <= undated.period.years:
             continue
         if conflict_level(*readings[i], *readings[k]) == "none":
             return True
