@@ -55,25 +55,30 @@ _QUALIFIERS = {"roughly": "approx", "about": "approx", "around": "approx", "almo
                "nearly": "nearly", "more than": "over", "over": "over", "just over": "over"}
 # a list of shares: "Acme held 48%, Borlak 30%, Cintex 25% and Dovra 6%"
 _OF = lazy_compile(globals(), "_OF", r"\s*of\s")
+#: a whole named before the list: "Of the clubs' combined revenue in 2024, broadcasting ..."
+_FRONTED_WHOLE = lazy_compile(globals(), "_FRONTED_WHOLE", r"\s*Of\s+(?:the\s+)?[^,;:]{3,80},")
 _OF_OWN = lazy_compile(globals(), "_OF_OWN", r"\s*of\s+(?:its|their|his|her)\s", re.IGNORECASE)
 #: a plain word of a noun phrase: no small word and no verb of a share
 _WORD = (r"(?!(?:for|with|at|on|of|by|to|in|and|or|accounted|accounts|account|held|holds|"
          r"took|takes|had|has|was|were|is|are|earned|earns|made|makes|represented|"
-         r"represents|supplied|supplies|provided|provides|generated|generates|while|whereas|"
-         r"but)\b)[a-z][a-z-]+")
+         r"represents|supplied|supplies|provided|provides|generated|generates|contributed|"
+         r"contributes|while|whereas|but)\b)[a-z][a-z-]+")
 _NAME = (r"(?:[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|of|de|&)){0,3}(?:['’]s\s+[a-z]+)?"
          # a brand that opens with a digit: "9mobile", "3M", "7-Eleven"
          r"|\d[\w&-]*[A-Za-z][\w&-]*"
          # or a plain noun phrase: "hospitals accounted for 41%, retail pharmacies for 52%"
          r"|(?:(?:[Ii]ts|[Tt]heir|[Tt]he)\s+)?(?:[A-Z][a-z-]+\s+)?" + _WORD +
-         r"(?:\s+(?:and\s+)?" + _WORD + r"){0,3})")
+         r"(?:\s+(?:and\s+)?" + _WORD + r"){0,3}"
+         # one item named by words in a series: "ear, nose and throat surgery"
+         r"|" + _WORD + r"(?:,\s+" + _WORD + r"){1,2}\s+and\s+" + _WORD +
+         r"(?:\s+" + _WORD + r")?)")
 _FIRST_ITEM = lazy_compile(globals(), "_FIRST_ITEM",
     rf"(?:^|[,;:]\s+|\b(?:with|while|as|gives|gave|puts|put|shows|showed|of\s+which|"
     r"of\s+whom|(?:in|during)\s+(?:19|20)\d\d,?)\s+)"
     rf"(?P<name>{_NAME})\s+(?:(?:held|holds|has|had|took|"
     r"takes|controls|controlled|captured|commands|commanded|accounted\s+for|accounts\s+for|"
     r"earned|earns|made\s+up|make\s+up|makes\s+up|represented|represents|supplied|supplies|"
-    r"provided|provides|generated|generates|"
+    r"provided|provides|generated|generates|contributed|contributes|"
     r"was\s+on|was\s+at|had\s+a\s+share\s+of|with|at|on)\s+)?(?:a\s+share\s+of\s+)?$")
 _NEXT_ITEM = lazy_compile(globals(), "_NEXT_ITEM",
     r"^(?:\s+of\s+(?:the\s+|its\s+|their\s+)?[\w'’\s-]{1,40}?)?"  # "41% of the total, ..."
@@ -82,7 +87,7 @@ _NEXT_ITEM = lazy_compile(globals(), "_NEXT_ITEM",
 _SHARE_CUE = lazy_compile(globals(), "_SHARE_CUE",
     r"\b(?:shares?|market|held|holds|controls?|controlled|captured|commands?|accounted|"
     r"accounts|took|earned|made\s+up|represented|supplied|supplies|provided|provides|"
-    r"generated|generates|of\s+(?:the\s+)?(?:global|world|total))\b",
+    r"generated|generates|contributed|contributes|of\s+(?:the\s+)?(?:global|world|total))\b",
     re.IGNORECASE)
 _NOT_SHARE = lazy_compile(globals(), "_NOT_SHARE",
     r"\b(?:rose|risen|grew|grown|increased?|fell|fallen|declined?|dropped|growth|up|down|"
@@ -249,7 +254,8 @@ def share_list(s: SentenceFigures) -> Iterator[Claim]:
     if len(totals) > 1 or (totals and 0 < totals[0] < len(items) - 1):
         return  # "A 48% of X, B 30% of Y": shares of several totals (one total named once,
         # first or last, is the list's: "hospitals accounted for 41% of the total, ...")
-    if any(name[:1].islower() for name, _ in items) and not totals:
+    if any(name[:1].islower() for name, _ in items) and not totals and \
+            not _FRONTED_WHOLE.match(s.text):
         return  # plain nouns sum only where the list names its total
     if s.covered([(m, "share") for _, m in items], one_subject=False):
         return

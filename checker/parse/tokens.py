@@ -208,7 +208,7 @@ _NOT_QUANTITY_AT = lazy_compile(globals(), "_NOT_QUANTITY_AT",
 )
 # the character after a number that _NOT_QUANTITY_AT / _DAY_MONTH may need ("" = the end)
 _NOT_QUANTITY_NEXT = frozenset("-/年月:.")
-_DAY_NEXT = frozenset(" \t\u00a0snrt")
+_DAY_NEXT = frozenset(" \t\n\r\u00a0snrt")
 _MONTHS = (r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|"
            r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 _MONTH_BEFORE = lazy_compile(globals(), "_MONTH_BEFORE", _MONTHS + r"\s+$")
