@@ -22,7 +22,7 @@ from factlint.frame.arithmetic import arithmetic_claims
 from factlint.frame.chunks import chunk, doc_names, may_name_entity
 from factlint.frame.compare import comparisons_after
 from factlint.frame.context import DocContext, Frame, LazyPeriods
-from factlint.frame.discourse import Discourse
+from factlint.frame.discourse import Discourse, as_plans, under_plans
 from factlint.frame.growth import growth_claims
 from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.frame.measure_keys import names_its_own
@@ -102,6 +102,9 @@ class Framer(PatternFrames):
                 if not c.period.stated:
                     self._why[c.mention.start] = "no-period"
             claims = [c for c in claims if c.period.stated]
+        if sentence.role == "list_item" and claims and \
+                under_plans(ctx.doc, self._segment_index(ctx.doc, sentence.start)):
+            claims = as_plans(claims, self._why)  # "The company expects: - revenue of ..."
         paragraph = self._paragraph(ctx.doc, sentence)
         self._discourse.after(ctx.doc, sentence, paragraph.start if paragraph else -1, claims,
                               self.lex.places)

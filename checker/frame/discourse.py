@@ -3,6 +3,8 @@
 - A sentence after a ``;`` that followed a part of a year ("Samsung shipped 60.6 million in
   the first quarter of 2025; global shipments rose 1.5% to 304.9 million") states no year:
   its figures of no stated period are the quarter's most likely, never a year's.
+- A list's lead-in: the items of a list under "The company expects:" or a heading "Outlook"
+  are plans (:func:`under_plans`).
 - The sentence just before, in the same paragraph: a share "of the total" may take its total
   from it (:mod:`.portion`).
 - The organisations a paragraph's claims so far are of: a title's entity is no bare
@@ -12,10 +14,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Sequence
 
 from factlint import periods
 from factlint.frame.local import NO_SUBJECT
+from factlint.frame.modality import introduces_plans
 from factlint.model import Claim, Document, Sentence
 
 
@@ -67,3 +71,31 @@ class Discourse:
             self._said = (paragraph, set())
         self._said[1].update(c.subject for c in claims if c.subject not in places
                              and c.subject != NO_SUBJECT and c.shape != "restatement")
+
+
+def under_plans(doc: Document, k: int) -> bool:
+    """Whether the list item ``doc.segments[k]`` is one of a list of plans or forecasts: the
+    segment before its list ends "... expects:" (or a heading over it says "Outlook"), or
+    no words stand between the list and such a heading."""
+    while k >= 0 and doc.segments[k].role == "list_item":
+        k -= 1
+    for j in (k, k - 1):
+        if j < 0:
+            return False
+        lead = doc.segments[j]
+        if introduces_plans(lead.text, lead.role):
+            return True
+        if lead.role == "heading" or not lead.text.rstrip().endswith(":"):
+            return False
+    return False
+
+
+def as_plans(claims: Sequence[Claim], why: dict[int, str]) -> list[Claim]:
+    """The claims of a list item of plans (:func:`under_plans`) as projections of their
+    stated years; one of no stated year is a plan with no year (``why``: no-period)."""
+    for c in claims:
+        if not c.period.stated:
+            why[c.mention.start] = "no-period"
+    return [dataclasses.replace(c, modality="projection", period=dataclasses.replace(
+        c.period, projection=True)) for c in claims if c.period.stated]
+

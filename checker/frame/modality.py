@@ -78,3 +78,18 @@ def modality(sentence: str, clause_start: int, value_start: int, value_end: int)
             _ESTIMATE.search(after)):
         return "estimate"
     return "fact"
+
+
+#: a heading over plans: "Outlook for 2025", "Guidance", "Targets"
+_PLANS_HEADING = lazy_compile(globals(), "_PLANS_HEADING",
+    r"\b(?:outlook|guidance|forecasts?|targets?|plans?|ambitions?|expectations?|priorities)\b",
+    re.IGNORECASE)
+
+
+def introduces_plans(lead: str, role: str) -> bool:
+    """Whether ``lead`` (the segment before a list, of ``role``) makes the list's items
+    plans or forecasts: "For 2025, the company expects:", a heading "Outlook for 2025"."""
+    if role == "heading":
+        return bool(_PLANS_HEADING.search(lead))
+    return lead.rstrip().endswith(":") and bool(_PROJECTION.search(lead))
+

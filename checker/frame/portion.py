@@ -8,7 +8,8 @@ must agree with each other whoever the subject is:
   total the document states elsewhere ("... some 40% of world nickel output" beside "World
   nickel output was 3.6 Mt", a table's Total row);
 - part, total, share: "lost 412 Ml a day out of the 1,650 Ml it supplied, or 31%"; "started
-  28,400 homes out of a total of 36,900, or 71%";
+  28,400 homes out of a total of 36,900, or 71%"; "handled 4.6 million of the 11.8 million
+  admissions in 2023-24, or 46% of the total";
 - total, part, share: "income was £420m, of which £95m came from industry - roughly a third
   of the total";
 - the total in the sentence before: "Exports rose to $24.1bn. China bought $5.2bn worth, or
@@ -64,7 +65,7 @@ _SCOPE = lazy_compile(globals(), "_SCOPE", r"\b(?:world|global|worldwide|total)\
 # part -> total: "412 Ml a day through leaking pipes, out of the", "28,400 homes out of a
 # total of"
 _OUT_OF = lazy_compile(globals(), "_OUT_OF",
-    r"^[^;:\d]{0,80}?\b(?:out\s+of(?:\s+a\s+total\s+of)?|of\s+a\s+total\s+of)\s+"
+    r"^(?:[^;:\d]{0,80}?\b(?:out\s+of(?:\s+a\s+total\s+of)?|of\s+a\s+total\s+of)|\s+of)\s+"
     r"(?:(?:the|an?|some|about|around|estimated)\s+)*$", re.IGNORECASE)
 # total -> part: "£420m, of which", "36,900 homes (of which"
 _OF_WHICH = lazy_compile(globals(), "_OF_WHICH",
@@ -72,7 +73,7 @@ _OF_WHICH = lazy_compile(globals(), "_OF_WHICH",
     r"roughly|nearly|almost|just)\s+)*$", re.IGNORECASE)
 # a figure, a short clause, then its share: " it put into supply, or ", " came from industry — "
 _THEN_SHARE = lazy_compile(globals(), "_THEN_SHARE",
-    r"^[^;:\d]{0,60}?(?:,|\(|—|–|\s-)\s*(?:" + _LEAD + r"\s+)*$", re.IGNORECASE)
+    r"^[^;:]{0,60}?(?:,|\(|—|–|\s-)\s*(?:" + _LEAD + r"\s+)*$", re.IGNORECASE)
 # what may follow a share whose total is named before it: nothing, "of the total", "of all
 # the water it treated"
 _SHARE_END = lazy_compile(globals(), "_SHARE_END",
@@ -80,7 +81,8 @@ _SHARE_END = lazy_compile(globals(), "_SHARE_END",
     r"(?:[,;.)—–]|$)", re.IGNORECASE)
 # a share of a whole the sentence does not state: "of the total", "of all items", "of them"
 _OF_WHOLE = lazy_compile(globals(), "_OF_WHOLE",
-    r"^\s+of\s+(?:the\s+total\b|the\s+whole\b|all\s+(?:the\s+)?[a-z]+|them\b)", re.IGNORECASE)
+    r"^\s+of\s+(?:(?:the|that|this)\s+total\b|the\s+whole\b|all\s+(?:the\s+)?[a-z]+|them\b)",
+    re.IGNORECASE)
 # a part's own whole, named after it: "£290 million of group revenue" (not "of them")
 _OWN_WHOLE = lazy_compile(globals(), "_OWN_WHOLE",
     r"^\s+of\s+(?!them\b|those\b|these\b|it\b|that\b|this\b)[a-z]", re.IGNORECASE)

@@ -11,8 +11,8 @@ the claim is.
 A restatement must be unmistakable: the figure is written with at least three significant
 digits ("348", "8430万", "1.79 million"; never "25%" or "1.0 million"), its unit is the
 claim's, the claim's number rounds to the figure's ("1.79 million" restates 1,789,226, but
-"14.8%" never restates "15%"), every framed claim it meets has one key, a year its sentence
-states is the claim's, and a count counts the claim's noun or none ("412 dockers" never
+"14.8%" never restates "15%"), every framed claim it meets has one key, every year its
+sentence states is the claim's, and a count counts the claim's noun or none ("412 dockers" never
 restates "412 ships"). A claim of one sentence's own arithmetic (no subject, a measure keyed
 to its sentence) is never restated.
 """
@@ -127,8 +127,9 @@ def _restated(mention: Mention, noun: str | None, framed: Sequence[tuple[Claim, 
             continue
         if noun and noun != counts and noun not in claim.measure.split():
             continue  # "412 dockers" never restates "412 ships"
-        if years and claim.period.years and not years & claim.period.years:
-            continue  # "348 in 2023" never restates 2024's 348
+        if years and claim.period.years and not years <= claim.period.years:
+            continue  # "348 in 2023" never restates 2024's 348, nor "$22.1 billion in Q3
+            # 2024, compared with $20.3 billion in Q3 2023" Q3 2024's $20.3 billion
         found.append(claim)
     if not found or len({c.key() for c in found}) != 1:
         return None
