@@ -6,10 +6,10 @@ levels, or shares of one common total. It is an error when the rank is provably 
 or more subjects have figures larger than X's, yet X is called the k-th largest (a figure
 above X's, yet X is "the largest") - in both the speaker's and the strict reading of the
 bounds; a warning when only the speaker's reading makes it wrong. When fewer subjects than
-the rank needs are stated above X and at least as many subjects as the rank are listed, the
-figures put X higher than stated only if the list is complete: that is a warning whose
-message names the assumption. Totals (World) and places that contain or lie inside X are
-never counted; a title's rank is compared with its own article only.
+the rank needs (but at least one) are stated above X and at least as many subjects as the
+rank are listed, the figures put X higher than stated only if the list is complete: that is
+a warning whose message names the assumption. Totals (World) and places that contain or lie
+inside X are never counted; a title's rank is compared with its own article only.
 
 Anti-pattern: "Australia, with the fifth-largest reserves" while the corpus lists China
 44, Brazil 21 and India 6.9 million tons above Australia's 5.7 million tons (4th).
@@ -165,7 +165,10 @@ def _verdict(rank: Claim, xs: list[Claim], others: dict[str, list[Claim]],
         many = "a stated figure" if len(ahead) == 1 else f"{len(ahead)} stated figures"
         message = (f"{head} {listed} {word if len(ahead) > 1 else word + 's'} its {x_text}: "
                    f"with {many} ahead of it, it cannot rank {_ordinal(k)}")
-    elif maybe + 1 < k and len(others) + 1 >= k:
+    elif ahead and maybe + 1 < k and len(others) + 1 >= k:
+        # (not when no stated figure is ahead of X: "the second-largest supplier with 5.4
+        # million accounts, ahead of Helio (4.3 million)" names no leader; its figure may be
+        # stated under another measure, or nowhere)
         severity = "warning"
         place = (_ordinal(len(ahead) + 1) if maybe == len(ahead)
                  else f"between {_ordinal(len(ahead) + 1)} and {_ordinal(maybe + 1)}")

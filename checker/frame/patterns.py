@@ -249,9 +249,12 @@ FROM_BEFORE = lazy_compile(
     globals(), "FROM_BEFORE", r"\b(?:from|versus|vs\.?|against|compared\s+(?:with|to)|"
                               r"short\s+of|below|above|than|on)\s+(?:the\s+)?"
                               r"(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?$")
-#: a statement about where visitors or buyers come from: its subject is their origin
-SOURCE_MARKET = lazy_compile(globals(), "SOURCE_MARKET", r"\bsource\s+markets?\b",
-                             re.IGNORECASE)
+#: a statement about where visitors, students or buyers come from: its subject is their origin
+#: ("the largest source market", "China remained the largest source with 41,000 students")
+SOURCE_MARKET = lazy_compile(globals(), "SOURCE_MARKET",
+                             r"\b(?:largest|biggest|main|top|leading|second|third)\s+source\b"
+                             r"(?!\s+of\b)|"  # (not "the largest source of rare earths")
+                             r"\bsource\s+(?:markets?|countr(?:y|ies))\b", re.IGNORECASE)
 #: after an earlier level: its period is the statement's, a year before
 YEAR_EARLIER = lazy_compile(
     globals(), "YEAR_EARLIER",

@@ -145,6 +145,11 @@ class Reader:
                 assert isinstance(figure, Tree)
                 self.read_figure(figure, "label_statement")
             return self.out
+        if self.tree.data == "apposition_with":  # "Calder, the second-largest operator in
+            self.subject = self.chunk(self.tree.children[0])  # type: ignore[arg-type]
+            subs = [c for c in self.tree.children if isinstance(c, Tree)]  # Australia with
+            self.read_ranked_with(self.leaves(subs[0]), subs[-1], "rank_apposition")  # 4,100
+            return self.out  # beds,"
         if self.tree.data == "apposition_only":  # "Qatar, the world's largest LNG exporter,"
             self.subject = self.chunk(self.tree.children[0])  # type: ignore[arg-type]
             rank_np = self.tree.children[2]
@@ -237,6 +242,21 @@ class Reader:
             # the measure its statement named
             self.emit(rank, "rank", shape)
 
+    def read_ranked_with(self, rank_np: list[Chunk], with_figure: Tree[Token],
+                         shape: str) -> None:
+        """``the second-richest club with revenue of €765m``: a rank by what its figure
+        measures (not by the role: "club", "operator"), and the figure."""
+        leaves = self.leaves(with_figure)
+        measure = " ".join(c.text for c in leaves if c.kind == "MEAS")
+        rank = next(c for c in rank_np if c.kind == "RANK")
+        if measure and rank_np[0].kind != "NAME":  # (a national rank: "Russia's largest")
+            self.measure = measure
+            self.emit(rank, "rank", shape, measure)
+        for sub in with_figure.iter_subtrees_topdown():  # type: ignore[no-untyped-call]
+            if sub.data == "figure":
+                self.read_figure(sub, shape)
+                break
+
     def read_predicate(self, tree: Tree[Token]) -> None:
         rule = tree.data
         head = tree.children[0]
@@ -288,6 +308,11 @@ class Reader:
             rank_at = next(k for k, c in enumerate(parts) if c.kind == "RANK")
             if rank_at == 0 and any(c.kind == "IN" for c in parts):
                 return  # "..., and ranked third in Europe": a rank among the region's only
+            with_figure = next((sub for sub in tree.children if isinstance(sub, Tree)
+                                and sub.data == "with_figure"), None)
+            if with_figure is not None:  # "is the largest supplier with 6.8 million accounts"
+                self.read_ranked_with(parts[rank_at:], with_figure, rule)
+                return
             self.read_rank_np([c for c in parts[rank_at:] if c.kind in ("RANK", "MEAS", "AGENT")
                                and c.start < (self.with_start(parts) or 10**9)], rule,
                               inherit=rank_at == 0)
