@@ -11,8 +11,8 @@ the claim is.
 A restatement must be unmistakable: the figure is written with at least three significant
 digits ("348", "8430万", "1.79 million"; never "25%" or "1.0 million"), its unit is the
 claim's, the claim's number rounds to the figure's ("1.79 million" restates 1,789,226, but
-"14.8%" never restates "15%"), every framed claim it meets has one key, every year its
-sentence states is the claim's, and a count counts the claim's noun or none ("412 dockers" never
+"14.8%" never restates "15%"), every framed claim it meets has one key, the year the figure
+states ("31.7 million in 2023"), or else every year its sentence states, is the claim's, and a count counts the claim's noun or none ("412 dockers" never
 restates "412 ships"). A claim of one sentence's own arithmetic (no subject, a measure keyed
 to its sentence) is never restated.
 """
@@ -34,6 +34,11 @@ RESTATABLE = frozenset({"no-statement", "no-measure"})
 MIN_DIGITS = 3
 
 _YEAR = lazy_compile(globals(), "_YEAR", rf"(?<!\d){YEAR}(?!\d)")
+#: the year a figure states for itself, right after it: "31.7 million in 2023", "$20.3
+#: billion in Q3 2023"
+_OWN_YEAR = lazy_compile(globals(), "_OWN_YEAR",
+                         rf"(?:\s+[a-z]+){{0,2}}?\s+(?:in|for|during)\s+(?:(?:Q[1-4]|H[12]|"
+                         rf"fiscal|FY)\s*)?(?P<y>{YEAR})(?!\d)")
 
 
 def significant_digits(text: str) -> int:
@@ -66,7 +71,9 @@ def restatements(
                 continue
             if years is None:
                 years = {int(y) for y in _YEAR.findall(sent.text)}
-            claim = _restated(mention, _noun(sent, mention), framed, years)
+            own = _OWN_YEAR.match(sent.text, mention.end - sent.start)
+            claim = _restated(mention, _noun(sent, mention), framed,
+                              {int(own.group("y"))} if own else years)
             if claim is None:
                 continue
             added.setdefault(k, []).append(dataclasses.replace(
@@ -129,7 +136,8 @@ def _restated(mention: Mention, noun: str | None, framed: Sequence[tuple[Claim, 
             continue  # "412 dockers" never restates "412 ships"
         if years and claim.period.years and not years <= claim.period.years:
             continue  # "348 in 2023" never restates 2024's 348, nor "$22.1 billion in Q3
-            # 2024, compared with $20.3 billion in Q3 2023" Q3 2024's $20.3 billion
+            # 2024, compared with $20.3 billion in Q3 2023" Q3 2024's $20.3 billion (a figure
+            # that states its own year is judged by it; else every year of its sentence)
         found.append(claim)
     if not found or len({c.key() for c in found}) != 1:
         return None
