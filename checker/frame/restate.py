@@ -12,9 +12,10 @@ A restatement must be unmistakable: the figure is written with at least three si
 digits ("348", "8430万", "1.79 million"; never "25%" or "1.0 million"), its unit is the
 claim's, the claim's number rounds to the figure's ("1.79 million" restates 1,789,226, but
 "14.8%" never restates "15%"), every framed claim it meets has one key, the year the figure
-states ("31.7 million in 2023"), or else every year its sentence states, is the claim's, and a count counts the claim's noun or none ("412 dockers" never
-restates "412 ships"). A claim of one sentence's own arithmetic (no subject, a measure keyed
-to its sentence) is never restated.
+states ("31.7 million in 2023"), or else every year its sentence states, is the claim's, and
+a count counts the claim's noun or none ("412 dockers" never restates "412 ships"). A claim
+of one sentence's own arithmetic (no subject, a measure keyed to its sentence) is never
+restated.
 """
 
 from __future__ import annotations
