@@ -46,6 +46,8 @@ def walker() -> lalr.Walker:
     return lalr.Walker(lalr.statement_parser())
 
 
+#: the words of a with-figure that say it is a share, not what a rank is by
+_SHARE_WORDS = frozenset({"share", "shares", "market", "stake", "a"})
 #: the leaves of each subtree of a template tree (which the entry keeps alive), as indices
 _LEAVES: dict[int, tuple[Tree[Token], tuple[int, ...]]] = {}
 
@@ -248,7 +250,15 @@ class Reader:
         measures (not by the role: "club", "operator"), and the figure."""
         leaves = self.leaves(with_figure)
         measure = " ".join(c.text for c in leaves if c.kind == "MEAS")
+        if set(measure.lower().split()) <= _SHARE_WORDS:  # "the largest vendor with an 18.7%
+            cut = self.with_start(rank_np) or 10**9  # share": by what the share is of
+            self.read_rank_np([c for c in rank_np if c.kind in ("RANK", "MEAS", "AGENT")
+                               and c.start < cut], shape)
+            measure = ""
         rank = next(c for c in rank_np if c.kind == "RANK")
+        agent = next((c for c in rank_np if c.kind == "AGENT"), None)
+        if agent is not None and measure:
+            self.verb = agent.key  # (keyed as the agent's other statements are)
         if measure and rank_np[0].kind != "NAME":  # (a national rank: "Russia's largest")
             self.measure = measure
             self.emit(rank, "rank", shape, measure)

@@ -12,7 +12,7 @@ A restatement must be unmistakable: the figure is written with at least three si
 digits ("348", "8430万", "1.79 million"; never "25%" or "1.0 million"), its unit is the
 claim's, the claim's number rounds to the figure's ("1.79 million" restates 1,789,226, but
 "14.8%" never restates "15%"), every framed claim it meets has one key, the year the figure
-states ("31.7 million in 2023"), or else every year its sentence states, is the claim's, and
+states ("31.7 million in 2023"), or else a year its sentence states, is the claim's, and
 a count counts the claim's noun or none ("412 dockers" never restates "412 ships"). A claim
 of one sentence's own arithmetic (no subject, a measure keyed to its sentence) is never
 restated.
@@ -38,7 +38,7 @@ _YEAR = lazy_compile(globals(), "_YEAR", rf"(?<!\d){YEAR}(?!\d)")
 #: the year a figure states for itself, right after it: "31.7 million in 2023", "$20.3
 #: billion in Q3 2023"
 _OWN_YEAR = lazy_compile(globals(), "_OWN_YEAR",
-                         rf"(?:\s+[a-z]+){{0,2}}?\s+(?:in|for|during)\s+(?:(?:Q[1-4]|H[12]|"
+                         rf"(?:\s+[a-z]+){{0,4}}?\s+(?:in|for|during)\s+(?:(?:Q[1-4]|H[12]|"
                          rf"fiscal|FY)\s*)?(?P<y>{YEAR})(?!\d)")
 
 
@@ -135,10 +135,10 @@ def _restated(mention: Mention, noun: str | None, framed: Sequence[tuple[Claim, 
             continue
         if noun and noun != counts and noun not in claim.measure.split():
             continue  # "412 dockers" never restates "412 ships"
-        if years and claim.period.years and not years <= claim.period.years:
+        if years and claim.period.years and not years & claim.period.years:
             continue  # "348 in 2023" never restates 2024's 348, nor "$22.1 billion in Q3
             # 2024, compared with $20.3 billion in Q3 2023" Q3 2024's $20.3 billion (a figure
-            # that states its own year is judged by it; else every year of its sentence)
+            # that states its own year is judged by it; else by the years of its sentence)
         found.append(claim)
     if not found or len({c.key() for c in found}) != 1:
         return None

@@ -86,9 +86,10 @@ def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
                         i = k + len(window)
                         continue
             if n and clause[i].kind == "MEAS" and clause[i + 1].kind == "OF" and \
-                    i + n < len(clause) and clause[i + n].kind in ("BE", "VERB", "CHG"):
-                n = 0  # "Sales of £3bn would be a record": a subject, no label ("- Revenue
-                # of £2.41 billion, up 9%" is one)
+                    i + n < len(clause) and clause[i + n].kind not in ("COMMA", "LPAR"):
+                n = 0  # "Sales of £3bn would be a record", "Capital expenditure of €498
+                # million included ...": a subject, no label ("- Revenue of £2.41 billion,
+                # up 9%" is one)
             if not n:
                 i += 1
                 continue
