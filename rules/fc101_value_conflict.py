@@ -133,13 +133,14 @@ def _another_year(members: list[list[Claim]], readings: list[tuple[Interval, Int
     rose 6.7% to A$6.21 billion" in a results document whose table gives 6,210 for FY2025
     and 5,820 for FY2024 is FY2025's, not in conflict with FY2024's)."""
     undated = members[i][0]
-    if undated.period.stated or not undated.period.years:
+    if undated.period.stated:
         return False
     other = members[j][0].period
     for k, group in enumerate(members):
         c = group[0]
         if k in (i, j) or not c.period.stated or c.period.projection or \
-                c.period.years & other.years or not c.period.years <= undated.period.years:
+                c.period.years & other.years or (undated.period.years and
+                                                 not c.period.years <= undated.period.years):
             continue
         if conflict_level(*readings[i], *readings[k]) == "none":
             return True

@@ -39,7 +39,10 @@ NOT_NAMES = frozenset(
     "Most Many All Both Each Every Only Just Even Still Yet Then Now Today Last Next First "
     "Second Third Total Group Core Viewpoint Insights Key Points Market Sales Revenue "
     "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Q1 Q2 Q3 Q4 H1 H2 FY".split())
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Q1 Q2 Q3 Q4 H1 H2 FY "
+    # words a headline opens with: a question, an auxiliary, a preposition of place
+    "Why How Whose Whom Is Are Was Were Can Could Should Would Does Do Did Has Have Inside "
+    "Behind Beyond Without Within Against Through Across Amid Towards".split())
 @dataclass
 class DocNames:
     """What a document says about its names: aliases it introduces, words it writes in

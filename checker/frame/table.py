@@ -274,6 +274,11 @@ def frame_cell(
         words = _table_measure(headers, own)
     if not words and len(cell.caption.split()) <= 10:  # a caption, not a whole paragraph
         words = _header_words(cell.caption)
+    elif words and len(cell.caption.split()) <= 10 and \
+            lexicon.measure_key(words, "", "") == "revenue":
+        said = _header_words(cell.caption)  # "Sales ($bn)" under "Global sportswear sales
+        if said.lower().endswith(" " + words.lower()):  # by brand, 2024": sportswear's
+            words = said
     value = _cell_value(mention, unit_source if _header_unit(unit_source) else
                         (cell.caption if _header_unit(cell.caption) else header), ton,
                         cell.caption if len(cell.caption.split()) <= 10 else "")
