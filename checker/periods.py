@@ -38,7 +38,7 @@ _PATTERNS = lazy_compile(globals(), "_PATTERNS",
     |(?P<by>\b(?:[Bb]y|[Ii]n|[Ff]or|[Uu]ntil|[Dd]uring|[Aa]t|[Aa]s\s+of)\s+(?:the\s+(?:end|start|beginning|close)\s+of\s+)?(?P<by_year>{_YEAR})\b)
     |(?P<fy>\b(?:FY|fiscal\s+(?:year\s+)?)(?P<fy_year>{_YEAR})\b)
     |(?P<rel>\b(?P<relword>last|this|next)\s+year\b)
-    |(?P<year>(?:(?<=\bend-)|(?<![\d.,-]))(?P<bare_year>{_YEAR})(?![\d,%-]|\.\d|\s*(?:tons?|tonnes?|kg|km)\b
+    |(?P<year>(?:(?<=\bend-)|(?<![\d.,-]))(?P<bare_year>{_YEAR})(?![\d%-]|[.,]\d|\s*(?:tons?|tonnes?|kg|km)\b
       |\s+(?:levels?|peak|highs?|lows?|averages?)\b)))  # "above its 2019 level": a reference
     """,
     re.VERBOSE,
@@ -47,7 +47,8 @@ _PATTERNS = lazy_compile(globals(), "_PATTERNS",
 # (most) states no period, and one search says so
 _ANY_PERIOD = lazy_compile(  # flat: a fast search
     globals(), "_ANY_PERIOD", r"19[5-9]\d|20\d\d|year|quarter|Q[1-4]|" + _MONTH[3:-1])
-_NAME_BEFORE = lazy_compile(globals(), "_NAME_BEFORE", r"\b[A-Z][a-z]+\s+$")
+_NAME_BEFORE = lazy_compile(globals(), "_NAME_BEFORE",
+                            r"\b(?!" + _MONTH + r"\s+$)[A-Z][a-z]+\s+$")  # (not "May 2025")
 
 _PROJECTION_BY = lazy_compile(globals(), "_PROJECTION_BY", r"^\s*by\b", re.IGNORECASE)
 

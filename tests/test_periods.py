@@ -83,3 +83,13 @@ def test_a_quarter_of_no_known_year_is_never_a_year() -> None:
     assert found[2].granularity == "quarter" and found[2].part == "Q4"
     assert not found[2].years
     assert not comparable(found[2], Period(frozenset({2024})))
+
+
+def test_a_month_before_a_year_is_no_name_and_a_year_before_a_comma_is_a_year() -> None:
+    """"in the year to May 2025, to £1,336": May is the month, not a name like "Summaries
+    2025"; a comma after a year ends it (a digit after it would be a number's)."""
+    text = "Average UK private rents rose 7.0% in the year to May 2025, to £1,336 a month"
+    found = [p for _, _, p in stated_periods(text, dt.date(2025, 7, 1))]
+    assert [sorted(p.years) for p in found] == [[2025]]
+    named = "Readers of the survey called Mineral Commodity Summaries 2025 say so"
+    assert stated_periods(named, dt.date(2025, 7, 1)) == []

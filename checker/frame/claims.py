@@ -106,6 +106,8 @@ class Framer(PatternFrames):
                 under_plans(ctx.doc, self._segment_index(ctx.doc, sentence.start)):
             claims = as_plans(claims, self._why)  # "The company expects: - revenue of ..."
         paragraph = self._paragraph(ctx.doc, sentence)
+        claims = self._discourse.after_semicolon(ctx.doc, sentence, paragraph.start
+                                                 if paragraph else -1, claims)
         self._discourse.after(ctx.doc, sentence, paragraph.start if paragraph else -1, claims,
                               self.lex.places)
         framed = {c.mention.start for c in claims}

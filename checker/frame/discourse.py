@@ -5,6 +5,8 @@
   its figures of no stated period are the quarter's most likely, never a year's.
 - A list's lead-in: the items of a list under "The company expects:" or a heading "Outlook"
   are plans (:func:`under_plans`).
+- A change of no stated period after a ";" is of the one period the clause before it
+  states.
 - The sentence just before, in the same paragraph: a share "of the total" may take its total
   from it (:mod:`.portion`).
 - The organisations a paragraph's claims so far are of: a title's entity is no bare
@@ -47,6 +49,23 @@ class Discourse:
         """Whether ``sentence`` goes on, after a ";", from a part of a year."""
         return self._part_of is not None and self._part_of[0] is doc and \
             0 <= sentence.start - self._part_of[1] <= 2
+
+    def after_semicolon(self, doc: Document, sentence: Sentence, paragraph: int,
+                        claims: list[Claim]) -> list[Claim]:
+        """``claims`` with the changes of no stated period given the one period of the
+        clause before a ";" ("Rents rose 7.0% in the year to May 2025; London rents rose
+        8.1%": 2025's too)."""
+        before = self.previous(doc, sentence, paragraph)
+        if before is None or not before.text.rstrip().endswith(";") or not any(
+                c.kind == "change" and not c.period.stated for c in claims):
+            return claims
+        said = {p for _, _, p in periods.stated_periods(before.text, doc.date)
+                if not p.projection}
+        if len(said) != 1:
+            return claims
+        period = said.pop()
+        return [dataclasses.replace(c, period=period)
+                if c.kind == "change" and not c.period.stated else c for c in claims]
 
     def others_said(self, paragraph: int, entity: str) -> bool:
         """Whether the paragraph's claims so far are of an organisation other than

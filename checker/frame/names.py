@@ -42,7 +42,8 @@ NOT_NAMES = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Q1 Q2 Q3 Q4 H1 H2 FY "
     # words a headline opens with: a question, an auxiliary, a preposition of place
     "Why How Whose Whom Is Are Was Were Can Could Should Would Does Do Did Has Have Inside "
-    "Behind Beyond Without Within Against Through Across Amid Towards".split())
+    "Behind Beyond Without Within Against Through Across Amid Towards Average Median "
+    "Typical".split())
 @dataclass
 class DocNames:
     """What a document says about its names: aliases it introduces, words it writes in

@@ -132,6 +132,9 @@ _FORECAST_HEADER = lazy_compile(
 _SLASH_UNIT = lazy_compile(globals(), "_SLASH_UNIT", r"[A-Za-z]+/[A-Za-z]+")
 
 
+_BARE_YEAR = lazy_compile(globals(), "_BARE_YEAR", r"(?<![\d.,])((?:19|20)\d\d)(?![\d,.%])")
+
+
 def _header_words(header: str) -> str:
     """The words of a header that can name a measure (no unit, period, share or change)."""
     text = _PAREN.sub("", header)
@@ -248,6 +251,10 @@ def frame_cell(
     period: Period | None = None
     for text in (header, row) if year_row else (header, cell.caption):
         stated = {p[2] for p in periods.stated_periods(text, ctx.doc.date)}
+        if not stated and text is header and len(years := _BARE_YEAR.findall(header)) == 1:
+            # "2023 average price (£)": a header's one year is its period (in prose "its
+            # 2019 average" is a reference, not when)
+            stated = {Period(frozenset({int(years[0])}), stated=True)}
         if len(stated) == 1:
             period = stated.pop()
             break
