@@ -25,7 +25,7 @@ _MONTH_NUMBERS = {name: n for n, name in enumerate(
 
 _PATTERNS = lazy_compile(globals(), "_PATTERNS",
     rf"""
-    (?=[QtfsJFMASONDBbIiUudaln12e])  # the first letter of every branch: a quick test
+    (?=[QtfsJFMASONDBbIiUudaln12eo])  # the first letter of every branch: a quick test
     (?:(?P<quarter>\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<qy>{_YEAR})\b
       |\b(?P<qy2>{_YEAR})\s*Q(?P<q2>[1-4])\b
       |\b(?:[Tt]he\s+)?(?P<qw>(?i:first|second|third|fourth))[\s-]quarter(?:\s+of)?\s+(?P<qy3>{_YEAR})\b)
@@ -33,8 +33,8 @@ _PATTERNS = lazy_compile(globals(), "_PATTERNS",
       |\bQ(?P<q3>[1-4])\b(?!\s*(?:of\s+)?\d))
     |(?P<months>\b(?:from\s+)?(?P<m1>{_MONTH})\s+(?:to|through|-|–)\s+(?P<m2>{_MONTH})
       (?:\s+(?:of\s+)?(?P<my>{_YEAR}))?\b(?P<thisyear>\s+this\s+year|\s+last\s+year)?)
-    |(?P<eom>\b(?:(?:[Aa]t\s+)?(?:the\s+)?end\s+of\s+|end-)(?P<eom_m>{_MONTH})\b
-      (?:\s+(?P<eom_y>{_YEAR})\b)?)
+    |(?P<eom>\b(?:(?:[Aa]t\s+)?(?:the\s+)?end\s+of\s+|end-|(?:[Aa]t|[Oo]n|[Aa]s\s+(?:at|of))\s+
+      (?P<eom_d>\d{{1,2}})(?:st|nd|rd|th)?\s+)(?P<eom_m>{_MONTH})\b(?:,?\s+(?P<eom_y>{_YEAR})\b)?)
     |(?P<by>\b(?:[Bb]y|[Ii]n|[Ff]or|[Uu]ntil|[Dd]uring|[Aa]t|[Aa]s\s+of)\s+(?:the\s+(?:end|start|beginning|close)\s+of\s+)?(?P<by_year>{_YEAR})\b)
     |(?P<fy>\b(?:FY|fiscal\s+(?:year\s+)?)(?P<fy_year>{_YEAR})\b)
     |(?P<rel>\b(?P<relword>last|this|next)\s+year\b)
@@ -95,11 +95,12 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
                 year = date.year if number <= date.month else date.year - 1
             else:
                 continue
-            if month.startswith("Dec"):  # the end of December: the year's end, as "at the
-                out.append((start, end, Period(frozenset({year}), "year", "", True)))  # end
-                continue  # of 2024" is
-            out.append((start, end, Period(frozenset({year}), "months", f"end-{month[:3]}",
-                                           True)))
+            day = int(m.group("eom_d") or 31)  # "at 30 June 2025": an instant, as the end
+            if month.startswith("Dec") and day >= 28:  # of June is; the end of December
+                out.append((start, end, Period(frozenset({year}), "year", "", True)))  # is the
+                continue  # year's end, as "at the end of 2024" is
+            part = f"end-{month[:3]}" if day >= 28 else f"{day}-{month[:3]}"
+            out.append((start, end, Period(frozenset({year}), "months", part, True)))
         elif m.group("months"):
             year_text = m.group("my")
             if year_text:

@@ -93,3 +93,20 @@ def test_a_month_before_a_year_is_no_name_and_a_year_before_a_comma_is_a_year() 
     assert [sorted(p.years) for p in found] == [[2025]]
     named = "Readers of the survey called Mineral Commodity Summaries 2025 say so"
     assert stated_periods(named, dt.date(2025, 7, 1)) == []
+
+
+def test_a_day_of_a_month_after_at_or_on_is_an_instant() -> None:
+    """"We had 371 branches at 30 June": the end of June of the document's year, never the
+    year's figure; "at 31 December 2024" is the year's end; "on 15 March" a day of its own."""
+    date = dt.date(2025, 7, 31)
+
+    def one(text: str) -> Period:
+        (found,) = [p for _, _, p in stated_periods(text, date)]
+        return found
+
+    assert one("We had 371 branches at 30 June, after closing 17") == Period(
+        frozenset({2025}), "months", "end-Jun", True)
+    assert one("at the end of June") == one("as at 30 June 2025")
+    assert one("Deposits stood at £301.5bn at 31 December 2024") == Period(
+        frozenset({2024}), "year", "", True)
+    assert one("on 15 March the bank cut its rate").part == "15-Mar"

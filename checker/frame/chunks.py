@@ -402,8 +402,11 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
         while k < min(len(tokens), i + 4) and not tokens[k][3] and (
                 tokens[k][2][:1].islower() or _DESCRIBED.search(tokens[k][2]) or any(
                     " ".join(t[2] for t in tokens[a:b]).lower() in lex.demonyms
-                    for a, b in ((k, k + 1), (k, k + 2), (k - 1, k + 1)))):
-            # "the South Korean company", "the German carmaker", "the Stockholm-based company"
+                    for a, b in ((k, k + 1), (k, k + 2), (k - 1, k + 1)))
+                or (k == i + 1 and tokens[k][2][:1].isupper() and k + 1 < len(tokens)
+                    and tokens[k + 1][2].lower() in _ENTITY_NOUNS)):
+            # "the South Korean company", "the German carmaker", "the Stockholm-based company",
+            # "the Warsaw developer"
             if tokens[k][2].lower() in lex.agent_nouns or tokens[k][2].lower() in _ENTITY_NOUNS:
                 return k - i + 1, Chunk("PRON", start, tokens[k][1], text[start:tokens[k][1]],
                                         names.entity)

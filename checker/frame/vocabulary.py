@@ -23,7 +23,9 @@ SMALL = {"of": "OF", "in": "IN", "with": "WITH", "to": "TO", "from": "FROM", "fo
 ENTITY_NOUNS = frozenset({"company", "group", "firm", "business", "airline", "carrier",
                           "bank", "insurer", "retailer", "lender", "operator", "utility",
                           "carmaker", "automaker", "chipmaker", "drugmaker", "manufacturer",
-                          "conglomerate", "miner", "refiner", "studio", "broadcaster"})
+                          "conglomerate", "miner", "refiner", "studio", "broadcaster",
+                          "developer", "publisher", "housebuilder", "builder", "brewer",
+                          "chain", "provider", "platform"})
 
 #: lower-case words that never belong to a measure noun phrase
 FUNCTION = frozenset(
