@@ -51,6 +51,13 @@ _NAME_BEFORE = lazy_compile(globals(), "_NAME_BEFORE",
                             r"\b(?!" + _MONTH + r"\s+$)[A-Z][a-z]+\s+$")  # (not "May 2025")
 
 _PROJECTION_BY = lazy_compile(globals(), "_PROJECTION_BY", r"^\s*by\b", re.IGNORECASE)
+#: words that may follow a deadline's year ("by 2030 under the plan"); any other lower-case
+#: word after "by <year>" makes the year a measure's ("by 2024 sales": no deadline)
+DEADLINE_FOLLOWERS = (r"(?:and|or|but|at|in|on|for|to|from|with|under|as|if|when|than|the|"
+                      r"a|an|while|according|compared|after|before|is|was|will|would|could|of|"
+                      r"via|through|vs)")
+_NOUN_AFTER = lazy_compile(globals(), "_NOUN_AFTER",
+                           r"\s+(?!" + DEADLINE_FOLLOWERS + r"\b)[a-z]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -114,7 +121,8 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
             out.append((start, end, Period(frozenset({year}), "months", part, True)))
         elif m.group("by"):
             year = int(m.group("by_year"))
-            projection = bool(_PROJECTION_BY.match(m.group("by")))
+            projection = bool(_PROJECTION_BY.match(m.group("by"))) and not \
+                _NOUN_AFTER.match(text, end)  # ("by 2024 sales": a ranking's measure)
             if not projection and date is not None and year > date.year:
                 projection = True
             out.append((start, end, Period(frozenset({year}), "year", "", True, projection)))

@@ -110,3 +110,13 @@ def test_a_day_of_a_month_after_at_or_on_is_an_instant() -> None:
     assert one("Deposits stood at £301.5bn at 31 December 2024") == Period(
         frozenset({2024}), "year", "", True)
     assert one("on 15 March the bank cut its rate").part == "15-Mar"
+
+
+def test_by_a_year_before_a_noun_is_no_deadline() -> None:
+    """"the second-largest vaccine maker by 2024 sales": a ranking by that year's sales, no
+    plan; "by 2030 under the plan" is a deadline."""
+    date = dt.date(2025, 3, 1)
+    (sales,) = [p for _, _, p in stated_periods("the largest maker by 2024 sales", date)]
+    assert sales.years == frozenset({2024}) and not sales.projection
+    (plan,) = [p for _, _, p in stated_periods("exports of 2 Mt by 2030 under the plan", date)]
+    assert plan.projection

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from factlint.periods import DEADLINE_FOLLOWERS
 from factlint.util.lazyre import lazy_compile
 
 WINDOW = 160
@@ -30,7 +31,8 @@ _PROJECTION = lazy_compile(globals(), "_PROJECTION",
     r"\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed|ing)?|goal|expect(?:s|ed)?|"
     r"will|shall|forecasts?|forecast(?:ed|ing)?|project(?:s|ed|ion|ions)|"
     r"predict(?:s|ed|ion)?|anticipat\w+|set\s+to|on\s+track\s+to|seeks?\s+to|intends?\s+to|"
-    r"by\s+20\d\d|envisag\w+|guid(?:ed|es|ing|ance))\b",
+    r"by\s+20\d\d(?!\s+(?!" + DEADLINE_FOLLOWERS + r"\b)[a-z])|envisag\w+|"
+    r"guid(?:ed|es|ing|ance))\b",
     re.IGNORECASE,
 )
 _ESTIMATE = lazy_compile(globals(), "_ESTIMATE",
@@ -51,7 +53,9 @@ _ESTIMATE_WORDS = lazy_compile(
     globals(), "_ESTIMATE_WORDS", r"estimat|analyst|reportedly|believed|thought|some")
 _LEVY = lazy_compile(
     globals(), "_LEVY", r"\s*(?:tariffs?|levy|levies|duties|duty)\b", re.IGNORECASE)
-_BY_YEAR = lazy_compile(globals(), "_BY_YEAR", r"\bby\s+20\d\d\b")
+#: "by 2030" (a deadline), not "by 2024 sales" (a measure of that year)
+_BY_YEAR = lazy_compile(globals(), "_BY_YEAR", r"\bby\s+20\d\d\b(?!\s+(?!"
+                        + DEADLINE_FOLLOWERS + r"\b)[a-z])")
 
 Reading = Literal["fact", "projection", "estimate", "none"]
 
