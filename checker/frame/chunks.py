@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from factlint.frame.lexicon import Lexicon, normalise_phrase
-from factlint.frame.names import NOT_NAMES, OWNERS, DocNames, aliases_in, clean_name
+from factlint.frame.names import NOT_NAMES, OWNERS, DocNames, clean_name
 from factlint.frame.rows import merge_measures, tidy
 from factlint.frame.vocabulary import ENTITY_NOUNS as _ENTITY_NOUNS
 from factlint.frame.vocabulary import FUNCTION as _FUNCTION
@@ -37,7 +37,8 @@ from factlint.util.lazyre import lazy_compile
 _TOKEN = lazy_compile(
     globals(), "_TOKEN",
     r"(?P<w>[^\W\d_](?:[\w&/+]|[.'’-](?=\w))*\.?)|(?P<p>[,;:()\[\]—–]| - )")
-_CAPITALISED = lazy_compile(globals(), "_CAPITALISED", r"\b[A-Z][\w'’-]*")
+#: a capitalised word (of a name, of a title)
+CAPITALISED = lazy_compile(globals(), "CAPITALISED", r"\b[A-Z][\w'’-]*")
 _CJK = lazy_compile(globals(), "_CJK", r"[\u3400-\u9fff]")
 _MODEL = lazy_compile(globals(), "_MODEL",
                       r"\s+([A-Za-z-]*\d[\w-]*[A-Za-z][\w-]*|[A-Z]+-?\d+\w*)\b")
@@ -70,80 +71,6 @@ _REST = lazy_compile(
     r"(?:\s+(?:brands|vendors|makers|producers|companies|countries|players))?"
     r"\s+(?:with\s+|at\s+|(?:a\s+)?further\s+|another\s+)?$", re.IGNORECASE)
 _EACH = lazy_compile(globals(), "_EACH", r"\s+(each)\b")
-def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
-    """Read a document's aliases ("the International Energy Agency (IEA)"), vocabulary and
-    own entity (``entity`` if given, else the one organisation its title names)."""
-    aliases = aliases_in(text, title, lex)
-    names = DocNames(aliases, text)
-    if entity:
-        names.entity = clean_name(entity, lex)
-    elif title:
-        names.entity = _title_entity(title, tuple(sorted(aliases.items())), lex, names)
-    names.entity = aliases.get(names.entity, names.entity)  # keyed by its short form
-    return names
-
-
-_TITLES: BoundedMemo[tuple[object, ...], tuple[frozenset[str], frozenset[str]]] = \
-    BoundedMemo(4096)
-
-
-def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon,
-                  names: DocNames) -> str:
-    """The one organisation a title names, or "". A title capitalises every word: only names
-    of several words or in capitals count, and a single word the document never writes in
-    lower case ("Nutrien", not "Potash")."""
-    key = (title, aliases, id(lex))
-    found = _TITLES.get(key)
-    if found is None:
-        chunks = [c for c in _chunk(title, (), lex, DocNames(dict(aliases)), [])
-                  if c.kind == "NAME" and lex.place(c.key) is None]
-        sure = frozenset(c.key for c in chunks if (c.text.isupper() or " " in c.text)
-                         and not _shouted(c.text) and not any(ch.isdigit() for ch in c.key)
-                         and not _occasion(c.key))
-        # (a name with a digit is a product's, a model's or a disease's: "GLP-1", "COVID-19")
-        in_sure = {w for name in sure for w in name.split()}
-        single = frozenset(w for w in (c.removesuffix("'s").removesuffix("’s").rstrip("'’")
-                                       for c in _CAPITALISED.findall(title))
-                           if len(w) > 1 and w not in NOT_NAMES and w not in in_sure
-                           and not _occasion(w)
-                           and not any(ch.isdigit() for ch in w)
-                           and lex.place(w) is None and w.lower() not in lex.materials
-                           and normalise_phrase(w) not in lex.materials
-                           and normalise_phrase(w) not in lex.measure_heads
-                           and normalise_phrase(w) not in lex.measure_nouns)
-        found = _TITLES.remember(key, (sure, single))
-    sure, single = found
-    # a single capitalised word names the entity when the body writes it, never in lower
-    # case, and is not the whole title ("Notes", "Outlook": a heading, not a name)
-    candidates = {w for w in sure if " " in w or _acts(w, names.text, lex)} | {
-        w for w in single if w in names.text and not names.ordinary(w) and w != title.strip()}
-    return next(iter(candidates)) if len(candidates) == 1 else ""
-
-
-#: words a title names an occasion or a period with, never an organisation ("Fourth Quarter",
-#: "Full Year Results", "Earnings Call", "Annual Report")
-_OCCASION_WORDS = frozenset(
-    "first second third fourth quarter quarterly half year annual fiscal full results earnings "
-    "call conference report review outlook update transcript excerpt interview briefing "
-    "statement presentation season".split())
-
-
-def _occasion(name: str) -> bool:
-    """Whether a title's capitalised phrase only names an occasion ("Fourth Quarter")."""
-    return all(w.lower() in _OCCASION_WORDS for w in name.split())
-
-
-def _acts(acronym: str, text: str, lex: Lexicon) -> bool:
-    """Whether a title's acronym is somewhere in the body what does something or owns
-    something ("BYD sold", "CATL's share", "MSC, the largest line"), not only a word that
-    qualifies a noun ("RSV vaccines", "EV sales"). A body that never writes it: as the
-    title says."""
-    after = [m.group(1) for m in re.finditer(rf"\b{re.escape(acronym)}\b(['’]s|,|\s+\w+)?",
-                                             text)]
-    return not after or any(a in ("'s", "’s", ",") or (a and _kind(lex, a.strip().lower())
-                                                       in ("VERB", "BE", "CHG")) for a in after)
-
-
 #: sentences remembered with their chunks (a corpus repeats titles and stock phrases)
 _MEMO: BoundedMemo[tuple[object, ...], tuple[tuple[Chunk, ...],
                                               tuple[tuple[str, bool], ...]]] = \
@@ -160,7 +87,7 @@ def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexico
     # what the document's names decide for this sentence is part of the key; whether a
     # capitalised word is an ordinary one is asked of the document only when a chunking
     # asks it, and a remembered chunking is reused only where the answers are the same
-    caps = tuple(sorted({w for w in _CAPITALISED.findall(text) if w in names.aliases})) \
+    caps = tuple(sorted({w for w in CAPITALISED.findall(text) if w in names.aliases})) \
         if names.aliases else ()
     vocab = _vocabulary(lex)
     place = names.place if names.place and vocab.place_words.search(text) else ""
@@ -185,6 +112,11 @@ _OF_THEM = lazy_compile(globals(), "_OF_THEM",
 def may_name_entity(text: str, lex: Lexicon) -> bool:
     """Whether ``text`` may stand for an entity named elsewhere ("it", "the company")."""
     return _vocabulary(lex).entity_words.search(text) is not None
+
+
+def chunk_words(text: str, lex: Lexicon, names: DocNames) -> list[Chunk]:
+    """The chunks of ``text`` read with no quantity in it (a title's names)."""
+    return _chunk(text, (), lex, names, [])
 
 
 def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexicon,
@@ -323,7 +255,7 @@ def _place_apposition(text: str, pos: int, lex: Lexicon) -> bool:
     return False
 
 
-def _shouted(text: str) -> bool:
+def shouted(text: str) -> bool:
     """A title's words in capitals ("SCREEN & SOUND BRIEFING"), not an acronym's ("CMA CGM",
     "BYD"): several words in capitals, one of them longer than an acronym."""
     words = text.split()

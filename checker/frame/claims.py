@@ -19,7 +19,7 @@ from factlint import periods
 from factlint.frame import modality
 from factlint.frame import patterns as P
 from factlint.frame.arithmetic import arithmetic_claims
-from factlint.frame.chunks import chunk, doc_names, may_name_entity
+from factlint.frame.chunks import chunk, may_name_entity
 from factlint.frame.compare import comparisons_after
 from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.discourse import Discourse, as_plans, under_plans
@@ -31,6 +31,7 @@ from factlint.frame.pattern_frames import PatternFrames
 from factlint.frame.reader import Framed
 from factlint.frame.rows import IRREGULAR_PARTICIPLES
 from factlint.frame.statements import statements
+from factlint.frame.titles import doc_names
 from factlint.model import (
     Claim,
     ClaimKind,

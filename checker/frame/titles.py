@@ -1,0 +1,88 @@
+"""A document's own names: the aliases it introduces ("the International Energy Agency
+(IEA)") and its own entity, the organisation a bare "the company" or a bare measure speaks
+of: the front matter's ``entity:``, else the one organisation its title names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factlint.frame.chunks import CAPITALISED, chunk_words, shouted
+from factlint.frame.lexicon import Lexicon, normalise_phrase
+from factlint.frame.names import NOT_NAMES, DocNames, aliases_in, clean_name
+from factlint.frame.vocabulary import kind_of
+from factlint.util.bounded import BoundedMemo
+
+
+def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
+    """Read a document's aliases ("the International Energy Agency (IEA)"), vocabulary and
+    own entity (``entity`` if given, else the one organisation its title names)."""
+    aliases = aliases_in(text, title, lex)
+    names = DocNames(aliases, text)
+    if entity:
+        names.entity = clean_name(entity, lex)
+    elif title:
+        names.entity = _title_entity(title, tuple(sorted(aliases.items())), lex, names)
+    names.entity = aliases.get(names.entity, names.entity)  # keyed by its short form
+    return names
+
+
+_TITLES: BoundedMemo[tuple[object, ...], tuple[frozenset[str], frozenset[str]]] = \
+    BoundedMemo(4096)
+
+
+def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon,
+                  names: DocNames) -> str:
+    """The one organisation a title names, or "". A title capitalises every word: only names
+    of several words or in capitals count, and a single word the document never writes in
+    lower case ("Nutrien", not "Potash")."""
+    key = (title, aliases, id(lex))
+    found = _TITLES.get(key)
+    if found is None:
+        chunks = [c for c in chunk_words(title, lex, DocNames(dict(aliases)))
+                  if c.kind == "NAME" and lex.place(c.key) is None]
+        sure = frozenset(c.key for c in chunks if (c.text.isupper() or " " in c.text)
+                         and not shouted(c.text) and not any(ch.isdigit() for ch in c.key)
+                         and not _occasion(c.key))
+        # (a name with a digit is a product's, a model's or a disease's: "GLP-1", "COVID-19")
+        in_sure = {w for name in sure for w in name.split()}
+        single = frozenset(w for w in (c.removesuffix("'s").removesuffix("’s").rstrip("'’")
+                                       for c in CAPITALISED.findall(title))
+                           if len(w) > 1 and w not in NOT_NAMES and w not in in_sure
+                           and not _occasion(w)
+                           and not any(ch.isdigit() for ch in w)
+                           and lex.place(w) is None and w.lower() not in lex.materials
+                           and normalise_phrase(w) not in lex.materials
+                           and normalise_phrase(w) not in lex.measure_heads
+                           and normalise_phrase(w) not in lex.measure_nouns)
+        found = _TITLES.remember(key, (sure, single))
+    sure, single = found
+    # a single capitalised word names the entity when the body writes it, never in lower
+    # case, and is not the whole title ("Notes", "Outlook": a heading, not a name)
+    candidates = {w for w in sure if " " in w or _acts(w, names.text, lex)} | {
+        w for w in single if w in names.text and not names.ordinary(w) and w != title.strip()}
+    return next(iter(candidates)) if len(candidates) == 1 else ""
+
+
+#: words a title names an occasion or a period with, never an organisation ("Fourth Quarter",
+#: "Full Year Results", "Earnings Call", "Annual Report")
+_OCCASION_WORDS = frozenset(
+    "first second third fourth quarter quarterly half year annual fiscal full results earnings "
+    "call conference report review outlook update transcript excerpt interview briefing "
+    "statement presentation season".split())
+
+
+def _occasion(name: str) -> bool:
+    """Whether a title's capitalised phrase only names an occasion ("Fourth Quarter")."""
+    return all(w.lower() in _OCCASION_WORDS for w in name.split())
+
+
+def _acts(acronym: str, text: str, lex: Lexicon) -> bool:
+    """Whether a title's acronym is somewhere in the body what does something or owns
+    something ("BYD sold", "CATL's share", "MSC, the largest line"), not only a word that
+    qualifies a noun ("RSV vaccines", "EV sales"). A body that never writes it: as the
+    title says."""
+    after = [m.group(1) for m in re.finditer(rf"\b{re.escape(acronym)}\b(['’]s|,|\s+\w+)?",
+                                             text)]
+    return not after or any(a in ("'s", "’s", ",") or (a and kind_of(lex, a.strip().lower())
+                                                       in ("VERB", "BE", "CHG")) for a in after)
