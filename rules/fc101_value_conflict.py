@@ -107,6 +107,7 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
         members = list(classes.values())
         touched = [not focus or wanted(index, group) for group in members]
         readings = [_readings(group[0], settings) for group in members]
+        meant: dict[int, list[frozenset[int]]] = {}  # per undated class, read once
         for i, group_a in enumerate(members):
             a_speaker, a_strict = readings[i]
             for j in range(i + 1, len(members)):
@@ -117,8 +118,8 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
                     continue
                 b_speaker, b_strict = readings[j]
                 level = conflict_level(a_speaker, a_strict, b_speaker, b_strict)
-                if level == "none" or _another_year(members, readings, i, j) or \
-                        _another_year(members, readings, j, i):
+                if level == "none" or _another_year(meant, members, readings, i, j) or \
+                        _another_year(meant, members, readings, j, i):
                     continue
                 side_a, side_b = _sides(group_a, group_b)
                 if side_a and side_b:
@@ -126,25 +127,23 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
                     yield from _conflict(index, side_a, side_b, severity, key)
 
 
-def _another_year(members: list[list[Claim]], readings: list[tuple[Interval, Interval]],
-                  i: int, j: int) -> bool:
+def _another_year(meant: dict[int, list[frozenset[int]]], members: list[list[Claim]],
+                  readings: list[tuple[Interval, Interval]], i: int, j: int) -> bool:
     """Whether class ``i``, of no stated period, may mean another year than class ``j``'s:
     a figure of the same key stated for a year it may mean agrees with it ("Group revenue
     rose 6.7% to A$6.21 billion" in a results document whose table gives 6,210 for FY2025
-    and 5,820 for FY2024 is FY2025's, not in conflict with FY2024's)."""
-    undated = members[i][0]
-    if undated.period.stated:
+    and 5,820 for FY2024 is FY2025's, not in conflict with FY2024's). ``meant`` remembers,
+    per class, the years of the facts that agree with it."""
+    if members[i][0].period.stated:
         return False
-    other = members[j][0].period
-    for k, group in enumerate(members):
-        c = group[0]
-        if k in (i, j) or not c.period.stated or c.period.projection or \
-                c.period.years & other.years or (undated.period.years and
-                                                 not c.period.years <= undated.period.years):
-            continue
-        if conflict_level(*readings[i], *readings[k]) == "none":
-            return True
-    return False
+    if i not in meant:
+        undated = members[i][0].period
+        meant[i] = [c.period.years for k, group in enumerate(members) if k != i
+                    and (c := group[0]).period.stated and not c.period.projection
+                    and (not undated.years or c.period.years <= undated.years)
+                    and conflict_level(*readings[i], *readings[k]) == "none"]
+    other = members[j][0].period.years
+    return any(not years & other for years in meant[i])
 
 
 def _sides(group_a: list[Claim], group_b: list[Claim]) -> tuple[list[Claim], list[Claim]]:
