@@ -22,7 +22,7 @@ from collections.abc import Collection, Sequence
 from factlint import periods
 from factlint.frame.local import NO_SUBJECT
 from factlint.frame.modality import introduces_plans
-from factlint.model import Claim, Document, Sentence
+from factlint.model import Claim, Document, Period, Sentence
 
 
 class Discourse:
@@ -33,14 +33,15 @@ class Discourse:
         self._part_of: tuple[Document, int] | None = None
         #: the organisations a paragraph's claims so far are of: (paragraph start, names)
         self._said: tuple[int, set[str]] | None = None
-        #: the last sentence framed: (its document, its paragraph's start, the sentence)
-        self._last: tuple[Document, int, Sentence] | None = None
+        #: the last sentence framed: (its document, its paragraph's start, the sentence, the
+        #: periods it states if it ends with ";", else None)
+        self._last: tuple[Document, int, Sentence, frozenset[Period] | None] | None = None
 
     def previous(self, doc: Document, sentence: Sentence, paragraph: int) -> Sentence | None:
         """The sentence right before ``sentence`` in its paragraph, if it holds figures."""
         if self._last is None or paragraph < 0:
             return None
-        last_doc, last_paragraph, last = self._last
+        last_doc, last_paragraph, last, _ = self._last
         gap = sentence.start - (last.start + len(last.text))
         return last if last_doc is doc and last_paragraph == paragraph and 0 <= gap <= 2 \
             else None
@@ -55,15 +56,13 @@ class Discourse:
         """``claims`` with the changes of no stated period given the one period of the
         clause before a ";" ("Rents rose 7.0% in the year to May 2025; London rents rose
         8.1%": 2025's too)."""
-        before = self.previous(doc, sentence, paragraph)
-        if before is None or not before.text.rstrip().endswith(";") or not any(
+        if self._last is None or self.previous(doc, sentence, paragraph) is None:
+            return claims
+        said = self._last[3]  # (read when that sentence was remembered)
+        if said is None or len(said) != 1 or not any(
                 c.kind == "change" and not c.period.stated for c in claims):
             return claims
-        said = {p for _, _, p in periods.stated_periods(before.text, doc.date)
-                if not p.projection}
-        if len(said) != 1:
-            return claims
-        period = said.pop()
+        (period,) = said
         return [dataclasses.replace(c, period=period)
                 if c.kind == "change" and not c.period.stated else c for c in claims]
 
@@ -79,13 +78,15 @@ class Discourse:
         into ``claims``) says to the sentences after it."""
         text = sentence.text.rstrip()
         part_of = None
+        said = None
         if text.endswith(";"):
             stated = periods.stated_periods(text, doc.date)
             if any(p.granularity != "year" for _, _, p in stated) or (
                     not stated and self.in_part_of_year(doc, sentence)):
                 part_of = (doc, sentence.start + len(text))
+            said = frozenset(p for _, _, p in stated if not p.projection)
         self._part_of = part_of
-        self._last = (doc, paragraph, sentence)
+        self._last = (doc, paragraph, sentence, said)
         if self._said is None or self._said[0] != paragraph:
             self._said = (paragraph, set())
         self._said[1].update(c.subject for c in claims if c.subject not in places
