@@ -248,21 +248,23 @@ class Reader:
                          shape: str) -> None:
         """``the second-richest club with revenue of €765m``: a rank by what its figure
         measures (not by the role: "club", "operator"), and the figure."""
-        leaves = self.leaves(with_figure)
-        measure = " ".join(c.text for c in leaves if c.kind == "MEAS")
+        measure = " ".join(c.text for c in self.leaves(with_figure) if c.kind == "MEAS")
         if set(measure.lower().split()) <= _SHARE_WORDS:  # "the largest vendor with an 18.7%
             cut = self.with_start(rank_np) or 10**9  # share": by what the share is of
             self.read_rank_np([c for c in rank_np if c.kind in ("RANK", "MEAS", "AGENT")
                                and c.start < cut], shape)
-            measure = ""
-        rank = next(c for c in rank_np if c.kind == "RANK")
-        agent = next((c for c in rank_np if c.kind == "AGENT"), None)
-        if agent is not None and measure:
-            self.verb = agent.key  # (keyed as the agent's other statements are)
-        if measure and rank_np[0].kind != "NAME":  # (a national rank: "Russia's largest")
-            self.measure = measure
-            self.emit(rank, "rank", shape, measure)
-        for sub in with_figure.iter_subtrees_topdown():  # type: ignore[no-untyped-call]
+        else:
+            agent = next((c for c in rank_np if c.kind == "AGENT"), None)
+            if agent is not None:
+                self.verb = agent.key  # (keyed as the agent's other statements are)
+            if rank_np[0].kind != "NAME":  # (a national rank: "Russia's largest")
+                self.measure = measure
+                self.emit(next(c for c in rank_np if c.kind == "RANK"), "rank", shape, measure)
+        self.read_first_figure(with_figure, shape)
+
+    def read_first_figure(self, tree: Tree[Token], shape: str) -> None:
+        """The first figure of ``tree`` (its value, measure and bracket)."""
+        for sub in tree.iter_subtrees_topdown():  # type: ignore[no-untyped-call]
             if sub.data == "figure":
                 self.read_figure(sub, shape)
                 break
@@ -290,10 +292,7 @@ class Reader:
             own = "".join(self.chunk(c).text for c in tokens if self.chunk(c).kind == "MEAS")
             if own:
                 self.measure = own
-            for sub in tree.iter_subtrees_topdown():  # type: ignore[no-untyped-call]
-                if sub.data == "figure":
-                    self.read_figure(sub, rule)
-                    break
+            self.read_first_figure(tree, rule)
         elif rule == "change_statement":
             down = first is not None and (first.key == "down" or (
                 first.kind == "BE" and self.chunk(tree.children[1]).key == "down"))  # type: ignore[arg-type]
@@ -326,10 +325,7 @@ class Reader:
             self.read_rank_np([c for c in parts[rank_at:] if c.kind in ("RANK", "MEAS", "AGENT")
                                and c.start < (self.with_start(parts) or 10**9)], rule,
                               inherit=rank_at == 0)
-            for sub in tree.iter_subtrees_topdown():  # type: ignore[no-untyped-call]
-                if sub.data == "figure":
-                    self.read_figure(sub, rule)
-                    break
+            self.read_first_figure(tree, rule)
         elif rule in ("followed_by", "list_item"):  # the next subject, the same measure
             parts = self.leaves(tree)
             named = [c.text for sub in tree.children if isinstance(sub, Tree)
