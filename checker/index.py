@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from factlint.frame.lexicon import Lexicon
-from factlint.model import Claim, Settings
+from factlint.model import Claim, Settings, dollar_as_usd
 from factlint.periods import comparable
 
 Key = tuple[str, str, str, str]  # subject, measure, kind, dimension
@@ -20,9 +20,8 @@ Key = tuple[str, str, str, str]  # subject, measure, kind, dimension
 
 def claim_key(claim: Claim) -> Key:
     dimension = claim.mention.value.dimension if claim.mention.value is not None else "rank"
-    if dimension in ("dollar", "USD"):
-        dimension = "USD"  # a bare $ agrees with US$ figures (at most at warning level)
-    return (claim.subject.casefold(), claim.measure, claim.kind, dimension)
+    # (a bare $ agrees with US$ figures, at most at warning level)
+    return (claim.subject.casefold(), claim.measure, claim.kind, dollar_as_usd(dimension))
 
 
 @dataclass(frozen=True)

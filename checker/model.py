@@ -379,6 +379,12 @@ class Settings:
     extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
 
+def dollar_as_usd(dimension: str) -> str:
+    """The dimension (or unit) a figure is compared in: a bare $ as a US dollar ("dollar"
+    and "USD" are one, "$27.6 billion" and "276亿美元" one figure)."""
+    return "USD" if dimension in ("dollar", "USD") else dimension
+
+
 def fingerprint_of(finding: Finding) -> str:
     """The finding's fingerprint; for a finding without one (FC9xx), a hash of rule, path, message.
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from factlint.hookspecs import Rule
 from factlint.index import ClaimIndex
 from factlint.interval import conflict_level
-from factlint.model import Claim, Finding, Settings, Severity
+from factlint.model import Claim, Finding, Settings, Severity, dollar_as_usd
 from factlint.periods import comparable
 from factlint.rules._common import describe, digest, norm, same_measure, speaker, strict, written
 
@@ -33,10 +33,6 @@ if TYPE_CHECKING:  # the parser behind it loads only when there are facts files
 
 CODE = "FC401"
 NAME = "reference"
-
-
-def _dimension(dim: str) -> str:
-    return "USD" if dim in ("dollar", "USD") else dim
 
 
 def _finding(c: Claim, fact: ReferenceFact, severity: Severity) -> Finding:
@@ -66,7 +62,7 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
     facts = load_reference(settings.facts_files, index.lexicon, settings.ton)
     for fact in facts:
         key = (fact.subject.casefold(), fact.measure, fact.kind,
-               _dimension(fact.value.dimension))
+               dollar_as_usd(fact.value.dimension))
         for c in index.groups.get(key, ()):
             if c.mention.value is None or not comparable(c.period, fact.period):
                 continue

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 
 from factlint.frame.lexicon import normalise_phrase
 from factlint.frame.local import NO_SUBJECT, YEAR, local_base
-from factlint.model import Claim, Interval, Mention, Sentence, Value
+from factlint.model import Claim, Interval, Mention, Sentence, Value, dollar_as_usd
 from factlint.parse.counts import counted_noun
 from factlint.util.lazyre import lazy_compile
 
@@ -96,11 +96,6 @@ def _distinct(mention: Mention) -> bool:
             and significant_digits(mention.text) >= MIN_DIGITS)
 
 
-def _currency(unit: str) -> str:
-    """A bare $ is a US dollar here: "$27.6 billion" and "276亿美元" are one figure."""
-    return "USD" if unit == "dollar" else unit
-
-
 def _rounds_to(claimed: Value, written: Value) -> bool:
     """Whether the claim's number, rounded as ``written`` is, is the number written: "1.79
     million" restates 1,789,226, but "14.8%" never restates a "15%" (nor "12.2" "about 12")."""
@@ -131,7 +126,8 @@ def _restated(mention: Mention, noun: str | None, framed: Sequence[tuple[Claim, 
     for claim, counts in framed:
         other = claim.mention.value
         assert other is not None
-        if _currency(other.unit) != _currency(value.unit) or not _rounds_to(other, value):
+        if dollar_as_usd(other.unit) != dollar_as_usd(value.unit) or \
+                not _rounds_to(other, value):
             continue
         if noun and noun != counts and noun not in claim.measure.split():
             continue  # "412 dockers" never restates "412 ships"
