@@ -69,6 +69,11 @@ class SentenceFigures:
         self.year = stated[0] if len(stated) == 1 else (doc_year if not stated else None)
         self.today = doc_year
 
+    @property
+    def years(self) -> list[int]:
+        """The years a claim of this sentence holds for: its one year, else none."""
+        return [self.year] if self.year is not None else []
+
     def rel(self, m: Mention) -> tuple[int, int]:
         return m.start - self.base, m.end - self.base
 

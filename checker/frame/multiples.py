@@ -129,7 +129,7 @@ def multiple_of(s: SentenceFigures) -> Iterator[Claim]:
         if other.casefold() == who[0].casefold():
             other = OTHER
         key = s.key(s.label(a, b))
-        years = [s.year] if s.year is not None else []
+        years = s.years
         assert factor_mention.comparison is not None
         factor_mention = _with_target(factor_mention, other)
         yield from all_or_none(
@@ -270,7 +270,7 @@ def share_list(s: SentenceFigures) -> Iterator[Claim]:
     label = (s.framer.lex.measure_key(np[0], "", s.ctx.topic) if np else None) or \
         s.label(*(m for _, m in items)) or "share"
     key = s.key(label if label != "figure" else "share")
-    years = [s.year] if s.year is not None else []
+    years = s.years
     for name, m in items:
         subject = s.framer.lex.place(name) or name
         claim = s.claim(m, "share", (subject, name), key, s.rel(m), years, total="World")

@@ -102,7 +102,7 @@ _FROM = lazy_compile(globals(), "_FROM", r"\bfrom\s+(?:about\s+|around\s+|some\s
                      re.IGNORECASE)
 
 
-def _is_share(s: SentenceFigures, m: Mention) -> bool:
+def _is_share(m: Mention) -> bool:
     """A percentage in digits, or a fraction word ("roughly a third")."""
     return is_percent(m) and (any(ch.isdigit() for ch in m.text) or
                               bool(FRACTION.match(m.text.strip())))
@@ -116,18 +116,17 @@ def _after(s: SentenceFigures, m: Mention) -> str:
     return s.text[m.end - s.base:]
 
 
-def _three(s: SentenceFigures, part: Mention, share: Mention, total: Mention,
-           where: str = "World") -> list[Claim]:
+def _three(s: SentenceFigures, part: Mention, share: Mention, total: Mention) -> list[Claim]:
     """The claims of one part, its share and its total, all in the sentence."""
     if s.covered([(part, "level"), (share, "share"), (total, "level")]):
         return []
-    years = [s.year] if s.year is not None else []
+    years = s.years
     who, key = s.who(part, share), s.key(s.label(part, share, total))
     first, last = min(share.start, total.start), max(share.end, total.end)
     return all_or_none(
         s.claim(part, "level", who, key, s.rel(part), years),
-        s.claim(share, "share", who, key, (first - s.base, last - s.base), years, total=where),
-        s.claim(total, "level", (where, ""), key, s.rel(total), years))
+        s.claim(share, "share", who, key, (first - s.base, last - s.base), years, total="World"),
+        s.claim(total, "level", ("World", ""), key, s.rel(total), years))
 
 
 def _part_share_total(s: SentenceFigures) -> Iterator[Claim]:
@@ -157,7 +156,7 @@ def _part_share_total(s: SentenceFigures) -> Iterator[Claim]:
         measure = s.framer.lex.measure_key(np[0], "", s.ctx.topic)
         if measure is None:
             continue
-        years = [s.year] if s.year is not None else []
+        years = s.years
         who, key = s.who(part, share), s.key(measure)
         yield from all_or_none(
             s.claim(part, "level", who, key, s.rel(part), years),
@@ -169,7 +168,7 @@ def _total_between(s: SentenceFigures) -> Iterator[Claim]:
     part, share ("£420m, of which £95m came from industry - a third of the total")."""
     ms = s.sentence.mentions
     for a, b, c in zip(ms, ms[1:], ms[2:], strict=False):
-        if not (is_level(a) and is_level(b) and same_dimension(a, b) and _is_share(s, c)):
+        if not (is_level(a) and is_level(b) and same_dimension(a, b) and _is_share(c)):
             continue
         if not (_THEN_SHARE.match(_gap(s, b, c)) and _SHARE_END.match(_after(s, c))):
             continue
@@ -202,7 +201,7 @@ def _total_before(s: SentenceFigures, previous: Sentence | None) -> Iterator[Cla
     ms = s.sentence.mentions
     for i in range(1, len(ms)):
         part, share = ms[i - 1], ms[i]
-        if not (is_level(part) and _is_share(s, share) and part.value is not None):
+        if not (is_level(part) and _is_share(share) and part.value is not None):
             continue
         if not (_PART_SHARE.match(_gap(s, part, share)) and _OF_WHOLE.match(_after(s, share))):
             continue
@@ -222,7 +221,7 @@ def _total_before(s: SentenceFigures, previous: Sentence | None) -> Iterator[Cla
         low, high = total.value.speaker.low if total.value else None, part.value.speaker.high
         if low is None or high is None or low <= high:
             return
-        years = [s.year] if s.year is not None else []
+        years = s.years
         who, key = s.who(part, share), s.key(s.label(part, share))
         yield from all_or_none(
             s.claim(part, "level", who, key, s.rel(part), years),
