@@ -169,6 +169,19 @@ def build_index(
     )
 
 
+#: claims by (subject, measure, kind), every dimension together
+SubjectGroups = dict[tuple[str, str, str], list[Claim]]
+
+
+def subject_groups(index: ClaimIndex) -> SubjectGroups:
+    """Claims by (case-folded subject, measure, kind), every dimension together: what a
+    rule looks a subject's figures of one measure up in (FC301's endpoints, FC302's sides)."""
+    out: SubjectGroups = {}
+    for (subject, measure, kind, _dim), claims in index:
+        out.setdefault((subject, measure, kind), []).extend(claims)
+    return out
+
+
 MeasureKey = tuple[str, str, str]  # measure, kind, dimension
 
 

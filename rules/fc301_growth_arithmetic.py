@@ -28,7 +28,7 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 
 from factlint.hookspecs import Rule
-from factlint.index import ClaimIndex
+from factlint.index import ClaimIndex, SubjectGroups, subject_groups
 from factlint.model import Claim, Finding, Interval, Settings, Severity
 from factlint.rules._common import (
     cap,
@@ -85,18 +85,7 @@ def measures(measure: str) -> tuple[str, ...]:
     return (measure, _strip_rate(measure))
 
 
-Lookup = dict[tuple[str, str, str], list[Claim]]
-
-
-def _lookup(index: ClaimIndex) -> Lookup:
-    """Claims by (subject, measure, kind), every dimension together."""
-    out: Lookup = {}
-    for (subject, measure, kind, _dim), claims in index:
-        out.setdefault((subject, measure, kind), []).extend(claims)
-    return out
-
-
-def _endpoint(table: Lookup, c: Claim, measure: str, kind: str, year: int) -> list[Claim]:
+def _endpoint(table: SubjectGroups, c: Claim, measure: str, kind: str, year: int) -> list[Claim]:
     claims = table.get((c.subject.casefold(), measure, kind), [])
     return [e for e in claims if e.period.years == frozenset({year}) and e is not c
             and e.period.granularity == "year"
@@ -158,7 +147,7 @@ def _mode(c: Claim) -> str | None:
     return None
 
 
-def _judge(c: Claim, table: Lookup, index: ClaimIndex,
+def _judge(c: Claim, table: SubjectGroups, index: ClaimIndex,
            settings: Settings) -> Iterator[Finding]:
     mode, span = _mode(c), _years(c)
     if mode is None or span is None or c.mention.value is None:
@@ -225,7 +214,7 @@ def _judge(c: Claim, table: Lookup, index: ClaimIndex,
 
 def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
     """Recompute every change and growth-rate claim from its stated endpoints."""
-    table = _lookup(index)
+    table = subject_groups(index)
     for _key, claims in index:
         for c in claims:  # a finding is located at c: in focus mode, only reported ones
             if c.kind in ("change", "rate") and index.wants(c.path) and \

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from factlint.hookspecs import Rule
-from factlint.index import ClaimIndex, without_suffixes
+from factlint.index import ClaimIndex, SubjectGroups, subject_groups, without_suffixes
 from factlint.model import Claim, Comparison, Finding, Interval, Settings, Severity
 from factlint.rules._common import (
     cap,
@@ -93,18 +93,15 @@ def _target(comparison: Comparison, index: ClaimIndex) -> str:
     return norm(text)
 
 
-def _values(index: ClaimIndex, subject: str, c: Claim) -> list[Claim]:
+def _values(table: SubjectGroups, subject: str, c: Claim) -> list[Claim]:
     """The figures of ``subject`` a comparison ``c`` weighs: of its measure, levels (a
     sentence's own multiple, "three times as much as", is a ratio of two levels), else
     shares ("4% of cloud spending, less than one-tenth of AWS's share")."""
     wants = ("level",) if is_local(c) else ("level", "share") if c.kind == "rate" \
         else (c.kind,)
     for want in wants:
-        out: list[Claim] = []
-        for (subj, measure, kind, _dim), claims in index:
-            if subj == subject and measure == c.measure and kind == want:
-                out += [v for v in claims if v is not c and v.mention.value is not None
-                        and compatible(v, [c])]
+        out = [v for v in table.get((subject, c.measure, want), ())
+               if v is not c and v.mention.value is not None and compatible(v, [c])]
         if out:
             return out
     return []
@@ -123,7 +120,8 @@ def _short_named(target: str, c: Claim, index: ClaimIndex) -> list[str]:
     return [] if len(longer) > 1 else sorted(same | longer)
 
 
-def _judge(c: Claim, index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
+def _judge(c: Claim, table: SubjectGroups, index: ClaimIndex,
+           settings: Settings) -> Iterator[Finding]:
     comp = c.mention.comparison
     if comp is None or not comp.target_text:
         return
@@ -131,9 +129,9 @@ def _judge(c: Claim, index: ClaimIndex, settings: Settings) -> Iterator[Finding]
     if not target or target == c.subject.casefold():
         return
     factor = _range(comp.factor) or (Fraction(1), Fraction(1))
-    a_values = _values(index, c.subject.casefold(), c)
-    b_values = _values(index, target, c) or [
-        v for name in _short_named(target, c, index) for v in _values(index, name, c)]
+    a_values = _values(table, c.subject.casefold(), c)
+    b_values = _values(table, target, c) or [
+        v for name in _short_named(target, c, index) for v in _values(table, name, c)]
     verdict: tuple[Severity, Claim, Claim] | None = None
     for a in a_values:
         for b in b_values:
@@ -179,10 +177,12 @@ def _judge(c: Claim, index: ClaimIndex, settings: Settings) -> Iterator[Finding]
 
 def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
     """Check every comparative claim against the stated values of both sides."""
+    table: SubjectGroups | None = None  # read on the first comparison (most runs have none)
     for _key, claims in index:
         for c in claims:  # a finding is located at c: in focus mode, only reported ones
             if c.mention.comparison is not None and index.wants(c.path):
-                yield from _judge(c, index, settings)
+                table = table if table is not None else subject_groups(index)
+                yield from _judge(c, table, index, settings)
 
 
 RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check,
