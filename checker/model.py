@@ -379,6 +379,11 @@ class Settings:
     extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
 
+def is_money(dimension: str) -> bool:
+    """Whether a dimension (or unit) is a currency: "dollar" (a bare $) or a code ("GBP")."""
+    return dimension == "dollar" or dimension.isupper()
+
+
 def dollar_as_usd(dimension: str) -> str:
     """The dimension (or unit) a figure is compared in: a bare $ as a US dollar ("dollar"
     and "USD" are one, "$27.6 billion" and "276亿美元" one figure)."""

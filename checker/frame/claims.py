@@ -41,6 +41,7 @@ from factlint.model import (
     Period,
     Segment,
     Sentence,
+    is_money,
 )
 from factlint.util.bounded import BoundedMemo
 from factlint.util.lazyre import lazy_compile
@@ -142,8 +143,11 @@ class Framer(PatternFrames):
             claims.extend(self._statement_claims(sentence, ctx, stated, set(handled)))
             handled = handled | {c.mention.start for c in claims}
         prev: Frame | None = None
+        # (a sentence of "respectively" pairs names and values in order: the grammar's
+        # shape reads it, or nothing does; a pattern would give one name every value)
+        respectively = P.RESPECTIVELY.search(text) is not None
         for mention in sentence.mentions:  # then the patterns, for what it left
-            if mention.start in handled:
+            if mention.start in handled or respectively:
                 prev = None
                 continue
             ms, me = mention.start - sentence.start, mention.end - sentence.start
@@ -226,9 +230,12 @@ class Framer(PatternFrames):
                                            self.lex.main_material(self._last[2])[0] or topic)
             if key is None or not f.subject or (
                     not phrase and f.kind == "level" and f.verb_measure and names_its_own(
-                        self.lex, text, mention.end - sentence.start, f.verb_measure)):
+                        self.lex, text, mention.end - sentence.start, f.verb_measure)) or (
+                    not phrase and f.verb_measure in self.lex.counted_measures and
+                    mention.value is not None and is_money(mention.value.dimension)):
                 self._why.setdefault(mention.start, "no-measure")  # (or "earned €85m in
-                continue  # UEFA prize money": of a part its verb does not measure)
+                continue  # UEFA prize money": of a part its verb does not measure; or
+                # "made £13.2bn": money its verb never counts)
             who = (f.subject, f.subject_text)
             if f.subject in self.lex.places and P.SOURCE_MARKET.search(text):
                 # "China was the largest source market with 6.7 million visitors": visitors

@@ -59,6 +59,7 @@ class Lexicon:
     scope_words: frozenset[str] = frozenset()
     unit_materials: dict[str, str] = field(default_factory=dict)  # unit -> what it counts
     added_measures: frozenset[str] = frozenset()  # a verb's measure that is always kept
+    counted_measures: frozenset[str] = frozenset()  # a verb's measure that is never money
     measure_noise: tuple[str, ...] = ()  # normalised phrases that never say what is counted
     zh_measures: dict[str, str] = field(default_factory=dict)
     measure_nouns: frozenset[str] = frozenset()
@@ -396,6 +397,8 @@ def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
         lex.unit_materials[str(unit)] = normalise_phrase(str(material))
     lex.added_measures = lex.added_measures | {
         normalise_phrase(str(w)) for w in data.get("added_measures", []) or []}
+    lex.counted_measures = lex.counted_measures | {
+        normalise_phrase(str(w)) for w in data.get("counted_measures", []) or []}
     lex.measure_noise = tuple(sorted(
         set(lex.measure_noise) | {normalise_phrase(str(w)) for w in data.get("measure_noise", [])
                                   or []}, key=lambda w: (-len(w), w)))  # longest first

@@ -249,6 +249,8 @@ FROM_BEFORE = lazy_compile(
     globals(), "FROM_BEFORE", r"\b(?:from|versus|vs\.?|against|compared\s+(?:with|to)|"
                               r"short\s+of|below|above|than|on)\s+(?:the\s+)?"
                               r"(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?$")
+#: a sentence that pairs a list of names with a list of values in order
+RESPECTIVELY = lazy_compile(globals(), "RESPECTIVELY", r"\brespectively\b", re.IGNORECASE)
 #: a statement about where visitors, students or buyers come from: its subject is their origin
 #: ("the largest source market", "China remained the largest source with 41,000 students")
 SOURCE_MARKET = lazy_compile(globals(), "SOURCE_MARKET",

@@ -152,6 +152,9 @@ class Reader:
             subs = [c for c in self.tree.children if isinstance(c, Tree)]  # Australia with
             self.read_ranked_with(self.leaves(subs[0]), subs[-1], "rank_apposition")  # 4,100
             return self.out  # beds,"
+        if self.tree.data == "respectively":  # "A and B had revenue of $3bn and $2bn
+            self.read_respectively()  # respectively"
+            return self.out
         if self.tree.data == "apposition_only":  # "Qatar, the world's largest LNG exporter,"
             self.subject = self.chunk(self.tree.children[0])  # type: ignore[arg-type]
             rank_np = self.tree.children[2]
@@ -173,6 +176,35 @@ class Reader:
                 self.emit(value, "share", shape, self.measure, who, down)
             self.out.sort(key=lambda f: f.mention)
         return self.out
+
+    def read_respectively(self) -> None:
+        """``A and B had revenue of $39.5bn and $31.0bn respectively, or 32% and 25% of the
+        market``: the n-th value of each list is the n-th name's, in the measure the verb's
+        object or the list's own "of ..." names; a list of another length frames nothing."""
+        names = [c for c in self.leaves(self.tree.children[0]) if c.kind == "NAME"]
+        measure = ""
+        for child in self.tree.children[1:]:
+            if isinstance(child, Token):
+                c = self.chunk(child)
+                if c.kind == "VERB":
+                    self.verb = c.key
+                if c.kind in ("VERB", "BE"):
+                    self.start = c.start
+                elif c.kind in ("MEAS", "NAME"):
+                    measure = c.text  # "had GMV of ..."
+                continue
+            values = [self.chunk(v) for v in child.children
+                      if isinstance(v, Token) and self.chunk(v).kind in ("NUM", "PCT")]
+            own = " ".join(c.text for sub in child.children if isinstance(sub, Tree)
+                           for c in self.leaves(sub) if c.kind == "MEAS")
+            if set(own.lower().replace("’", "'").split()) <= TOTAL_WORDS | _SCOPE_ONLY:
+                own = ""  # "or 32% and 25% of the market": of the measure already named
+            measure = own or measure
+            if len(values) != len(names) or not measure:
+                return
+            for name, value in zip(names, values, strict=True):
+                if name.key:
+                    self.emit(value, "auto", "respectively", measure, subject=name)
 
     def read_subject(self, tree: Tree[Token] | Token) -> None:
         if isinstance(tree, Token):  # pragma: no cover - the grammar names every subject

@@ -254,9 +254,11 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                             not text[out[-1].end:c.start].strip() and lex.place(c.key) is None):
             c = Chunk("MEAS", c.start, c.end, c.text)  # "55.6 million iPhones": what is counted
         if c.kind == "NAME" and out and out[-1].kind == "AND" and nxt is not None and \
-                nxt.kind in ("VERB", "BE", "CHG"):
+                nxt.kind in ("VERB", "BE", "CHG") and not any(
+                    r.kind == "RESP" for r in chunks[k + 1:]):
             c = _joint(out, c, text)  # "Bluewater and Kestrel together reported A$1.2
-            # billion": the two together, neither alone
+            # billion": the two together, neither alone (but "A and B sold 1.2 million and
+            # 0.9 million respectively": each its own)
         if c.kind == "BREAK" and c.text.lower() == "but" and nxt is not None and \
                 nxt.kind in ("NUM", "PCT"):
             c = Chunk("AND", c.start, c.end, c.text)  # "15% of reserves but only 3% of ..."

@@ -18,7 +18,7 @@ from factlint.util.bounded import BoundedMemo
 
 #: words that structure a statement, as themselves
 SMALL = {"of": "OF", "in": "IN", "with": "WITH", "to": "TO", "from": "FROM", "for": "FOR",
-         "at": "AT", "as": "AS", "by": "BY", "and": "AND"}
+         "at": "AT", "as": "AS", "by": "BY", "and": "AND", "respectively": "RESP"}
 #: nouns that, after "the", stand for the document's own entity ("the company")
 ENTITY_NOUNS = frozenset({"company", "group", "firm", "business", "airline", "carrier",
                           "bank", "insurer", "retailer", "lender", "operator", "utility",

@@ -15,6 +15,7 @@ from typing import Any, Literal, NamedTuple
 from lark import Token, Transformer, Tree
 
 from factlint import interval as iv
+from factlint.model import is_money
 from factlint.parse.chinese import chinese_fraction, chinese_written
 from factlint.parse.numbers import (
     FRACTION_WORDS,
@@ -149,7 +150,7 @@ def _per_unit(money: str, tok: Lexeme) -> str:
     if not money:
         return "/" + name  # "$60-70 a barrel": the range's other end names the money
     top, bottom = unit_info(money), unit_info(name)
-    if not (top.dimension == "dollar" or top.dimension.isupper()) or \
+    if not is_money(top.dimension) or \
             bottom.dimension not in _PER_DIMENSIONS:
         raise ValueError(f"no price per unit: {money}/{name}")
     return f"{money}/{name}"
