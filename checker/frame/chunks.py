@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from factlint.frame.lexicon import Lexicon, normalise_phrase
-from factlint.frame.names import NOT_NAMES, OWNERS, DocNames, clean_name
+from factlint.frame.names import NOT_NAMES, OWNERS, DocNames, clean_name, hyphened_title
 from factlint.frame.rows import merge_measures, tidy
 from factlint.frame.vocabulary import ENTITY_NOUNS as _ENTITY_NOUNS
 from factlint.frame.vocabulary import FUNCTION as _FUNCTION
@@ -269,13 +269,11 @@ def _is_capitalised(word: str) -> bool:
         ch.isupper() for ch in word[1:]))
 
 
-#: a capitalised hyphenated word: "Recorded-music" opening a sentence
-_HYPHENED_TITLE = lazy_compile(globals(), "_HYPHENED_TITLE", r"[A-Z][a-z]+(?:-[a-z]+)+")
-
-
 def _titled(word: str) -> bool:
     """A word written as an ordinary word opening a sentence: "Revenue", "Recorded-music"."""
-    return word.istitle() or _HYPHENED_TITLE.fullmatch(word) is not None
+    return word.istitle() or hyphened_title(word)
+
+
 _QUARTERS = frozenset(f"{n}-quarter" for n in ("first", "second", "third", "fourth"))
 #: words after which an -ing or -ed word is a noun ("its ceiling", "a 5 MW building")
 _ARTICLES = frozenset({"the", "a", "an"}) | OWNERS

@@ -24,8 +24,8 @@ from factlint.frame.compare import comparisons_after
 from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.discourse import Discourse, as_plans, under_plans
 from factlint.frame.growth import growth_claims
-from factlint.frame.lexicon import Lexicon, normalise_phrase
-from factlint.frame.measure_keys import names_its_own
+from factlint.frame.lexicon import Lexicon
+from factlint.frame.measure_keys import composition_key, names_its_own, opens_own_measure
 from factlint.frame.names import DocNames, may_stand_for, organisations
 from factlint.frame.pattern_frames import PatternFrames
 from factlint.frame.reader import Framed
@@ -197,7 +197,7 @@ class Framer(PatternFrames):
             shift = self._earlier(text, mention.end - sentence.start, stated) \
                 if f.shape == "earlier_level" else 0
             if f.composition:  # "Coal accounted for 35% of Poland's power"
-                key = self._composition_key(f.measure_text)
+                key = composition_key(self.lex, f.measure_text)
                 if key is not None and shift <= 0:
                     key += self._scope(text, mention.start - sentence.start, f.subject, stated)
                     frame = Frame(f.subject, f.subject_text, "", key, f.measure_text, f.end,
@@ -330,6 +330,13 @@ class Framer(PatternFrames):
                 if material and self.lex.measure_key(chunks[0].text, "", material) == \
                         self._last[2].split(" [")[0]:
                     entity, topic = self._last[1], material
+            if not entity and chunks and chunks[0].kind == "MEAS" and \
+                    opens_own_measure(self.lex, chunks):
+                # "Northmere reported ... . Operating costs were flat at £2.2bn": a measure
+                # a company reports of itself, in a paragraph of that company's only
+                said = self._discourse.only_said(para)
+                if said and self.lex.place(said) is None and not self.lex.is_total(said):
+                    entity = said
             if not entity:
                 return statements(chunks, ""), topic
         with names.speaking_for(entity):
@@ -398,20 +405,6 @@ class Framer(PatternFrames):
             if len(found) == 1 and not may_stand_for(next(iter(found)), text, noun):
                 return ""
         return found.pop() if len(found) == 1 else ""
-
-    def _composition_key(self, measure_text: str) -> str | None:
-        """"<part> share of <whole>": each side by the one material it names ("fully electric
-        cars" -> electric vehicles; "new cars registered" -> cars), else its own words."""
-        part, _, whole = measure_text.partition(" share of ")
-        sides = []
-        for side in (part, whole):
-            words = [w for w in normalise_phrase(side).split()
-                     if w not in self.lex.scope_words and not w.endswith("ly")]
-            material, _ = self.lex.main_material(" ".join(words))
-            if not (material or words):
-                return None
-            sides.append(material or " ".join(words))
-        return f"{sides[0]} share of {sides[1]}"
 
     @staticmethod
     def _earlier(text: str, end: int, stated: LazyPeriods) -> int:

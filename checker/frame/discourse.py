@@ -11,7 +11,9 @@
   from it (:mod:`.portion`).
 - The organisations a paragraph's claims so far are of: a title's entity is no bare
   measure's, nor its "the company", where the paragraph speaks of another ("IHG ... lifted
-  RevPAR 1.8%. Revenue came to $4.92 billion" under a title naming Marriott).
+  RevPAR 1.8%. Revenue came to $4.92 billion" under a title naming Marriott); where they
+  are one, a sentence opening with a measure a company reports of itself is that one's
+  ("Northmere reported ... . Operating costs were flat at £2.2bn").
 """
 
 from __future__ import annotations
@@ -71,6 +73,12 @@ class Discourse:
         ``entity``."""
         return self._said is not None and self._said[0] == paragraph and \
             bool(self._said[1] - {entity})
+
+    def only_said(self, paragraph: int) -> str:
+        """The one organisation the paragraph's claims so far are of, "" if none or several."""
+        if self._said is None or self._said[0] != paragraph or len(self._said[1]) != 1:
+            return ""
+        return next(iter(self._said[1]))
 
     def after(self, doc: Document, sentence: Sentence, paragraph: int,
               claims: Sequence[Claim], places: Collection[str]) -> None:

@@ -7,6 +7,7 @@ market", "2024 turnover") to the key claims are compared under ("electric vehicl
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from factlint.frame.words import normalise_phrase
@@ -14,6 +15,7 @@ from factlint.util.lazyre import lazy_compile
 
 if TYPE_CHECKING:
     from factlint.frame.lexicon import Lexicon
+    from factlint.frame.vocabulary import Chunk
 
 
 def measure_key(lex: Lexicon, phrase: str, verb_measure: str, topic: str) -> str | None:
@@ -142,3 +144,33 @@ def names_its_own(lex: Lexicon, text: str, end: int, verb_measure: str) -> bool:
         return False
     return lex.measure_key(words, "", "") not in (None, verb_measure) and \
         lex.measure_key(words, verb_measure, "") != verb_measure
+
+
+def composition_key(lex: Lexicon, measure_text: str) -> str | None:
+    """"<part> share of <whole>": each side by the one material it names ("fully electric
+    cars" -> electric vehicles; "new cars registered" -> cars), else its own words."""
+    part, _, whole = measure_text.partition(" share of ")
+    sides = []
+    for side in (part, whole):
+        words = [w for w in normalise_phrase(side).split()
+                 if w not in lex.scope_words and not w.endswith("ly")]
+        material, _ = lex.main_material(" ".join(words))
+        if not (material or words):
+            return None
+        sides.append(material or " ".join(words))
+    return f"{sides[0]} share of {sides[1]}"
+
+
+def opens_own_measure(lex: Lexicon, chunks: Sequence[Chunk]) -> bool:
+    """Whether a clause opens with a measure a company reports of itself ("Operating
+    costs", "Net interest income", not "Industry revenue") and names nobody before its
+    first value."""
+    words = normalise_phrase(chunks[0].text).split()
+    if not words or words[-1] not in lex.own_measures or lex.market_words.intersection(words):
+        return False
+    for c in chunks[1:]:
+        if c.kind in ("NAME", "PRON", "BREAK", "COMMA"):
+            return False
+        if c.kind in ("NUM", "PCT"):
+            return True
+    return False

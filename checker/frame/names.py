@@ -157,8 +157,9 @@ def organisations(text: str, lex: Lexicon, names: DocNames) -> list[str]:
     found = []
     for m in _CAPITALISED_RUN.finditer(text):
         words = [w for w in m.group().split() if w not in NOT_NAMES]
-        if not words or (len(words) == 1 and names.ordinary(words[0])):
-            continue
+        if not words or (len(words) == 1 and (names.ordinary(words[0]) or
+                                              hyphened_title(words[0]))):
+            continue  # ("Ready-to-eat cereal ... is in worse shape": no name)
         name = clean_name(" ".join(words), lex)
         key = names.aliases.get(name, name)
         if key and lex.place(key) is None and key.lower() not in lex.demonyms and \
@@ -167,6 +168,13 @@ def organisations(text: str, lex: Lexicon, names: DocNames) -> list[str]:
     return found
 
 
+def hyphened_title(word: str) -> bool:
+    """A capitalised word hyphened to lower-case ones ("Recorded-music", "Ready-to-eat"):
+    an ordinary word opening a sentence, never a name ("Rolls-Royce", "Coca-Cola")."""
+    return _HYPHENED_TITLE.fullmatch(word) is not None
+
+
+_HYPHENED_TITLE = lazy_compile(globals(), "_HYPHENED_TITLE", r"[A-Z][a-z]+(?:-[a-z]+)+")
 #: a run of capitalised words, with "&" or "of" inside ("Procter & Gamble")
 _CAPITALISED_RUN = lazy_compile(
     globals(), "_CAPITALISED_RUN",

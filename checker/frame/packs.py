@@ -25,7 +25,8 @@ _LIST_SECTIONS = frozenset({"places", "materials", "synonyms", "generic_heads", 
                             "measure_nouns", "reference", "aliases", "link_verbs",
                             "follow_words", "entity_pronouns", "legal_forms", "clause_breaks",
                             "measure_heads", "place_pronouns", "measure_noise",
-                            "added_measures", "counted_measures", "name_suffixes"})
+                            "added_measures", "counted_measures", "name_suffixes",
+                            "own_measures", "market_words"})
 
 
 def read_pack(path: str | Path, *, trusted: bool = False,

@@ -49,7 +49,8 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
         single = frozenset(w for w in (c.removesuffix("'s").removesuffix("’s").rstrip("'’")
                                        for c in CAPITALISED.findall(title))
                            if len(w) > 1 and w not in NOT_NAMES and w not in in_sure
-                           and not _occasion(w)
+                           and not _occasion(w) and w not in lex.name_suffixes
+                           # ("Bank results": a word companies are named with, alone no name)
                            and not any(ch.isdigit() for ch in w)
                            and lex.place(w) is None and w.lower() not in lex.materials
                            and normalise_phrase(w) not in lex.materials
