@@ -62,6 +62,7 @@ class Lexicon:
     counted_measures: frozenset[str] = frozenset()  # a verb's measure that is never money
     own_measures: frozenset[str] = frozenset()  # what a company reports of itself
     market_words: frozenset[str] = frozenset()  # words of a whole market's measure
+    measure_phrases: frozenset[str] = frozenset()  # "after tax": a measure's words, no break
     measure_noise: tuple[str, ...] = ()  # normalised phrases that never say what is counted
     zh_measures: dict[str, str] = field(default_factory=dict)
     measure_nouns: frozenset[str] = frozenset()
@@ -405,6 +406,8 @@ def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
         normalise_phrase(str(w)) for w in data.get("own_measures", []) or []}
     lex.market_words = lex.market_words | {
         normalise_phrase(str(w)) for w in data.get("market_words", []) or []}
+    lex.measure_phrases = lex.measure_phrases | {
+        " ".join(str(w).lower().split()) for w in data.get("measure_phrases", []) or []}
     lex.measure_noise = tuple(sorted(
         set(lex.measure_noise) | {normalise_phrase(str(w)) for w in data.get("measure_noise", [])
                                   or []}, key=lambda w: (-len(w), w)))  # longest first

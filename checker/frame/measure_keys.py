@@ -165,8 +165,7 @@ def opens_own_measure(lex: Lexicon, chunks: Sequence[Chunk]) -> bool:
     """Whether a clause opens with a measure a company reports of itself ("Operating
     costs", "Net interest income", not "Industry revenue") and names nobody before its
     first value."""
-    words = normalise_phrase(chunks[0].text).split()
-    if not words or words[-1] not in lex.own_measures or lex.market_words.intersection(words):
+    if not is_own_measure(lex, normalise_phrase(chunks[0].text).split()):
         return False
     for c in chunks[1:]:
         if c.kind in ("NAME", "PRON", "BREAK", "COMMA"):
@@ -174,3 +173,15 @@ def opens_own_measure(lex: Lexicon, chunks: Sequence[Chunk]) -> bool:
         if c.kind in ("NUM", "PCT"):
             return True
     return False
+
+
+def is_own_measure(lex: Lexicon, words: list[str]) -> bool:
+    """Whether a measure phrase (normalised words) is one a company reports of itself: its
+    head ("operating cost", "profit after tax") is an own measure and no word makes it a
+    whole market's ("industry revenue")."""
+    phrase = " ".join(words)
+    for tail in lex.measure_phrases:
+        if phrase.endswith(f" {tail}"):
+            phrase = phrase[:-len(tail) - 1]
+    head = phrase.split()
+    return bool(head) and head[-1] in lex.own_measures and lex.market_words.isdisjoint(words)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from factlint.frame.lexicon import Lexicon, normalise_phrase
+from factlint.frame.measure_keys import is_own_measure
 from factlint.frame.vocabulary import FUNCTION as _FUNCTION
 from factlint.frame.vocabulary import Chunk
 from factlint.frame.vocabulary import kind_of as _kind
@@ -427,7 +428,9 @@ def merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                 start = out.pop().start  # "the PCs shipped | worldwide": one phrase
             named = not (lex.measure_nouns.isdisjoint(words) and lex.measure_heads.isdisjoint(
                 words))  # the phrase names a measure ("hotel capacity"), not only a thing
-            out.append(Chunk("MEAS", start, end, text[start:end], "measure" if named else ""))
+            reported = named and is_own_measure(lex, words)  # a company's own measure
+            out.append(Chunk("MEAS", start, end, text[start:end],
+                             "own" if reported else "measure" if named else ""))
         run.clear()
 
     k_next = 0

@@ -69,6 +69,11 @@ def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
                     and i + 1 < len(clause) and clause[i + 1].kind in ("BE", "CHG"))
                 # ("..., and gross merchandise value was US$41.6 billion": in a document
                 # that speaks for one company, a clause of the company's own)
+                or (clause[i].kind == "MEAS" and clause[i].key == "own" and owner is not None
+                    and clause[i - 1].kind == "AND" and i + 1 < len(clause)
+                    and clause[i + 1].kind in ("BE", "CHG"))
+                # ("Ryanair carried 200.2 million passengers, and profit after tax slid 16%":
+                # the clause's subject's own measure)
                 # ("AWS controlled 30% of the market, and its sales grew 19%": AWS's)
                 or (i == 1 and clause[0].kind == "IN")  # "In the United States, refiners ran"
             ) else 0

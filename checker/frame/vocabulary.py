@@ -53,7 +53,9 @@ class Chunk(NamedTuple):
     start: int
     end: int
     text: str
-    key: str = ""  # NAME: the subject's key; VERB: its measure; CHG: up/down; NUM: dimension
+    #: NAME: the subject's key; VERB: its measure; CHG: up/down; NUM: dimension; MEAS:
+    #: "measure" when it names one, "own" when one a company reports of itself ("revenue")
+    key: str = ""
     mention: int = -1  # NUM, PCT, RANK: the index of the sentence's mention
 
 
@@ -92,7 +94,8 @@ def vocabulary(lex: Lexicon) -> Vocabulary:
                         (lex.clause_breaks, "BREAK"),
                         (lex.agent_nouns, "AGENT"), (lex.follow_words, "FOLLOW"),
                         (lex.link_verbs, "BE"), (lex.change_verbs, "CHG"),
-                        (lex.verb_measures, "VERB"), (SMALL, "")):
+                        (lex.verb_measures, "VERB"), (SMALL, ""),
+                        (lex.measure_phrases, "WORD")):
         for phrase in table:
             key = table[phrase] if isinstance(table, dict) else ""
             kinds[phrase] = (kind or key, "") if kind == "" else (kind, key)
