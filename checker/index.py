@@ -7,6 +7,7 @@ Building the index is linear in the number of claims.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -43,12 +44,13 @@ class ClaimIndex:
 
 def unify_subjects(claims: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
     """Claims whose subject is another subject of the same measure with a corporate suffix
-    ("Ryanair Holdings" beside "Ryanair", "Boeing Company" beside "Boeing"), or whose
-    initials another subject is ("Mediterranean Shipping Company" beside "MSC"), keyed by the
-    shorter name, unless another name of that measure goes on from the shorter one with
-    other words ("Geely Holding Group" beside "Geely Automobile Holdings": "Geely" is
-    neither). Decided within each measure, so that a run that loads only some measures'
-    claims (pre-commit) decides the same."""
+    ("Ryanair Holdings" beside "Ryanair", "Boeing Company" beside "Boeing"), or goes on from
+    a one-word subject ("Caledon Connect Railways" beside "Caledon", see
+    :func:`_first_words`), or whose initials another subject is ("Mediterranean Shipping
+    Company" beside "MSC"), keyed by the shorter name, unless another name of that measure
+    goes on from the shorter one with other words ("Geely Holding Group" beside "Geely
+    Automobile Holdings": "Geely" is neither). Decided within each measure, so that a run
+    that loads only some measures' claims (pre-commit) decides the same."""
     suffixes = lexicon.name_suffixes
     if not suffixes:
         return list(claims)
@@ -68,6 +70,11 @@ def unify_subjects(claims: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
             if not _told_apart(stated[(measure, kind, full)],  # Shipping Company"
                                stated[(measure, kind, short)]):
                 renames[(measure, kind, full)] = short
+        for short, longer in _first_words(names, lexicon):  # "Caledon" beside "Caledon
+            for full in longer:  # Connect Railways"
+                if not _told_apart(stated[(measure, kind, full)],
+                                   stated[(measure, kind, short)]):
+                    renames[(measure, kind, full)] = short
         for name in names:
             base = without_suffixes(name, suffixes)
             if base == name or base not in names:
@@ -80,6 +87,29 @@ def unify_subjects(claims: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
         return list(claims)
     return [replace(c, subject=renames[(c.measure, c.kind, c.subject)])
             if (c.measure, c.kind, c.subject) in renames else c for c in claims]
+
+
+def _first_words(names: set[str], lexicon: Lexicon) -> list[tuple[str, list[str]]]:
+    """(short name, the longer names it opens) among one measure's subjects: a one-word name
+    ("Caledon") and the names that go on from it, each from the one before ("Caledon Connect",
+    "Caledon Connect Railways"), as a writer shortens a name after its first use; none where
+    two longer names go on differently ("Samsung SDI" beside "Samsung Electronics") or the
+    short name is a place ("China" beside "China Mobile")."""
+    out = []
+    for short in names:
+        if not may_shorten(short, lexicon):
+            continue
+        longer = sorted((n for n in names if n.startswith(short + " ")), key=len)
+        if longer and all(b.startswith(a + " ") for a, b in itertools.pairwise(longer)):
+            out.append((short, longer))
+    return out
+
+
+def may_shorten(name: str, lexicon: Lexicon) -> bool:
+    """Whether ``name`` may be a longer name shortened to its first word: one word, no
+    acronym, no place, not the world."""
+    return " " not in name and not is_acronym(name) and lexicon.place(name) is None and \
+        not lexicon.is_total(name)
 
 
 def _declared(claims: Sequence[Claim]) -> dict[tuple[str, str, str], str]:

@@ -25,7 +25,12 @@ from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.discourse import Discourse, as_plans, under_plans
 from factlint.frame.growth import growth_claims
 from factlint.frame.lexicon import Lexicon
-from factlint.frame.measure_keys import composition_key, names_its_own, opens_own_measure
+from factlint.frame.measure_keys import (
+    composition_key,
+    names_its_own,
+    opens_own_measure,
+    spent_on,
+)
 from factlint.frame.names import DocNames, may_stand_for, organisations
 from factlint.frame.pattern_frames import PatternFrames
 from factlint.frame.reader import Framed
@@ -223,7 +228,10 @@ class Framer(PatternFrames):
                 phrase = " ".join([first, *(
                     self.lex.verb_measures.get(w.lower(), w) if w.lower().endswith("ed")
                     or w.lower() in IRREGULAR_PARTICIPLES else w for w in rest)])
-            key = self.lex.measure_key(phrase, f.verb_measure, topic)
+            on = spent_on(text, mention.end - sentence.start) \
+                if not phrase and f.verb_measure in self.lex.spent_measures else ""
+            # ("spends about $40 million a year on esports": esports spending)
+            key = self.lex.measure_key(on or phrase, f.verb_measure, topic)
             if key is None and self._last is not None and self._last[0] == para:
                 # "Lenovo took 26% of shipments": of what the paragraph is measuring
                 key = self.lex.measure_key(phrase, f.verb_measure,

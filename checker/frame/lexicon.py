@@ -63,6 +63,7 @@ class Lexicon:
     own_measures: frozenset[str] = frozenset()  # what a company reports of itself
     market_words: frozenset[str] = frozenset()  # words of a whole market's measure
     measure_phrases: frozenset[str] = frozenset()  # "after tax": a measure's words, no break
+    spent_measures: frozenset[str] = frozenset()  # "spent $2bn on R&D": R&D spending
     measure_noise: tuple[str, ...] = ()  # normalised phrases that never say what is counted
     zh_measures: dict[str, str] = field(default_factory=dict)
     measure_nouns: frozenset[str] = frozenset()
@@ -406,6 +407,8 @@ def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
         normalise_phrase(str(w)) for w in data.get("own_measures", []) or []}
     lex.market_words = lex.market_words | {
         normalise_phrase(str(w)) for w in data.get("market_words", []) or []}
+    lex.spent_measures = lex.spent_measures | {
+        normalise_phrase(str(w)) for w in data.get("spent_measures", []) or []}
     lex.measure_phrases = lex.measure_phrases | {
         " ".join(str(w).lower().split()) for w in data.get("measure_phrases", []) or []}
     lex.measure_noise = tuple(sorted(

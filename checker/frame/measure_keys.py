@@ -185,3 +185,22 @@ def is_own_measure(lex: Lexicon, words: list[str]) -> bool:
             phrase = phrase[:-len(tail) - 1]
     head = phrase.split()
     return bool(head) and head[-1] in lex.own_measures and lex.market_words.isdisjoint(words)
+
+
+#: what money went on, named after the figure: "spends about $40 million a year on esports"
+_ON_WHAT = lazy_compile(globals(), "_ON_WHAT",
+                        r"\s+(?:a\s+year\s+|per\s+year\s+|annually\s+|each\s+year\s+)?on\s+"
+                        r"(?:the\s+|its\s+|their\s+)?"
+                        r"(?P<np>[a-z][\w'’-]*(?:\s+(?:and\s+)?[a-z][\w'’-]*){0,3})")
+
+
+def spent_on(text: str, end: int) -> str:
+    """What the money of a figure ending at ``end`` went on, as written ("esports",
+    "research and development"), "" if its words do not say."""
+    found = _ON_WHAT.match(text, end)
+    if found is None:
+        return ""
+    words = found.group("np").split()
+    while words and words[-1] in ("in", "and", "of", "for", "to", "at", "its", "the"):
+        words.pop()
+    return " ".join(words)

@@ -26,7 +26,8 @@ _LIST_SECTIONS = frozenset({"places", "materials", "synonyms", "generic_heads", 
                             "follow_words", "entity_pronouns", "legal_forms", "clause_breaks",
                             "measure_heads", "place_pronouns", "measure_noise",
                             "added_measures", "counted_measures", "name_suffixes",
-                            "own_measures", "market_words", "measure_phrases"})
+                            "own_measures", "market_words", "measure_phrases",
+                            "spent_measures"})
 
 
 def read_pack(path: str | Path, *, trusted: bool = False,

@@ -14,15 +14,18 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import orjson
 
-from factlint.index import declared_name, initials, is_acronym, without_suffixes
+from factlint.index import declared_name, initials, is_acronym, may_shorten, without_suffixes
 from factlint.model import Claim, Interval, Location, Mention, Sentence, format_number
 from factlint.parse.counts import counted_noun
 from factlint.report.json_reporter import dump, location_dict, value_fields
 from factlint.report.text_reporter import plural
+
+if TYPE_CHECKING:
+    from factlint.frame.lexicon import Lexicon
 
 VERSION = 2
 FORMATS = ("text", "json", "jsonl")
@@ -57,17 +60,18 @@ def _bounds(iv: Interval) -> dict[str, Any]:
             "high_open": iv.high_open}
 
 
-def table_fields(c: Claim, mention_id: str, k: int, suffixes: frozenset[str],
-                 ) -> dict[str, Any]:
+def table_fields(c: Claim, mention_id: str, k: int, lexicon: Lexicon) -> dict[str, Any]:
     """What a comparison of claims outside factlint needs besides the listing's fields.
 
     The claim's id (its mention's place and its ordinal there), what decides whether its
     subject is another name's over the whole table (``names``: the subject without the
-    packs' corporate ``suffixes``, its initials, whether it is an acronym, the full name
-    its text writes for it; see :func:`factlint.index.unify_subjects`), its document (path and
-    ordinal of the article in its file), whether it stands in the title, the place of its
-    text, its period as data and its value's bounds in both readings as exact ratios. A rank
-    has no value: it is its rank exactly, as FC101 reads it."""
+    packs' corporate suffixes, its initials, whether it is an acronym, whether it may be a
+    longer name shortened to its first word, the full name its text writes for it; see
+    :func:`factlint.index.unify_subjects`), its document (path and ordinal of the article in
+    its file), whether it stands in the title, the place of its text, its period as data and
+    its value's bounds in both readings as exact ratios. A rank has no value: it is its rank
+    exactly, as FC101 reads it."""
+    suffixes = lexicon.name_suffixes
     loc = c.location
     p = c.period
     value = c.mention.value
@@ -83,7 +87,8 @@ def table_fields(c: Claim, mention_id: str, k: int, suffixes: frozenset[str],
         "names": {"base": without_suffixes(c.subject, suffixes),
                   "initials": sorted(initials(c.subject, suffixes)) if " " in c.subject
                   else [],
-                  "acronym": is_acronym(c.subject), "full": declared_name(c)},
+                  "acronym": is_acronym(c.subject),
+                  "shortens": may_shorten(c.subject, lexicon), "full": declared_name(c)},
         "document": f"{c.path}#{c.doc_index}",
         "in_title": c.in_title,
         "location": {"line": loc.line, "column": loc.column, "end_line": loc.end_line,
@@ -107,7 +112,7 @@ def counted(sentence: Sentence, mention: Mention) -> str | None:
 
 
 def _mention_dict(path: str, mention: Mention, framed: list[Claim],
-                  why: str = "", table: frozenset[str] | None = None,
+                  why: str = "", table: Lexicon | None = None,
                   noun: str | None = None) -> dict[str, Any]:
     loc = mention.location or Location(path, 0, 0, 0, 0)
     mention_id = f"{path}:{loc.line}:{loc.column}-{loc.end_line}:{loc.end_column}"
@@ -173,12 +178,12 @@ def _by_mention(sentences: Sequence[tuple[str, Sentence]], claims: Sequence[Clai
 
 def claims_report(
     sentences: Sequence[tuple[str, Sentence]], claims: Sequence[Claim], *,
-    table: frozenset[str] | None = None,
+    table: Lexicon | None = None,
 ) -> dict[str, Any]:
     """Every mention with its claims (matched by path and mention offsets), and the counts.
 
-    ``table``, the packs' corporate suffixes: each claim also carries :func:`table_fields`
-    (the ``jsonl`` format)."""
+    ``table``, the run's lexicon: each claim also carries :func:`table_fields` (the
+    ``jsonl`` format)."""
     by_mention, own = _by_mention(sentences, claims)
     mentions = [
         _mention_dict(path, m, by_mention.get((path, m.start, m.end), []), why.get(m.start, ""),

@@ -280,12 +280,12 @@ def _claims(paths: list[Path], settings: Settings, root: Path, plugins: Plugins,
     from factlint.run.spool import Spool
 
     out = Spool()
-    suffixes = None
+    lexicon = None
     if table:
         from factlint.frame.lexicon import load_lexicon
 
-        suffixes = load_lexicon(plugins.packs, settings.facts_files).name_suffixes
-    report = claims.claims_report(result.sentences, result.claims, table=suffixes)
+        lexicon = load_lexicon(plugins.packs, settings.facts_files)
+    report = claims.claims_report(result.sentences, result.claims, table=lexicon)
     claims.write(report, args.format, out)
     _deliver(out, args.output)
     return EXIT_OK
