@@ -64,6 +64,7 @@ class Lexicon:
     market_words: frozenset[str] = frozenset()  # words of a whole market's measure
     measure_phrases: frozenset[str] = frozenset()  # "after tax": a measure's words, no break
     spent_measures: frozenset[str] = frozenset()  # "spent $2bn on R&D": R&D spending
+    anaphoric_measures: frozenset[str] = frozenset()  # "of the value": the whole before
     measure_noise: tuple[str, ...] = ()  # normalised phrases that never say what is counted
     zh_measures: dict[str, str] = field(default_factory=dict)
     measure_nouns: frozenset[str] = frozenset()
@@ -407,6 +408,8 @@ def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
         normalise_phrase(str(w)) for w in data.get("own_measures", []) or []}
     lex.market_words = lex.market_words | {
         normalise_phrase(str(w)) for w in data.get("market_words", []) or []}
+    lex.anaphoric_measures = lex.anaphoric_measures | {
+        normalise_phrase(str(w)) for w in data.get("anaphoric_measures", []) or []}
     lex.spent_measures = lex.spent_measures | {
         normalise_phrase(str(w)) for w in data.get("spent_measures", []) or []}
     lex.measure_phrases = lex.measure_phrases | {

@@ -52,6 +52,8 @@ def measure_key(lex: Lexicon, phrase: str, verb_measure: str, topic: str) -> str
     if not rest:
         return None  # "60% of the world's cobalt": cobalt what?
     rest = lex.synonyms.get(rest, rest)
+    if not material and rest in lex.anaphoric_measures:
+        return None  # "31% of that value", "38% of the value": the whole named before
     if not material and all(w in lex.measure_nouns for w in rest.split()):
         if not topic or rest == "market":
             return None  # "20% of the market": which market? not comparable

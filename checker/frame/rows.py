@@ -53,6 +53,10 @@ _RELATIVE = frozenset({"where"})
 _ROLES = frozenset({"leader", "player", "brand", "vendor", "supplier", "seller", "company",
                     "firm", "group", "carrier", "airline", "destination", "market", "operator"})
 #: small words that mean nothing once the words after them are dropped ("in 2023")
+#: "on" between a value (and its period) and a measure noun phrase: "£31m in 2024 on
+#: turnover of £612m"
+_ON_GAP = lazy_compile(globals(), "_ON_GAP", r"(?:\s+in\s+(?:fiscal\s+|the\s+)?[\w/-]+)?"
+                                             r"\s+on\s+(?:(?:the|its|their|a|an)\s+)?")
 _DANGLING = frozenset({"IN", "FROM", "TO", "BY", "FOR", "AT", "OF", "AS", "WITH", "AND"})
 
 
@@ -254,6 +258,11 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
         if k in objects or (c.kind == "NAME" and out and out[-1].kind == "NUM" and
                             not text[out[-1].end:c.start].strip() and lex.place(c.key) is None):
             c = Chunk("MEAS", c.start, c.end, c.text)  # "55.6 million iPhones": what is counted
+        if c.kind == "MEAS" and out and out[-1].kind in ("NUM", "PCT") and \
+                _ON_GAP.fullmatch(text, out[-1].end, c.start):
+            # "an operating profit of £31m on turnover of £612m": what the figure was made on,
+            # another figure's measure, never this one's
+            out.append(Chunk("BREAK", out[-1].end, c.start, "on"))
         if c.kind == "NAME" and out and out[-1].kind == "AND" and nxt is not None and \
                 nxt.kind in ("VERB", "BE", "CHG") and not any(
                     r.kind == "RESP" for r in chunks[k + 1:]):
