@@ -38,8 +38,9 @@ _PATTERNS = lazy_compile(globals(), "_PATTERNS",
     |(?P<by>\b(?:[Bb]y|[Ii]n|[Ff]or|[Uu]ntil|[Dd]uring|[Aa]t|[Aa]s\s+of)\s+(?:the\s+(?:end|start|beginning|close)\s+of\s+)?(?P<by_year>{_YEAR})\b)
     |(?P<fy>\b(?:FY|fiscal\s+(?:year\s+)?)(?P<fy_year>{_YEAR})\b)
     |(?P<rel>\b(?P<relword>last|this|next)\s+year\b)
-    |(?P<year>(?:(?<=\bend-)|(?<![\d.,-]))(?P<bare_year>{_YEAR})(?![\d%-]|[.,]\d|\s*(?:tons?|tonnes?|kg|km)\b
+    |(?P<year>(?:(?<=\bend-)|(?<![\d.,-]))(?P<bare_year>{_YEAR})(?![\d%-]|[.,]\d|s\b|\s*(?:tons?|tonnes?|kg|km)\b
       |\s+(?:levels?|peak|highs?|lows?|averages?)\b)))  # "above its 2019 level": a reference
+    # (and "the 1980s" is a decade, no year)
     """,
     re.VERBOSE,
 )

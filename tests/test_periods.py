@@ -49,6 +49,13 @@ def test_a_year_that_names_a_reference_level_is_no_period() -> None:
     assert [p.label() for _, _, p in found] == ["2024"]
 
 
+def test_a_decade_is_no_year() -> None:
+    # "many of them built in the 1980s": the fleet of today, not of 1980
+    found = stated_periods("Tolland runs 980 carriages, many of them built in the 1980s.",
+                           DATE)
+    assert found == []
+
+
 def test_dates_and_model_names_are_not_periods() -> None:
     assert stated_periods("Sou Hu Cai Jing· 2025-10-20 04:32 post-2025 F-35", DATE) == []
 

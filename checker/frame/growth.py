@@ -45,6 +45,18 @@ _AFTER_END = lazy_compile(globals(), "_AFTER_END", r"\s+(?:(?:in|by)\s+"
                         r"(?:CAGR|compound\s+annual\s+growth(?:\s+rate)?|average\s+annual\s+"
                         r"growth(?:\s+rate)?)\s+of\s+$", re.IGNORECASE)
 
+#: the other order: "34.5 Mt in 2024, up from 28.0 Mt in 2019, a compound annual growth
+#: rate of 7.5%" (the end first, then where it came from)
+_IN_YEAR = r"\s+(?:in|by)\s+(?:fiscal\s+(?:year\s+)?|FY\s*)?"
+_UP_FROM = lazy_compile(globals(), "_UP_FROM", _IN_YEAR + _YEAR.format(name="y2") +
+                        r",?\s+(?:up|down|rising|falling|growing)"
+                        r"\s+from\s+(?:(?:about|around|roughly|some)\s+)?$", re.IGNORECASE)
+_AFTER_START = lazy_compile(globals(), "_AFTER_START", _IN_YEAR + _YEAR.format(name="y1") +
+                            r",?\s+(?:(?:is|was|means|meant|represents|represented|equals|"
+                            r"implies|gives)\s+)?(?:a|an|at\s+a|with\s+a|representing\s+a|or\s+a)"
+                            r"\s+(?:CAGR|compound\s+annual\s+growth(?:\s+rate)?|average\s+"
+                            r"annual\s+growth(?:\s+rate)?)\s+of\s+$", re.IGNORECASE)
+
 
 def growth_claims(
     framer: Framer, sentence: Sentence, ctx: DocContext
@@ -95,4 +107,33 @@ def growth_claims(
                               sentence, y1, y2),
         ]
         return [c for c in claims if c is not None], {first.start, second.start, rate.start}
+    return _end_first(framer, sentence, ctx)
+
+
+def _end_first(framer: Framer, sentence: Sentence, ctx: DocContext
+               ) -> tuple[list[Claim], set[int]]:
+    """"X in 2024, up from Y in 2019, a compound annual growth rate of R": the rate and its
+    two ends under a key of this sentence alone (FC301 checks it against them); the ends
+    stay the statement grammar's to frame as well, so only the rate is taken."""
+    text, base = sentence.text, sentence.start
+    ms = sentence.mentions
+    for i in range(len(ms) - 2):
+        end, start, rate = ms[i], ms[i + 1], ms[i + 2]
+        up = _UP_FROM.match(text[end.end - base:start.start - base])
+        after = _AFTER_START.match(text[start.end - base:rate.start - base])
+        if up is None or after is None or rate.value is None or rate.value.unit != "percent":
+            continue
+        y1, y2 = int(after.group("y1")), int(up.group("y2"))
+        subject = (NO_SUBJECT, "")
+        key = local_key("figure", ctx.doc.path, text)
+        e0, s0 = end.start - base, start.start - base
+        claims = [
+            framer.make_claim(start, "level", subject, key, text, s0, start.end - base, ctx,
+                              sentence, y1),
+            framer.make_claim(end, "level", subject, key, text, e0, end.end - base, ctx,
+                              sentence, y2),
+            framer.make_claim(rate, "rate", subject, key, text, e0, rate.end - base, ctx,
+                              sentence, y1, y2),
+        ]
+        return [c for c in claims if c is not None], {rate.start}
     return [], set()

@@ -106,6 +106,12 @@ def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
             # comma has the same subject
             while subject.kind in ("NAME", "PRON"):
                 k = _predicate_comma(clause, i)
+                subject = next((clause[j + 1] for j in range(max(i, 1), k - 1)
+                                if clause[j - 1].kind == "COMMA" and clause[j].kind == "AND"
+                                and clause[j + 1].kind == "NAME" and clause[j + 1].key
+                                and j + 1 not in objects), subject)
+                # ("Meridian remained the largest operator, and Albion, in second place,
+                # carried 268 million": Albion's)
                 window = _with_subject(subject, clause, k) if k >= 0 else []
                 if not window:
                     break
