@@ -97,6 +97,13 @@ def test_seed_001_group_after_a_marker_and_ranges_kept() -> None:
     # a company's "Group" before its figure is no digest's "Group 1:"
     ("Shares were: Vireo Music Group 21.4% and Halberd 17.2%.",
      ["Shares were: Vireo Music Group 21.4% and Halberd 17.2%."]),
+    # a results release's "Label: value" lines, written without full stops, are one each
+    ("Revenue: £1.14bn (2023: £1.02bn)\nAdjusted EBITDA: £342m (2023: £296m)\nMargin: 30%",
+     ["Revenue: £1.14bn (2023: £1.02bn)", "Adjusted EBITDA: £342m (2023: £296m)",
+      "Margin: 30%"]),
+    # ... but prose wrapped over lines stays one sentence
+    ("Revenue rose to £1.14bn as\nbrokers placed more cover: 2.7 million policies.",
+     ["Revenue rose to £1.14bn as\nbrokers placed more cover: 2.7 million policies."]),
 ])
 def test_english_boundaries(text: str, expected: list[str]) -> None:
     assert _split(text) == expected

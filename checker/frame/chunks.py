@@ -439,8 +439,10 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
     taken = j - i0
     folded = normalise_phrase(key) if key else ""
     if not key or folded in lex.materials or folded in lex.measure_nouns or \
-            folded in lex.measure_heads:
-        return taken, Chunk("WORD", first, last, raw)  # "LNG", "Crude": part of a measure
+            folded in lex.measure_heads or (
+                key.split()[-1].isupper() and folded.split()[-1] in lex.measure_heads):
+        return taken, Chunk("WORD", first, last, raw)  # "LNG", "Crude", "Adjusted EBITDA":
+        # part of a measure
     place = lex.place(key)
     if place is not None and lex.is_total(place):
         return taken, Chunk("MEAS", first, last, raw)

@@ -39,7 +39,8 @@ def measure_key(lex: Lexicon, phrase: str, verb_measure: str, topic: str) -> str
     if place:  # "the UK grocery market", "India's wireless subscribers": in the place
         key = lex.measure_key(rest_phrase, verb_measure, topic)
         return None if key is None else f"{key} in {place}"
-    words = _of_inverted(lex, _without_noise(lex, normalise_phrase(phrase)).split())
+    words = _participle_first(lex, _of_inverted(
+        lex, _without_noise(lex, normalise_phrase(phrase)).split()))
     material, rest = lex.main_material(" ".join(w for w in words if w not in lex.scope_words))
     rest = " ".join(w for w in rest.split() if w not in lex.generic_heads)
     rest = lex.synonyms.get(rest) or " ".join(lex.synonyms.get(w, w) for w in rest.split())
@@ -91,6 +92,24 @@ def _of_inverted(lex: Lexicon, words: list[str]) -> list[str]:
             w in lex.measure_nouns or w in lex.measure_heads for w in head):
         return words
     return [*tail, *head]
+
+def _participle_first(lex: Lexicon, words: list[str]) -> list[str]:
+    """``words`` with a participle that follows its noun put before it, as a measure is
+    also written: "gross premiums written" is "gross written premiums", "tonnes lifted"
+    "lifted tonnes"."""
+    if len(words) < 2 or words[-1] in lex.measure_heads or words[-1] in lex.measure_nouns:
+        return words
+    last = words[-1]
+    if not (last.endswith(("ed", "en")) or last in _IRREGULAR) or len(last) < 5 or \
+            words[-2].endswith(("ed", "en")):
+        return words
+    return [*words[:-2], last, words[-2]]
+
+
+#: participles that end in neither -ed nor -en
+_IRREGULAR = frozenset({"sold", "grown", "made", "built", "spent", "held", "won", "paid",
+                        "bought", "brought", "caught", "kept", "lent"})
+
 
 def _without_noise(lex: Lexicon, words: str) -> str:
     """``words`` (normalised) without the phrases that never say what is counted ("full

@@ -22,9 +22,25 @@ def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
     if entity:
         names.entity = clean_name(entity, lex)
     elif title:
-        names.entity = _title_entity(title, tuple(sorted(aliases.items())), lex, names)
+        names.entity = _shouted_company(title, lex) or \
+            _title_entity(title, tuple(sorted(aliases.items())), lex, names)
     names.entity = aliases.get(names.entity, names.entity)  # keyed by its short form
     return names
+
+
+def _shouted_company(title: str, lex: Lexicon) -> str:
+    """A title that is a company's name in capitals with its legal form ("BRIGHTMOOR GROUP
+    PLC" heading a results release): that company, as its body writes it ("Brightmoor
+    Group"); "" for any other title."""
+    words = title.split()
+    if len(words) < 2 or not title.isupper() or \
+            words[-1].rstrip(".").upper() not in _legal_forms(lex):
+        return ""
+    return " ".join(w.capitalize() for w in words[:-1])
+
+
+def _legal_forms(lex: Lexicon) -> frozenset[str]:
+    return frozenset(w.rstrip(".").upper() for w in lex.legal_forms)
 
 
 _TITLES: BoundedMemo[tuple[object, ...], tuple[frozenset[str], frozenset[str]]] = \

@@ -13,7 +13,9 @@ decided from a few characters around it (never a backtracking pattern over the t
   (``... [4] - Light rare earths``), or after a short label
   (``Core Insights - The ...``, ``Group 1: China's Export Controls - China ...``);
 - before ``Group N`` and after a citation marker followed by a capitalised word
-  (``... faced by the U.S. [1] Group 1: ...``).
+  (``... faced by the U.S. [1] Group 1: ...``);
+- before a line that opens with a short capitalised label and a colon (a results release's
+  ``Adjusted EBITDA: £342m (2023: £296m)`` lines, written without full stops).
 
 Citation markers (``[1][3]``) stay inside their sentence.
 """
@@ -50,13 +52,14 @@ _MAYBE_ABBREVIATION = "|".join(
 #: ends an abbreviation (group ``abbr``: a word ``_abbreviation`` looks at), with its closers.
 #: A bullet `` - `` is found at its dash, ``Group N`` at its ``G``.
 _CANDIDATE = lazy_compile(globals(), "_CANDIDATE",
-    r"[.!?。！？；;\-\]G](?:"
+    r"[.!?。！？；;\-\]G\n](?:"
     rf"(?<=[.!?])(?P<abbr>(?<=\.)(?:{_MAYBE_ABBREVIATION}))?{_CLOSERS_CLASS}(?!\S|\s*[a-z])"
     rf"|(?<=[。！？；;]){_CLOSERS_CLASS}"
     r"|(?<= -)(?= )"
     r"|(?<=\])(?=\s)"
     r"|(?<=\sG)(?=roup \d+(?::|\s+[-A-Z]))"  # a digest's "Group 1:", "Group 1 - ..."; never
     # a company's "Vireo Music Group 21.4%"
+    r"|(?<=\n)(?=[A-Z][^\n:.;!?]{0,60}:[ \t]+\S)"  # a line of "Label: value" lines
     r")"
 )
 _GROUP_LEN = len("Group 1")
@@ -98,6 +101,9 @@ def sentences(segment: Segment) -> list[tuple[int, str]]:
                 last = a
         elif a < last:
             continue
+        elif ch == "\n":  # a line of a block of "Label: value" lines ("Adjusted EBITDA: £342m")
+            _append(out, base, text, last, a)
+            last = a + 1
         elif ch == "]":
             if _citation_marker(text, a) and _starts_sentence(_next_char(text, a + 1)):
                 _append(out, base, text, last, a + 1)
