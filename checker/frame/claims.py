@@ -329,6 +329,10 @@ class Framer(PatternFrames):
             if pron is not None:
                 entity = self._antecedent(sentence, names, paragraph, ctx.doc,
                                           pron.text if pron.kind == "PRON" else "the company")
+                if not entity and pron.kind == "MEAS" and self._last is not None and \
+                        self._last[0] == para and self.lex.place(self._last[1]) is not None:
+                    entity = self._last[1]  # "Ecuador ... shipped 1.21 Mt. Its shrimp
+                    # exports were worth $6.3 billion": the place the paragraph is about
         if not entity:
             chunks = chunk(text, spans, self.lex, names)
             if chunks and chunks[0].kind == "MEAS" and self._last is not None and \

@@ -159,26 +159,15 @@ def organisations(text: str, lex: Lexicon, names: DocNames) -> list[str]:
         words = [w for w in m.group().split() if w not in NOT_NAMES]
         if not words or (len(words) == 1 and (
                 names.ordinary(words[0]) or hyphened_title(words[0]) or
-                _opens_only(words[0].rstrip("."), names.text) or
                 _measure_acronym(words[0].rstrip("."), names.text))):
-            continue  # ("Ready-to-eat cereal ... is in worse shape", "Handbags account for
-            # a quarter of GMV" after "gross merchandise value (GMV)": no name)
+            continue  # ("Ready-to-eat cereal ... is in worse shape", "a quarter of GMV"
+            # after "gross merchandise value (GMV)": no name)
         name = clean_name(" ".join(words), lex)
         key = names.aliases.get(name, name)
         if key and lex.place(key) is None and key.lower() not in lex.demonyms and \
                 key not in lex.legal_forms and normalise_phrase(key) not in lex.materials:
             found.append(key)
     return found
-
-
-def _opens_only(word: str, text: str) -> bool:
-    """Whether the document writes ``word``, a capitalised plural, only where a sentence or
-    line starts: a common noun ("Handbags are fewer"), not a name ("... said Loopwear")."""
-    if not (word.isalpha() and word[1:].islower() and word.endswith("s")
-            and not word.endswith("ss")):
-        return False  # (the shape of a plural common noun; not "ParcelLine", "BYD")
-    return re.search(rf"[^\s.!?:\"“(\[#*|-]\s*(?<![.!?]\s)\b{re.escape(word)}\b",
-                     text) is None
 
 
 def _measure_acronym(word: str, text: str) -> bool:

@@ -163,12 +163,14 @@ def _fronted(clause: list[Chunk]) -> str:
         clause = clause[2:]
     if len(clause) > 3 and clause[1].kind == "NUM" and clause[2].kind == "OF":
         clause = clause[2:]  # "Of the roughly 230 million tonnes of phosphate rock mined"
-    if len(clause) < 3 or clause[0].kind != "OF" or clause[1].kind != "MEAS":
-        return ""
+    if len(clause) < 3 or clause[0].kind != "OF" or not (clause[1].kind == "MEAS" or (
+            clause[1].kind == "NAME" and clause[2].kind == "POSS")):
+        return ""  # ("Of Norway's salmon export value in 2024, the EU took 68%, ...")
     end = next((k for k, c in enumerate(clause) if c.kind == "COMMA"), -1)
-    if end < 0 or any(c.kind not in ("MEAS", "IN", "TO", "NAME", "OF") for c in clause[1:end]):
+    if end < 0 or any(c.kind not in ("MEAS", "IN", "TO", "NAME", "OF", "POSS")
+                      for c in clause[1:end]):
         return ""
-    return " ".join(c.text for c in clause[1:end])
+    return " ".join(c.text for c in clause[1:end]).replace(" '", "'").replace(" ’", "’")
 
 
 def _clauses(chunks: list[Chunk]) -> Iterator[list[Chunk]]:

@@ -25,7 +25,8 @@ ENTITY_NOUNS = frozenset({"company", "group", "firm", "business", "airline", "ca
                           "carmaker", "automaker", "chipmaker", "drugmaker", "manufacturer",
                           "conglomerate", "miner", "refiner", "studio", "broadcaster",
                           "developer", "publisher", "housebuilder", "builder", "brewer",
-                          "chain", "provider", "platform"})
+                          "chain", "provider", "platform", "farmer", "broker", "haulier",
+                          "processor"})
 
 #: lower-case words that never belong to a measure noun phrase
 FUNCTION = frozenset(
