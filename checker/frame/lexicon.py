@@ -357,6 +357,11 @@ def _as_list(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
+#: the pack sections that are sets of normalised phrases, merged pack by pack
+_PHRASE_SETS = ("added_measures", "counted_measures", "own_measures", "market_words",
+                "anaphoric_measures", "spent_measures")
+
+
 def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
     lex.forget()
     for entry in data.get("places", []) or []:
@@ -400,18 +405,9 @@ def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
         str(w).lower() for w in data.get("scope_words", []) or []}
     for unit, material in (data.get("unit_materials") or {}).items():
         lex.unit_materials[str(unit)] = normalise_phrase(str(material))
-    lex.added_measures = lex.added_measures | {
-        normalise_phrase(str(w)) for w in data.get("added_measures", []) or []}
-    lex.counted_measures = lex.counted_measures | {
-        normalise_phrase(str(w)) for w in data.get("counted_measures", []) or []}
-    lex.own_measures = lex.own_measures | {
-        normalise_phrase(str(w)) for w in data.get("own_measures", []) or []}
-    lex.market_words = lex.market_words | {
-        normalise_phrase(str(w)) for w in data.get("market_words", []) or []}
-    lex.anaphoric_measures = lex.anaphoric_measures | {
-        normalise_phrase(str(w)) for w in data.get("anaphoric_measures", []) or []}
-    lex.spent_measures = lex.spent_measures | {
-        normalise_phrase(str(w)) for w in data.get("spent_measures", []) or []}
+    for section in _PHRASE_SETS:  # "added_measures: [additions]": normalised phrases
+        setattr(lex, section, getattr(lex, section) | {
+            normalise_phrase(str(w)) for w in data.get(section, []) or []})
     lex.measure_phrases = lex.measure_phrases | {
         " ".join(str(w).lower().split()) for w in data.get("measure_phrases", []) or []}
     lex.measure_noise = tuple(sorted(
