@@ -330,12 +330,18 @@ class Reader:
                 first.kind == "BE" and self.chunk(tree.children[1]).key == "down"))  # type: ignore[arg-type]
             change = tree.children[-1]
             assert isinstance(change, Tree)
-            earlier = False
+            earlier = by = False
             for c in self.leaves(change):
                 if c.kind == "FROM":
                     earlier = True  # "from 12.1 Mt": an earlier period's level
-                elif c.kind == "TO" and change.data == "change_from_to":
-                    earlier = False  # "up from 82.2% to a record 83.5%": the level now
+                elif c.kind == "BY":
+                    by = True  # "declined by 1.5 basis points": how much, no level
+                elif c.kind == "TO":
+                    by = False
+                    if change.data == "change_from_to":
+                        earlier = False  # "up from 82.2% to a record 83.5%": the level now
+                elif by and c.kind == "NUM":
+                    continue
                 elif earlier:
                     self.emit(c, "auto", "earlier_level")
                 elif change.data == "change_from_to":
