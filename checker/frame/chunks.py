@@ -183,13 +183,21 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
             continue
         if start in places:
             p_end, name = places[start]
+            owned = i > 0 and tokens[i - 1][2].lower() in OWNERS
             while i < n and tokens[i][0] < p_end:
                 i += 1
+            if owned:  # "its US sales came to $6.2bn": where the owner's sales are made
+                out.append(Chunk("WORD", start, p_end, text[start:p_end]))
+                continue
             poss = text[start:p_end].endswith(("'s", "’s"))
             n_end = p_end - 2 if poss else p_end
             if lex.is_total(name):
                 out.append(Chunk("MEAS", start, p_end, text[start:p_end]))  # "global"
                 continue
+            if not poss and i < n and tokens[i][2].lower() in _ENTITY_NOUNS and \
+                    _THE_BEFORE.search(text, max(0, start - 5), start):
+                i += 1  # "the Gothenburg haulier", "the Swiss bank": a company based there,
+                continue  # never the place (who it is, the entity pronouns decide)
             company = None if poss else _named_after_place(tokens, i, text, lex, names, start,
                                                                     p_end)
             if company is not None:  # "China Mobile", "India Post": a company, not the place
@@ -269,6 +277,11 @@ def _is_capitalised(word: str) -> bool:
         ch.isupper() for ch in word[1:]))
 
 
+_THE_BEFORE = lazy_compile(globals(), "_THE_BEFORE", r"\bthe\s+$", re.IGNORECASE)
+#: entity nouns that, with a word before them, name a part of the company: "the US business"
+_PART_NOUNS = frozenset({"business"})
+
+
 def _titled(word: str) -> bool:
     """A word written as an ordinary word opening a sentence: "Revenue", "Recorded-music"."""
     return word.istitle() or hyphened_title(word)
@@ -337,12 +350,19 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
                     and tokens[k + 1][2].lower() in _ENTITY_NOUNS)):
             # "the South Korean company", "the German carmaker", "the Stockholm-based company",
             # "the Warsaw developer"
-            if tokens[k][2].lower() in lex.agent_nouns or tokens[k][2].lower() in _ENTITY_NOUNS:
+            if (tokens[k][2].lower() in lex.agent_nouns or tokens[k][2].lower() in _ENTITY_NOUNS
+                    ) and not (k > i + 1 and tokens[k][2].lower() in _PART_NOUNS):
                 return k - i + 1, Chunk("PRON", start, tokens[k][1], text[start:tokens[k][1]],
-                                        names.entity)
+                                        names.entity)  # (not "the US business": a part)
             k += 1
     if _is_capitalised(word) or word in names.aliases:
         named = _name(tokens, i, text, lex, names, asked)
+        if named is not None and named[1] is not None and named[1].kind == "NAME" and \
+                i + named[0] < len(tokens) and \
+                tokens[i + named[0]][2].lower() in _ENTITY_NOUNS and \
+                (lower == "the" or _THE_BEFORE.search(text, max(0, start - 5), start)):
+            return named[0], None  # "the Gothenburg haulier", "the Bergen firm": where a
+            # company is, never the subject (the entity pronouns say who it is)
         if named is not None and (named[1] is not None or named[0] != 1 or not (
                 _titled(word)) or not names.ordinary(word)):
             return named

@@ -271,8 +271,9 @@ class Framer(PatternFrames):
                 (f" in {region}" if f.kind == "rank" and f.subject in self.lex.places and (
                     region := self.lex.region_holding(ctx.doc.title, {f.subject})) else "")
             # ("Germany remains the largest producer" under "EU cement in 2024": in the EU)
-            if scope.lower() in f" {key} ":  # "... registered in Europe": said already
-                key = key.replace(scope.lower(), "") + scope
+            at = f" {key.lower()} ".find(scope.lower()) if scope else -1
+            if at >= 0:  # "... registered in Europe", "sales in the United States": said
+                key = key[:max(0, at - 1)] + key[at - 1 + len(scope):] + scope  # already
             else:
                 key += scope
             if f.kind == "change":

@@ -216,6 +216,11 @@ class Reader:
         elif rule == "subject_possessive":
             self.subject = parts[0] if parts[0].key else None
             self.subject_measure, self.counted_in = parts[2].text, True
+        elif rule == "subject_measure_of" and self.entity and parts[0].key == "own" and \
+                parts[1].kind == "IN":  # "Sales in the United States came to $15.4bn" in a
+            self.subject = Chunk("NAME", parts[0].start, parts[0].start, "", self.entity)
+            self.subject_measure = f"{parts[0].text} in {parts[2].text}"  # company's release
+            self.counted_in = True
         elif rule == "subject_measure_of":
             self.subject, self.subject_measure = parts[2], parts[0].text
             self.counted_in = True
