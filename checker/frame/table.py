@@ -277,8 +277,11 @@ def frame_cell(
         words, unit_source = _header_words(first), f"{first} {header}"
     if all(w in lexicon.scope_words for w in normalise_phrase(words).split()):
         words = ""  # "Annual growth": growth of the measure another column names
-    if not words:
-        words = _table_measure(headers, own)
+    bare = normalise_phrase(words)
+    if not words or (_SHARE_HEADER.search(header) and
+                     lexicon.synonyms.get(bare, bare) == "market"):
+        words = _table_measure(headers, own) or words  # ("Market share" beside "ETF
+        # assets, end-2024 (€bn)": a share of the ETF assets)
     if not words and len(cell.caption.split()) <= 10:  # a caption, not a whole paragraph
         words = _header_words(cell.caption)
     elif words and len(cell.caption.split()) <= 10 and \
