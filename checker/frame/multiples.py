@@ -98,6 +98,8 @@ _NOT_SHARE = lazy_compile(globals(), "_NOT_SHARE",
     r"inflation|returns?|discounts?|premiums?|probability|chance|likely|turnout|change|"
     r"respective(?:ly)?|own(?!-)|home|domestic|each|approval|ratings?|"
     r"year[- ]on[- ]year|percentage\s+points?)\b", re.IGNORECASE)
+_MADE_UP = lazy_compile(globals(), "_MADE_UP", r"\b(?:made|makes?|making)\s+up\b",
+                        re.IGNORECASE)
 _NOT_NAME = lazy_compile(globals(), "_NOT_NAME",
     r"^(?:The|A|An|In|On|At|And|But|Or|By|For|Of|To|From|With|Q[1-4]|H[12]|FY\d*|"
     # a month, never a name that begins like one ("Deccan Cement", "Novo", "Marlow's")
@@ -252,6 +254,7 @@ def share_list(s: SentenceFigures) -> Iterator[Claim]:
     for name, _ in items:  # (an item named "domestic schemes" is no cue of home totals)
         if name.split()[0].lower() in ("domestic", "home"):
             said = said.replace(name, " ")
+    said = _MADE_UP.sub(" ", said)  # ("made up 46%": a share's verb, not "up 4%")
     if not _SHARE_CUE.search(s.text) or _NOT_SHARE.search(said):
         return
     if any(_OF_OWN.match(s.text, m.end - s.base) for _, m in items):
