@@ -48,7 +48,7 @@ _COMPARED = lazy_compile(globals(), "_COMPARED",
 #: what follows a sentence's first word when it is a name in apposition: "Rotterdam,
 #: Europe's busiest container port, handled ..."
 _APPOSITION = lazy_compile(globals(), "_APPOSITION",
-                           r"\s+(?:(?:the|a|an)\s+[a-z]|[A-Z][\w-]+(?:'s|’s)\s|"
+                           r"\s+(?:(?:the|a|an)\s+(?:[A-Z][\w-]+\s+)?[a-z]|[A-Z][\w-]+(?:'s|’s)\s|"
                            r"(?:which|who|whose)\s)")
 #: a capitalised adjective made with a hyphen: "Saskatoon-based", "US-listed", "China-made"
 _DESCRIBED = lazy_compile(globals(), "_DESCRIBED", r"-(?:[a-z]+ed|made|led|run|built)$")

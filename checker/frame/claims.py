@@ -327,7 +327,13 @@ class Framer(PatternFrames):
             if pron is None and stand_in and stand_in[0].kind == "MEAS" and \
                     P.ITS_THEIR.match(stand_in[0].text):
                 pron = stand_in[0]
-            if pron is not None:
+            at = stand_in.index(pron) if pron is not None else -1
+            if at >= 2 and stand_in[at - 1].kind == "COMMA" and \
+                    stand_in[at - 2].kind == "NAME" and stand_in[at - 2].key and \
+                    at + 1 < len(stand_in) and stand_in[at + 1].kind in ("COMMA", "WITH"):
+                entity = stand_in[at - 2].key  # "Nordvik, the Gothenburg haulier with ...":
+                # the name the description stands beside
+            elif pron is not None:
                 entity = self._antecedent(sentence, names, paragraph, ctx.doc,
                                           pron.text if pron.kind == "PRON" else "the company")
                 if not entity and pron.kind == "MEAS" and self._last is not None and \
