@@ -31,12 +31,12 @@ from factlint.frame.measure_keys import (
     opens_own_measure,
     spent_on,
 )
-from factlint.frame.names import DocNames, may_stand_for, organisations
+from factlint.frame.names import DocNames, antecedent, organisations
 from factlint.frame.pattern_frames import PatternFrames
 from factlint.frame.reader import Framed
 from factlint.frame.rows import IRREGULAR_PARTICIPLES
 from factlint.frame.statements import statements
-from factlint.frame.titles import doc_names
+from factlint.frame.titles import doc_names, title_place
 from factlint.model import (
     Claim,
     ClaimKind,
@@ -73,7 +73,6 @@ _SEGMENT = lazy_compile(
 
 
 #: how far back (characters) "the company" may find the organisation it stands for
-_ANTECEDENT_REACH = 1500
 
 
 class Framer(PatternFrames):
@@ -251,7 +250,7 @@ class Framer(PatternFrames):
                 # rank of the subject's own, and without a destination nothing is framed
                 owner = P.PLACE_OWNER.match(f.measure_text)  # "16% of Spain's arrivals"
                 where = (self.lex.place(owner.group("place")) or "") if owner is not None \
-                    else self._destination(ctx.doc)
+                    else title_place(self.lex, ctx.doc.title)
                 if owner is not None and where:
                     key = self.lex.measure_key(owner.group("rest"), f.verb_measure, topic) or key
                 if f.kind == "rank" or not where or where == f.subject:
@@ -396,34 +395,15 @@ class Framer(PatternFrames):
             return k
         return -1
 
-    def _destination(self, doc: Document) -> str:
-        """The one place a document's title names ("Japan welcomes a record 36.9 million
-        visitors"), "" if none or several."""
-        found = {name for _, _, name in self.lex.find_places(doc.title)
-                 if not self.lex.is_total(name)}
-        return found.pop() if len(found) == 1 else ""
-
     def _antecedent(self, sentence: Sentence, names: DocNames, paragraph: Segment | None,
                     doc: Document, said: str) -> str:
-        """The one organisation ``paragraph`` names before ``sentence``, if exactly one
-        ("Samsung Electronics Co. led ... The South Korean company shipped ..."); where it
-        names none, the one the paragraph before names ("Tesla Inc. delivered ... || For
-        the full year the electric-car maker delivered ..."), unless ``said`` (the words
-        that stand for it) calls it something its name says it is not ("The Emirates Group
-        ... || The airline itself earned ...": the group is no airline)."""
+        """The one organisation ``paragraph`` names before ``sentence`` (else the paragraph
+        before it), see :func:`~factlint.frame.names.antecedent`."""
         if paragraph is None:
             return ""
-        before = sentence.start - paragraph.start  # (the last few sentences only: a
-        found = set(organisations(  # paragraph may be one 15 MB line)
-            paragraph.text[max(0, before - _ANTECEDENT_REACH):before], self.lex, names))
-        k = self._segment_index(doc, paragraph.start) if not found else -1
-        if k > 0:  # the paragraph before
-            text = doc.segments[k - 1].text[-_ANTECEDENT_REACH:]
-            found = set(organisations(text, self.lex, names))
-            noun = said.lower().split()[-1] if said.split() else ""
-            if len(found) == 1 and not may_stand_for(next(iter(found)), text, noun):
-                return ""
-        return found.pop() if len(found) == 1 else ""
+        k = self._segment_index(doc, paragraph.start)
+        return antecedent(self.lex, names, paragraph.text[:sentence.start - paragraph.start],
+                          doc.segments[k - 1].text if k > 0 else "", said)
 
     @staticmethod
     def _earlier(text: str, end: int, stated: LazyPeriods) -> int:

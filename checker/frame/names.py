@@ -202,3 +202,25 @@ def may_stand_for(name: str, written: str, noun: str) -> bool:
 
 #: nouns that stand for any organisation
 ANY_COMPANY = frozenset({"group", "company", "firm", "business", "conglomerate"})
+
+
+#: how far back, in characters, an antecedent is looked for (a paragraph may be one 15 MB
+#: line: its last few sentences only)
+_ANTECEDENT_REACH = 1500
+
+
+def antecedent(lex: Lexicon, names: DocNames, before: str, previous: str, said: str) -> str:
+    """The one organisation the paragraph names ``before`` a sentence, if exactly one
+    ("Samsung Electronics Co. led ... The South Korean company shipped ..."); where it
+    names none, the one the ``previous`` paragraph names ("Tesla Inc. delivered ... || For
+    the full year the electric-car maker delivered ..."), unless ``said`` (the words that
+    stand for it) calls it something its name says it is not ("The Emirates Group ... ||
+    The airline itself earned ...": the group is no airline); "" otherwise."""
+    found = set(organisations(before[-_ANTECEDENT_REACH:], lex, names))
+    if not found and previous:
+        text = previous[-_ANTECEDENT_REACH:]
+        found = set(organisations(text, lex, names))
+        noun = said.lower().split()[-1] if said.split() else ""
+        if len(found) == 1 and not may_stand_for(next(iter(found)), text, noun):
+            return ""
+    return found.pop() if len(found) == 1 else ""

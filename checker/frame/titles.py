@@ -103,3 +103,10 @@ def _acts(acronym: str, text: str, lex: Lexicon) -> bool:
                                              text)]
     return not after or any(a in ("'s", "’s", ",") or (a and kind_of(lex, a.strip().lower())
                                                        in ("VERB", "BE", "CHG")) for a in after)
+
+
+def title_place(lex: Lexicon, title: str) -> str:
+    """The one place a document's title names ("Japan welcomes a record 36.9 million
+    visitors"), "" if none or several."""
+    found = {name for _, _, name in lex.find_places(title) if not lex.is_total(name)}
+    return found.pop() if len(found) == 1 else ""
