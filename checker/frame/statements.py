@@ -52,7 +52,9 @@ def statements(chunks: Sequence[Chunk], entity: str = "") -> list[Framed]:
 def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
     out: list[Framed] = []
     owner: Chunk | None = None  # the last subject named: whose "its revenue" is
-    for clause in _clauses(chunks):
+    for clause, orphan in _clauses(chunks):
+        if orphan:
+            owner = None
         i = 0
         fronted = _fronted(clause)
         objects = _objects(clause)
@@ -173,17 +175,22 @@ def _fronted(clause: list[Chunk]) -> str:
     return " ".join(c.text for c in clause[1:end]).replace(" '", "'").replace(" ’", "’")
 
 
-def _clauses(chunks: list[Chunk]) -> Iterator[list[Chunk]]:
+def _clauses(chunks: list[Chunk]) -> Iterator[tuple[list[Chunk], bool]]:
+    """Each clause, and whether it opens "<a noun>, whose ..." ("PalletLink is a small part
+    of its parent, whose revenue was £2.84bn": the parent's, not the sentence subject's)."""
     clause: list[Chunk] = []
+    orphan = False
     for c in chunks:
         if c.kind == "BREAK":
             if clause:
-                yield clause
+                yield clause, orphan
+            orphan = c.text.lower() == "whose" and len(clause) > 1 and \
+                clause[-1].kind == "COMMA" and clause[-2].kind == "MEAS"
             clause = []
         else:
             clause.append(c)
     if clause:
-        yield clause
+        yield clause, orphan
 
 
 def _longest(clause: list[Chunk], i: int) -> int:
