@@ -77,7 +77,8 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
     # a single capitalised word names the entity when the body writes it, never in lower
     # case, and is not the whole title ("Notes", "Outlook": a heading, not a name)
     candidates = {w for w in sure if " " in w or _acts(w, names.text, lex)} | {
-        w for w in single if w in names.text and not names.ordinary(w) and w != title.strip()}
+        w for w in single if w in names.text and not names.ordinary(w) and w != title.strip()
+        and _alone(w, names.text, lex)}
     return next(iter(candidates)) if len(candidates) == 1 else ""
 
 
@@ -87,6 +88,26 @@ _OCCASION_WORDS = frozenset(
     "first second third fourth quarter quarterly half year annual fiscal full results earnings "
     "call conference report review outlook update transcript excerpt interview briefing "
     "statement presentation season".split())
+
+
+def _alone(word: str, text: str, lex: Lexicon) -> bool:
+    """Whether the body writes ``word`` as a name of its own somewhere (legal form aside),
+    not only inside a longer one ("Pizza" of a title "Pizza chains" over a body that names
+    "Brevik Pizza")."""
+    for m in re.finditer(rf"\b{re.escape(word)}\b", text):
+        before = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
+        after = _NEXT_WORD.match(text, m.end())
+        if (before is None or not before.group(1)[:1].isupper() or
+                _SENTENCE_END.search(text, max(0, m.start() - 40), m.start())) and \
+                (after is None or after.group(1) in lex.legal_forms or
+                 not after.group(1)[:1].isupper()):
+            return True
+    return False
+
+
+_LAST_WORD = re.compile(r"([\w&'’.-]+)\s+$")
+_NEXT_WORD = re.compile(r"\s+([\w&'’.-]+)")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 
 
 def _occasion(name: str) -> bool:
