@@ -115,7 +115,8 @@ def _cell_value(mention: Mention, header: str, ton: str, caption: str = "") -> V
 _COUNT_HEADER = lazy_compile(
     globals(), "_COUNT_HEADER",
     r"\b[A-Za-z]{3,}(?<![su]s)(?<!ss)s(?:\s+(?:sold|delivered|registered|shipped|built|"
-    r"made|opened|closed|carried|served|handled))?$", re.IGNORECASE)
+    r"made|opened|closed|carried|served|handled))?"
+    r"(?:\s+(?:per|a|an|each)\s+(?:day|night|week|month|year|hour))?$", re.IGNORECASE)
 #: first-column headers that say the rows are measures, not subjects
 _MEASURE_ROWS = frozenset({"measure", "metric", "item", "indicator", "key figures", "figure",
                            "line", "kpi", ""})
