@@ -194,8 +194,7 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
             if lex.is_total(name):
                 out.append(Chunk("MEAS", start, p_end, text[start:p_end]))  # "global"
                 continue
-            if not poss and i < n and tokens[i][2].lower() in _ENTITY_NOUNS and \
-                    _THE_BEFORE.search(text, max(0, start - 5), start):
+            if not poss and _where_a_company_is(tokens, i, text, start):
                 i += 1  # "the Gothenburg haulier", "the Swiss bank": a company based there,
                 continue  # never the place (who it is, the entity pronouns decide)
             company = None if poss else _named_after_place(tokens, i, text, lex, names, start,
@@ -275,6 +274,15 @@ def _is_capitalised(word: str) -> bool:
     first = word[0]
     return first.isupper() or (first.islower() and not word.islower() and any(
         ch.isupper() for ch in word[1:]))
+
+
+def _where_a_company_is(tokens: list[tuple[int, int, str, bool]], after: int, text: str,
+                        start: int, opens_with_the: bool = False) -> bool:
+    """Whether the name starting at ``start`` (its tokens end before ``after``) only says
+    where a company is: "the" before it (or opening it) and an entity noun after it ("the
+    Gothenburg haulier", "The US business")."""
+    return after < len(tokens) and tokens[after][2].lower() in _ENTITY_NOUNS and (
+        opens_with_the or _THE_BEFORE.search(text, max(0, start - 5), start) is not None)
 
 
 _THE_BEFORE = lazy_compile(globals(), "_THE_BEFORE", r"\bthe\s+$", re.IGNORECASE)
@@ -358,9 +366,7 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
     if _is_capitalised(word) or word in names.aliases:
         named = _name(tokens, i, text, lex, names, asked)
         if named is not None and named[1] is not None and named[1].kind == "NAME" and \
-                i + named[0] < len(tokens) and \
-                tokens[i + named[0]][2].lower() in _ENTITY_NOUNS and \
-                (lower == "the" or _THE_BEFORE.search(text, max(0, start - 5), start)):
+                _where_a_company_is(tokens, i + named[0], text, start, lower == "the"):
             return named[0], None  # "the Gothenburg haulier", "the Bergen firm": where a
             # company is, never the subject (the entity pronouns say who it is)
         if named is not None and (named[1] is not None or named[0] != 1 or not (

@@ -72,8 +72,6 @@ _SEGMENT = lazy_compile(
     r"\s+(?:[\w-]+\s+){0,4}?(?:business|arm|unit|division|segment|subsidiary|operations?)\b")
 
 
-#: how far back (characters) "the company" may find the organisation it stands for
-
 
 class Framer(PatternFrames):
     """Frames the mentions of one document's sentences into claims."""
@@ -108,14 +106,12 @@ class Framer(PatternFrames):
                 if not c.period.stated:
                     self._why[c.mention.start] = "no-period"
             claims = [c for c in claims if c.period.stated]
-        if sentence.role == "list_item" and claims and \
-                under_plans(ctx.doc, self._segment_index(ctx.doc, sentence.start)):
+        k = self._segment_index(ctx.doc, sentence.start)
+        if sentence.role == "list_item" and claims and under_plans(ctx.doc, k):
             claims = as_plans(claims, self._why)  # "The company expects: - revenue of ..."
-        paragraph = self._paragraph(ctx.doc, sentence)
-        claims = self._discourse.after_semicolon(ctx.doc, sentence, paragraph.start
-                                                 if paragraph else -1, claims)
-        self._discourse.after(ctx.doc, sentence, paragraph.start if paragraph else -1, claims,
-                              self.lex.places)
+        para = ctx.doc.segments[k].start if k >= 0 else -1
+        claims = self._discourse.after_semicolon(ctx.doc, sentence, para, claims)
+        self._discourse.after(ctx.doc, sentence, para, claims, self.lex.places)
         framed = {c.mention.start for c in claims}
         why = tuple((m.start, self._why.get(m.start) or self._unframed(sentence, m))
                     for m in sentence.mentions if m.start not in framed)
@@ -142,9 +138,11 @@ class Framer(PatternFrames):
             return []
         text = sentence.text
         stated = LazyPeriods(text, ctx)
+        paragraph = self._paragraph(ctx.doc, sentence)
         claims, handled = growth_claims(self, sentence, ctx)
         if len(handled) < len(sentence.mentions):  # the statement grammar first
-            claims.extend(self._statement_claims(sentence, ctx, stated, set(handled)))
+            claims.extend(self._statement_claims(sentence, ctx, stated, set(handled),
+                                                 paragraph))
             handled = handled | {c.mention.start for c in claims}
         prev: Frame | None = None
         # (a sentence of "respectively" pairs names and values in order: the grammar's
@@ -171,7 +169,6 @@ class Framer(PatternFrames):
                                                     mention.kind == "rank" else None)
         handled = handled | {c.mention.start for c in claims}  # "..., twice as many as B"
         claims.extend(comparisons_after(sentence, claims, handled, self.lex))
-        paragraph = self._paragraph(ctx.doc, sentence)
         previous = self._discourse.previous(ctx.doc, sentence,
                                             paragraph.start if paragraph else -1)
         # figures checking figures
@@ -180,12 +177,12 @@ class Framer(PatternFrames):
         return claims
 
     def _statement_claims(self, sentence: Sentence, ctx: DocContext, stated: LazyPeriods,
-                          framed: set[int]) -> list[Claim]:
-        """Claims of the statement grammar, for the mentions not in ``framed``."""
+                          framed: set[int], paragraph: Segment | None) -> list[Claim]:
+        """Claims of the statement grammar, for the mentions not in ``framed``; ``paragraph``
+        is the segment that holds ``sentence``."""
         text = sentence.text
         spans = tuple((m.start - sentence.start, m.end - sentence.start, m)
                       for m in sentence.mentions)
-        paragraph = self._paragraph(ctx.doc, sentence)
         para = paragraph.start if paragraph is not None else -1
         found, topic = self._read(sentence, spans, ctx, paragraph)
         out: list[Claim] = []
