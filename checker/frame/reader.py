@@ -46,6 +46,8 @@ def walker() -> lalr.Walker:
     return lalr.Walker(lalr.statement_parser())
 
 
+#: the keys of a MEAS chunk that names a measure ("own": one a company reports of itself)
+_NAMES_A_MEASURE = frozenset({"measure", "own"})
 #: the words of a with-figure that say it is a share, not what a rank is by
 _SHARE_WORDS = frozenset({"share", "shares", "market", "stake", "a"})
 #: the leaves of each subtree of a template tree (which the entry keeps alive), as indices
@@ -426,13 +428,13 @@ class Reader:
                 # ("earned $1.4 billion from coffee exports": what the money is of)
                 parts = self.leaves(part)
                 if shape == "copula_statement" and self.counted_in and len(parts) == 1 and \
-                        any(c.kind == "MEAS" and c.key in ("measure", "own") and
+                        any(c.kind == "MEAS" and c.key in _NAMES_A_MEASURE and
                             c.text == self.subject_measure for c in self.w):
                     continue  # "hotel capacity reached 60,000 rooms": what it counts in
                 own = " ".join(c.text for c in parts if c.kind == "MEAS")
                 if part.data == "measure_of_source":  # "90% of its imports from China"
                     own = f"{own} from {parts[-1].key}"
-                if part.data == "measure_of_in" and parts[-1].key not in ("measure", "own"):
+                if part.data == "measure_of_in" and parts[-1].key not in _NAMES_A_MEASURE:
                     continue  # "earned $1.9 billion in operating income", not "5% in value"
                 if part.data == "measure_of_destination":  # "107 Mt of crude oil to China"
                     own = f"{own} to {parts[-1].key}"
