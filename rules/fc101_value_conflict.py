@@ -103,6 +103,8 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
             continue  # a sentence's own figures are checked by the arithmetic rules only
         classes: dict[tuple[object, ...], list[Claim]] = {}
         for claim in sorted(claims, key=place):
+            if claim.mention.comparison is not None:
+                continue  # "twice Indonesia's": a ratio to another's figure, FC302's
             classes.setdefault(_class_key(claim, settings), []).append(claim)
         members = list(classes.values())
         touched = [not focus or wanted(index, group) for group in members]

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
+from factlint.frame.words import normalise_phrase
 from factlint.hookspecs import Rule
 from factlint.index import ClaimIndex, SubjectGroups, subject_groups, without_suffixes
 from factlint.model import Claim, Comparison, Finding, Interval, Settings, Severity
@@ -107,6 +108,45 @@ def _values(table: SubjectGroups, subject: str, c: Claim) -> list[Claim]:
     return []
 
 
+#: words that say nothing of what is measured: never the word two measures share
+_EMPTY_WORDS = frozenset("of in the a an and per by for to on from at as with total number "
+                         "share level figure".split())
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(normalise_phrase(text).split()) - _EMPTY_WORDS
+
+
+def _kin_values(c: Claim, a: str, b: str, table: SubjectGroups
+                ) -> tuple[list[Claim], list[Claim]]:
+    """Both sides' figures of the one other measure the comparison may mean, when neither
+    its own measure has figures for both ("Harbour has twice as many app customers as
+    Northmere" beside a table of mobile-banking users): the one measure both subjects have
+    figures of that shares a word with the comparison's measure, or, sharing none, the one
+    such measure whose figures the comparison's own document states for both. ([], []) when
+    none or several are left."""
+    wants = ("level", "share") if c.kind == "rate" else (c.kind,)
+    kin: dict[str, tuple[list[Claim], list[Claim]]] = {}
+    for (subject, measure, kind), claims in table.items():
+        if subject != a or kind not in wants or measure == c.measure or measure in kin:
+            continue
+        pick = [v for v in claims if v.mention.value is not None and compatible(v, [c])]
+        other = [v for v in table.get((b, measure, kind), ())
+                 if v.mention.value is not None and compatible(v, [c])]
+        if pick and other:
+            kin[measure] = (pick, other)
+    said = _words(c.measure) | _words(c.measure_text)
+    near = [m for m in kin if _words(m) & said]
+    if len(near) == 1:
+        return kin[near[0]]
+    here = [m for m, (xs, ys) in kin.items()
+            if any(x.path == c.path for x in xs) and any(y.path == c.path for y in ys)]
+    if not near and len(here) == 1:
+        return tuple(  # type: ignore[return-value]
+            [v for v in side if v.path == c.path] for side in kin[here[0]])
+    return [], []
+
+
 def _short_named(target: str, c: Claim, index: ClaimIndex) -> list[str]:
     """The subjects of ``c``'s measure that ``target`` names short ("Ryanair" for "Ryanair
     Holdings", "Royal Caribbean Group" for "Royal Caribbean Cruises" and "Royal Caribbean"):
@@ -132,6 +172,8 @@ def _judge(c: Claim, table: SubjectGroups, index: ClaimIndex,
     a_values = _values(table, c.subject.casefold(), c)
     b_values = _values(table, target, c) or [
         v for name in _short_named(target, c, index) for v in _values(table, name, c)]
+    if not (a_values and b_values) and not is_local(c):
+        a_values, b_values = _kin_values(c, c.subject.casefold(), target, table)
     verdict: tuple[Severity, Claim, Claim] | None = None
     for a in a_values:
         for b in b_values:

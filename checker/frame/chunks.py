@@ -172,6 +172,24 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
             each = _EACH.match(text, end)
             if each is not None:  # "for 8% each"
                 out.append(Chunk("EACH", each.start(1), each.end(1), "each"))
+            if out[-1].kind == "PCT" and _FRACTION_WORDS.fullmatch(mentions[k][2].text) and \
+                    _OF_OWNERS_OWN.match(text, end):  # "less than a quarter of Côte
+                out[-1] = out[-1]._replace(kind="MULT")  # d'Ivoire's": a fraction of another's
+            elif out[-1].kind == "MULT" and mentions[k][2].kind == "comparison" and \
+                    not _OWNERS_OWN.match(text, end):
+                out[-1] = out[-1]._replace(kind="OTHER")  # "a quarter of China's imports":
+                # a share of another's total, not a comparison with its own
+            as_many = _AS_MANY.match(text, end) if out[-1].kind == "MULT" else None
+            if as_many is not None:  # "twice as many app customers as": what it counts
+                out.append(Chunk("ASMANY", as_many.start("as"), as_many.end("as"),
+                                 as_many.group("as")))
+                if as_many.group("np"):
+                    out.append(Chunk("MEAS", as_many.start("np"), as_many.end("np"),
+                                     as_many.group("np")))
+                i += 1
+                while i < n and tokens[i][0] < as_many.end():
+                    i += 1
+                continue
             model = _MODEL.match(text, end)
             if model is not None and out[-1].kind == "NUM":  # "265 737s": what it counts
                 out.append(Chunk("MEAS", model.start(1), model.end(1), model.group(1)))
@@ -285,6 +303,22 @@ def _where_a_company_is(tokens: list[tuple[int, int, str, bool]], after: int, te
         opens_with_the or _THE_BEFORE.search(text, max(0, start - 5), start) is not None)
 
 
+#: after a multiple: "as many <what it counts> as", "as much as"
+_AS_MANY = lazy_compile(globals(), "_AS_MANY",
+    r"\s+(?P<as>as\s+(?:many|much|large|big|high|great|long))"
+    r"(?:\s+(?P<np>(?!as\b)[^\W\d][\w'’-]*(?:\s+(?!as\b)[\w'’-]+){0,4}))?(?=\s+as\b)",
+    re.IGNORECASE)
+_OWNERS_OWN_TAIL = (r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|d['’])[\w'’.-]*){0,3}['’]s"
+                    r"(?=\s*(?:[.,;:)]|$))")
+#: a fraction in words ("less than a quarter", "about a third"), not a percentage
+_FRACTION_WORDS = lazy_compile(globals(), "_FRACTION_WORDS",
+    r"(?:[a-z]+\s+){0,3}(?:a|one|two|three)[\s-]+(?:half|thirds?|quarters?|fifths?|tenths?)",
+    re.IGNORECASE)
+#: "of Côte d'Ivoire's", the noun left out: the same measure of another subject
+_OF_OWNERS_OWN = lazy_compile(globals(), "_OF_OWNERS_OWN",
+    r"\s+of\s+" + _OWNERS_OWN_TAIL)
+#: "Côte d'Ivoire's", "the West End's" and no noun after it
+_OWNERS_OWN = lazy_compile(globals(), "_OWNERS_OWN", r"\s+" + _OWNERS_OWN_TAIL)
 _THE_BEFORE = lazy_compile(globals(), "_THE_BEFORE", r"\bthe\s+$", re.IGNORECASE)
 #: entity nouns that, with a word before them, name a part of the company: "the US business"
 _PART_NOUNS = frozenset({"business"})
@@ -312,8 +346,11 @@ def _value_chunk(mention: Mention, start: int, end: int, index: int) -> Chunk:
         kind = "PCT"
     elif mention.kind in ("quantity", "range") and mention.value is not None:
         kind = "NUM"
+    elif mention.kind == "multiple" or (mention.kind == "comparison" and mention.comparison
+                                         is not None and mention.comparison.factor is not None):
+        kind = "MULT"  # "twice", "less than a quarter of": a comparison statement's
     else:
-        kind = "OTHER"  # a comparison or a multiple: FC302's business, not a statement's
+        kind = "OTHER"  # a bare comparison ("more than"): FC302's business, not a statement's
     dimension = mention.value.dimension if mention.value is not None else ""
     return Chunk(kind, start, end, mention.text, dimension, mention=index)
 

@@ -20,7 +20,7 @@ from factlint.frame import modality
 from factlint.frame import patterns as P
 from factlint.frame.arithmetic import arithmetic_claims
 from factlint.frame.chunks import chunk, may_name_entity
-from factlint.frame.compare import comparisons_after
+from factlint.frame.compare import compared, comparisons_after
 from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.discourse import Discourse, as_plans, under_plans
 from factlint.frame.growth import growth_claims
@@ -232,6 +232,12 @@ class Framer(PatternFrames):
                 # "Lenovo took 26% of shipments": of what the paragraph is measuring
                 key = self.lex.measure_key(phrase, f.verb_measure,
                                            self.lex.main_material(self._last[2])[0] or topic)
+            if f.shape == "comparison_statement":  # "twice Indonesia's": a ratio, FC302's
+                as_compared = compared(mention, f.target, f.subject)
+                if as_compared is None:
+                    continue
+                mention = as_compared
+                key = key or "figure"  # (FC302 finds what both sides state in common)
             if key is None or not f.subject or (
                     not phrase and f.kind == "level" and f.verb_measure and names_its_own(
                         self.lex, text, mention.end - sentence.start, f.verb_measure)) or (

@@ -39,6 +39,7 @@ class Framed:
     end: int
     down: bool = False  # a change downwards ("fell 3%")
     composition: bool = False  # measure_text is "<part> share of <whole>", of the subject
+    target: str = ""  # a comparison's other side ("twice Indonesia's": Indonesia)
 
 
 @functools.lru_cache(maxsize=1)
@@ -95,7 +96,7 @@ class Reader:
         return [w[k] for k in found[1]]
 
     def emit(self, value: Chunk, kind: str, shape: str, measure: str = "",
-             subject: Chunk | None = None, down: bool = False) -> None:
+             subject: Chunk | None = None, down: bool = False, target: str = "") -> None:
         who = subject or self.subject
         composition = shape == "composition"
         if who is None and self.composition is not None and kind != "change":
@@ -124,7 +125,7 @@ class Reader:
             self.composition = (who, phrase)
         verb = "" if phrase and phrase == self.fronted else self.verb  # it names the measure
         self.out.append(Framed(value.mention, kind, who.key, who.text, phrase, verb,
-                               shape, start, self.end_of(value), down, composition))
+                               shape, start, self.end_of(value), down, composition, target))
 
     def end_of(self, value: Chunk) -> int:
         """Where the statement of ``value`` ends: after its own measure phrase, if any."""
@@ -382,6 +383,20 @@ class Reader:
                 for c in parts:
                     if c.kind in ("NUM", "PCT"):
                         self.emit(c, "auto", rule, subject=name)
+        elif rule == "comparison_statement":  # "Harbour has twice as many app customers
+            comparand = tree.children[-1]  # as Northmere": a ratio of the subject's figure
+            assert isinstance(comparand, Tree)  # to the other side's, of one measure
+            parts = self.leaves(comparand)
+            other = [c for c in parts if c.kind == "NAME"][-1]
+            measure = " ".join(c.text for c in parts if c.kind == "MEAS")
+            if measure and parts[0].kind == "NAME" and not self.subject_measure and (
+                    first is None or first.kind != "BE"):
+                return  # "Northlight paid about 1.7 times Kestrel's revenue": what it paid
+                # (a verb the chunker drops), not its revenue; "had three times Germany's
+                # bed density", "Jio's base is twice Airtel's" are
+            value = next(self.chunk(c) for c in tree.children if isinstance(c, Token)
+                         and self.chunk(c).kind == "MULT")
+            self.emit(value, "rate", rule, measure, target=other.key or other.text)
         elif rule == "coordinated":
             figure = tree.children[0]
             assert isinstance(figure, Tree)

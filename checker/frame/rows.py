@@ -100,7 +100,7 @@ def _aside_end(chunks: list[Chunk], k: int) -> int:
     figures = chunks[k].text.lower() not in ("which", "who")
     for j in range(k + 1, min(len(chunks) - 1, k + 16)):
         c = chunks[j]
-        if c.kind == "BREAK" or (c.kind in ("NUM", "PCT", "RANK", "OTHER") and not figures):
+        if c.kind == "BREAK" or (c.kind in ("NUM", "PCT", "RANK", "OTHER", "MULT") and not figures):
             return -1
         if c.kind == "COMMA":
             if chunks[j + 1].kind in ("NAME", "AND"):
@@ -154,7 +154,7 @@ def _asides(chunks: list[Chunk]) -> list[Chunk]:
             close = next((j for j in range(k + 1, len(chunks))
                           if chunks[j].kind in ("RPAR", "LPAR", "BREAK")), -1)
             if close > 0 and chunks[close].kind == "RPAR" and not any(
-                    x.kind in ("NUM", "PCT", "RANK", "OTHER") for x in chunks[k + 1:close]):
+                    x.kind in ("NUM", "PCT", "RANK", "OTHER", "MULT") for x in chunks[k + 1:close]):
                 k = close + 1
                 continue
         out.append(c)
@@ -315,7 +315,7 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
         if c.kind == "BREAK" and c.text.lower() in ("whose", "who", "which") and \
                 len(out) > 1 and out[-1].kind == "COMMA" and out[-2].kind in ("NAME", "PRON"):
             close = _aside_end(chunks, k)
-            if close > 0 and not any(x.kind in ("NUM", "PCT", "RANK", "OTHER")
+            if close > 0 and not any(x.kind in ("NUM", "PCT", "RANK", "OTHER", "MULT")
                                      for x in chunks[k:close]):
                 skip_to = close + 1  # "Alibaba Cloud, whose business is in China, held 4%"
                 if out[-2].kind == "PRON":

@@ -86,7 +86,7 @@ def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
                 # predicate of the name that opened the clause
                 k = _predicate_comma(clause, 1)
                 if clause[1:2] and clause[1].kind == "COMMA" and k > 1 and not any(
-                        c.kind in ("NUM", "PCT", "RANK", "OTHER") for c in clause[1:k]):
+                        c.kind in ("NUM", "PCT", "RANK", "OTHER", "MULT") for c in clause[1:k]):
                     window = _with_subject(clause[0], clause, k)
                     if window:
                         out.extend(Reader(window, entity, owner, fronted).read())
