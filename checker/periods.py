@@ -25,8 +25,13 @@ _MONTH_NUMBERS = {name: n for n, name in enumerate(
 
 _PATTERNS = lazy_compile(globals(), "_PATTERNS",
     rf"""
-    (?=[QtfsJFMASONDBbIiUudaln12eo])  # the first letter of every branch: a quick test
-    (?:(?P<quarter>\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<qy>{_YEAR})\b
+    (?=[QtfsJFMASONDBbIiUudaln12eoH])  # the first letter of every branch: a quick test
+    (?:(?P<half>\bH(?P<h>[12])\s*(?:of\s+)?(?P<hy>{_YEAR})\b
+      |\b(?P<hy2>{_YEAR})\s*H(?P<h2>[12])\b
+      |\b(?:[Tt]he\s+)?(?P<hw>(?i:first|second))[\s-]half(?:[\s-]year)?(?:\s+of)?(?:\s+(?P<hy3>{_YEAR}))?\b
+      |\b(?:[Tt]he\s+)?(?i:six)\s+months\s+(?:to|ended|ending|through)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?
+        (?P<sm>{_MONTH})(?:\s+\d{{1,2}})?,?\s+(?P<sy>{_YEAR})\b)
+    |(?P<quarter>\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<qy>{_YEAR})\b
       |\b(?P<qy2>{_YEAR})\s*Q(?P<q2>[1-4])\b
       |\b(?:[Tt]he\s+)?(?P<qw>(?i:first|second|third|fourth))[\s-]quarter(?:\s+of)?\s+(?P<qy3>{_YEAR})\b)
     |(?P<yearless>\b(?:[Tt]he\s+)?(?P<qw2>(?i:first|second|third|fourth))[\s-]quarter\b
@@ -47,7 +52,7 @@ _PATTERNS = lazy_compile(globals(), "_PATTERNS",
 # every period above holds a year, a month or the word "year": a sentence with none of them
 # (most) states no period, and one search says so
 _ANY_PERIOD = lazy_compile(  # flat: a fast search
-    globals(), "_ANY_PERIOD", r"19[5-9]\d|20\d\d|year|quarter|Q[1-4]|" + _MONTH[3:-1])
+    globals(), "_ANY_PERIOD", r"19[5-9]\d|20\d\d|year|quarter|half|Q[1-4]|" + _MONTH[3:-1])
 _NAME_BEFORE = lazy_compile(globals(), "_NAME_BEFORE",
                             r"\b(?!" + _MONTH + r"\s+$)[A-Z][a-z]+\s+$")  # (not "May 2025")
 
@@ -81,7 +86,23 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
     yearless: set[tuple[int, int]] = set()  # quarters that name no year
     for m in _PATTERNS.finditer(text):
         start, end = m.span()
-        if m.group("quarter"):
+        if m.group("sm"):  # "the six months to 31 December 2024": July to December
+            last = _MONTH_NUMBERS[m.group("sm")[:3].lower()]
+            first = next(name for name, n in _MONTH_NUMBERS.items() if n == (last - 6) % 12 + 1)
+            out.append((start, end, Period(frozenset({int(m.group("sy"))}), "months",
+                                           _month_part(first.title(), m.group("sm")), True)))
+        elif m.group("half"):  # "the first half of 2024", "H1 2024": January to June
+            h = int(m.group("h") or m.group("h2") or (1 if m.group("hw").lower() == "first" else 2))
+            year_text = m.group("hy") or m.group("hy2") or m.group("hy3")
+            if year_text:
+                year = int(year_text)
+            elif date is not None:  # "the first half": the last one before the date
+                year = date.year if h == 1 and date.month > 6 else date.year - 1
+            else:
+                continue
+            part = _month_part("January", "June") if h == 1 else _month_part("July", "December")
+            out.append((start, end, Period(frozenset({year}), "months", part, True)))
+        elif m.group("quarter"):
             q = m.group("q") or m.group("q2") or str(_QUARTER_WORDS[m.group("qw").lower()])
             year = int(m.group("qy") or m.group("qy2") or m.group("qy3"))
             out.append((start, end, Period(frozenset({year}), "quarter", f"Q{q}", True)))

@@ -114,7 +114,12 @@ _EMPTY_WORDS = frozenset("of in the a an and per by for to on from at as with to
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(normalise_phrase(text).split()) - _EMPTY_WORDS
+    """The words of a measure that say what it counts (not where: " in <place>" dropped)."""
+    return frozenset(normalise_phrase(text).split(" in ")[0].split()) - _EMPTY_WORDS
+
+
+def _scope(measure: str) -> str:
+    return measure.partition(" in ")[2]
 
 
 def _kin_values(c: Claim, a: str, b: str, table: SubjectGroups
@@ -125,11 +130,12 @@ def _kin_values(c: Claim, a: str, b: str, table: SubjectGroups
     figures of that shares a word with the comparison's measure, or, sharing none, the one
     such measure whose figures the comparison's own document states for both. ([], []) when
     none or several are left."""
-    wants = ("level", "share") if c.kind == "rate" else (c.kind,)
+    wants = ("level",) if c.kind == "rate" else (c.kind,)  # (shares only by their name)
     kin: dict[str, tuple[list[Claim], list[Claim]]] = {}
     for (subject, measure, kind), claims in table.items():
-        if subject != a or kind not in wants or measure == c.measure or measure in kin:
-            continue
+        if subject != a or kind not in wants or measure == c.measure or measure in kin or \
+                _scope(measure) != _scope(c.measure):
+            continue  # (US sales never stand for US outlets)
         pick = [v for v in claims if v.mention.value is not None and compatible(v, [c])]
         other = [v for v in table.get((b, measure, kind), ())
                  if v.mention.value is not None and compatible(v, [c])]

@@ -29,6 +29,11 @@ DATE = dt.date(2025, 10, 20)
         # "end-2024" as a table header or an adjective writes "at the end of 2024"
         ("Screens, end-2024", "2024", False),
         ("The end-2023 fleet was older.", "2023", False),
+        # a half-year is its six months, never the year's figure
+        ("Turnover was €3,050 million for the first half of 2024.", "Jan\u2013Jun 2024", False),
+        ("H1 2024 revenue rose 4%.", "Jan\u2013Jun 2024", False),
+        ("Second-half 2023 volumes fell.", "Jul\u2013Dec 2023", False),
+        ("Box volumes rose 3% in the first half.", "Jan\u2013Jun 2025", False),
     ],
 )
 def test_stated_period(sentence: str, label: str, projection: bool) -> None:

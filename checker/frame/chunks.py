@@ -159,7 +159,7 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
                 out.append(Chunk("NAME", rest.start(), rest.start() + len(words), words,
                                  "Others"))
             out.append(_value_chunk(mentions[k][2], start, end, k))
-            if out[-1].kind == "PCT" and _OF_THEM.match(text, end):
+            if out[-1].kind in ("PCT", "NUM") and _OF_THEM.match(text, end):
                 out[-1] = Chunk("OTHER", start, end, out[-1].text, mention=k)  # "60% of them"
             than = _COMPARED.match(text, end)
             if than is not None and out[-1].kind == "PCT" and _THAN_BEFORE.match(text, than.end()):

@@ -233,7 +233,8 @@ class Framer(PatternFrames):
                 key = self.lex.measure_key(phrase, f.verb_measure,
                                            self.lex.main_material(self._last[2])[0] or topic)
             if f.shape == "comparison_statement":  # "twice Indonesia's": a ratio, FC302's
-                as_compared = compared(mention, f.target, f.subject)
+                as_compared = compared(mention, f.target, f.subject,
+                                       text[mention.end - sentence.start:])
                 if as_compared is None:
                     continue
                 mention = as_compared
@@ -453,6 +454,9 @@ class Framer(PatternFrames):
             self._why[mention.start] = "not-asserted"
             return None
         found = [p for p in stated.get() if not periods.labels_other(text, p[0], p[1], ms)]
+        clause_lo = next((s for s, e, _ in found  # "a difficult 2023, when revenue grew
+                          if e <= clause_lo and P.WHEN_GAP.fullmatch(text, e, clause_lo)),
+                         clause_lo)  # just 3%": the clause of that year
         # a period after an earlier value ("from 1.2 Mt in 2023") is that value's; after a
         # value the statement goes on to ("rose 6.3% to 316 million in Q3 2024") it is the
         # whole statement's

@@ -38,6 +38,11 @@ _NAME = (r"(?:(?:the|neighbouring|neighboring|rival)\s+)?"
 _TARGET = lazy_compile(globals(), "_TARGET",
     r"\s+(?:as\s+(?:many|much|large|big|high|great)(?:\s+\w+){0,3}?\s+as\s+(?:that\s+of\s+)?"
     r"|(?:that|those)\s+of\s+|)" + _NAME)
+#: after a multiple, the other side's own figure: "twice as many as Parcelway's 1,900"
+_OTHERS_FIGURE = lazy_compile(globals(), "_OTHERS_FIGURE",
+    r"^[^.;:!?]{0,60}?[A-Z][\w&.'’-]*(?:['’]s)?\s+[$€£¥]?\d")
+
+
 _CLAIMED = ("level", "share")
 
 
@@ -68,7 +73,8 @@ def comparisons_after(sentence: Sentence, claims: Sequence[Claim], handled: set[
         if op:
             m = dataclasses.replace(m, qualifier="over" if op == "gt" else "under")
         comparison = _comparison(m, text[m.end - base:], lex)
-        if comparison is None or comparison.target_text.casefold() == c.subject.casefold():
+        if comparison is None or comparison.target_text.casefold() == c.subject.casefold() \
+                or _OTHERS_FIGURE.match(text[m.end - base:]):
             continue
         mention = dataclasses.replace(m, kind="comparison", comparison=comparison)
         out.append(dataclasses.replace(c, mention=mention, location=m.location or c.location,
@@ -104,11 +110,13 @@ def _comparison(m: Mention, after: str, lex: Lexicon) -> Comparison | None:
     return multiples.comparison_with(m, target)
 
 
-def compared(m: Mention, target: str, subject: str) -> Mention | None:
+def compared(m: Mention, target: str, subject: str, after: str) -> Mention | None:
     """The multiple or fraction ``m`` of a comparison statement ("Vietnam's exports were
     twice Indonesia's") as a comparison of ``subject``'s figure with ``target``'s; None when
-    it names no other side."""
-    if not target or target.casefold() == subject.casefold():
+    it names no other side, or when ``after`` (the text after it) states that side's figure
+    ("twice as many as Parcelway's 1,900": the sentence's own two figures, weighed where
+    they stand)."""
+    if not target or target.casefold() == subject.casefold() or _OTHERS_FIGURE.match(after):
         return None
     if m.kind == "multiple" and m.value is not None:
         comparison = multiples.comparison_with(m, target)

@@ -263,6 +263,8 @@ YEAR_EARLIER = lazy_compile(
     r"\s*(?:(?:in|for|during)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior|"
     r"preceding)\s+year|(?:in\s+)?the\s+year-?(?:earlier|ago)\s+(?:period|quarter))\b",
     re.IGNORECASE)
+#: a clause that says what happened at the time named right before it ("2023, when")
+WHEN_GAP = lazy_compile(globals(), "WHEN_GAP", r"[\s,]*when\s*", re.IGNORECASE)
 SHARE_OF_START = lazy_compile(
     globals(), "SHARE_OF_START", r"^(?:market\s+)?(?:share|portion|part)\s+of\s+(?:the\s+)?")
 IN_PLACE_END = lazy_compile(

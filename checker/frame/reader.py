@@ -169,9 +169,10 @@ class Reader:
         if self.subject is None and self.part is None:
             return []
         assert isinstance(predicates, Tree)
-        for item in predicates.children:
-            if isinstance(item, Tree):
-                self.read_predicate(item)
+        for n, item in enumerate(predicates.children):
+            if isinstance(item, Tree) and (n == 0 or not self._at_figure(item)):
+                self.read_predicate(item)  # (", at $24.1 billion," only right after the
+                # subject: "62% of world output, which X puts at 226 million" is not its)
         waiting, self.unmeasured = self.unmeasured, []
         if self.measure and waiting and self.out and \
                 waiting[-1][0].mention < max(f.mention for f in self.out):
@@ -179,6 +180,11 @@ class Reader:
                 self.emit(value, "share", shape, self.measure, who, down)
             self.out.sort(key=lambda f: f.mention)
         return self.out
+
+    def _at_figure(self, tree: Tree[Token]) -> bool:
+        head = tree.children[0]
+        return tree.data == "copula_statement" and isinstance(head, Token) and \
+            self.chunk(head).kind == "AT"
 
     def read_respectively(self) -> None:
         """``A and B had revenue of $39.5bn and $31.0bn respectively, or 32% and 25% of the
