@@ -433,6 +433,22 @@ def _verb_form(lower: str, lex: Lexicon) -> bool:
         lower not in lex.materials and lower not in _FUNCTION and lower.isalpha()
 
 
+#: words before a name that make it name a kind of thing, one of many ("the average Pulse
+#: club", "each Kestrel store", "a typical Tesla buyer"); adjectives that may follow them
+_ONE_OF = frozenset({"average", "typical", "median", "each", "every"})
+_AGED = frozenset({"new", "old", "older", "newer", "mature", "large", "small", "single"})
+
+
+def _one_of_many(tokens: list[tuple[int, int, str, bool]], i: int, j: int) -> bool:
+    """Whether the name of tokens ``i:j`` only says whose kind of thing the noun after it
+    is: "the average new Pulse club", "each Kestrel store"."""
+    k = i - 1
+    while k >= 0 and tokens[k][2].lower() in _AGED:
+        k -= 1
+    return k >= 0 and tokens[k][2].lower() in _ONE_OF and j < len(tokens) and \
+        not tokens[j][3] and tokens[j][2][:1].islower() and tokens[j][2].isalpha()
+
+
 def _measure_word(word: str, lower: str, lex: Lexicon) -> bool:
     """Whether a plain word (no phrase of the vocabulary, no name, no verb form) may be part
     of a measure noun phrase; else it is filler."""
@@ -497,6 +513,8 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
             j < len(tokens) and tokens[j][2][:1].islower():
         # "its GLP-1 sales", "Hollis & Crane's Crane Select range": what it sells or owns
         return j - i0, Chunk("WORD", first, last, raw)
+    if _one_of_many(tokens, i, j):  # "The average new Pulse club opens with 2,400
+        return j - i0, Chunk("WORD", first, last, raw)  # members": one club, not Pulse
     cleaned = clean_name(raw, lex)
     key = names.aliases.get(raw) or names.aliases.get(cleaned) or cleaned
     taken = j - i0

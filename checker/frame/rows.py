@@ -182,6 +182,15 @@ _SUBSET = lazy_compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozen|"
     r"\d+|top|biggest|largest|leading|main|major|most|several|many|some|few|other)\b",
     re.IGNORECASE)
+def object_which(before: list[Chunk]) -> bool:
+    """Whether a "which" after ``before`` (ending in a comma) speaks of the object noun the
+    clause ended with, not of its subject or its figure: the clause has stated a figure, and
+    the words before the comma are neither a name nor a figure."""
+    return len(before) > 1 and before[-1].kind == "COMMA" and \
+        before[-2].kind not in ("NAME", "PRON", "NUM", "PCT", "COMMA") and \
+        any(c.kind in ("NUM", "PCT") for c in before[:-2])
+
+
 _WHICH = lazy_compile(globals(), "_WHICH", r"\s*which\b")
 _DASHES = frozenset({"—", "–", " - "})
 
@@ -338,6 +347,9 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                 and normalise_phrase(nxt.text).split()[-1] in _ROLES)):
             continue  # "had shipped": an auxiliary; "remained the market leader with a 32%
             # share": the role named before "with" says nothing the figure does not
+        if c.kind == "BREAK" and c.text.lower() == "which" and object_which(out):
+            out.append(c)  # "held 34% of the members of the budget segment, which had 4.2
+            continue  # million members": the segment's, not the subject's (no subject)
         if c.kind == "BREAK" and c.text.lower() in ("which", "who"):
             continue  # an aside not skipped above ("which ranked second among ..., reported",
             # "who made up 16% of ..."): its words are the name's, read as they stand

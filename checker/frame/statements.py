@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from factlint.frame.reader import OWN as _OWN
 from factlint.frame.reader import TOTAL_WORDS as _TOTAL_WORDS
 from factlint.frame.reader import Framed, Reader, walker
+from factlint.frame.rows import object_which
 from factlint.frame.vocabulary import Chunk
 from factlint.parse import lalr
 from factlint.util.bounded import BoundedMemo
@@ -184,8 +185,9 @@ def _clauses(chunks: list[Chunk]) -> Iterator[tuple[list[Chunk], bool]]:
         if c.kind == "BREAK":
             if clause:
                 yield clause, orphan
-            orphan = c.text.lower() == "whose" and len(clause) > 1 and \
-                clause[-1].kind == "COMMA" and clause[-2].kind == "MEAS"
+            orphan = (c.text.lower() == "whose" and len(clause) > 1 and
+                      clause[-1].kind == "COMMA" and clause[-2].kind == "MEAS") or (
+                c.text.lower() == "which" and object_which(clause))
             clause = []
         else:
             clause.append(c)
