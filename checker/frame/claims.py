@@ -274,6 +274,13 @@ class Framer(PatternFrames):
                 (f" in {region}" if f.kind == "rank" and f.subject in self.lex.places and (
                     region := self.lex.region_holding(ctx.doc.title, {f.subject})) else "")
             # ("Germany remains the largest producer" under "EU cement in 2024": in the EU)
+            if not scope and f.kind == "share" and " in " not in f" {key} " and \
+                    P.MARKET_WORDS.search(f.measure_text) and \
+                    f.subject not in self.lex.places and not P.WORLD_WORDS.search(text) and (
+                        home := title_place(self.lex, ctx.doc.title)):
+                scope = f" in {home}"  # "Jio held 41% of the mobile market" under "India's
+                # telecoms in 2024": of India's, as "41% of India's market" says elsewhere
+                # (a market's share only: "31% of its sales online" is of its own)
             at = f" {key.lower()} ".find(scope.lower()) if scope else -1
             if at >= 0:  # "... registered in Europe", "sales in the United States": said
                 key = key[:max(0, at - 1)] + key[at - 1 + len(scope):] + scope  # already

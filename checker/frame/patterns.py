@@ -263,6 +263,12 @@ YEAR_EARLIER = lazy_compile(
     r"\s*(?:(?:in|for|during)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior|"
     r"preceding)\s+year|(?:in\s+)?the\s+year-?(?:earlier|ago)\s+(?:period|quarter))\b",
     re.IGNORECASE)
+#: words that make a share one of a world total, never of a place's
+WORLD_WORDS = lazy_compile(globals(), "WORLD_WORDS", r"\b(?:global|world(?:wide|'s|’s)?|"
+                           r"international|internationally)\b", re.IGNORECASE)
+#: the words of a share's whole that make it a market's, shared by every seller in it
+MARKET_WORDS = lazy_compile(globals(), "MARKET_WORDS", r"\b(?:market|industry|sector|segment)\b",
+                            re.IGNORECASE)
 #: a clause that says what happened at the time named right before it ("2023, when")
 WHEN_GAP = lazy_compile(globals(), "WHEN_GAP", r"[\s,]*when\s*", re.IGNORECASE)
 SHARE_OF_START = lazy_compile(
