@@ -261,7 +261,8 @@ SOURCE_MARKET = lazy_compile(globals(), "SOURCE_MARKET",
 YEAR_EARLIER = lazy_compile(
     globals(), "YEAR_EARLIER",
     r"\s*(?:(?:in|for|during)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior|"
-    r"preceding)\s+year|(?:in\s+)?the\s+year-?(?:earlier|ago)\s+(?:period|quarter))\b",
+    r"preceding)\s+year|the\s+year\s+(?:before|earlier)|(?:twelve|12)\s+months\s+(?:earlier|"
+    r"before)|(?:in\s+)?the\s+year-?(?:earlier|ago)\s+(?:period|quarter))\b",
     re.IGNORECASE)
 #: words that make a share one of a world total, never of a place's
 WORLD_WORDS = lazy_compile(globals(), "WORLD_WORDS", r"\b(?:global|world(?:wide|'s|’s)?|"
