@@ -49,6 +49,8 @@ def _modality_plain(sentence: str, clause_start: int, value_start: int,
     if M._NOT_A_CLAIM.search(left) or M._MAY.search(left):
         return "none"
     right = sentence[value_end:value_end + 40]
+    if M._WOULD_AFTER.match(right):
+        return "none"
     if M._LEVY.match(right) and \
             M._NOT_A_CLAIM.search(sentence[max(0, value_start - M.WINDOW):value_start]):
         return "none"

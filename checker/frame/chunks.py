@@ -140,6 +140,9 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
                 tokens.append((b - 1, b, ".", True))
             else:
                 tokens.append((a, b, word, False))
+                if word[-1] == "s" and text[b:b + 1] in ("'", "’") and \
+                        (b + 1 == len(text) or text[b + 1].isspace()):
+                    tokens.append((b, b + 1, "'s", False))  # "Kestrel Homes' sales"
         tokens.append((s, e, "", False))  # the mention's own slot
         pos = e
     tokens.pop()  # the end sentinel

@@ -477,7 +477,8 @@ class Framer(PatternFrames):
             # "was $11.1 billion, down 19% from $13.7 billion in 2023" a level of that year
             base = [p for s, _, p in found if ms < s < clause_hi and p.years
                     and p.granularity == "year" and not p.projection
-                    and any(me <= o[0] and o[1] <= s for o in others)]
+                    and any(me <= o[0] and 0 <= s - o[1] <= 12 for o in others)]  # ("from
+                    # 820,000, and operated 231 clubs on 31 December": the later clause's)
             if base:
                 period = dataclasses.replace(base[0], years=frozenset(
                     y + 1 for y in base[0].years))

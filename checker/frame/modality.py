@@ -57,6 +57,10 @@ _LEVY = lazy_compile(
 _BY_YEAR = lazy_compile(globals(), "_BY_YEAR", r"\bby\s+20\d\d\b(?!\s+(?!"
                         + DEADLINE_FOLLOWERS + r"\b)[a-z])")
 
+#: a figure whose own clause goes on in a conditional: "£3bn would be a record"
+_WOULD_AFTER = lazy_compile(globals(), "_WOULD_AFTER",
+                            r"[^,;:.()]{0,24}?\b(?:would|could|might)\b", re.IGNORECASE)
+
 Reading = Literal["fact", "projection", "estimate", "none"]
 
 
@@ -71,6 +75,8 @@ def modality(sentence: str, clause_start: int, value_start: int, value_end: int)
     if cued and (_NOT_A_CLAIM.search(left) or _MAY.search(left)):
         return "none"
     right = sentence[value_end:value_end + 40]
+    if _WOULD_AFTER.match(right):
+        return "none"  # "sales of £3bn would be a record": a condition, no claim
     if _LEVY.match(right) and \
             _NOT_A_CLAIM.search(sentence[max(0, value_start - WINDOW):value_start]):
         return "none"

@@ -78,6 +78,7 @@ class Reader:
         self.start = window[0].start  # where the claim's text starts: its verb, if any
         self.part: Chunk | None = None  # a subject that is a part of a place's whole
         self.composition: tuple[Chunk, str] | None = None  # that place, "<part> share of .."
+        self.owned = False  # the subject is an owner's measure: "Kestrel's sales"
 
     # -------------------------------------------------------------------- helpers
     def chunk(self, leaf: Token) -> Chunk:
@@ -170,7 +171,8 @@ class Reader:
             return []
         assert isinstance(predicates, Tree)
         for n, item in enumerate(predicates.children):
-            if isinstance(item, Tree) and (n == 0 or not self._at_figure(item)):
+            if isinstance(item, Tree) and (n == 0 or not self._at_figure(item)) and \
+                    not self._of_figure_alone(item):
                 self.read_predicate(item)  # (", at $24.1 billion," only right after the
                 # subject: "62% of world output, which X puts at 226 million" is not its)
         waiting, self.unmeasured = self.unmeasured, []
@@ -184,7 +186,15 @@ class Reader:
     def _at_figure(self, tree: Tree[Token]) -> bool:
         head = tree.children[0]
         return tree.data == "copula_statement" and isinstance(head, Token) and \
-            self.chunk(head).kind == "AT"
+            self.chunk(head).kind in ("AT", "OF")
+
+    def _of_figure_alone(self, tree: Tree[Token]) -> bool:
+        """``OF figure`` after a subject that is no owner's measure ("Kestrel's sales of
+        £3.86bn" is; "on US sales of $15.4 billion", a place's word before a measure, is
+        not): nothing said."""
+        head = tree.children[0]
+        return tree.data == "copula_statement" and isinstance(head, Token) and \
+            self.chunk(head).kind == "OF" and not self.owned
 
     def read_respectively(self) -> None:
         """``A and B had revenue of $39.5bn and $31.0bn respectively, or 32% and 25% of the
@@ -225,6 +235,7 @@ class Reader:
         elif rule == "subject_possessive":
             self.subject = parts[0] if parts[0].key else None
             self.subject_measure, self.counted_in = parts[2].text, True
+            self.owned = True
         elif rule == "subject_measure_of" and self.entity and parts[0].key == "own" and \
                 parts[1].kind == "IN":  # "Sales in the United States came to $15.4bn" in a
             self.subject = Chunk("NAME", parts[0].start, parts[0].start, "", self.entity)

@@ -105,7 +105,9 @@ def _aside_end(chunks: list[Chunk], k: int) -> int:
         if c.kind == "COMMA":
             if chunks[j + 1].kind in ("NAME", "AND"):
                 continue  # a list inside it: "which owns A, B and C, carried"
-            return j if chunks[j + 1].kind in ("VERB", "BE", "CHG") else -1
+            return j if chunks[j + 1].kind in ("VERB", "BE", "CHG", "WITH") else -1
+            # ("whose full name is EasyFit Leisure Ltd, ended the year with 860,000
+            # members": a verb factlint does not read, then the figure with its noun)
     return -1
 
 

@@ -55,8 +55,11 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
     key = (title, aliases, id(lex))
     found = _TITLES.get(key)
     if found is None:
-        chunks = [c for c in chunk_words(title, lex, DocNames(dict(aliases)))
-                  if c.kind == "NAME" and lex.place(c.key) is None]
+        words = chunk_words(title, lex, DocNames(dict(aliases)))
+        chunks = [c for k, c in enumerate(words)
+                  if c.kind == "NAME" and lex.place(c.key) is None
+                  and not (k and words[k - 1].kind == "POSS")]  # ("Kestrel Homes' Daniel
+        # Okafor": its chief, not another organisation)
         sure = frozenset(c.key for c in chunks if (c.text.isupper() or " " in c.text)
                          and not shouted(c.text) and not any(ch.isdigit() for ch in c.key)
                          and not _occasion(c.key))
