@@ -29,8 +29,9 @@ _PATTERNS = lazy_compile(globals(), "_PATTERNS",
     (?:(?P<half>\bH(?P<h>[12])\s*(?:of\s+)?(?P<hy>{_YEAR})\b
       |\b(?P<hy2>{_YEAR})\s*H(?P<h2>[12])\b
       |\b(?:[Tt]he\s+)?(?P<hw>(?i:first|second))[\s-]half(?:[\s-]year)?(?:\s+of)?(?:\s+(?P<hy3>{_YEAR}))?\b
-      |\b(?:[Tt]he\s+)?(?i:six)\s+months\s+(?:to|ended|ending|through)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?
-        (?P<sm>{_MONTH})(?:\s+\d{{1,2}})?,?\s+(?P<sy>{_YEAR})\b)
+      |\b(?:[Tt]he\s+)?(?P<sn>(?i:three|six|nine))\s+months\s+(?:to|ended|ending|through)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?
+        (?P<sm>{_MONTH})(?:\s+\d{{1,2}})?,?\s+(?P<sy>{_YEAR})\b
+      |\b(?:[Tt]he\s+)?(?i:first)\s+(?P<fn>(?i:three|six|nine))\s+months(?:\s+of)?\s+(?P<fny>{_YEAR})\b)
     |(?P<quarter>\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<qy>{_YEAR})\b
       |\b(?P<qy2>{_YEAR})\s*Q(?P<q2>[1-4])\b
       |\b(?:[Tt]he\s+)?(?P<qw>(?i:first|second|third|fourth))[\s-]quarter(?:\s+of)?\s+(?P<qy3>{_YEAR})\b)
@@ -74,6 +75,9 @@ def as_of(date: dt.date | None) -> Period:
     return Period(frozenset({date.year, date.year - 1}))
 
 
+_SPAN_MONTHS = {"three": 3, "six": 6, "nine": 9}
+
+
 def _month_part(m1: str, m2: str) -> str:
     return f"{m1[:3]}\u2013{m2[:3]}"
 
@@ -86,11 +90,15 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
     yearless: set[tuple[int, int]] = set()  # quarters that name no year
     for m in _PATTERNS.finditer(text):
         start, end = m.span()
-        if m.group("sm"):  # "the six months to 31 December 2024": July to December
-            last = _MONTH_NUMBERS[m.group("sm")[:3].lower()]
-            first = next(name for name, n in _MONTH_NUMBERS.items() if n == (last - 6) % 12 + 1)
-            out.append((start, end, Period(frozenset({int(m.group("sy"))}), "months",
-                                           _month_part(first.title(), m.group("sm")), True)))
+        if m.group("sm") or m.group("fn"):  # "the six months to 31 December 2024": July
+            # to December; "the first nine months of 2024": January to September
+            span = _SPAN_MONTHS[(m.group("sn") or m.group("fn")).lower()]
+            last = _MONTH_NUMBERS[m.group("sm")[:3].lower()] if m.group("sm") else span
+            first = (last - span) % 12 + 1
+            names = {n: name for name, n in _MONTH_NUMBERS.items()}
+            out.append((start, end, Period(
+                frozenset({int(m.group("sy") or m.group("fny"))}), "months",
+                _month_part(names[first].title(), names[last].title()), True)))
         elif m.group("half"):  # "the first half of 2024", "H1 2024": January to June
             h = int(m.group("h") or m.group("h2") or (1 if m.group("hw").lower() == "first" else 2))
             year_text = m.group("hy") or m.group("hy2") or m.group("hy3")

@@ -34,6 +34,10 @@ DATE = dt.date(2025, 10, 20)
         ("H1 2024 revenue rose 4%.", "Jan\u2013Jun 2024", False),
         ("Second-half 2023 volumes fell.", "Jul\u2013Dec 2023", False),
         ("Box volumes rose 3% in the first half.", "Jan\u2013Jun 2025", False),
+        ("Roamly booked 102 million nights in the first nine months of 2024.",
+         "Jan\u2013Sep 2024", False),
+        ("Net sales were £5.02bn for the six months to 31 December 2024.",
+         "Jul\u2013Dec 2024", False),
     ],
 )
 def test_stated_period(sentence: str, label: str, projection: bool) -> None:

@@ -109,6 +109,12 @@ _OF_THEM = lazy_compile(globals(), "_OF_THEM",
                         r"\s+of\s+(?:them|it|those|these|which|whom|this)\b")
 
 
+#: "of which 17,800", "of whom 5,300": a part of the figure before
+_OF_WHICH_BEFORE = lazy_compile(globals(), "_OF_WHICH_BEFORE",
+                                r"\bof\s+(?:which|whom)\s+(?:(?:about|around|some|roughly|"
+                                r"nearly|almost|just|over)\s+)?$")
+
+
 def may_name_entity(text: str, lex: Lexicon) -> bool:
     """Whether ``text`` may stand for an entity named elsewhere ("it", "the company")."""
     return _vocabulary(lex).entity_words.search(text) is not None
@@ -162,7 +168,10 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
                 out.append(Chunk("NAME", rest.start(), rest.start() + len(words), words,
                                  "Others"))
             out.append(_value_chunk(mentions[k][2], start, end, k))
-            if out[-1].kind in ("PCT", "NUM") and _OF_THEM.match(text, end):
+            if out[-1].kind in ("PCT", "NUM") and (_OF_THEM.match(text, end) or (
+                    _OF_WHICH_BEFORE.search(text, max(0, start - 24), start))):
+                # ("38,600 excavators, of which 17,800, or 46%, went to North America": parts
+                # of the figure before, and their share of it)
                 out[-1] = Chunk("OTHER", start, end, out[-1].text, mention=k)  # "60% of them"
             than = _COMPARED.match(text, end)
             if than is not None and out[-1].kind == "PCT" and _THAN_BEFORE.match(text, than.end()):
@@ -495,6 +504,9 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
     if len(words) == 1 and not words[0].isupper() and lex.place(words[0]) is None and \
             words[0][1:].islower() and \
             words[0].lower() not in lex.demonyms:  # ("Brazilian soybean output": Brazil's)
+        if j - i0 == 1 and i0 == 0 and normalise_phrase(words[0]) in lex.own_measures:
+            return 1, Chunk("MEAS", tokens[i0][0], tokens[i0][1], words[0], "own")
+            # "Membership was 310,000": a measure a company reports, opening its sentence
         answer = names.ordinary(words[0])
         asked.append((words[0], answer))
         if answer:

@@ -24,11 +24,12 @@ from factlint.frame.compare import compared, comparisons_after
 from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.discourse import Discourse, as_plans, under_plans
 from factlint.frame.growth import growth_claims
-from factlint.frame.lexicon import Lexicon
+from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.frame.measure_keys import (
     composition_key,
     names_its_own,
     opens_own_measure,
+    own_whole,
     spent_on,
 )
 from factlint.frame.names import DocNames, antecedent, organisations
@@ -197,6 +198,11 @@ class Framer(PatternFrames):
             # "up from 38 million in 2023 / a year earlier": the earlier level's own period
             shift = self._earlier(text, mention.end - sentence.start, stated) \
                 if f.shape == "earlier_level" else 0
+            if f.part and not f.composition and own_whole(self.lex, f.measure_text) and \
+                    normalise_phrase(f.part) != normalise_phrase(f.measure_text):
+                f = dataclasses.replace(  # "food and paper costs were 30.8% of sales": a
+                    f, measure_text=f"{f.part} share of {f.measure_text}", composition=True)
+                # ratio inside the company, never its share of a market
             if f.composition:  # "Coal accounted for 35% of Poland's power"
                 key = composition_key(self.lex, f.measure_text)
                 if key is not None and shift <= 0:

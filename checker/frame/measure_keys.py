@@ -42,7 +42,10 @@ def measure_key(lex: Lexicon, phrase: str, verb_measure: str, topic: str) -> str
     words = _participle_first(lex, _of_inverted(
         lex, _without_noise(lex, normalise_phrase(phrase)).split()))
     material, rest = lex.main_material(" ".join(w for w in words if w not in lex.scope_words))
-    rest = " ".join(w for w in rest.split() if w not in lex.generic_heads)
+    kept = [w for w in rest.split() if w not in lex.generic_heads]
+    if material or not kept or any(w not in lex.measure_heads for w in kept):
+        rest = " ".join(kept)  # "rare earth elements", "cloud infrastructure services
+        # spending"; but "service sales", "product revenue" are a part of the revenue
     rest = lex.synonyms.get(rest) or " ".join(lex.synonyms.get(w, w) for w in rest.split())
     rest_words = rest.split()
     if verb_measure and (verb_measure in lex.added_measures or not any(
@@ -225,3 +228,10 @@ def spent_on(text: str, end: int) -> str:
     while words and words[-1] in ("in", "and", "of", "for", "to", "at", "its", "the"):
         words.pop()
     return " ".join(words)
+
+
+def own_whole(lex: Lexicon, phrase: str) -> bool:
+    """Whether a share's whole is a company's own measure and nothing more ("of sales", "of
+    group revenue"), not a market's ("of US EV sales", "of the grocery market")."""
+    words = [w for w in normalise_phrase(phrase).split() if w not in lex.scope_words]
+    return len(words) == 1 and words[0] in lex.own_measures

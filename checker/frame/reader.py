@@ -40,6 +40,8 @@ class Framed:
     down: bool = False  # a change downwards ("fell 3%")
     composition: bool = False  # measure_text is "<part> share of <whole>", of the subject
     target: str = ""  # a comparison's other side ("twice Indonesia's": Indonesia)
+    part: str = ""  # a share's subject's own measure, when the share is of another one
+    # ("food and paper costs were 30.8% of sales": costs)
 
 
 @functools.lru_cache(maxsize=1)
@@ -126,7 +128,9 @@ class Reader:
             self.composition = (who, phrase)
         verb = "" if phrase and phrase == self.fronted else self.verb  # it names the measure
         self.out.append(Framed(value.mention, kind, who.key, who.text, phrase, verb,
-                               shape, start, self.end_of(value), down, composition, target))
+                               shape, start, self.end_of(value), down, composition, target,
+                               self.subject_measure if kind == "share" and measure and
+                               self.subject_measure != measure else ""))
 
     def end_of(self, value: Chunk) -> int:
         """Where the statement of ``value`` ends: after its own measure phrase, if any."""
