@@ -55,7 +55,8 @@ _ROLES = frozenset({"leader", "player", "brand", "vendor", "supplier", "seller",
 #: small words that mean nothing once the words after them are dropped ("in 2023")
 #: "on" between a value (and its period) and a measure noun phrase: "£31m in 2024 on
 #: turnover of £612m"
-_ON_GAP = lazy_compile(globals(), "_ON_GAP", r"(?:\s+in\s+(?:fiscal\s+|the\s+)?[\w/-]+)?"
+_ON_GAP = lazy_compile(globals(), "_ON_GAP", r"(?:\s+(?:in|for)\s+(?:fiscal\s+|the\s+)?"
+                                             r"[\w/-]+(?:\s+[\w/-]+)?)?"
                                              r"\s+on\s+(?:(?:the|its|their|a|an)\s+)?")
 _DANGLING = frozenset({"IN", "FROM", "TO", "BY", "FOR", "AT", "OF", "AS", "WITH", "AND"})
 

@@ -56,6 +56,12 @@ def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
     for clause, orphan in _clauses(chunks):
         if orphan:
             owner = None
+        if owner is not None and owner.kind == "NAME" and _on_its(clause, chunks):
+            # "... reported pre-tax profit of £131m for 2024 on turnover of £215m": the
+            # owner's turnover, read as "<owner>'s turnover of £215m"
+            clause = [owner, Chunk("POSS", clause[0].start, clause[0].start, "'s"),
+                      *clause[:3]]  # (", down from £36m in 2023" after it is the first
+            # figure's as likely as the turnover's: not read)
         i = 0
         fronted = _fronted(clause)
         objects = _objects(clause)
@@ -174,6 +180,15 @@ def _fronted(clause: list[Chunk]) -> str:
                       for c in clause[1:end]):
         return ""
     return " ".join(c.text for c in clause[1:end]).replace(" '", "'").replace(" ’", "’")
+
+
+def _on_its(clause: list[Chunk], chunks: list[Chunk]) -> bool:
+    """Whether ``clause`` is "on <measure> of <figure>" after a figure of its sentence's
+    subject: the subject's own measure."""
+    if len(clause) < 3 or [c.kind for c in clause[:3]] != ["MEAS", "OF", "NUM"]:
+        return False
+    k = chunks.index(clause[0])
+    return k > 0 and chunks[k - 1].kind == "BREAK" and chunks[k - 1].text == "on"
 
 
 def _clauses(chunks: list[Chunk]) -> Iterator[tuple[list[Chunk], bool]]:
