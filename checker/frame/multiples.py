@@ -59,7 +59,7 @@ _OF = lazy_compile(globals(), "_OF", r"\s*of\s")
 _FRONTED_WHOLE = lazy_compile(globals(), "_FRONTED_WHOLE", r"\s*Of\s+(?:the\s+)?[^,;:]{3,80},")
 _OF_OWN = lazy_compile(globals(), "_OF_OWN", r"\s*of\s+(?:its|their|his|her)\s", re.IGNORECASE)
 #: a plain word of a noun phrase: no small word and no verb of a share
-_WORD = (r"(?!(?:for|with|at|on|of|by|to|in|and|or|accounted|accounts|account|held|holds|"
+_WORD = (r"(?!(?:for|with|at|on|of|by|to|in|and|or|the|a|an|accounted|accounts|account|held|holds|"
          r"took|takes|had|has|was|were|is|are|earned|earns|made|makes|represented|"
          r"represents|supplied|supplies|provided|provides|generated|generates|contributed|"
          r"contributes|carried|carries|handled|handles|processed|processes|won|wins|while|"
@@ -68,14 +68,14 @@ _NAME = (r"(?:[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|of|de|&)){0,3}(?:['’
          # a brand that opens with a digit: "9mobile", "3M", "7-Eleven"
          r"|\d[\w&-]*[A-Za-z][\w&-]*"
          # or a plain noun phrase: "hospitals accounted for 41%, retail pharmacies for 52%"
-         r"|(?:(?:[Ii]ts|[Tt]heir|[Tt]he)\s+)?(?:[A-Z][a-z-]+\s+)?" + _WORD +
-         r"(?:\s+(?:and\s+)?" + _WORD + r"){0,3}"
+         r"|(?:(?:[Ii]ts|[Tt]heir|[Tt]he)\s+)?(?:[A-Z][a-z-]+\s+(?:and\s+)?)?" + _WORD +
+         r"(?:\s+(?:and\s+)?" + _WORD + r"){0,4}"
          # one item named by words in a series: "ear, nose and throat surgery"
          r"|" + _WORD + r"(?:,\s+" + _WORD + r"){1,2}\s+and\s+" + _WORD +
          r"(?:\s+" + _WORD + r")?)")
 _FIRST_ITEM = lazy_compile(globals(), "_FIRST_ITEM",
     rf"(?:^|[,;:]\s+|\b(?:with|while|as|gives|gave|puts|put|shows|showed|of\s+which|"
-    r"of\s+whom|(?:in|during)\s+(?:19|20)\d\d,?)\s+)"
+    r"of\s+whom|(?:[Ii]n|[Dd]uring)\s+(?:19|20)\d\d,?)\s+)"
     rf"(?P<name>{_NAME})\s+(?:(?:held|holds|has|had|took|"
     r"takes|controls|controlled|captured|commands|commanded|accounted\s+for|accounts\s+for|"
     r"earned|earns|made\s+up|make\s+up|makes\s+up|represented|represents|supplied|supplies|"

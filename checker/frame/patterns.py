@@ -181,7 +181,8 @@ CLAUSE_BREAK = lazy_compile(globals(), "CLAUSE_BREAK",
     r";|\s[-–—]\s|:\s|,\s*(?:while|whereas|but|although|though|where|which|as|since|because|"
     r"after|when)\s"
     # ", and said it expects further growth in 2025": what the speaker said next
-    r"|,\s*and\s+(?:said|says|added|adds|noted|warned)\s"
+    r"|,\s*and\s+(?:(?:it|they|he|she|the\s+(?:company|group|firm))\s+)?"
+    r"(?:said|says|added|adds|noted|warned)\s"
     # "1.1% fewer than the 1,808,581 it delivered in 2023": the other side of a comparison
     r"|\sthan\s+(?=(?:the|its|their|that|those|in|at|last|a\s+year)\b)"
 )
