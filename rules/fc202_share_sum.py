@@ -61,7 +61,7 @@ _OWN_TOTAL = re.compile(r"\b(?:its|their|own|each)\b", re.IGNORECASE)
 NAME = "share-sum"
 _HUNDRED = Fraction(100)
 
-Bucket = tuple[str, str, str, bool, str, bool, object]
+Bucket = tuple[str, str, str, bool, str, bool, object, str]
 
 
 def _low(iv: Interval | None) -> Fraction:
@@ -108,7 +108,11 @@ def _buckets(claims: Sequence[Claim], lex: Lexicon) -> dict[Bucket, list[Claim]]
         kinds = tuple(listed.get(at, ())) if c.subject == OTHERS else (is_place(c.subject, lex),)
         for year in years:
             for place in kinds:
-                key = (c.measure, total, p.granularity, p.projection, p.part, place, year)
+                # (shares of companies, channels or segments are summed within one document:
+                # two documents may split one total by different things, sellers in one and
+                # shops in another)
+                key = (c.measure, total, p.granularity, p.projection, p.part, place, year,
+                       "" if place else c.path)
                 out.setdefault(key, []).append(c)
     return out
 

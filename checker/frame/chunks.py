@@ -311,7 +311,7 @@ def _where_a_company_is(tokens: list[tuple[int, int, str, bool]], after: int, te
     """Whether the name starting at ``start`` (its tokens end before ``after``) only says
     where a company is: "the" before it (or opening it) and an entity noun after it ("the
     Gothenburg haulier", "The US business")."""
-    return after < len(tokens) and tokens[after][2].lower() in _ENTITY_NOUNS and (
+    return after < len(tokens) and tokens[after][2].lower() in _ENTITY_NOUNS | _PART_NOUNS and (
         opens_with_the or _THE_BEFORE.search(text, max(0, start - 5), start) is not None)
 
 
@@ -461,6 +461,20 @@ def _one_of_many(tokens: list[tuple[int, int, str, bool]], i: int, j: int) -> bo
         not tokens[j][3] and tokens[j][2][:1].islower() and tokens[j][2].isalpha()
 
 
+def _sellers(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` names those who do something, many of them ("carmakers",
+    "suppliers", "customers"): "Chinese carmakers made up 6% of sales" are a group of
+    buyers, never China."""
+    lower = word.lower()
+    return lower.endswith("s") and (lower in lex.agent_nouns or lower[:-1] in _ENTITY_NOUNS
+                                    or lower in _SELLERS)
+
+
+#: groups of companies (not of people: "British holidaymakers" are Britain's)
+_SELLERS = frozenset({"carmakers", "automakers", "chipmakers", "drugmakers", "customers",
+                      "companies", "firms", "brands", "suppliers", "manufacturers"})
+
+
 def _measure_word(word: str, lower: str, lex: Lexicon) -> bool:
     """Whether a plain word (no phrase of the vocabulary, no name, no verb form) may be part
     of a measure noun phrase; else it is filler."""
@@ -546,7 +560,8 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
         nxt = tokens[j][2] if j < len(tokens) else ""
         before = tokens[i0 - 1][2].lower() if i0 else ""
         if len(words) == 1 and nxt[:1].islower() and nxt.lower() not in _FUNCTION and \
-                before not in _SMALL and before not in ("'s", "its", "their", "the"):
+                before not in _SMALL and before not in ("'s", "its", "their", "the") and \
+                not _sellers(nxt, lex):
             return taken, Chunk("NAME", first, last, raw, lex.demonyms[key.lower()])
         return taken, Chunk("WORD", first, last, raw)
     return taken, Chunk("NAME", first, last, raw, place or key)

@@ -280,6 +280,10 @@ class Framer(PatternFrames):
                 (f" in {region}" if f.kind == "rank" and f.subject in self.lex.places and (
                     region := self.lex.region_holding(ctx.doc.title, {f.subject})) else "")
             # ("Germany remains the largest producer" under "EU cement in 2024": in the EU)
+            if not scope and paragraph is not None and f.subject == self.names(ctx.doc).entity \
+                    and " in " not in f" {key} ":
+                scope = self._label_scope(paragraph, sentence)  # "- **United Kingdom.**
+                # Revenue rose 8.4% to £1,030m": the region's revenue, not the group's
             if not scope and f.kind == "share" and " in " not in f" {key} " and \
                     P.MARKET_WORDS.search(f.measure_text) and \
                     f.subject not in self.lex.places and not P.WORLD_WORDS.search(text) and (
@@ -422,6 +426,16 @@ class Framer(PatternFrames):
         return antecedent(self.lex, names, paragraph.text[:sentence.start - paragraph.start],
                           doc.segments[k - 1].text if k > 0 else "", said)
 
+    def _label_scope(self, paragraph: Segment, sentence: Sentence) -> str:
+        """`` in <place>`` when the paragraph opens with a place as its label ("United
+        Kingdom. Revenue rose ..."), and ``sentence`` comes after it."""
+        label = P.PARAGRAPH_LABEL.match(paragraph.text)
+        if label is None or sentence.start < paragraph.start + label.end():
+            return ""
+        place = self.lex.place(label.group(1)) or next(  # ("Continental Europe.": Europe's
+            (name for _, _, name in self.lex.find_places(label.group(1))), None)  # part)
+        return f" in {place}" if place is not None and not self.lex.is_total(place) else ""
+
     @staticmethod
     def _earlier(text: str, end: int, stated: LazyPeriods) -> int:
         """The period of an earlier level ending at ``end``: 0 when its own period follows
@@ -466,7 +480,9 @@ class Framer(PatternFrames):
         if reading == "none":
             self._why[mention.start] = "not-asserted"
             return None
-        found = [p for p in stated.get() if not periods.labels_other(text, p[0], p[1], ms)]
+        every = [p for p in stated.get() if not periods.labels_other(text, p[0], p[1], ms)]
+        found = [p for p in every if not P.BASE_YEAR.search(text, max(0, p[0] - 40), p[0])]
+        # ("down 3% on 2023": what the change is measured against, not when)
         clause_lo = next((s for s, e, _ in found  # "a difficult 2023, when revenue grew
                           if e <= clause_lo and P.WHEN_GAP.fullmatch(text, e, clause_lo)),
                          clause_lo)  # just 3%": the clause of that year
@@ -493,6 +509,12 @@ class Framer(PatternFrames):
             period = dataclasses.replace(
                 before[-1], years=frozenset(y + shift for y in before[-1].years)) \
                 if before and before[-1].years else None
+        if kind == "change" and (period is None or not period.stated) and len(every) > len(found):
+            base = [p for s, e, p in every if clause_lo <= s and (s, e, p) not in found
+                    and p.granularity == "year" and p.years and ms < s]
+            if base:  # "down 3% on 2023": the change of 2024
+                period = dataclasses.replace(base[0], years=frozenset(
+                    y + 1 for y in base[0].years))
         if period is None:
             self._why[mention.start] = "no-period"
             return None

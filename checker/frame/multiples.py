@@ -228,6 +228,10 @@ def as_comparison(m: Mention, factor: Interval, qualifier: str) -> Mention:
 
 
 # --------------------------------------------------------------------- FC202
+#: an item that names a group of the sellers by rank: "the top ten suppliers", "top 5"
+_GROUP_OF_SOME = lazy_compile(globals(), "_GROUP_OF_SOME",
+    r"\b(?:top|largest|biggest|leading)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|"
+    r"ten|twenty|fifty|hundred)\b", re.IGNORECASE)
 def share_list(s: SentenceFigures) -> Iterator[Claim]:
     items: list[tuple[str, Mention]] = []
     for m in s.sentence.mentions:
@@ -247,8 +251,10 @@ def share_list(s: SentenceFigures) -> Iterator[Claim]:
             items = []
             continue
         items.append((" ".join(found.group("name").split()), m))
-    if len(items) < 2 or len({name.casefold() for name, _ in items}) < len(items):
-        return
+    if len(items) < 2 or len({name.casefold() for name, _ in items}) < len(items) or \
+            any(_GROUP_OF_SOME.search(name) for name, _ in items):
+        return  # ("the top ten suppliers took 93% of the market, and Chinese makers 67%":
+        # groups that hold each other's members, never parts of one whole)
     end = items[-1][1].end - s.base
     said = s.text[:end]
     for name, _ in items:  # (an item named "domestic schemes" is no cue of home totals)

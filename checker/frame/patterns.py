@@ -273,6 +273,14 @@ WORLD_WORDS = lazy_compile(globals(), "WORLD_WORDS", r"\b(?:global|world(?:wide|
 #: the words of a share's whole that make it a market's, shared by every seller in it
 MARKET_WORDS = lazy_compile(globals(), "MARKET_WORDS", r"\b(?:market|industry|sector|segment)\b",
                             re.IGNORECASE)
+#: a paragraph's or list item's label: "**United Kingdom.** Revenue rose ..." (the bold
+#: marks read as spaces), "North America: revenue was ..."
+PARAGRAPH_LABEL = lazy_compile(globals(), "PARAGRAPH_LABEL",
+                               r"\s*([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})[.:]\s+(?=[A-Z])")
+#: before a year a change is measured against: "down 3% on 2023", "up 5% versus 2022"
+BASE_YEAR = lazy_compile(globals(), "BASE_YEAR",
+                         r"(?:%|per\s?cent|points?)\s+(?:on|versus|vs\.?|against)\s+"
+                         r"(?:the\s+)?(?:previous\s+year,?\s+)?$", re.IGNORECASE)
 #: a clause that says what happened at the time named right before it ("2023, when")
 WHEN_GAP = lazy_compile(globals(), "WHEN_GAP", r"[\s,]*when\s*", re.IGNORECASE)
 SHARE_OF_START = lazy_compile(

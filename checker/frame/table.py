@@ -15,6 +15,7 @@ from factlint import interval, periods
 from factlint.frame import patterns as P
 from factlint.frame.context import DocContext
 from factlint.frame.lexicon import Lexicon, normalise_phrase
+from factlint.frame.titles import title_place
 from factlint.model import Claim, ClaimKind, Location, Mention, Period, Sentence, Value
 from factlint.parse.units import surface_unit, unit_info
 from factlint.util.lazyre import lazy_compile
@@ -45,6 +46,9 @@ _DAY_WORDS = lazy_compile(
     r"\b(?:(?:at\s+)?(?:end[- ]|\d{1,2}\s+)(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)|(?:January|February|March|April|May|June|"
     r"July|August|September|October|November|December)\s+\d{1,2})\b", re.IGNORECASE)
+#: a column of market shares ("Share of UK pet food sales", "Market share")
+_MARKET_SHARE_HEADER = lazy_compile(globals(), "_MARKET_SHARE_HEADER",
+                                    r"\bmarket\s+share\b|\bshare\s+of\b", re.IGNORECASE)
 _SHARE_WORDS = lazy_compile(
     globals(), "_SHARE_WORDS", r"\b(?:share|percent|per cent)\s+of\b|\bshare\b|%", re.IGNORECASE)
 _GENERIC = lazy_compile(
@@ -308,6 +312,12 @@ def frame_cell(
             lexicon.place(row) or _company(row, lexicon))
         subject = (aliases or {}).get(subject, subject)  # the document's short form of it
     kind: ClaimKind = "share" if value.dimension == "share" else "level"
+    if " in " not in f" {key} " and subject not in lexicon.places and any(
+            _MARKET_SHARE_HEADER.search(h) for h in headers) and \
+            not P.WORLD_WORDS.search(" ".join((*headers, cell.caption, ctx.doc.title))) and \
+            (home := title_place(lexicon, ctx.doc.title)):
+        key += f" in {home}"  # a market-share table under "UK pet food market": its sellers'
+        # sales are their UK sales (not their group revenue), their shares the UK market's
     if _CHANGE_HEADER.search(header):
         if value.dimension != "share":
             return []

@@ -20,7 +20,7 @@ from factlint.util.bounded import BoundedMemo
 SMALL = {"of": "OF", "in": "IN", "with": "WITH", "to": "TO", "from": "FROM", "for": "FOR",
          "at": "AT", "as": "AS", "by": "BY", "and": "AND", "respectively": "RESP"}
 #: nouns that, after "the", stand for the document's own entity ("the company")
-ENTITY_NOUNS = frozenset({"company", "group", "firm", "business", "airline", "carrier",
+ENTITY_NOUNS = frozenset({"company", "group", "firm", "airline", "carrier",
                           "bank", "insurer", "retailer", "lender", "operator", "utility",
                           "carmaker", "automaker", "chipmaker", "drugmaker", "manufacturer",
                           "conglomerate", "miner", "refiner", "studio", "broadcaster",
