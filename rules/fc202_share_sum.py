@@ -112,7 +112,9 @@ def _buckets(claims: Sequence[Claim], lex: Lexicon) -> dict[Bucket, list[Claim]]
                 # two documents may split one total by different things, sellers in one and
                 # shops in another)
                 key = (c.measure, total, p.granularity, p.projection, p.part, place, year,
-                       "" if place else c.path)
+                       "" if place else f"{c.path} {c.shape == 'table_row'}")
+                # (and a table's rows apart from the prose around it: shops in the table,
+                # a maker's share in the text)
                 out.setdefault(key, []).append(c)
     return out
 

@@ -48,7 +48,8 @@ _DAY_WORDS = lazy_compile(
     r"July|August|September|October|November|December)\s+\d{1,2})\b", re.IGNORECASE)
 #: a column of market shares ("Share of UK pet food sales", "Market share")
 _MARKET_SHARE_HEADER = lazy_compile(globals(), "_MARKET_SHARE_HEADER",
-                                    r"\bmarket\s+share\b|\bshare\s+of\b", re.IGNORECASE)
+                                    r"\bmarket\s+share\b|\bshare\s+of\b|^\s*share\b",
+                                    re.IGNORECASE)
 _SHARE_WORDS = lazy_compile(
     globals(), "_SHARE_WORDS", r"\b(?:share|percent|per cent)\s+of\b|\bshare\b|%", re.IGNORECASE)
 _GENERIC = lazy_compile(
