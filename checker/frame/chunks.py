@@ -185,8 +185,9 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
             if each is not None:  # "for 8% each"
                 out.append(Chunk("EACH", each.start(1), each.end(1), "each"))
             if out[-1].kind == "PCT" and _FRACTION_WORDS.fullmatch(mentions[k][2].text) and \
-                    _OF_OWNERS_OWN.match(text, end):  # "less than a quarter of Côte
-                out[-1] = out[-1]._replace(kind="MULT")  # d'Ivoire's": a fraction of another's
+                    (_OF_OWNERS_OWN.match(text, end) or _AS_MANY.match(text, end)):
+                out[-1] = out[-1]._replace(kind="MULT")  # "less than a quarter of Côte
+                # d'Ivoire's", "about half as many members as": a fraction of another's
             elif out[-1].kind == "MULT" and mentions[k][2].kind == "comparison" and \
                     not _OWNERS_OWN.match(text, end):
                 out[-1] = out[-1]._replace(kind="OTHER")  # "a quarter of China's imports":
@@ -324,8 +325,8 @@ _OWNERS_OWN_TAIL = (r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|d['’])[\w'’.
                     r"(?=\s*(?:[.,;:)]|$))")
 #: a fraction in words ("less than a quarter", "about a third"), not a percentage
 _FRACTION_WORDS = lazy_compile(globals(), "_FRACTION_WORDS",
-    r"(?:[a-z]+\s+){0,3}(?:a|one|two|three)[\s-]+(?:half|thirds?|quarters?|fifths?|tenths?)",
-    re.IGNORECASE)
+    r"(?:[a-z]+\s+){0,3}(?:(?:a|one|two|three)[\s-]+)?(?:half|thirds?|quarters?|fifths?|"
+    r"tenths?)", re.IGNORECASE)
 #: "of Côte d'Ivoire's", the noun left out: the same measure of another subject
 _OF_OWNERS_OWN = lazy_compile(globals(), "_OF_OWNERS_OWN",
     r"\s+of\s+" + _OWNERS_OWN_TAIL)
