@@ -66,7 +66,7 @@ _SCOPE = lazy_compile(globals(), "_SCOPE", r"\b(?:world|global|worldwide|total)\
 # total of"
 _OUT_OF = lazy_compile(globals(), "_OUT_OF",
     r"^(?:[^;:\d]{0,80}?\b(?:out\s+of(?:\s+a\s+total\s+of)?|of\s+a\s+total\s+of)|\s+of)\s+"
-    r"(?:(?:the|an?|some|about|around|estimated)\s+)*$", re.IGNORECASE)
+    r"(?:(?:the|an?|its|their|some|about|around|estimated)\s+)*$", re.IGNORECASE)
 # total -> part: "£420m, of which", "36,900 homes (of which"
 _OF_WHICH = lazy_compile(globals(), "_OF_WHICH",
     r"^" + NOUN + WHEN + r"\s*[,(—–]?\s*of\s+(?:which|whom)\s+(?:(?:about|around|some|"
