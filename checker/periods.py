@@ -30,7 +30,7 @@ _PATTERNS = lazy_compile(globals(), "_PATTERNS",
       |\b(?P<hy2>{_YEAR})\s*H(?P<h2>[12])\b
       |\b(?:[Tt]he\s+)?(?P<hw>(?i:first|second))[\s-]half(?:[\s-]year)?(?:\s+of)?(?:\s+(?P<hy3>{_YEAR}))?\b
       |\b(?:[Tt]he\s+)?(?P<sn>(?i:three|six|nine))\s+months\s+(?:to|ended|ending|through)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?
-        (?P<sm>{_MONTH})(?:\s+\d{{1,2}})?,?\s+(?P<sy>{_YEAR})\b
+        (?P<sm>{_MONTH})(?:\s+\d{{1,2}})?(?:,?\s+(?P<sy>{_YEAR}))?\b
       |\b(?:[Tt]he\s+)?(?i:first)\s+(?P<fn>(?i:three|six|nine))\s+months(?:\s+of)?\s+(?P<fny>{_YEAR})\b)
     |(?P<quarter>\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<qy>{_YEAR})\b
       |\b(?P<qy2>{_YEAR})\s*Q(?P<q2>[1-4])\b
@@ -94,11 +94,18 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
             # to December; "the first nine months of 2024": January to September
             span = _SPAN_MONTHS[(m.group("sn") or m.group("fn")).lower()]
             last = _MONTH_NUMBERS[m.group("sm")[:3].lower()] if m.group("sm") else span
+            year_text = m.group("sy") or m.group("fny")
+            if year_text:
+                year = int(year_text)
+            elif date is not None:  # of no year: the last one ended before the date
+                year = date.year if last <= date.month else date.year - 1
+            else:
+                continue  # "the six months to 30 June" of no known year
             first = (last - span) % 12 + 1
             names = {n: name for name, n in _MONTH_NUMBERS.items()}
-            out.append((start, end, Period(
-                frozenset({int(m.group("sy") or m.group("fny"))}), "months",
-                _month_part(names[first].title(), names[last].title()), True)))
+            out.append((start, end, Period(frozenset({year}), "months",
+                                           _month_part(names[first].title(),
+                                                       names[last].title()), True)))
         elif m.group("half"):  # "the first half of 2024", "H1 2024": January to June
             h = int(m.group("h") or m.group("h2") or (1 if m.group("hw").lower() == "first" else 2))
             year_text = m.group("hy") or m.group("hy2") or m.group("hy3")

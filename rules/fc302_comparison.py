@@ -131,12 +131,15 @@ def _kin_values(c: Claim, a: str, b: str, table: SubjectGroups
     such measure whose figures the comparison's own document states for both. ([], []) when
     none or several are left."""
     wants = ("level",) if c.kind == "rate" else (c.kind,)  # (shares only by their name)
+    counted = " as many " in f" {c.text.lower()} "  # ("twice as many eye tests": a count,
+    # never the revenue both sides state)
     kin: dict[str, tuple[list[Claim], list[Claim]]] = {}
     for (subject, measure, kind), claims in table.items():
         if subject != a or kind not in wants or measure == c.measure or measure in kin or \
                 _scope(measure) != _scope(c.measure):
             continue  # (US sales never stand for US outlets)
-        pick = [v for v in claims if v.mention.value is not None and compatible(v, [c])]
+        pick = [v for v in claims if v.mention.value is not None and compatible(v, [c])
+                and (not counted or v.mention.value.dimension == "count")]
         other = [v for v in table.get((b, measure, kind), ())
                  if v.mention.value is not None and compatible(v, [c])]
         if pick and other:

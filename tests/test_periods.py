@@ -38,6 +38,7 @@ DATE = dt.date(2025, 10, 20)
          "Jan\u2013Sep 2024", False),
         ("Net sales were £5.02bn for the six months to 31 December 2024.",
          "Jul\u2013Dec 2024", False),
+        ("Revenue was £628m for the six months to 30 June.", "Jan\u2013Jun 2025", False),
     ],
 )
 def test_stated_period(sentence: str, label: str, projection: bool) -> None:

@@ -106,7 +106,7 @@ def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexico
 
 #: "more than 60% of them", "half of which": a share of the figure before, not of a whole
 _OF_THEM = lazy_compile(globals(), "_OF_THEM",
-                        r"\s+of\s+(?:them|it|those|these|which|whom|this)\b")
+                        r"\s+of\s+(?:them|it|those|these|which|whom|this|that)\b")
 
 
 #: "of which 17,800", "of whom 5,300": a part of the figure before

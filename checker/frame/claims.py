@@ -27,6 +27,7 @@ from factlint.frame.growth import growth_claims
 from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.frame.measure_keys import (
     composition_key,
+    is_own_measure,
     names_its_own,
     opens_own_measure,
     own_whole,
@@ -254,6 +255,10 @@ class Framer(PatternFrames):
                 continue  # UEFA prize money": of a part its verb does not measure; or
                 # "made £13.2bn": money its verb never counts)
             who = (f.subject, f.subject_text)
+            holder = self._region_of_own(f, text, ctx, para)
+            if holder:  # "By region, North America net sales were $3.1 billion" in a
+                who = (holder, holder)  # company's release: its sales there
+                key = f"{key} in {f.subject}"
             if f.subject in self.lex.places and P.SOURCE_MARKET.search(text):
                 # "China was the largest source market with 6.7 million visitors": visitors
                 # from China to the place the document is about; a rank of origins is no
@@ -380,6 +385,20 @@ class Framer(PatternFrames):
                 return statements(chunks, ""), topic
         with names.speaking_for(entity):
             return statements(chunk(text, spans, self.lex, names), entity), topic
+
+    def _region_of_own(self, f: Framed, text: str, ctx: DocContext, para: int) -> str:
+        """The organisation whose figure in a place a statement opening "<place> <measure a
+        company reports>" gives ("North America net sales were $3.1 billion"), when the
+        document or the paragraph speaks of one organisation only; "" otherwise."""
+        if f.subject not in self.lex.places or self.lex.is_total(f.subject) or \
+                not f.subject_text or not f.measure_text or " in " in f" {f.measure_text} ":
+            return ""
+        found = text.find(f.subject_text + " " + f.measure_text)
+        if found < 0 or found > f.end or \
+                not is_own_measure(self.lex, normalise_phrase(f.measure_text).split()):
+            return ""
+        owner = self.names(ctx.doc).entity or self._discourse.only_said(para)
+        return owner if owner and self.lex.place(owner) is None else ""
 
     @staticmethod
     def _segment(paragraph: Segment | None) -> str:
@@ -515,6 +534,12 @@ class Framer(PatternFrames):
             if base:  # "down 3% on 2023": the change of 2024
                 period = dataclasses.replace(base[0], years=frozenset(
                     y + 1 for y in base[0].years))
+        k = self._segment_index(ctx.doc, sentence.start)  # (the clause after a ";" is a
+        seg = ctx.doc.segments[k] if k >= 0 else None  # sentence of its own)
+        named = P.THAT_IS_YEAR.match(seg.text, sentence.start - seg.start + me) \
+            if seg is not None and text[me:me + 3].strip()[:1] in (";", ",") else None
+        if named is not None:  # "still show revenue at €3.05 billion; that is the 2023
+            period = Period(frozenset({int(named.group("year"))}), stated=True)  # figure"
         if period is None:
             self._why[mention.start] = "no-period"
             return None

@@ -183,6 +183,9 @@ CLAUSE_BREAK = lazy_compile(globals(), "CLAUSE_BREAK",
     # ", and said it expects further growth in 2025": what the speaker said next
     r"|,\s*and\s+(?:(?:it|they|he|she|the\s+(?:company|group|firm))\s+)?"
     r"(?:said|says|added|adds|noted|warned)\s"
+    # "... rose 14% to $2.4bn and the platform guided to $2.8bn for 2025": a plan's clause
+    r"|,?\s+and\s+(?:(?:it|they|the\s+[a-z]+)\s+)?(?:guided|guides|expects|expected|"
+    r"forecast|forecasts|targets|plans)\s"
     # "1.1% fewer than the 1,808,581 it delivered in 2023": the other side of a comparison
     r"|\sthan\s+(?=(?:the|its|their|that|those|in|at|last|a\s+year)\b)"
 )
@@ -277,6 +280,11 @@ MARKET_WORDS = lazy_compile(globals(), "MARKET_WORDS", r"\b(?:market|industry|se
 #: marks read as spaces), "North America: revenue was ..."
 PARAGRAPH_LABEL = lazy_compile(globals(), "PARAGRAPH_LABEL",
                                r"\s*([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})[.:]\s+(?=[A-Z])")
+#: right after a figure, the year it is of: "€3.05 billion; that is the 2023 figure"
+THAT_IS_YEAR = lazy_compile(globals(), "THAT_IS_YEAR",
+                            r"\s*[;,]\s*(?:that|this|which)\s+(?:is|was)\s+(?:the|its)\s+"
+                            r"(?P<year>(?:19|20)\d\d)\s+(?:figure|number|total|level|result)\b",
+                            re.IGNORECASE)
 #: before a year a change is measured against: "down 3% on 2023", "up 5% versus 2022"
 BASE_YEAR = lazy_compile(globals(), "BASE_YEAR",
                          r"(?:%|per\s?cent|points?)\s+(?:on|versus|vs\.?|against)\s+"

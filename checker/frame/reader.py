@@ -7,6 +7,7 @@ prefixes); this module reads each window's tree, rule by rule of ``grammar/state
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -417,7 +418,10 @@ class Reader:
                 # bed density", "Jio's base is twice Airtel's" are
             value = next(self.chunk(c) for c in tree.children if isinstance(c, Token)
                          and self.chunk(c).kind == "MULT")
+            before = len(self.out)
             self.emit(value, "rate", rule, measure, target=other.key or other.text)
+            if len(self.out) > before:  # the statement's text runs to its other side
+                self.out[-1] = dataclasses.replace(self.out[-1], end=parts[-1].end)
         elif rule == "coordinated":
             figure = tree.children[0]
             assert isinstance(figure, Tree)

@@ -46,6 +46,10 @@ _DAY_WORDS = lazy_compile(
     r"\b(?:(?:at\s+)?(?:end[- ]|\d{1,2}\s+)(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)|(?:January|February|March|April|May|June|"
     r"July|August|September|October|November|December)\s+\d{1,2})\b", re.IGNORECASE)
+#: words of a header or caption that make a table a market's, not a company's own
+_MARKET_WORDS = lazy_compile(globals(), "_MARKET_WORDS",
+                             r"\b(?:market|industry|sector|national|country|countries)\b",
+                             re.IGNORECASE)
 #: a column of market shares ("Share of UK pet food sales", "Market share")
 _MARKET_SHARE_HEADER = lazy_compile(globals(), "_MARKET_SHARE_HEADER",
                                     r"\bmarket\s+share\b|\bshare\s+of\b|^\s*share\b",
@@ -312,6 +316,12 @@ def frame_cell(
         subject = (region or "World") if cell.is_total_row else (
             lexicon.place(row) or _company(row, lexicon))
         subject = (aliases or {}).get(subject, subject)  # the document's short form of it
+        if entity and ctx.doc.entity and subject in lexicon.places and \
+                not lexicon.is_total(subject) and " in " not in f" {key} " and not \
+                _MARKET_WORDS.search(" ".join((*headers, cell.caption))):
+            # "Revenue by region" in a company's own results (its front matter names it):
+            # the company's revenue in Europe, not Europe's
+            subject_text, subject, key = entity, entity, f"{key} in {subject}"
     kind: ClaimKind = "share" if value.dimension == "share" else "level"
     if " in " not in f" {key} " and subject not in lexicon.places and any(
             _MARKET_SHARE_HEADER.search(h) for h in headers) and \

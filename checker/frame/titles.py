@@ -33,10 +33,21 @@ def _shouted_company(title: str, lex: Lexicon) -> str:
     PLC" heading a results release): that company, as its body writes it ("Brightmoor
     Group"); "" for any other title."""
     words = title.split()
-    if len(words) < 2 or not title.isupper() or \
-            words[-1].rstrip(".").upper() not in _legal_forms(lex):
+    if len(words) < 2 or not title.isupper():
+        return ""
+    said = next((k for k, w in enumerate(words) if w in _RELEASE_VERBS), 0)
+    if 0 < said <= 4:  # "BRIGHTWELL TOYS REPORTS FOURTH QUARTER ... RESULTS": a release's
+        words = words[:said]  # company, before its verb (its legal form, if any, dropped)
+        if words[-1].rstrip(".,").upper() in _legal_forms(lex):
+            words = words[:-1]
+        return " ".join(w.rstrip(",").capitalize() for w in words)
+    if words[-1].rstrip(".").upper() not in _legal_forms(lex):
         return ""
     return " ".join(w.capitalize() for w in words[:-1])
+
+
+#: what a press release's capitalised headline says its company did
+_RELEASE_VERBS = frozenset({"REPORTS", "ANNOUNCES", "POSTS", "DELIVERS", "REPORT", "ANNOUNCE"})
 
 
 def _legal_forms(lex: Lexicon) -> frozenset[str]:
