@@ -82,6 +82,16 @@ def _month_part(m1: str, m2: str) -> str:
     return f"{m1[:3]}\u2013{m2[:3]}"
 
 
+_MONTH_NAMES = {n: name.title() for name, n in _MONTH_NUMBERS.items()}
+
+
+def _months_ending(last: int, span: int, year: int) -> Period:
+    """The ``span`` months ending with month ``last`` of ``year``, stated ("Jul–Dec")."""
+    first = (last - span) % 12 + 1
+    return Period(frozenset({year}), "months",
+                  _month_part(_MONTH_NAMES[first], _MONTH_NAMES[last]), True)
+
+
 def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Period]]:
     """Every period stated in a sentence, as (start, end, Period)."""
     out: list[tuple[int, int, Period]] = []
@@ -101,11 +111,7 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
                 year = date.year if last <= date.month else date.year - 1
             else:
                 continue  # "the six months to 30 June" of no known year
-            first = (last - span) % 12 + 1
-            names = {n: name for name, n in _MONTH_NUMBERS.items()}
-            out.append((start, end, Period(frozenset({year}), "months",
-                                           _month_part(names[first].title(),
-                                                       names[last].title()), True)))
+            out.append((start, end, _months_ending(last, span, year)))
         elif m.group("half"):  # "the first half of 2024", "H1 2024": January to June
             h = int(m.group("h") or m.group("h2") or (1 if m.group("hw").lower() == "first" else 2))
             year_text = m.group("hy") or m.group("hy2") or m.group("hy3")
@@ -115,8 +121,7 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
                 year = date.year if h == 1 and date.month > 6 else date.year - 1
             else:
                 continue
-            part = _month_part("January", "June") if h == 1 else _month_part("July", "December")
-            out.append((start, end, Period(frozenset({year}), "months", part, True)))
+            out.append((start, end, _months_ending(6 * h, 6, year)))
         elif m.group("quarter"):
             q = m.group("q") or m.group("q2") or str(_QUARTER_WORDS[m.group("qw").lower()])
             year = int(m.group("qy") or m.group("qy2") or m.group("qy3"))

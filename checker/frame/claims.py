@@ -455,6 +455,19 @@ class Framer(PatternFrames):
             (name for _, _, name in self.lex.find_places(label.group(1))), None)  # part)
         return f" in {place}" if place is not None and not self.lex.is_total(place) else ""
 
+    def _dated_after(self, doc: Document, sentence: Sentence, end: int) -> int:
+        """The year the clause after a figure ending at ``end`` says it is of ("€3.05
+        billion; that is the 2023 figure"), read in the paragraph (the clause after a ";"
+        is a sentence of its own); 0 if none."""
+        if sentence.text[end:end + 3].strip()[:1] not in (";", ","):
+            return 0
+        k = self._segment_index(doc, sentence.start)
+        if k < 0:
+            return 0
+        seg = doc.segments[k]
+        named = P.THAT_IS_YEAR.match(seg.text, sentence.start - seg.start + end)
+        return int(named.group("year")) if named is not None else 0
+
     @staticmethod
     def _earlier(text: str, end: int, stated: LazyPeriods) -> int:
         """The period of an earlier level ending at ``end``: 0 when its own period follows
@@ -534,12 +547,9 @@ class Framer(PatternFrames):
             if base:  # "down 3% on 2023": the change of 2024
                 period = dataclasses.replace(base[0], years=frozenset(
                     y + 1 for y in base[0].years))
-        k = self._segment_index(ctx.doc, sentence.start)  # (the clause after a ";" is a
-        seg = ctx.doc.segments[k] if k >= 0 else None  # sentence of its own)
-        named = P.THAT_IS_YEAR.match(seg.text, sentence.start - seg.start + me) \
-            if seg is not None and text[me:me + 3].strip()[:1] in (";", ",") else None
-        if named is not None:  # "still show revenue at €3.05 billion; that is the 2023
-            period = Period(frozenset({int(named.group("year"))}), stated=True)  # figure"
+        named = self._dated_after(ctx.doc, sentence, me)
+        if named:  # "still show revenue at €3.05 billion; that is the 2023 figure"
+            period = Period(frozenset({named}), stated=True)
         if period is None:
             self._why[mention.start] = "no-period"
             return None

@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from fractions import Fraction
 
 from factlint.frame import multiples
 from factlint.frame.lexicon import Lexicon
 from factlint.frame.names import clean_name
-from factlint.model import Claim, Comparison, Interval, Mention, Sentence
+from factlint.model import Claim, Comparison, Mention, Sentence
 from factlint.util.lazyre import lazy_compile
 
 #: between the compared figure and the comparison: its measure words, a comma or a verb "be"
@@ -123,12 +122,9 @@ def compared(m: Mention, target: str, subject: str, after: str) -> Mention | Non
     elif m.comparison is not None and m.comparison.factor is not None:
         comparison = Comparison(m.comparison.op, m.comparison.factor, target)
     elif m.value is not None and m.value.dimension == "share":
-        iv = m.value.speaker  # "less than a quarter of Côte d'Ivoire's": a factor below 1/4
-        low, high = iv.low, iv.high
-        if low is None or high is None:
+        factor = multiples.percent_factor(m)  # "less than a quarter of Côte d'Ivoire's"
+        if factor is None:
             return None
-        hundred = Fraction(100)
-        factor = Interval(low / hundred, high / hundred, iv.low_open, iv.high_open)
         found = multiples.as_comparison(m, factor, m.qualifier).comparison
         assert found is not None
         comparison = Comparison(found.op, found.factor, target)

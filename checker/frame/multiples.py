@@ -166,11 +166,9 @@ def _factor_after(s: SentenceFigures, a: Mention,
             return m, b, found.group("owner")  # "a third of Acme's 90 Mt"
         if is_percent(m) and m.value is not None and FRACTION.match(m.text.strip()) and \
                 _A_MULT.match(gap) and (found := FRACTION_OF_OWNER.match(after)) and is_level(b):
-            hundred = Fraction(100)
-            iv = m.value.speaker
-            if iv.low is None or iv.high is None:
+            factor = percent_factor(m)
+            if factor is None:
                 return None
-            factor = Interval(iv.low / hundred, iv.high / hundred, iv.low_open, iv.high_open)
             return as_comparison(m, factor, m.qualifier), b, found.group("owner")
     if rest:  # "roughly double the 100 units": a multiplier word the parser leaves as text
         b = rest[0]
@@ -190,6 +188,19 @@ def _factor_after(s: SentenceFigures, a: Mention,
         return (as_comparison(mention, iv, qualifier), b,
                 owner.group("owner") or "" if owner else "")
     return None
+
+
+def percent_factor(m: Mention) -> Interval | None:
+    """A fraction written as a share ("a third", "less than a quarter": percent) as the
+    factor it is of another figure (1/3, below 1/4); None for an open interval."""
+    if m.value is None:
+        return None
+    iv = m.value.speaker
+    low, high = iv.low, iv.high
+    if low is None or high is None:
+        return None
+    hundred = Fraction(100)
+    return Interval(low / hundred, high / hundred, iv.low_open, iv.high_open)
 
 
 def multiplier(x: Fraction, qualifier: str) -> Interval:
@@ -232,6 +243,8 @@ def as_comparison(m: Mention, factor: Interval, qualifier: str) -> Mention:
 _GROUP_OF_SOME = lazy_compile(globals(), "_GROUP_OF_SOME",
     r"\b(?:top|largest|biggest|leading)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|"
     r"ten|twenty|fifty|hundred)\b", re.IGNORECASE)
+
+
 def share_list(s: SentenceFigures) -> Iterator[Claim]:
     items: list[tuple[str, Mention]] = []
     for m in s.sentence.mentions:

@@ -176,10 +176,13 @@ class Reader:
             return []
         assert isinstance(predicates, Tree)
         for n, item in enumerate(predicates.children):
-            if isinstance(item, Tree) and (n == 0 or not self._at_figure(item)) and \
-                    not self._of_figure_alone(item):
+            head = self._copula_with(item)
+            if isinstance(item, Tree) and not (head in ("AT", "OF") and n) and \
+                    not (head == "OF" and not self.owned):
                 self.read_predicate(item)  # (", at $24.1 billion," only right after the
-                # subject: "62% of world output, which X puts at 226 million" is not its)
+                # subject: "62% of world output, which X puts at 226 million" is not its;
+                # "of £3.86bn" only after an owner's measure, "Kestrel's sales", never after
+                # a place's word before one, "on US sales of $15.4 billion")
         waiting, self.unmeasured = self.unmeasured, []
         if self.measure and waiting and self.out and \
                 waiting[-1][0].mention < max(f.mention for f in self.out):
@@ -188,18 +191,13 @@ class Reader:
             self.out.sort(key=lambda f: f.mention)
         return self.out
 
-    def _at_figure(self, tree: Tree[Token]) -> bool:
+    def _copula_with(self, tree: Tree[Token] | Token) -> str:
+        """The kind of the small word a copula predicate opens with (", at $24.1 billion",
+        "of £3.86bn"), "" for any other predicate."""
+        if not isinstance(tree, Tree) or tree.data != "copula_statement":
+            return ""
         head = tree.children[0]
-        return tree.data == "copula_statement" and isinstance(head, Token) and \
-            self.chunk(head).kind in ("AT", "OF")
-
-    def _of_figure_alone(self, tree: Tree[Token]) -> bool:
-        """``OF figure`` after a subject that is no owner's measure ("Kestrel's sales of
-        £3.86bn" is; "on US sales of $15.4 billion", a place's word before a measure, is
-        not): nothing said."""
-        head = tree.children[0]
-        return tree.data == "copula_statement" and isinstance(head, Token) and \
-            self.chunk(head).kind == "OF" and not self.owned
+        return self.chunk(head).kind if isinstance(head, Token) else ""
 
     def read_respectively(self) -> None:
         """``A and B had revenue of $39.5bn and $31.0bn respectively, or 32% and 25% of the

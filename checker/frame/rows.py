@@ -16,8 +16,8 @@ from collections.abc import Sequence
 
 from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.frame.measure_keys import is_own_measure
+from factlint.frame.vocabulary import FIGURE_KINDS, Chunk
 from factlint.frame.vocabulary import FUNCTION as _FUNCTION
-from factlint.frame.vocabulary import Chunk
 from factlint.frame.vocabulary import kind_of as _kind
 from factlint.util.lazyre import lazy_compile
 
@@ -52,12 +52,12 @@ _RELATIVE = frozenset({"where"})
 #: nouns of a role a subject plays ("the market leader with a 32% share")
 _ROLES = frozenset({"leader", "player", "brand", "vendor", "supplier", "seller", "company",
                     "firm", "group", "carrier", "airline", "destination", "market", "operator"})
-#: small words that mean nothing once the words after them are dropped ("in 2023")
 #: "on" between a value (and its period) and a measure noun phrase: "£31m in 2024 on
 #: turnover of £612m"
 _ON_GAP = lazy_compile(globals(), "_ON_GAP", r"(?:\s+(?:in|for)\s+(?:fiscal\s+|the\s+)?"
                                              r"[\w/-]+(?:\s+[\w/-]+)?)?"
                                              r"\s+on\s+(?:(?:the|its|their|a|an)\s+)?")
+#: small words that mean nothing once the words after them are dropped ("in 2023")
 _DANGLING = frozenset({"IN", "FROM", "TO", "BY", "FOR", "AT", "OF", "AS", "WITH", "AND"})
 
 
@@ -101,7 +101,7 @@ def _aside_end(chunks: list[Chunk], k: int) -> int:
     figures = chunks[k].text.lower() not in ("which", "who")
     for j in range(k + 1, min(len(chunks) - 1, k + 16)):
         c = chunks[j]
-        if c.kind == "BREAK" or (c.kind in ("NUM", "PCT", "RANK", "OTHER", "MULT") and not figures):
+        if c.kind == "BREAK" or (c.kind in FIGURE_KINDS and not figures):
             return -1
         if c.kind == "COMMA":
             if chunks[j + 1].kind in ("NAME", "AND"):
@@ -157,7 +157,7 @@ def _asides(chunks: list[Chunk]) -> list[Chunk]:
             close = next((j for j in range(k + 1, len(chunks))
                           if chunks[j].kind in ("RPAR", "LPAR", "BREAK")), -1)
             if close > 0 and chunks[close].kind == "RPAR" and not any(
-                    x.kind in ("NUM", "PCT", "RANK", "OTHER", "MULT") for x in chunks[k + 1:close]):
+                    x.kind in FIGURE_KINDS for x in chunks[k + 1:close]):
                 k = close + 1
                 continue
         out.append(c)
@@ -185,6 +185,8 @@ _SUBSET = lazy_compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozen|"
     r"\d+|top|biggest|largest|leading|main|major|most|several|many|some|few|other)\b",
     re.IGNORECASE)
+
+
 def object_which(before: list[Chunk]) -> bool:
     """Whether a "which" after ``before`` (ending in a comma) speaks of the object noun the
     clause ended with, not of its subject or its figure: the clause has stated a figure, and
@@ -327,7 +329,7 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
         if c.kind == "BREAK" and c.text.lower() in ("whose", "who", "which") and \
                 len(out) > 1 and out[-1].kind == "COMMA" and out[-2].kind in ("NAME", "PRON"):
             close = _aside_end(chunks, k)
-            if close > 0 and not any(x.kind in ("NUM", "PCT", "RANK", "OTHER", "MULT")
+            if close > 0 and not any(x.kind in FIGURE_KINDS
                                      for x in chunks[k:close]):
                 skip_to = close + 1  # "Alibaba Cloud, whose business is in China, held 4%"
                 if out[-2].kind == "PRON":

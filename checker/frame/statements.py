@@ -19,7 +19,7 @@ from factlint.frame.reader import OWN as _OWN
 from factlint.frame.reader import TOTAL_WORDS as _TOTAL_WORDS
 from factlint.frame.reader import Framed, Reader, walker
 from factlint.frame.rows import object_which
-from factlint.frame.vocabulary import Chunk
+from factlint.frame.vocabulary import FIGURE_KINDS, Chunk
 from factlint.parse import lalr
 from factlint.util.bounded import BoundedMemo
 
@@ -93,7 +93,7 @@ def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
                 # predicate of the name that opened the clause
                 k = _predicate_comma(clause, 1)
                 if clause[1:2] and clause[1].kind == "COMMA" and k > 1 and not any(
-                        c.kind in ("NUM", "PCT", "RANK", "OTHER", "MULT") for c in clause[1:k]):
+                        c.kind in FIGURE_KINDS for c in clause[1:k]):
                     window = _with_subject(clause[0], clause, k)
                     if window:
                         out.extend(Reader(window, entity, owner, fronted).read())

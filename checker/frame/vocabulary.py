@@ -19,6 +19,9 @@ from factlint.util.bounded import BoundedMemo
 #: words that structure a statement, as themselves
 SMALL = {"of": "OF", "in": "IN", "with": "WITH", "to": "TO", "from": "FROM", "for": "FOR",
          "at": "AT", "as": "AS", "by": "BY", "and": "AND", "respectively": "RESP"}
+#: the chunk kinds that hold a figure of the sentence (a level, a share, a rank, a multiple,
+#: or a comparison no statement reads)
+FIGURE_KINDS = frozenset({"NUM", "PCT", "RANK", "OTHER", "MULT"})
 #: nouns that, after "the", stand for the document's own entity ("the company")
 ENTITY_NOUNS = frozenset({"company", "group", "firm", "airline", "carrier",
                           "bank", "insurer", "retailer", "lender", "operator", "utility",
