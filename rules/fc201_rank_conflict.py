@@ -11,6 +11,13 @@ rank are listed, the figures put X higher than stated only if the list is comple
 a warning whose message names the assumption. Totals (World) and places that contain or lie
 inside X are never counted; a title's rank is compared with its own article only.
 
+A rank whose own measure no figure states ("the UK's second-largest motor insurer") is judged
+by every size measure that states X's figure and its rivals' in the same place and holds the
+rank's other words ("motor"), one document's league at a time: a warning when each of them
+puts X lower, silence when any agrees, when X's own figures disagree, or when the rank names
+only a role ("the largest operator": by what?). Role nouns and measures no rank is by (prices,
+rates, averages) are pack lines (``role_nouns``, ``unranked_words``).
+
 Anti-pattern: "Australia, with the fifth-largest reserves" while the corpus lists China
 44, Brazil 21 and India 6.9 million tons above Australia's 5.7 million tons (4th).
 Best practice: state the rank with the list it comes from, or the figures next to it.
@@ -40,7 +47,6 @@ from factlint.rules._common import (
     overlaps,
     period_key,
     representatives,
-    same_measure,
     speaker,
     strict,
     wanted,
@@ -129,21 +135,27 @@ def _parents(name: str, lex: Lexicon) -> frozenset[str]:
 
 
 def _judge(rank: Claim, group: Sequence[Claim], index: ClaimIndex,
-           settings: Settings) -> tuple[Severity, str, list[Claim]] | None:
-    """The verdict on one stated rank: severity, message and evidence, or None."""
+           settings: Settings, assume: bool = True) -> tuple[Severity, str, list[Claim]] | None:
+    """The verdict on one stated rank: severity, message and evidence, or None. ``assume``:
+    a verdict may rest on the listed figures being complete."""
     lex = index.lexicon
     found = None
     for own in _own(rank, group):
         xs, others = _candidates(rank, group, lex, own)
-        verdict = _verdict(rank, xs, others, settings)
+        verdict = _verdict(rank, xs, others, settings, assume)
         if verdict is None and xs and others:
             return None  # a year it may mean agrees with it
         found = found or verdict
     return found
 
 
+def _judged(rank: Claim, group: Sequence[Claim], index: ClaimIndex) -> bool:
+    """``group`` states X's figure and another subject's, comparable with the rank."""
+    return any(all(_candidates(rank, group, index.lexicon, own)) for own in _own(rank, group))
+
+
 def _verdict(rank: Claim, xs: list[Claim], others: dict[str, list[Claim]],
-             settings: Settings) -> tuple[Severity, str, list[Claim]] | None:
+             settings: Settings, assume: bool = True) -> tuple[Severity, str, list[Claim]] | None:
     """The verdict on a rank given X's figures and every other subject's."""
     k = rank.mention.rank or 0
     largest = rank.mention.rank_order != "smallest"
@@ -165,7 +177,7 @@ def _verdict(rank: Claim, xs: list[Claim], others: dict[str, list[Claim]],
         many = "a stated figure" if len(ahead) == 1 else f"{len(ahead)} stated figures"
         message = (f"{head} {listed} {word if len(ahead) > 1 else word + 's'} its {x_text}: "
                    f"with {many} ahead of it, it cannot rank {_ordinal(k)}")
-    elif ahead and maybe + 1 < k and len(others) + 1 >= k:
+    elif assume and ahead and maybe + 1 < k and len(others) + 1 >= k:
         # (not when no stated figure is ahead of X: "the second-largest supplier with 5.4
         # million accounts, ahead of Helio (4.3 million)" names no leader; its figure may be
         # stated under another measure, or nowhere)
@@ -201,6 +213,73 @@ def _figures(measure: str, rank: Claim, by_measure: dict[str, list[tuple[str, st
     return [(k, d, tuple(cs)) for (k, d), cs in merged.items() if cs]
 
 
+Sized = dict[str, list[tuple[str, tuple[Claim, ...]]]]
+
+
+def _sized(groups: dict[tuple[str, str, str], tuple[Claim, ...]], index: ClaimIndex) -> Sized:
+    """The figures a rank of no stated measure may be by, per subject: levels, and shares of
+    a total many subjects share, of every measure that is a size (not a price, a rate or an
+    average: ``unranked_words``)."""
+    lex = index.lexicon
+    out: Sized = {}
+    for (measure, kind, _dim), claims in groups.items():
+        if kind not in ("level", "share") or local_base(measure) is not None or \
+                lex.unranked_words & set(measure.rpartition(" in ")[0 if " in " in measure
+                                                                 else 2].split()):
+            continue
+        if kind == "share":
+            claims = tuple(c for c in claims if common_total(c, lex) is not None)
+        kept = tuple(representatives(claims))
+        for subject in {c.subject.casefold() for c in kept}:
+            out.setdefault(subject, []).append((measure, kept))
+    for found in out.values():  # levels first: the evidence a reader checks first
+        found.sort(key=lambda t: t[1][0].kind != "level")
+    return out
+
+
+def _by_size(rank: Claim, sized: Sized, index: ClaimIndex,
+             settings: Settings) -> tuple[Severity, str, list[Claim]] | None:
+    """A rank whose own measure states no figure of X ("the UK's second-largest motor
+    insurer", "the world's second-largest jeweller"), judged by each size measure that states
+    X's figure and its rivals' in the rank's scope and that holds every other word the rank
+    says ("motor"; role nouns such as "insurer" say nothing of what is counted, and a word of
+    no such measure - "the largest member-owned fund" - ranks among a class). Wrong only when
+    it is wrong by every such measure, and never on the assumption that a list is
+    complete; each document's figures are one league (a table, a list), judged apart."""
+    lex = index.lexicon
+    base, sep, scope = rank.measure.rpartition(" in ")
+    if not sep or lex.place(scope) is None:
+        base, scope = rank.measure, ""
+    topic = {w for w in base.split() if w not in lex.role_nouns and w not in lex.scope_words}
+    if not topic:
+        return None  # "the second-largest platform": among which, by what?
+    verdicts: list[tuple[Severity, str, list[Claim]]] = []
+    for measure, claims in sized.get(rank.subject.casefold(), []):
+        head, sep, where = measure.rpartition(" in ")
+        if not sep or lex.place(where) is None:
+            head, where = measure, ""
+        if where.casefold() != scope.casefold() or not topic <= set(head.split()):
+            continue
+        mine = [c for c in claims if c.subject.casefold() == rank.subject.casefold()
+                and compatible(c, [rank])]
+        if any(_beats(speaker(a, settings), speaker(b, settings), True)
+               for a in mine for b in mine):
+            continue  # X's own figures disagree: which one holds is FC101's question
+        by_doc: dict[str, list[Claim]] = {}
+        for c in claims:
+            by_doc.setdefault(c.path, []).append(c)
+        for doc in by_doc.values():  # one league at a time: a document's table or list
+            if not _judged(rank, doc, index):
+                continue
+            verdict = _judge(rank, doc, index, settings, assume=False)
+            if verdict is None:
+                return None  # a size by which the rank holds
+            _severity, message, evidence = verdict  # (a warning: the measure is inferred)
+            verdicts.append(("warning", f"{message} (by {measure}; the rank names no measure "
+                             "of its own, and no stated size puts it there)", evidence))
+    return verdicts[0] if verdicts else None
+
+
 def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
     """Check every stated rank against the figures of its measure (levels or common shares)."""
     groups = measure_groups(index)
@@ -213,6 +292,8 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
         if kind in ("level", "share"):
             by_measure.setdefault(measure, []).append((kind, dimension,
                                                        tuple(representatives(claims))))
+    sized = _sized(groups, index)
+    stated = {m for m, kind, _d in groups if kind != "rank"}
     for (measure, kind, _dim), ranks in sorted(groups.items()):
         if kind != "rank":
             continue
@@ -223,11 +304,14 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
             ck = class_key(rank)
             if ck not in verdicts:  # ranks that read the same share one verdict
                 verdicts[ck] = None
-                for _fkind, _fdim, claims in sorted(_figures(measure, rank, by_measure, index),
-                                                    key=lambda t: (t[0], t[1])):
+                own = sorted(_figures(measure, rank, by_measure, index), key=lambda t: t[:2])
+                for _fkind, _fdim, claims in own:
                     verdicts[ck] = _judge(rank, claims, index, settings)
                     if verdicts[ck] is not None:
                         break  # one finding per stated rank
+                if not ({measure, measure.rpartition(" in ")[0]} & stated):  # (a measure
+                    # some figure states is the rank's, even where X's figure is not stated)
+                    verdicts[ck] = _by_size(rank, sized, index, settings)
             verdict = verdicts[ck]
             if verdict is None or not wanted(index, [rank, *verdict[2]]):
                 continue
@@ -236,5 +320,5 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
             yield from findings(CODE, NAME, severity, message, [rank], evidence, key)
 
 
-RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check,
-            measures=same_measure)
+RULE = Rule(code=CODE, name=NAME, severity="error", doc=__doc__ or "", check=check)
+# (any measure: a rank of no measure of its own is judged by its subject's sizes)

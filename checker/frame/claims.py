@@ -280,7 +280,12 @@ class Framer(PatternFrames):
             # Cloud, whose business is in China, held 4%")
             ms = mention.start - sentence.start
             named = text.rfind(f.subject_text, 0, ms) if f.subject_text else -1
-            scope = (f.kind == "rank" and self._owner_scope(text, ms, f.subject)) or \
+            within = self.lex.place(f.within) if f.within else None
+            if f.within and (within is None or within == f.subject):
+                self._why.setdefault(mention.start, "no-measure")  # "Scotch's second-largest
+                continue  # export market": a rank among what a name has, no place's
+            scope = (f" in {within}" if within and not self.lex.is_total(within) else "") or \
+                (f.kind == "rank" and self._owner_scope(text, ms, f.subject)) or \
                 self._scope(text, named if named >= 0 else ms, f.subject, stated) or \
                 (f" in {region}" if f.kind == "rank" and f.subject in self.lex.places and (
                     region := self.lex.region_holding(ctx.doc.title, {f.subject})) else "")
@@ -507,6 +512,10 @@ class Framer(PatternFrames):
         end: int, stated: LazyPeriods, ctx: DocContext, sentence: Sentence, shift: int = 0,
     ) -> Claim | None:
         ms, me = mention.start - sentence.start, mention.end - sentence.start
+        if kind == "rank" and not frame.verb_measure and set(frame.measure.split(" in ")[0].split(
+                )) <= self.lex.role_nouns | self.lex.scope_words:
+            self._why.setdefault(mention.start, "no-measure")  # "the largest operator": by
+            return None  # clubs, by revenue? (a rank by what it never says)
         clause_lo, clause_hi = stated.bounds(ms, me)
         reading = modality.modality(text, clause_lo, ms, me)
         if reading == "none":

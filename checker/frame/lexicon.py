@@ -65,6 +65,8 @@ class Lexicon:
     measure_phrases: frozenset[str] = frozenset()  # "after tax": a measure's words, no break
     spent_measures: frozenset[str] = frozenset()  # "spent $2bn on R&D": R&D spending
     anaphoric_measures: frozenset[str] = frozenset()  # "of the value": the whole before
+    role_nouns: frozenset[str] = frozenset()  # "the second-largest insurer": who, not what
+    unranked_words: frozenset[str] = frozenset()  # "price": no "largest" is by it
     measure_noise: tuple[str, ...] = ()  # normalised phrases that never say what is counted
     zh_measures: dict[str, str] = field(default_factory=dict)
     measure_nouns: frozenset[str] = frozenset()
@@ -359,7 +361,7 @@ def _as_list(value: Any) -> list[str]:
 
 #: the pack sections that are sets of normalised phrases, merged pack by pack
 _PHRASE_SETS = ("added_measures", "counted_measures", "own_measures", "market_words",
-                "anaphoric_measures", "spent_measures")
+                "anaphoric_measures", "spent_measures", "role_nouns", "unranked_words")
 
 
 def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:

@@ -27,7 +27,8 @@ _LIST_SECTIONS = frozenset({"places", "materials", "synonyms", "generic_heads", 
                             "measure_heads", "place_pronouns", "measure_noise",
                             "added_measures", "counted_measures", "name_suffixes",
                             "own_measures", "market_words", "measure_phrases",
-                            "spent_measures", "anaphoric_measures"})
+                            "spent_measures", "anaphoric_measures", "role_nouns",
+                            "unranked_words"})
 
 
 def read_pack(path: str | Path, *, trusted: bool = False,

@@ -43,6 +43,8 @@ class Framed:
     target: str = ""  # a comparison's other side ("twice Indonesia's": Indonesia)
     part: str = ""  # a share's subject's own measure, when the share is of another one
     # ("food and paper costs were 30.8% of sales": costs)
+    within: str = ""  # a rank among a name's ("the UK's second-largest", "the largest US"):
+    # that name's key (a rank only where it is a place)
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,6 +56,9 @@ def walker() -> lalr.Walker:
 _NAMES_A_MEASURE = frozenset({"measure", "own"})
 #: the words of a with-figure that say it is a share, not what a rank is by
 _SHARE_WORDS = frozenset({"share", "shares", "market", "stake", "a"})
+#: nouns of a company's parts: "the largest division by revenue" ranks its parts only
+_PARTS = frozenset({"division", "divisions", "segment", "segments", "unit", "units", "arm",
+                    "subsidiary", "subsidiaries", "business", "businesses"})
 #: the leaves of each subtree of a template tree (which the entry keeps alive), as indices
 _LEAVES: dict[int, tuple[Tree[Token], tuple[int, ...]]] = {}
 
@@ -100,7 +105,8 @@ class Reader:
         return [w[k] for k in found[1]]
 
     def emit(self, value: Chunk, kind: str, shape: str, measure: str = "",
-             subject: Chunk | None = None, down: bool = False, target: str = "") -> None:
+             subject: Chunk | None = None, down: bool = False, target: str = "",
+             within: str = "") -> None:
         who = subject or self.subject
         composition = shape == "composition"
         if who is None and self.composition is not None and kind != "change":
@@ -131,7 +137,7 @@ class Reader:
         self.out.append(Framed(value.mention, kind, who.key, who.text, phrase, verb,
                                shape, start, self.end_of(value), down, composition, target,
                                self.subject_measure if kind == "share" and measure and
-                               self.subject_measure != measure else ""))
+                               self.subject_measure != measure else "", within))
 
     def end_of(self, value: Chunk) -> int:
         """Where the statement of ``value`` ends: after its own measure phrase, if any."""
@@ -284,22 +290,35 @@ class Reader:
 
     def read_rank_np(self, parts: list[Chunk], shape: str, inherit: bool = False) -> None:
         """``the world's second-largest crude producer``: a rank, and the measure (the agent
-        noun's) that later values of the statement inherit."""
-        scoped = parts[0].kind == "NAME"  # "Russia's largest potash producer": a national
-        parts = [c for c in parts if c.kind != "POSS"][1:] if scoped else parts  # rank
+        noun's) that later values of the statement inherit. "Russia's largest potash
+        producer", "the second-largest US box maker": a rank within Russia, the US; "by
+        revenue": what it is ranked by."""
+        within = ""
+        if parts[0].kind == "NAME":  # "the UK's second-largest"
+            within, parts = parts[0].key, [c for c in parts if c.kind != "POSS"][1:]
+        by = next((k for k, c in enumerate(parts) if c.kind == "BY"), len(parts))
+        ranked_by = " ".join(c.text for c in parts[by + 1:])  # "by number of clubs"
+        parts = parts[:by]
+        if len(parts) > 1 and parts[1].kind == "NAME":  # "the largest US box maker"
+            within = within or parts[1].key
         rank = parts[0]
         measure = " ".join(c.text for c in parts[1:] if c.kind == "MEAS")
         if set(measure.lower().replace("’", "'").split()) <= TOTAL_WORDS | _SCOPE_ONLY:
             measure = ""  # "ranking second worldwide": where, not what
         agent = next((c for c in parts if c.kind == "AGENT"), None)
-        if agent is not None:
+        if agent is not None and not ranked_by:
             self.verb = agent.key
         if measure and (agent is not None or shape != "rank_apposition"):
             self.measure = measure  # "Peru, the second-largest copper producer, mined": copper;
             # not "Shanghai, the world's busiest container port, handled": a kind of place
-        if (agent is not None or measure) and not scoped:  # (ranks compare world-wide)
-            self.emit(rank, "rank", shape, measure)
-        elif inherit and not scoped and (self.measure or self.verb):
+        if ranked_by:  # "the second-largest gym operator by revenue": ranked by revenue,
+            # among gym operators (not "the largest by revenue": among what? nor "the largest
+            # division by revenue": among a company's parts)
+            if (agent is not None or measure) and _PARTS.isdisjoint(measure.lower().split()):
+                self.emit(rank, "rank", shape, ranked_by, within=within)
+        elif agent is not None or measure:
+            self.emit(rank, "rank", shape, measure, within=within)
+        elif inherit and not within and (self.measure or self.verb):
             # "Xiaomi shipped 42.3 million smartphones, ranking second worldwide": a rank in
             # the measure its statement named
             self.emit(rank, "rank", shape)
@@ -388,9 +407,10 @@ class Reader:
             if with_figure is not None:  # "is the largest supplier with 6.8 million accounts"
                 self.read_ranked_with(parts[rank_at:], with_figure, rule)
                 return
-            self.read_rank_np([c for c in parts[rank_at:] if c.kind in ("RANK", "MEAS", "AGENT")
-                               and c.start < (self.with_start(parts) or 10**9)], rule,
-                              inherit=rank_at == 0)
+            owned = rank_at >= 2 and parts[rank_at - 1].kind == "POSS"  # "is the UK's ..."
+            self.read_rank_np([c for c in parts[rank_at - 2 * owned:] if c.kind in (
+                "RANK", "MEAS", "AGENT", "NAME", "POSS", "BY", "OF") and c.start < (
+                    self.with_start(parts) or 10**9)], rule, inherit=rank_at == 0)
             self.read_first_figure(tree, rule)
         elif rule in ("followed_by", "list_item"):  # the next subject, the same measure
             parts = self.leaves(tree)

@@ -355,6 +355,11 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
         if c.kind == "BREAK" and c.text.lower() == "which" and object_which(out):
             out.append(c)  # "held 34% of the members of the budget segment, which had 4.2
             continue  # million members": the segment's, not the subject's (no subject)
+        if c.kind == "BREAK" and c.text.lower() in ("which", "who") and len(out) > 2 and \
+                out[-1].kind == "COMMA" and out[-2].kind == "NAME" and out[-3].kind == "FOLLOW":
+            out.append(c)  # "third, behind Kuaile Fit, which had 2,300 clubs": the rival's
+            out.append(out[-3])  # figure, not the subject's
+            continue
         if c.kind == "BREAK" and c.text.lower() in ("which", "who"):
             continue  # an aside not skipped above ("which ranked second among ..., reported",
             # "who made up 16% of ..."): its words are the name's, read as they stand
@@ -428,7 +433,10 @@ def merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
         if before == "PCT" and (run[0].text.lower().endswith("ed") or run[0].text.lower() in
                                 IRREGULAR_PARTICIPLES):
             before = ""  # "the remaining 19% spread across smaller brands": not what it is of
+        ranked = before == "RANK" or (before == "NAME" and len(out) > 1 and out[-2].kind == "RANK")
+        # ("the UK's second-largest motor insurer": the class a rank ranks, kept as its measure)
         if after == "AGENT" or before in ("OF", "NUM", "PCT") or run[0].kind == "MEAS" or \
+                ranked or \
                 not lex.measure_nouns.isdisjoint(words) or \
                 not lex.measure_heads.isdisjoint(words) or lex.materials_in(phrase):
             start = run[0].start

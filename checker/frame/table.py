@@ -145,8 +145,17 @@ _SLASH_UNIT = lazy_compile(globals(), "_SLASH_UNIT", r"[A-Za-z]+/[A-Za-z]+")
 _BARE_YEAR = lazy_compile(globals(), "_BARE_YEAR", r"(?<![\d.,])((?:19|20)\d\d)(?![\d,.%])")
 
 
+#: a unit per person: "Beer (litres per head)" counts what each one drinks, not the total
+_PER_CAPITA = lazy_compile(
+    globals(), "_PER_CAPITA", r"\b(?:per|a)\s+(?:head|capita|person|inhabitant|resident)\b",
+    re.IGNORECASE)
+
+
 def _header_words(header: str) -> str:
-    """The words of a header that can name a measure (no unit, period, share or change)."""
+    """The words of a header that can name a measure (no unit, period, share or change); a
+    unit per person makes it a measure per capita."""
+    if _PER_CAPITA.search(header):
+        return f"{_header_words(_PER_CAPITA.sub(' ', header))} per capita".strip()
     text = _PAREN.sub("", header)
     text = _PER.sub("", text)
     text = _BY_WHOM.sub("", text)

@@ -10,7 +10,7 @@ import re
 from factlint.frame.chunks import CAPITALISED, chunk_words, shouted
 from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.frame.names import NOT_NAMES, DocNames, aliases_in, clean_name
-from factlint.frame.vocabulary import kind_of
+from factlint.frame.vocabulary import Chunk, kind_of
 from factlint.util.bounded import BoundedMemo
 
 
@@ -46,6 +46,17 @@ def _shouted_company(title: str, lex: Lexicon) -> str:
     return " ".join(w.capitalize() for w in words[:-1])
 
 
+def _before_verb(name: Chunk) -> Chunk:
+    """A headline's name up to its release verb: "Halcyon Cruise Group Reports Record Fourth
+    Quarter" (all capitalised, read as one name) is Halcyon Cruise Group."""
+    words = name.key.split()
+    said = next((k for k, w in enumerate(words) if k and w.upper() in _RELEASE_VERBS), 0)
+    if not said:
+        return name
+    key = " ".join(words[:said])
+    return name._replace(key=key, text=key)
+
+
 #: what a press release's capitalised headline says its company did
 _RELEASE_VERBS = frozenset({"REPORTS", "ANNOUNCES", "POSTS", "DELIVERS", "REPORT", "ANNOUNCE"})
 
@@ -67,7 +78,7 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
     found = _TITLES.get(key)
     if found is None:
         words = chunk_words(title, lex, DocNames(dict(aliases)))
-        chunks = [c for k, c in enumerate(words)
+        chunks = [_before_verb(c) for k, c in enumerate(words)
                   if c.kind == "NAME" and lex.place(c.key) is None
                   and not (k and words[k - 1].kind == "POSS")]  # ("Kestrel Homes' Daniel
         # Okafor": its chief, not another organisation)
