@@ -150,8 +150,9 @@ def _mode(c: Claim) -> str | None:
 def _judge(c: Claim, table: SubjectGroups, index: ClaimIndex,
            settings: Settings) -> Iterator[Finding]:
     mode, span = _mode(c), _years(c)
-    if mode is None or span is None or c.mention.value is None:
-        return
+    if mode is None or span is None or c.mention.value is None or \
+            c.period.granularity != "year":
+        return  # (a quarter's change is never judged by the years' levels)
     s_year, e_year = span
     n = e_year - s_year
     if n < 1 or (mode in ("cagr", "average") and len(c.period.years) != 2):

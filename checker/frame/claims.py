@@ -22,7 +22,13 @@ from factlint.frame.arithmetic import arithmetic_claims
 from factlint.frame.chunks import chunk, may_name_entity
 from factlint.frame.compare import compared, comparisons_after
 from factlint.frame.context import DocContext, Frame, LazyPeriods
-from factlint.frame.discourse import Discourse, as_plans, under_plans
+from factlint.frame.discourse import (
+    Discourse,
+    as_plans,
+    in_section,
+    section_periods,
+    under_plans,
+)
 from factlint.frame.growth import growth_claims
 from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.frame.measure_keys import (
@@ -83,6 +89,7 @@ class Framer(PatternFrames):
         self.locate = locate
         self._names: tuple[Document, DocNames] | None = None
         self._starts: tuple[Document, list[int]] | None = None  # each segment's start
+        self._sections: tuple[Document, list[tuple[int, Period | None]]] | None = None
         self._why: dict[int, str] = {}  # mention start -> why it was not framed
         self._discourse = Discourse()  # what a sentence takes from the ones before it
         #: the last statement's paragraph, subject and measure key ("Output rose 2%" goes on)
@@ -109,6 +116,10 @@ class Framer(PatternFrames):
                     self._why[c.mention.start] = "no-period"
             claims = [c for c in claims if c.period.stated]
         k = self._segment_index(ctx.doc, sentence.start)
+        if claims and k >= 0:  # under "Fourth quarter 2024 highlights": the quarter's
+            if self._sections is None or self._sections[0] is not ctx.doc:
+                self._sections = (ctx.doc, section_periods(ctx.doc))
+            claims = in_section(self._sections[1], k, claims)
         if sentence.role == "list_item" and claims and under_plans(ctx.doc, k):
             claims = as_plans(claims, self._why)  # "The company expects: - revenue of ..."
         para = ctx.doc.segments[k].start if k >= 0 else -1
@@ -520,6 +531,9 @@ class Framer(PatternFrames):
         reading = modality.modality(text, clause_lo, ms, me)
         if reading == "none":
             self._why[mention.start] = "not-asserted"
+            return None
+        if P.PART_OF_YEAR.match(text, me):  # "averaged 14.4% for most of the year"
+            self._why[mention.start] = "no-period"
             return None
         every = [p for p in stated.get() if not periods.labels_other(text, p[0], p[1], ms)]
         found = [p for p in every if not P.BASE_YEAR.search(text, max(0, p[0] - 40), p[0])]

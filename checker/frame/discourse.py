@@ -3,6 +3,8 @@
 - A sentence after a ``;`` that followed a part of a year ("Samsung shipped 60.6 million in
   the first quarter of 2025; global shipments rose 1.5% to 304.9 million") states no year:
   its figures of no stated period are the quarter's most likely, never a year's.
+- A section heading of a part of a year ("Fourth quarter 2024 highlights", "## Q3 2024"):
+  the figures under it of no stated period are that part's (:func:`section_periods`).
 - A list's lead-in: the items of a list under "The company expects:" or a heading "Outlook"
   are plans (:func:`under_plans`).
 - A change of no stated period after a ";" is of the one period the clause before it
@@ -116,6 +118,52 @@ def under_plans(doc: Document, k: int) -> bool:
         if lead.role == "heading" or not lead.text.rstrip().endswith(":"):
             return False
     return False
+
+
+#: a section heading's last characters: never a sentence's end
+_SENTENCE_END = frozenset(".!?:;,")
+
+
+def _heading_like(doc: Document, k: int) -> bool:
+    """A heading, or a short line of its own in plain text ("Fourth quarter 2024
+    highlights"): a few words, no sentence's end, no figure."""
+    seg = doc.segments[k]
+    if seg.role == "heading":
+        return True
+    text = seg.text.strip()
+    return seg.role == "paragraph" and 0 < len(text.split()) <= 8 and \
+        text[-1] not in _SENTENCE_END and "\n" not in text
+
+
+def section_periods(doc: Document) -> list[tuple[int, Period | None]]:
+    """Each heading of ``doc`` (index of its segment) and the part of a year it states, if
+    one ("## Q3 2024", "Fourth quarter 2024 highlights"): the figures under it of no stated
+    period are that quarter's, never the year's (a heading of a year, or of no period, ends
+    such a section)."""
+    out: list[tuple[int, Period | None]] = []
+    for k in range(len(doc.segments)):
+        if not _heading_like(doc, k):
+            continue
+        stated = {p for _, _, p in periods.stated_periods(doc.segments[k].text, doc.date)
+                  if not p.projection}
+        part = next(iter(stated)) if len(stated) == 1 else None
+        out.append((k, part if part is not None and part.granularity != "year" else None))
+    return out
+
+
+def in_section(sections: Sequence[tuple[int, Period | None]], k: int,
+               claims: Sequence[Claim]) -> list[Claim]:
+    """``claims`` of segment ``k``, those of no stated period given the part of a year of the
+    section heading above them (:func:`section_periods`)."""
+    period = None
+    for j, part in sections:
+        if j >= k:
+            break
+        period = part
+    if period is None:
+        return list(claims)
+    return [dataclasses.replace(c, period=period) if not c.period.stated else c
+            for c in claims]
 
 
 def as_plans(claims: Sequence[Claim], why: dict[int, str]) -> list[Claim]:

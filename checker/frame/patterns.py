@@ -286,6 +286,12 @@ THAT_IS_YEAR = lazy_compile(globals(), "THAT_IS_YEAR",
                             r"(?P<year>(?:19|20)\d\d)\s+(?:figure|number|total|level|result)\b",
                             re.IGNORECASE)
 #: before a year a change is measured against: "down 3% on 2023", "up 5% versus 2022"
+#: right after a value: it held for a part of the year only ("averaged 14.4% for most of the
+#: year and were raised to 20.56% in August"), never the year's figure
+PART_OF_YEAR = lazy_compile(
+    globals(), "PART_OF_YEAR",
+    r"[^.;,]{0,24}?\bfor\s+(?:most|much|part|parts|the\s+rest)\s+of\s+(?:the|that|this|last)"
+    r"\s+year\b", re.IGNORECASE)
 BASE_YEAR = lazy_compile(globals(), "BASE_YEAR",
                          r"(?:%|per\s?cent|points?)\s+(?:on|versus|vs\.?|against)\s+"
                          r"(?:the\s+)?(?:previous\s+year,?\s+)?$", re.IGNORECASE)

@@ -56,6 +56,8 @@ def walker() -> lalr.Walker:
 _NAMES_A_MEASURE = frozenset({"measure", "own"})
 #: the words of a with-figure that say it is a share, not what a rank is by
 _SHARE_WORDS = frozenset({"share", "shares", "market", "stake", "a"})
+#: a value written as a bound: "below 1.9bn tonnes" is a level, never by how much
+_BOUND = re.compile(r"(?:below|above|under|over|beneath|less than|more than)\b", re.IGNORECASE)
 #: nouns of a company's parts: "the largest division by revenue" ranks its parts only
 _PARTS = frozenset({"division", "divisions", "segment", "segments", "unit", "units", "arm",
                     "subsidiary", "subsidiaries", "business", "businesses"})
@@ -378,6 +380,11 @@ class Reader:
             change = tree.children[-1]
             assert isinstance(change, Tree)
             earlier = by = False
+            # "down $1.5 billion over the year", "rose 1.2 Mt to 14 Mt": a first level right
+            # after the verb is by how much, no level of its own
+            lead = self.leaves(change)[0]
+            by = change.data == "change" and lead.kind == "NUM" and not _BOUND.match(lead.text)
+            # (but "drops below 1.9bn tonnes": where it is now)
             for c in self.leaves(change):
                 if c.kind == "FROM":
                     earlier = True  # "from 12.1 Mt": an earlier period's level

@@ -352,9 +352,10 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                 and normalise_phrase(nxt.text).split()[-1] in _ROLES)):
             continue  # "had shipped": an auxiliary; "remained the market leader with a 32%
             # share": the role named before "with" says nothing the figure does not
-        if c.kind == "BREAK" and c.text.lower() == "which" and object_which(out):
+        if c.kind == "BREAK" and c.text.lower() in ("which", "where") and object_which(out):
             out.append(c)  # "held 34% of the members of the budget segment, which had 4.2
-            continue  # million members": the segment's, not the subject's (no subject)
+            continue  # million members", "driven by its pulp arm, where sales rose 11%": the
+            # segment's, the arm's, not the subject's (no subject)
         if c.kind == "BREAK" and c.text.lower() in ("which", "who") and len(out) > 2 and \
                 out[-1].kind == "COMMA" and out[-2].kind == "NAME" and out[-3].kind == "FOLLOW":
             out.append(c)  # "third, behind Kuaile Fit, which had 2,300 clubs": the rival's
@@ -409,6 +410,26 @@ def _verb_after(chunks: list[Chunk], k: int) -> bool:
         if c.kind == "BREAK":
             return False
         if c.kind in ("VERB", "BE", "CHG"):
+            return True
+    return False
+
+
+_AND_OTHER = lazy_compile(globals(), "_AND_OTHER", r"\s+and\s+(?:other\s+)?")
+
+
+def _modifiers(word: Chunk, after: list[Chunk], text: str, lex: Lexicon) -> bool:
+    """Whether "and" joins two modifiers of one measure noun ("onboard and other revenue",
+    "parts and service sales"): a lower-case word that is no measure, "and", then words up to
+    a measure noun."""
+    lower = normalise_phrase(word.text)
+    if word.kind != "WORD" or not word.text.islower() or lower in lex.measure_heads or \
+            lower in lex.measure_nouns or lower in lex.own_measures or not after or \
+            not _AND_OTHER.fullmatch(text, word.end, after[0].start):
+        return False
+    for c in after:
+        if c.kind not in ("WORD", "MEAS"):
+            return False
+        if not lex.measure_heads.isdisjoint(normalise_phrase(c.text).split()):
             return True
     return False
 
@@ -474,6 +495,9 @@ def merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
         kind = c.kind
         if kind == "WORD" or kind == "MEAS":
             run.append(c)
+            continue
+        if kind == "AND" and run and _modifiers(run[-1], chunks[k + 1:k + 4], text, lex):
+            run.append(c)  # "onboard and other revenue": one measure, a part of revenue
             continue
         if kind == "OF" or kind == "VERB" or kind == "NAME":
             nxt = kinds[k + 1] if k < last else ""

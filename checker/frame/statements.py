@@ -50,12 +50,13 @@ def statements(chunks: Sequence[Chunk], entity: str = "") -> list[Framed]:
     return list(found[1])
 
 
-def _statements(chunks: list[Chunk], entity: str) -> list[Framed]:
+def _statements(chunks: list[Chunk], doc_entity: str) -> list[Framed]:
     out: list[Framed] = []
     owner: Chunk | None = None  # the last subject named: whose "its revenue" is
     for clause, orphan in _clauses(chunks):
-        if orphan:
-            owner = None
+        entity = doc_entity
+        if orphan:  # "driven by its pulp arm, where sales rose 11%": the arm's sales, of
+            owner, entity = None, ""  # no one named
         if owner is not None and owner.kind == "NAME" and _on_its(clause, chunks):
             # "... reported pre-tax profit of £131m for 2024 on turnover of £215m": the
             # owner's turnover, read as "<owner>'s turnover of £215m"
@@ -202,7 +203,7 @@ def _clauses(chunks: list[Chunk]) -> Iterator[tuple[list[Chunk], bool]]:
                 yield clause, orphan
             orphan = (c.text.lower() == "whose" and len(clause) > 1 and
                       clause[-1].kind == "COMMA" and clause[-2].kind == "MEAS") or (
-                c.text.lower() == "which" and object_which(clause))
+                c.text.lower() in ("which", "where") and object_which(clause))
             clause = []
         else:
             clause.append(c)
