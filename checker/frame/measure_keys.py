@@ -66,8 +66,9 @@ def measure_key(lex: Lexicon, phrase: str, verb_measure: str, topic: str) -> str
     return lex.synonyms.get(key, key)
 
 def _leading_place(lex: Lexicon, phrase: str) -> tuple[str, str]:
-    """(place, the rest) of a measure phrase that opens with a place ("the UK grocery
-    market", "India's wireless subscribers", "US crude production"); ("", phrase) when
+    """(place, the rest) of a measure phrase that opens with a place or its demonym ("the UK
+    grocery market", "India's wireless subscribers", "US crude production", "German car
+    sales"); ("", phrase) when
     none does, or the place is the world's."""
     lead = _LEADING_THE.match(phrase)
     start = lead.end() if lead else 0
@@ -79,6 +80,10 @@ def _leading_place(lex: Lexicon, phrase: str) -> tuple[str, str]:
         if not rest or rest[:1] in ",;(":
             break
         return name, rest
+    first, _, rest = phrase[start:].partition(" ")
+    place = lex.demonyms.get(first.lower()) if first[:1].isupper() and rest else None
+    if place is not None and not lex.is_total(place):  # "European ETF assets", "German
+        return place, rest  # car sales": in Europe, in Germany
     return "", phrase
 
 def _of_inverted(lex: Lexicon, words: list[str]) -> list[str]:
