@@ -15,7 +15,8 @@ must agree with each other whoever the subject is:
 - the total in the sentence before: "Exports rose to $24.1bn. China bought $5.2bn worth, or
   29% of the total"; "Pharmacies dispensed 1.16 billion items. Generics filled 905 million of
   them - 86% of all items"; or earlier in the same sentence, when the part points back to it:
-  "fintechs raised £3.4bn; payments firms raised £1.1bn of that, 45% of the total". The
+  "fintechs raised £3.4bn; payments firms raised £1.1bn of that, 45% of the total", or
+  opens with it ("Of the £184 million, sponsorship contributed £31 million, or 27%"). The
   total is the one figure of the part's dimension there, larger than the part; a change's
   starting point ("from $22.9bn"), a rate ("3.2 million every day") and a figure that is
   itself a share ("71% of the bill, or A$192 billion") are none. With two such figures
@@ -66,7 +67,9 @@ _SCOPE = lazy_compile(globals(), "_SCOPE", r"\b(?:world|global|worldwide|total)\
 # total of"
 _OUT_OF = lazy_compile(globals(), "_OUT_OF",
     r"^(?:[^;:\d]{0,80}?\b(?:out\s+of(?:\s+a\s+total\s+of)?|of\s+a\s+total\s+of)|\s+of)\s+"
-    r"(?:(?:the|an?|its|their|some|about|around|estimated)\s+)*$", re.IGNORECASE)
+    r"(?:(?:the|an?|its|their|some|about|around|estimated)\s+)*"
+    r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s?\s+)?$")  # ("£310m of Brightsight's
+# £925m revenue, or 42% of the total": the owner's total)
 # total -> part: "£420m, of which", "36,900 homes (of which"
 _OF_WHICH = lazy_compile(globals(), "_OF_WHICH",
     r"^" + NOUN + WHEN + r"\s*[,(—–]?\s*of\s+(?:which|whom)\s+(?:(?:about|around|some|"
@@ -86,6 +89,14 @@ _OF_WHOLE = lazy_compile(globals(), "_OF_WHOLE",
 # a part's own whole, named after it: "£290 million of group revenue" (not "of them")
 _OWN_WHOLE = lazy_compile(globals(), "_OWN_WHOLE",
     r"^\s+of\s+(?!them\b|those\b|these\b|it\b|that\b|this\b)[a-z]", re.IGNORECASE)
+# a total a sentence opens with: "Of the £184 million, sponsorship contributed £31 million,
+# or 27% of the total"
+_FRONTED_OF = lazy_compile(globals(), "_FRONTED_OF",
+    r"^\s*of\s+(?:(?:the|its|their|this|that|these|those|some|about|around)\s+)*$",
+    re.IGNORECASE)
+# a figure written as a bound ("below 40 hp"): a class of things, no amount
+_BOUND = lazy_compile(globals(), "_BOUND",
+    r"(?:below|above|under|over|less\s+than|more\s+than|fewer\s+than)\b", re.IGNORECASE)
 # a part that points back to a total its sentence wrote before it: "£1.1bn of that"
 _BACK = lazy_compile(globals(), "_BACK", r"^\s+of\s+(?:that|this|it|those|these)\b",
                      re.IGNORECASE)
@@ -201,14 +212,19 @@ def _total_before(s: SentenceFigures, previous: Sentence | None) -> Iterator[Cla
     ms = s.sentence.mentions
     for i in range(1, len(ms)):
         part, share = ms[i - 1], ms[i]
-        if not (is_level(part) and _is_share(share) and part.value is not None):
-            continue
-        if not (_PART_SHARE.match(_gap(s, part, share)) and _OF_WHOLE.match(_after(s, share))):
-            continue
+        if not (is_level(part) and _is_share(share) and part.value is not None) or \
+                _BOUND.match(part.text):
+            continue  # ("171,000 were below 40 hp, about 65% of the total": a bound is no part)
+        fronted = [t for t in _totals(s, part, part.start)
+                   if _FRONTED_OF.match(s.text, 0, t.start - s.base)]
+        if not (_PART_SHARE.match(_gap(s, part, share)) and (
+                _OF_WHOLE.match(_after(s, share)) or (
+                    fronted and _SHARE_END.match(_after(s, share))))):
+            continue  # ("Of the £412m paid, flood claims made up £173m, or 52%, with ...")
         if s.covered([(part, "level"), (share, "share")]):
             return
         back = bool(_BACK.match(_after(s, part)))  # "£1.1bn of that": a total before it
-        fig, totals = s, (_totals(s, part, part.start) if back else [])
+        fig, totals = s, (_totals(s, part, part.start) if back else fronted)
         if not totals:
             if _OWN_WHOLE.match(_after(s, part)) or previous is None or \
                     previous.table is not None:
