@@ -68,15 +68,18 @@ _SCOPE = lazy_compile(globals(), "_SCOPE", r"\b(?:world|global|worldwide|total)\
 _OUT_OF = lazy_compile(globals(), "_OUT_OF",
     r"^(?:[^;:\d]{0,80}?\b(?:out\s+of(?:\s+a\s+total\s+of)?|of\s+a\s+total\s+of)|\s+of)\s+"
     r"(?:(?:the|an?|its|their|some|about|around|estimated)\s+)*"
-    r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s?\s+)?$")  # ("£310m of Brightsight's
-# £925m revenue, or 42% of the total": the owner's total)
+    r"(?:[A-Za-z][\w&.-]*(?:\s+[A-Za-z][\w&.-]*){0,3}['’]s?\s+)?$")  # ("£310m of
+# Brightsight's £925m revenue, or 42% of the total", "1.1 Mt of the group's 4.2 Mt, or 34%":
+# the owner's total)
 # total -> part: "£420m, of which", "36,900 homes (of which"
 _OF_WHICH = lazy_compile(globals(), "_OF_WHICH",
     r"^" + NOUN + WHEN + r"\s*[,(—–]?\s*of\s+(?:which|whom)\s+(?:(?:about|around|some|"
     r"roughly|nearly|almost|just)\s+)*$", re.IGNORECASE)
 # a figure, a short clause, then its share: " it put into supply, or ", " came from industry — "
 _THEN_SHARE = lazy_compile(globals(), "_THEN_SHARE",
-    r"^[^;:]{0,60}?(?:,|\(|—|–|\s-)\s*(?:" + _LEAD + r"\s+)*$", re.IGNORECASE)
+    r"^[^;:]{0,60}?(?:(?:,|\(|—|–|\s-)\s*(?:(?:now|together|jointly)\s+)?(?:" + _GIVES +
+    r"\s+)?|\s+and\s+" + _GIVES + r"\s+)(?:" + _LEAD + r"\s+)*$", re.IGNORECASE)
+# (" total, now account for roughly half of the estate", " total and make up a third")
 # what may follow a share whose total is named before it: nothing, "of the total", "of all
 # the water it treated"
 _SHARE_END = lazy_compile(globals(), "_SHARE_END",
