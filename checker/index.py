@@ -85,6 +85,12 @@ def unify_subjects(claims: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
                 renames[(measure, kind, name)] = base
     if not renames:
         return list(claims)
+    for (measure, kind, name), short in list(renames.items()):
+        seen = {name}  # "Apex Leisure Group" -> "Apex Leisure" -> "Apex": the shortest
+        while (measure, kind, short) in renames and short not in seen:
+            seen.add(short)
+            short = renames[(measure, kind, short)]
+        renames[(measure, kind, name)] = short
     return [replace(c, subject=renames[(c.measure, c.kind, c.subject)])
             if (c.measure, c.kind, c.subject) in renames else c for c in claims]
 
