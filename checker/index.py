@@ -85,11 +85,14 @@ def unify_subjects(claims: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
                 renames[(measure, kind, name)] = base
     if not renames:
         return list(claims)
-    for (measure, kind, name), short in list(renames.items()):
-        seen = {name}  # "Apex Leisure Group" -> "Apex Leisure" -> "Apex": the shortest
-        while (measure, kind, short) in renames and short not in seen:
-            seen.add(short)
-            short = renames[(measure, kind, short)]
+    first = dict(renames)
+    for (measure, kind, name), short in first.items():
+        for _ in range(2):  # "Apex Leisure Group" -> "Apex Leisure" -> "Apex": a rename's
+            # target renamed in turn, up to two more steps (docs/scale.md's SQL does the same)
+            further = first.get((measure, kind, short))
+            if further is None or further == name:
+                break
+            short = further
         renames[(measure, kind, name)] = short
     return [replace(c, subject=renames[(c.measure, c.kind, c.subject)])
             if (c.measure, c.kind, c.subject) in renames else c for c in claims]
