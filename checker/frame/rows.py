@@ -415,6 +415,11 @@ def _verb_after(chunks: list[Chunk], k: int) -> bool:
 
 
 _AND_OTHER = lazy_compile(globals(), "_AND_OTHER", r"\s+and\s+(?:other\s+)?")
+#: words the chunker drops that begin a clause: never inside one measure's words
+_CLAUSE_GAP = lazy_compile(
+    globals(), "_CLAUSE_GAP",
+    r"\b(?:that|which|who|whom|can|could|will|would|should|may|might|must|is|are|was|were|"
+    r"has|have|had|does|do|did)\b", re.IGNORECASE)
 
 
 def _modifiers(word: Chunk, after: list[Chunk], text: str, lex: Lexicon) -> bool:
@@ -494,6 +499,9 @@ def merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
     for k, c in enumerate(chunks):
         kind = c.kind
         if kind == "WORD" or kind == "MEAS":
+            if run and _CLAUSE_GAP.search(text, run[-1].end, c.start):
+                k_next = k  # "64% share of the global gear market | means that most
+                flush()  # dealers": a clause begins, the measure has ended
             run.append(c)
             continue
         if kind == "AND" and run and _modifiers(run[-1], chunks[k + 1:k + 4], text, lex):
