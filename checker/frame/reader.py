@@ -58,6 +58,9 @@ _NAMES_A_MEASURE = frozenset({"measure", "own"})
 _SHARE_WORDS = frozenset({"share", "shares", "market", "stake", "a"})
 #: a value written as a bound: "below 1.9bn tonnes" is a level, never by how much
 _BOUND = re.compile(r"(?:below|above|under|over|beneath|less than|more than)\b", re.IGNORECASE)
+#: what "by <word>" ranks by when it names no measure, only how it is counted ("by value",
+#: "by volume"): the measure of the class the rank names
+_BY_SIZE = frozenset({"value", "volume", "volumes", "units", "number", "size", "quantity"})
 #: nouns of a company's parts: "the largest division by revenue" ranks its parts only
 _PARTS = frozenset({"division", "divisions", "segment", "segments", "unit", "units", "arm",
                     "subsidiary", "subsidiaries", "business", "businesses"})
@@ -300,6 +303,8 @@ class Reader:
             within, parts = parts[0].key, [c for c in parts if c.kind != "POSS"][1:]
         by = next((k for k, c in enumerate(parts) if c.kind == "BY"), len(parts))
         ranked_by = " ".join(c.text for c in parts[by + 1:])  # "by number of clubs"
+        if ranked_by.lower() in _BY_SIZE:  # "among the world's bicycle exporters by value":
+            ranked_by = ""  # by the class's own measure (exports), in money
         parts = parts[:by]
         if len(parts) > 1 and parts[1].kind == "NAME":  # "the largest US box maker"
             within = within or parts[1].key
