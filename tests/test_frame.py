@@ -52,3 +52,14 @@ def test_a_claim_is_a_frozen_dataclass(lexicon: Any) -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         claim.subject = "x"  # type: ignore[misc]
     assert not claim.period.years  # undated document, no stated period: comparable with any
+
+
+@pytest.mark.parametrize(("title", "topic"), [
+    ("Who ships the world's bicycles: the 2024 trade tables", ""),  # a verb before "the"
+    ("Ships and shipyards in 2024", "ship"),
+    ("Copper mines in 2024", "copper"),
+])
+def test_a_title_names_the_documents_material_not_a_verb(title: str, topic: str,
+                                                       lexicon: Any) -> None:
+    doc = Document("a.txt", 0, title, dt.date(2025, 10, 6), "", "", ())
+    assert _topic(doc, lexicon) == topic

@@ -64,6 +64,10 @@ def problem_finding(p: Problem) -> Finding:
 _POSSESSED = re.compile(r"\b(?:its|their|his|her)\s+([\w-]+)(?:\s+(\w+))?", re.IGNORECASE)
 
 
+#: a word right before an article or a possessive is a verb, never a material ("ships the")
+_BEFORE_ARTICLE = re.compile(r"\b[a-z]+s(?=\s+(?:the|a|an|its|their|our)\b)")
+
+
 def _topic(doc: Document, lexicon: Lexicon) -> str:
     """The document's one material: named in its title or topic tag; only a document with
     neither takes it from its first sentences (an article titled "The vanadium market"
@@ -72,6 +76,7 @@ def _topic(doc: Document, lexicon: Lexicon) -> str:
         lambda m: m.group() if normalise_phrase(m.group(2) or "") in lexicon.measure_nouns
         else " ",
         doc.title)  # "widens its lead": a possessed noun is no material, unless measured
+    title = _BEFORE_ARTICLE.sub(" ", title)  # "Who ships the world's bicycles": a verb
     found = lexicon.materials_in(f"{title} {doc.topic}")
     if len(found) == 1:
         return next(iter(found))
