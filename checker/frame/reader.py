@@ -205,7 +205,8 @@ class Reader:
     def _copula_with(self, tree: Tree[Token] | Token) -> str:
         """The kind of the small word a copula predicate opens with (", at $24.1 billion",
         "of £3.86bn"), "" for any other predicate."""
-        if not isinstance(tree, Tree) or tree.data != "copula_statement":
+        if not isinstance(tree, Tree) or tree.data not in ("copula_statement",
+                                                            "copula_comparison"):
             return ""
         head = tree.children[0]
         return self.chunk(head).kind if isinstance(head, Token) else ""
@@ -435,27 +436,38 @@ class Reader:
                 for c in parts:
                     if c.kind in ("NUM", "PCT"):
                         self.emit(c, "auto", rule, subject=name)
-        elif rule == "comparison_statement":  # "Harbour has twice as many app customers
-            comparand = tree.children[-1]  # as Northmere": a ratio of the subject's figure
-            assert isinstance(comparand, Tree)  # to the other side's, of one measure
-            parts = self.leaves(comparand)
-            other = [c for c in parts if c.kind == "NAME"][-1]
-            measure = " ".join(c.text for c in parts if c.kind == "MEAS")
-            if measure and parts[0].kind == "NAME" and not self.subject_measure and (
-                    first is None or first.kind != "BE"):
-                return  # "Northlight paid about 1.7 times Kestrel's revenue": what it paid
-                # (a verb the chunker drops), not its revenue; "had three times Germany's
-                # bed density", "Jio's base is twice Airtel's" are
-            value = next(self.chunk(c) for c in tree.children if isinstance(c, Token)
-                         and self.chunk(c).kind == "MULT")
-            before = len(self.out)
-            self.emit(value, "rate", rule, measure, target=other.key or other.text)
-            if len(self.out) > before:  # the statement's text runs to its other side
-                self.out[-1] = dataclasses.replace(self.out[-1], end=parts[-1].end)
+        elif rule == "copula_comparison":  # "X's fleet of 30,000 bikes is three times the
+            figure = tree.children[1]  # size of Y's": the level, then the comparison
+            assert isinstance(figure, Tree)
+            self.read_figure(figure, "copula_statement")
+            self.read_comparison(tree, self.chunk(tree.children[-3]))  # type: ignore[arg-type]
+        elif rule == "comparison_statement":
+            self.read_comparison(tree, first)
         elif rule == "coordinated":
             figure = tree.children[0]
             assert isinstance(figure, Tree)
             self.read_figure(figure, rule)
+
+    def read_comparison(self, tree: Tree[Token], first: Chunk | None) -> None:
+        """A multiple of another's figure: "Harbour has twice as many app customers as
+        Northmere" (``first``: the verb before the multiple, if any)."""
+        rule = "comparison_statement"
+        comparand = tree.children[-1]  # a ratio of the subject's figure to the other side's,
+        assert isinstance(comparand, Tree)  # of one measure
+        parts = self.leaves(comparand)
+        other = [c for c in parts if c.kind == "NAME"][-1]
+        measure = " ".join(c.text for c in parts if c.kind == "MEAS")
+        if measure and parts[0].kind == "NAME" and not self.subject_measure and (
+                first is None or first.kind != "BE"):
+            return  # "Northlight paid about 1.7 times Kestrel's revenue": what it paid
+            # (a verb the chunker drops), not its revenue; "had three times Germany's
+            # bed density", "Jio's base is twice Airtel's" are
+        value = next(self.chunk(c) for c in tree.children if isinstance(c, Token)
+                     and self.chunk(c).kind == "MULT")
+        before = len(self.out)
+        self.emit(value, "rate", rule, measure, target=other.key or other.text)
+        if len(self.out) > before:  # the statement's text runs to its other side
+            self.out[-1] = dataclasses.replace(self.out[-1], end=parts[-1].end)
 
     def place_of(self, part: Tree[Token] | Token) -> Chunk | None:
         """The name whose whole ``part`` measures: "of new cars sold in Norway", "of
