@@ -223,6 +223,11 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
             poss = text[start:p_end].endswith(("'s", "’s"))
             n_end = p_end - 2 if poss else p_end
             if lex.is_total(name):
+                after = tokens[i][2].lower() if i < n else ""
+                if not poss and text[start:p_end].lower().startswith("the ") and (
+                        _kind(lex, after) in ("VERB", "BE", "CHG")):
+                    out.append(Chunk("NAME", start, p_end, text[start:p_end], name))  # "The
+                    continue  # world installed 590 GW": the world's figure
                 out.append(Chunk("MEAS", start, p_end, text[start:p_end]))  # "global"
                 continue
             if not poss and _where_a_company_is(tokens, i, text, start):

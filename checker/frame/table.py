@@ -182,7 +182,8 @@ def measure_from_prose(cells: Sequence[Sentence], prose: Sequence[Claim], ton: s
     """The measure of a table whose headers name none, from its document's prose: the one
     measure of the level claims whose values are written as a cell of the table is ("a
     combined 422.9 million international tourist arrivals" and a Total row's "422.9" under
-    "2024 (m)"); "" when none or several. Values of fewer than three digits never anchor."""
+    "2024 (m)"), the title's where the title and the body name it differently; "" when none
+    or several. Values of fewer than three digits never anchor."""
     values = {}
     for cell in cells:
         if cell.table is None or len(cell.mentions) != 1 or \
@@ -191,9 +192,12 @@ def measure_from_prose(cells: Sequence[Sentence], prose: Sequence[Claim], ton: s
         value = _cell_value(cell.mentions[0], _strip_markup(cell.table.header), ton)
         if value is not None and _middle(value) is not None:
             values[(_middle(value), value.unit)] = value
-    found = {c.measure for c in prose
-             if c.kind == "level" and c.mention.value is not None and "[" not in c.measure
-             and (_middle(c.mention.value), c.mention.value.unit) in values}
+    matching = [c for c in prose
+                if c.kind == "level" and c.mention.value is not None and "[" not in c.measure
+                and (_middle(c.mention.value), c.mention.value.unit) in values]
+    found = {c.measure for c in matching}
+    if len(found) > 1:  # "Solar additions reach 590 GW" over "The world installed 590
+        found = {c.measure for c in matching if c.in_title}  # GW of capacity": the title's
     return found.pop() if len(found) == 1 else ""
 
 
