@@ -22,7 +22,8 @@ import re
 
 from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.frame.names import NOT_NAMES, OWNERS, DocNames, clean_name, hyphened_title
-from factlint.frame.rows import merge_measures, tidy
+from factlint.frame.noun_phrases import merge_measures
+from factlint.frame.rows import tidy
 from factlint.frame.vocabulary import ENTITY_NOUNS as _ENTITY_NOUNS
 from factlint.frame.vocabulary import FUNCTION as _FUNCTION
 from factlint.frame.vocabulary import SMALL as _SMALL

@@ -40,9 +40,9 @@ from factlint.frame.measure_keys import (
     spent_on,
 )
 from factlint.frame.names import DocNames, antecedent, organisations
+from factlint.frame.noun_phrases import IRREGULAR_PARTICIPLES
 from factlint.frame.pattern_frames import PatternFrames
 from factlint.frame.reader import Framed
-from factlint.frame.rows import IRREGULAR_PARTICIPLES
 from factlint.frame.statements import statements
 from factlint.frame.titles import doc_names, title_place
 from factlint.model import (
