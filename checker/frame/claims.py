@@ -25,6 +25,7 @@ from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.discourse import (
     Discourse,
     as_plans,
+    beside_earlier,
     in_section,
     section_periods,
     under_plans,
@@ -107,7 +108,7 @@ class Framer(PatternFrames):
         """The claims of ``sentence``, and the sentence with the reason each mention that
         no claim frames stayed unframed (:data:`factlint.model.UNFRAMED_REASONS`)."""
         self._why = {}
-        claims = self.frame_sentence(sentence, ctx)
+        claims = beside_earlier(self.frame_sentence(sentence, ctx), self._why)
         if self._discourse.in_part_of_year(ctx.doc, sentence):
             # "Samsung shipped 60.6 million in the first quarter; global shipments rose 1.5%":
             # the quarter's figures most likely, never a year's

@@ -5,6 +5,8 @@
   its figures of no stated period are the quarter's most likely, never a year's.
 - A section heading of a part of a year ("Fourth quarter 2024 highlights", "## Q3 2024"):
   the figures under it of no stated period are that part's (:func:`section_periods`).
+- A figure of no period beside its own earlier level of a stated year ("38%, up from 36% in
+  2019", in a document of no date) is of some later period: not framed (no-period).
 - A list's lead-in: the items of a list under "The company expects:" or a heading "Outlook"
   are plans (:func:`under_plans`).
 - A change of no stated period after a ";" is of the one period the clause before it
@@ -164,6 +166,24 @@ def in_section(sections: Sequence[tuple[int, Period | None]], k: int,
         return list(claims)
     return [dataclasses.replace(c, period=period) if not c.period.stated else c
             for c in claims]
+
+
+def beside_earlier(claims: Sequence[Claim], why: dict[int, str]) -> list[Claim]:
+    """``claims`` without a figure of no period whose statement gives its earlier level a
+    year ("38% of commuters, up from 36% in 2019", in a document of no date): of some later
+    period no one states, never comparable with that year's (``why``: no-period)."""
+    earlier = {(c.subject, c.measure, c.kind) for c in claims
+               if c.shape == "earlier_level" and c.period.years}
+    if not earlier:
+        return list(claims)
+    out = []
+    for c in claims:
+        if (c.subject, c.measure, c.kind) in earlier and c.shape != "earlier_level" and \
+                not c.period.years:
+            why[c.mention.start] = "no-period"
+            continue
+        out.append(c)
+    return out
 
 
 def as_plans(claims: Sequence[Claim], why: dict[int, str]) -> list[Claim]:
