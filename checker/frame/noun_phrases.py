@@ -88,6 +88,8 @@ def merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                                 IRREGULAR_PARTICIPLES):
             before = ""  # "the remaining 19% spread across smaller brands": not what it is of
         ranked = before == "RANK" or (before == "NAME" and len(out) > 1 and out[-2].kind == "RANK")
+        ranked = ranked or (before == "BY" and any(c.kind == "RANK" for c in out[-5:]))
+        # ("the second-largest hotel group by rooms": what the rank is by)
         # ("the UK's second-largest motor insurer": the class a rank ranks, kept as its measure)
         if after == "AGENT" or before in ("OF", "NUM", "PCT") or run[0].kind == "MEAS" or \
                 ranked or \
@@ -117,8 +119,11 @@ def merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
             named = not (lex.measure_nouns.isdisjoint(words) and lex.measure_heads.isdisjoint(
                 words))  # the phrase names a measure ("hotel capacity"), not only a thing
             reported = named and is_own_measure(lex, words)  # a company's own measure
+            only_ranked = ranked and not named and not lex.materials_in(phrase) and \
+                after != "AGENT"  # ("motor insurer": a class, which no later figure measures)
             out.append(Chunk("MEAS", start, end, text[start:end],
-                             "own" if reported else "measure" if named else ""))
+                             "own" if reported else "measure" if named else
+                             "class" if only_ranked else ""))
         run.clear()
 
     k_next = 0

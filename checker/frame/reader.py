@@ -302,6 +302,9 @@ class Reader:
         within = ""
         if parts[0].kind == "NAME":  # "the UK's second-largest"
             within, parts = parts[0].key, [c for c in parts if c.kind != "POSS"][1:]
+        if len(parts) > 2 and parts[-2].kind == "IN" and parts[-1].kind == "NAME":
+            within, parts = within or parts[-1].key, parts[:-2]  # "the second-largest toy
+            # retailer in the United States": within the US
         by = next((k for k, c in enumerate(parts) if c.kind == "BY"), len(parts))
         ranked_by = " ".join(c.text for c in parts[by + 1:])  # "by number of clubs"
         if ranked_by.lower() in _BY_SIZE:  # "among the world's bicycle exporters by value":
@@ -316,9 +319,11 @@ class Reader:
         agent = next((c for c in parts if c.kind == "AGENT"), None)
         if agent is not None and not ranked_by:
             self.verb = agent.key
-        if measure and (agent is not None or shape != "rank_apposition"):
+        classes = all(c.key == "class" for c in parts[1:] if c.kind == "MEAS")
+        if measure and (agent is not None or shape != "rank_apposition") and not classes:
             self.measure = measure  # "Peru, the second-largest copper producer, mined": copper;
-            # not "Shanghai, the world's busiest container port, handled": a kind of place
+            # not "Shanghai, the world's busiest container port, handled": a kind of place,
+            # nor "the largest operator by number of clubs, with 112": a class
         if ranked_by:  # "the second-largest gym operator by revenue": ranked by revenue,
             # among gym operators (not "the largest by revenue": among what? nor "the largest
             # division by revenue": among a company's parts)
@@ -422,7 +427,7 @@ class Reader:
                 return
             owned = rank_at >= 2 and parts[rank_at - 1].kind == "POSS"  # "is the UK's ..."
             self.read_rank_np([c for c in parts[rank_at - 2 * owned:] if c.kind in (
-                "RANK", "MEAS", "AGENT", "NAME", "POSS", "BY", "OF") and c.start < (
+                "RANK", "MEAS", "AGENT", "NAME", "POSS", "BY", "OF", "IN") and c.start < (
                     self.with_start(parts) or 10**9)], rule, inherit=rank_at == 0)
             self.read_first_figure(tree, rule)
         elif rule in ("followed_by", "list_item"):  # the next subject, the same measure
