@@ -288,7 +288,11 @@ def _claims(paths: list[Path], settings: Settings, root: Path, plugins: Plugins,
     report = claims.claims_report(result.sentences, result.claims, table=lexicon)
     claims.write(report, args.format, out)
     _deliver(out, args.output)
-    return EXIT_OK
+    problems = [f for f in result.findings if f.rule.startswith("FC9")]
+    for f in problems:  # a file skipped or half-read is never a silent "0 mentions"
+        loc = f.location
+        print(f"{loc.path}:{loc.line}:{loc.column}: {f.rule} {f.message}", file=sys.stderr)
+    return EXIT_INTERNAL if any(f.rule == "FC999" for f in problems) else EXIT_OK
 
 
 def _lint(given: list[Path], default: list[Path], settings: Settings, root: Path,
