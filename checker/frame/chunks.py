@@ -468,6 +468,15 @@ def _one_of_many(tokens: list[tuple[int, int, str, bool]], i: int, j: int) -> bo
         not tokens[j][3] and tokens[j][2][:1].islower() and tokens[j][2].isalpha()
 
 
+def _people(word: str, lex: Lexicon) -> str | None:
+    """The country of a demonym in the plural, its people ("Czechs", "Germans",
+    "Americans"), else None."""
+    lower = word.lower()
+    if not lower.endswith("s") or lower in lex.demonyms:
+        return None
+    return lex.demonyms.get(lower[:-1])
+
+
 def _sellers(word: str, lex: Lexicon) -> bool:
     """Whether ``word`` names those who do something, many of them ("carmakers",
     "suppliers", "customers"): "Chinese carmakers made up 6% of sales" are a group of
@@ -524,7 +533,8 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
         return max(1, j - i0), None
     if len(words) == 1 and not words[0].isupper() and lex.place(words[0]) is None and \
             words[0][1:].islower() and \
-            words[0].lower() not in lex.demonyms:  # ("Brazilian soybean output": Brazil's)
+            words[0].lower() not in lex.demonyms and not _people(words[0], lex):
+        # ("Brazilian soybean output": Brazil's; "Czechs drink ...": the Czech Republic's)
         if j - i0 == 1 and i0 == 0 and normalise_phrase(words[0]) in lex.own_measures:
             return 1, Chunk("MEAS", tokens[i0][0], tokens[i0][1], words[0], "own")
             # "Membership was 310,000": a measure a company reports, opening its sentence
@@ -563,6 +573,9 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
     place = lex.place(key)
     if place is not None and lex.is_total(place):
         return taken, Chunk("MEAS", first, last, raw)
+    people = _people(key, lex) if len(words) == 1 else None
+    if people is not None:  # "Czechs drink twice as much beer as Germans": the people of a
+        return taken, Chunk("NAME", first, last, raw, people)  # country, its figures
     if key.lower() in lex.demonyms:  # "Norwegian gas exports": Norway's
         nxt = tokens[j][2] if j < len(tokens) else ""
         before = tokens[i0 - 1][2].lower() if i0 else ""
