@@ -229,6 +229,9 @@ class Framer(PatternFrames):
                         framed.add(mention.start)
                 continue
             phrase = P.SHARE_OF_START.sub("", f.measure_text.strip())
+            if f.kind == "change" and phrase != f.measure_text.strip():
+                self._why.setdefault(mention.start, "no-measure")  # "The US share of China's
+                continue  # soybean imports fell 12.5%": the share's change, not the imports'
             if f.kind == "share" and P.OUR.match(phrase):
                 self._why.setdefault(mention.start, "no-measure")  # "more than half of our
                 continue  # international students": of the speaker's own total

@@ -43,6 +43,8 @@ def _verb_after(chunks: list[Chunk], k: int) -> bool:
 
 
 _AND_OTHER = lazy_compile(globals(), "_AND_OTHER", r"\s+and\s+(?:other\s+)?")
+#: "by value", "by volume" after a measure: how it is counted, part of the measure
+_BY_HOW = frozenset({"value", "volume"})
 #: words the chunker drops that begin a clause: never inside one measure's words
 _CLAUSE_GAP = lazy_compile(
     globals(), "_CLAUSE_GAP",
@@ -129,8 +131,18 @@ def merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
     k_next = 0
     kinds = [c.kind for c in chunks]
     last = len(chunks) - 1
+    owned: set[int] = set()  # "share of | Australia 's | wine exports": one measure
     for k, c in enumerate(chunks):
         kind = c.kind
+        if k in owned:
+            run.append(c)
+            continue
+        if kind == "BY" and run and k < last and kinds[k + 1] in ("WORD", "MEAS") and \
+                chunks[k + 1].text.lower() in _BY_HOW and not (
+                    lex.measure_heads.isdisjoint(words := normalise_phrase(run[-1].text).split())
+                    and lex.measure_nouns.isdisjoint(words)):
+            run.append(c)  # "wine exports by value": the exports' value
+            continue
         if kind == "WORD" or kind == "MEAS":
             if run and _CLAUSE_GAP.search(text, run[-1].end, c.start):
                 k_next = k  # "64% share of the global gear market | means that most
@@ -144,10 +156,14 @@ def merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
             nxt = kinds[k + 1] if k < last else ""
             prev = run[-1].kind if run else (out[-1].kind if out else "")
             if kind == "OF" and run and (nxt in ("WORD", "MEAS") or (
-                    nxt == "NAME" and lex.place(chunks[k + 1].key) is None)) and \
+                    nxt == "NAME" and lex.place(chunks[k + 1].key) is None) or (
+                    nxt == "NAME" and kinds[k + 2:k + 4] in (["POSS", "WORD"],
+                                                             ["POSS", "MEAS"]))) and \
                     normalise_phrase(run[-1].text).split()[-1:] in (
                         ["share"], ["portion"], ["proportion"]):
-                run.append(c)  # "share of NAND revenue": one measure
+                run.append(c)  # "share of NAND revenue": one measure; "share of
+                if nxt == "NAME" and lex.place(chunks[k + 1].key) is not None:  # Australia's
+                    owned.update((k + 1, k + 2))  # wine exports": of the place's exports
                 continue
             if kind == "VERB" and ((nxt in ("WORD", "MEAS") and (
                     prev == "OF" or (run and c.text.lower().endswith("ing")) or (
