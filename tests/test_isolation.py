@@ -10,13 +10,10 @@ from conftest import run_cli
 DATED = "---\ndate: 2024-05-01\n---\n\n"
 
 
-def test_a_file_whose_framing_raises_is_fc999_and_the_others_are_linted(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _boom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file boom.md whose framing raises (a simulated framing bug)."""
     from factlint.frame import claims as frame
 
-    (tmp_path / "a.md").write_text(DATED + "China accounts for 69% of global cobalt refining.\n")
-    (tmp_path / "b.md").write_text(DATED + "China accounts for 40% of global cobalt refining.\n")
     (tmp_path / "boom.md").write_text(DATED + "Boom holds 10% of global cobalt refining.\n")
     original = frame.Framer.frame_sentence
 
@@ -26,6 +23,14 @@ def test_a_file_whose_framing_raises_is_fc999_and_the_others_are_linted(
         return original(self, sentence, ctx)  # type: ignore[arg-type]
 
     monkeypatch.setattr(frame.Framer, "frame_sentence", explode)
+
+
+def test_a_file_whose_framing_raises_is_fc999_and_the_others_are_linted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.md").write_text(DATED + "China accounts for 69% of global cobalt refining.\n")
+    (tmp_path / "b.md").write_text(DATED + "China accounts for 40% of global cobalt refining.\n")
+    _boom(tmp_path, monkeypatch)
     code, out, err = run_cli([".", "--no-cache"], tmp_path)
     assert code == 3, (out, err)
     assert "boom.md:1:1: FC999 internal error while reading this file: ValueError: " \
@@ -40,18 +45,8 @@ def test_claims_names_a_file_whose_framing_raises_and_exits_3(
     """``factlint claims`` lists the other files' claims, names the broken file on stderr
     and exits 3: a framing bug (or a grammar that no longer builds) is never a silent
     "0 mentions"."""
-    from factlint.frame import claims as frame
-
     (tmp_path / "a.md").write_text(DATED + "China accounts for 69% of global cobalt refining.\n")
-    (tmp_path / "boom.md").write_text(DATED + "Boom holds 10% of global cobalt refining.\n")
-    original = frame.Framer.frame_sentence
-
-    def explode(self: frame.Framer, sentence: object, ctx: frame.DocContext) -> object:
-        if ctx.doc.path == "boom.md":
-            raise ValueError("simulated framing bug")
-        return original(self, sentence, ctx)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(frame.Framer, "frame_sentence", explode)
+    _boom(tmp_path, monkeypatch)
     code, out, err = run_cli(["claims", ".", "--no-cache"], tmp_path)
     assert code == 3, (out, err)
     assert "boom.md:1:1: FC999 internal error while reading this file: ValueError: " \
