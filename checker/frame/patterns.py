@@ -288,6 +288,12 @@ THAT_IS_YEAR = lazy_compile(globals(), "THAT_IS_YEAR",
 #: before a year a change is measured against: "down 3% on 2023", "up 5% versus 2022"
 #: right after a value: it held for a part of the year only ("averaged 14.4% for most of the
 #: year and were raised to 20.56% in August"), never the year's figure
+#: a figure written as a bound ("below 40 hp", "drops below 1.9bn tonnes", "fewer than
+#: 300"): where a figure lies, never an amount (no part of a total, no change by it)
+BOUND = lazy_compile(
+    globals(), "BOUND",
+    r"(?:below|above|under|over|beneath|less\s+than|more\s+than|fewer\s+than)\b",
+    re.IGNORECASE)
 PART_OF_YEAR = lazy_compile(
     globals(), "PART_OF_YEAR",
     r"[^.;,]{0,24}?\bfor\s+(?:most|much|part|parts|the\s+rest)\s+of\s+(?:the|that|this|last)"

@@ -97,9 +97,6 @@ _OWN_WHOLE = lazy_compile(globals(), "_OWN_WHOLE",
 _FRONTED_OF = lazy_compile(globals(), "_FRONTED_OF",
     r"^\s*of\s+(?:(?:the|its|their|this|that|these|those|some|about|around)\s+)*$",
     re.IGNORECASE)
-# a figure written as a bound ("below 40 hp"): a class of things, no amount
-_BOUND = lazy_compile(globals(), "_BOUND",
-    r"(?:below|above|under|over|less\s+than|more\s+than|fewer\s+than)\b", re.IGNORECASE)
 # a part that points back to a total its sentence wrote before it: "£1.1bn of that"
 _BACK = lazy_compile(globals(), "_BACK", r"^\s+of\s+(?:that|this|it|those|these)\b",
                      re.IGNORECASE)
@@ -216,7 +213,7 @@ def _total_before(s: SentenceFigures, previous: Sentence | None) -> Iterator[Cla
     for i in range(1, len(ms)):
         part, share = ms[i - 1], ms[i]
         if not (is_level(part) and _is_share(share) and part.value is not None) or \
-                _BOUND.match(part.text):
+                P.BOUND.match(part.text):
             continue  # ("171,000 were below 40 hp, about 65% of the total": a bound is no part)
         fronted = [t for t in _totals(s, part, part.start)
                    if _FRONTED_OF.match(s.text, 0, t.start - s.base)]

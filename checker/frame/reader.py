@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from factlint.frame import patterns as P
 from factlint.frame.vocabulary import Chunk
 from factlint.parse import lalr
 from factlint.parse.lalr import Token, Tree
@@ -56,8 +57,6 @@ def walker() -> lalr.Walker:
 _NAMES_A_MEASURE = frozenset({"measure", "own"})
 #: the words of a with-figure that say it is a share, not what a rank is by
 _SHARE_WORDS = frozenset({"share", "shares", "market", "stake", "a"})
-#: a value written as a bound: "below 1.9bn tonnes" is a level, never by how much
-_BOUND = re.compile(r"(?:below|above|under|over|beneath|less than|more than)\b", re.IGNORECASE)
 #: what "by <word>" ranks by when it names no measure, only how it is counted ("by value",
 #: "by volume"): the measure of the class the rank names
 _BY_SIZE = frozenset({"value", "volume", "volumes", "units", "number", "size", "quantity"})
@@ -394,7 +393,7 @@ class Reader:
             # "down $1.5 billion over the year", "rose 1.2 Mt to 14 Mt": a first level right
             # after the verb is by how much, no level of its own
             lead = self.leaves(change)[0]
-            by = change.data == "change" and lead.kind == "NUM" and not _BOUND.match(lead.text)
+            by = change.data == "change" and lead.kind == "NUM" and not P.BOUND.match(lead.text)
             # (but "drops below 1.9bn tonnes": where it is now)
             for c in self.leaves(change):
                 if c.kind == "FROM":
