@@ -216,6 +216,13 @@ def _figures(measure: str, rank: Claim, by_measure: dict[str, list[tuple[str, st
 Sized = dict[str, list[tuple[str, tuple[Claim, ...]]]]
 
 
+def _scoped(measure: str, lex: Lexicon) -> tuple[str, str]:
+    """(what is measured, the place it is measured in): ``("revenue", "United Kingdom")`` for
+    ``"revenue in United Kingdom"``, ``(measure, "")`` when no place closes it."""
+    base, sep, where = measure.rpartition(" in ")
+    return (base, where) if sep and lex.place(where) is not None else (measure, "")
+
+
 def _sized(groups: dict[tuple[str, str, str], tuple[Claim, ...]], index: ClaimIndex) -> Sized:
     """The figures a rank of no stated measure may be by, per subject: levels, and shares of
     a total many subjects share, of every measure that is a size (not a price, a rate or an
@@ -224,8 +231,7 @@ def _sized(groups: dict[tuple[str, str, str], tuple[Claim, ...]], index: ClaimIn
     out: Sized = {}
     for (measure, kind, _dim), claims in groups.items():
         if kind not in ("level", "share") or local_base(measure) is not None or \
-                lex.unranked_words & set(measure.rpartition(" in ")[0 if " in " in measure
-                                                                 else 2].split()):
+                lex.unranked_words & set(_scoped(measure, lex)[0].split()):
             continue
         if kind == "share":
             claims = tuple(c for c in claims if common_total(c, lex) is not None)
@@ -247,17 +253,13 @@ def _by_size(rank: Claim, sized: Sized, index: ClaimIndex,
     it is wrong by every such measure, and never on the assumption that a list is
     complete; each document's figures are one league (a table, a list), judged apart."""
     lex = index.lexicon
-    base, sep, scope = rank.measure.rpartition(" in ")
-    if not sep or lex.place(scope) is None:
-        base, scope = rank.measure, ""
+    base, scope = _scoped(rank.measure, lex)
     topic = {w for w in base.split() if w not in lex.role_nouns and w not in lex.scope_words}
     if not topic:
         return None  # "the second-largest platform": among which, by what?
     verdicts: list[tuple[Severity, str, list[Claim]]] = []
     for measure, claims in sized.get(rank.subject.casefold(), []):
-        head, sep, where = measure.rpartition(" in ")
-        if not sep or lex.place(where) is None:
-            head, where = measure, ""
+        head, where = _scoped(measure, lex)
         if where.casefold() != scope.casefold() or not topic <= set(head.split()):
             continue
         mine = [c for c in claims if c.subject.casefold() == rank.subject.casefold()
@@ -292,7 +294,7 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
         if kind in ("level", "share"):
             by_measure.setdefault(measure, []).append((kind, dimension,
                                                        tuple(representatives(claims))))
-    sized = _sized(groups, index)
+    sized: Sized | None = None  # built for the first rank that needs it (most runs: none)
     stated = {m for m, kind, _d in groups if kind != "rank"}
     for (measure, kind, _dim), ranks in sorted(groups.items()):
         if kind != "rank":
@@ -311,6 +313,8 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
                         break  # one finding per stated rank
                 if not ({measure, measure.rpartition(" in ")[0]} & stated):  # (a measure
                     # some figure states is the rank's, even where X's figure is not stated)
+                    if sized is None:
+                        sized = _sized(groups, index)
                     verdicts[ck] = _by_size(rank, sized, index, settings)
             verdict = verdicts[ck]
             if verdict is None or not wanted(index, [rank, *verdict[2]]):
