@@ -213,7 +213,8 @@ def _figures(measure: str, rank: Claim, by_measure: dict[str, list[tuple[str, st
     return [(k, d, tuple(cs)) for (k, d), cs in merged.items() if cs]
 
 
-Sized = dict[str, list[tuple[str, tuple[Claim, ...]]]]
+#: per subject, (measure, its figures, the (path, subject) of each table row of the measure)
+Sized = dict[str, list[tuple[str, tuple[Claim, ...], frozenset[tuple[str, str]]]]]
 
 
 def _scoped(measure: str, lex: Lexicon) -> tuple[str, str]:
@@ -236,8 +237,10 @@ def _sized(groups: dict[tuple[str, str, str], tuple[Claim, ...]], index: ClaimIn
         if kind == "share":
             claims = tuple(c for c in claims if common_total(c, lex) is not None)
         kept = tuple(representatives(claims))
+        rows = frozenset((c.path, c.subject.casefold()) for c in claims
+                         if c.shape == "table_row")
         for subject in {c.subject.casefold() for c in kept}:
-            out.setdefault(subject, []).append((measure, kept))
+            out.setdefault(subject, []).append((measure, kept, rows))
     for found in out.values():  # levels first: the evidence a reader checks first
         found.sort(key=lambda t: t[1][0].kind != "level")
     return out
@@ -258,19 +261,23 @@ def _by_size(rank: Claim, sized: Sized, index: ClaimIndex,
     if not topic:
         return None  # "the second-largest platform": among which, by what?
     verdicts: list[tuple[Severity, str, list[Claim]]] = []
-    for measure, claims in sized.get(rank.subject.casefold(), []):
+    for measure, claims, rows in sized.get(rank.subject.casefold(), []):
         head, where = _scoped(measure, lex)
         if where.casefold() != scope.casefold() or not topic <= set(head.split()):
             continue
         mine = [c for c in claims if c.subject.casefold() == rank.subject.casefold()
                 and compatible(c, [rank])]
-        if any(_beats(speaker(a, settings), speaker(b, settings), True)
-               for a in mine for b in mine):
-            continue  # X's own figures disagree: which one holds is FC101's question
+        if any(_beats(speaker(a, settings), speaker(b, settings), True) for a in mine
+               for b in mine if period_key(a.period) == period_key(b.period)):
+            continue  # X's own figures disagree: which one holds is FC101's question (a
+            # table's two years are two figures, each judged in its own year's league)
         by_doc: dict[str, list[Claim]] = {}
         for c in claims:
             by_doc.setdefault(c.path, []).append(c)
         for doc in by_doc.values():  # one league at a time: a document's table or list
+            if (doc[0].path, rank.subject.casefold()) in rows:  # X's row in a table: the
+                # table's rows are the league, not the prose's others ("E-commerce took 38%")
+                doc = [c for c in doc if (c.path, c.subject.casefold()) in rows]
             if not _judged(rank, doc, index):
                 continue
             verdict = _judge(rank, doc, index, settings, assume=False)
