@@ -109,11 +109,12 @@ CASES = [
     ("tests/corpora/chips/digest-foundry.txt", "30%",
      {"when": {"span": "quarter", "part": "Q1", "years": [2025], "stated": True,
                "projection": False}}),
-    # a rank is its rank exactly; a plan is a projection for its year
+    # a rank is its rank exactly; "Nutrien, the largest producer, expects ... in 2025": the
+    # plan's year is the plan's, and the rank holds as of the document's date
     ("tests/corpora/agriculture/articles/potash-market.md", "the largest",
-     {"modality": "projection",
-      "when": {"span": "year", "part": "", "years": [2025], "stated": True,
-               "projection": True},
+     {"modality": "fact",
+      "when": {"span": "year", "part": "", "years": [2023, 2024], "stated": False,
+               "projection": False},
       "bounds": {"unit": "", "dimension": "rank",
                  "speaker": {"low": "1/1", "high": "1/1", "low_open": False,
                              "high_open": False},

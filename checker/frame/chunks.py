@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from factlint.frame.lexicon import Lexicon, normalise_phrase
+from factlint.frame.measure_keys import UNKNOWN_PLACE
 from factlint.frame.names import NOT_NAMES, OWNERS, DocNames, clean_name, hyphened_title
 from factlint.frame.noun_phrases import merge_measures
 from factlint.frame.rows import tidy
@@ -58,6 +59,9 @@ _OPENING_ADJECTIVE = lazy_compile(globals(), "_OPENING_ADJECTIVE", r"[A-Z][a-z]+
 #: what makes a verb's measure a capacity: "can produce", "has the capacity to refine"
 _CAN = lazy_compile(globals(), "_CAN", r"\b(?:can|capacity\s+to|able\s+to)\s+$")
 _FEWER = frozenset({"fewer", "less", "lower", "smaller", "below"})
+#: adverbs between a subject and its verb: "Taihang now ships", "Acme also sold"
+_ADVERBS = frozenset({"now", "also", "still", "then", "again", "already", "alone", "only",
+                      "reportedly", "currently", "once", "even", "just", "typically"})
 #: what a comparison is made with when it is a change: the same thing at an earlier time
 _THAN_BEFORE = lazy_compile(
     globals(), "_THAN_BEFORE",
@@ -91,7 +95,8 @@ def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexico
     caps = tuple(sorted({w for w in CAPITALISED.findall(text) if w in names.aliases})) \
         if names.aliases else ()
     vocab = _vocabulary(lex)
-    place = names.place if names.place and vocab.place_words.search(text) else ""
+    place = f"{names.place}|{names.region}" if (names.place or names.region) and \
+        vocab.place_words.search(text) else ""
     entity = names.entity if names.entity and vocab.entity_words.search(text) else ""
     key = (text, id(lex), tuple((s, e, m.kind, m.value is not None and m.value.dimension)
                                 for s, e, m in mentions),
@@ -396,6 +401,11 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
             kind, key = found
             if kind == "PLACE":  # "the country": the place the paragraph is about
                 kind, key = "NAME", names.place
+            elif kind == "REGION":  # "in the region": the place the title names, else a
+                kind, key = "NAME", names.region or UNKNOWN_PLACE  # place no figure is
+                # keyed by; only as where a figure is ("the region's fastest-growing": none)
+                if not i or tokens[i - 1][2].lower() not in ("in", "across", "within"):
+                    return size, None
             elif kind == "PRON":
                 key = names.entity
             if kind in ("NAME", "PRON") and not key:
@@ -544,6 +554,9 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
             return j - i0, None  # "Production", "Analysts": an ordinary word
         k = j + (j < len(tokens) and tokens[j][2] in lex.legal_forms)  # "easyJet plc flew"
         after = tokens[k][2].lower() if k < len(tokens) else ""
+        while after in _ADVERBS and k + 1 < len(tokens):  # "Taihang now ships": its verb
+            k += 1
+            after = tokens[k][2].lower()
         if after == "can" and k + 1 < len(tokens):  # "Ruwais can produce": its verb
             after = tokens[k + 1][2].lower()
         if i0 == 0 and after != "'s" and _kind(lex, after) not in ("VERB", "BE", "CHG") and \

@@ -33,6 +33,7 @@ from factlint.frame.discourse import (
 from factlint.frame.growth import growth_claims
 from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.frame.measure_keys import (
+    UNKNOWN_PLACE,
     composition_key,
     is_own_measure,
     names_its_own,
@@ -261,7 +262,7 @@ class Framer(PatternFrames):
                     continue
                 mention = as_compared
                 key = key or "figure"  # (FC302 finds what both sides state in common)
-            if key is None or not f.subject or (
+            if key is None or not f.subject or f.subject == UNKNOWN_PLACE or (
                     not phrase and f.kind == "level" and f.verb_measure and names_its_own(
                         self.lex, text, mention.end - sentence.start, f.verb_measure)) or (
                     not phrase and f.verb_measure in self.lex.counted_measures and
@@ -539,7 +540,13 @@ class Framer(PatternFrames):
         if P.PART_OF_YEAR.match(text, me):  # "averaged 14.4% for most of the year"
             self._why[mention.start] = "no-period"
             return None
-        every = [p for p in stated.get() if not periods.labels_other(text, p[0], p[1], ms)]
+        every = [p for p in stated.get() if not periods.labels_other(text, p[0], p[1], ms)
+                 and not (p[2].projection and p[0] >= me and modality.plans_between(
+                     text, me, p[0]) and any(me <= m.start - sentence.start and
+                                             m.end - sentence.start <= p[0]
+                                             for m in sentence.mentions))]
+        # ("handled 402,000 tonnes and is targeting half a million tonnes by 2030": the
+        # target's year, not the 402,000's; but "will rise 5% to $3bn by 2027" is one plan)
         found = [p for p in every if not P.BASE_YEAR.search(text, max(0, p[0] - 40), p[0])]
         # ("down 3% on 2023": what the change is measured against, not when)
         clause_lo = next((s for s, e, _ in found  # "a difficult 2023, when revenue grew

@@ -77,6 +77,7 @@ class Lexicon:
     follow_words: frozenset[str] = frozenset()
     entity_pronouns: frozenset[str] = frozenset()
     place_pronouns: frozenset[str] = frozenset()
+    region_pronouns: frozenset[str] = frozenset()  # "the region": the title's region
     legal_forms: frozenset[str] = frozenset()
     name_suffixes: frozenset[str] = frozenset()  # "Group", "Holdings": kept, but see index
     clause_breaks: frozenset[str] = frozenset()
@@ -416,7 +417,7 @@ def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
         set(lex.measure_noise) | {normalise_phrase(str(w)) for w in data.get("measure_noise", [])
                                   or []}, key=lambda w: (-len(w), w)))  # longest first
     for key in ("link_verbs", "follow_words", "entity_pronouns", "clause_breaks",
-                "place_pronouns"):
+                "place_pronouns", "region_pronouns"):
         words = {" ".join(str(w).lower().split()) for w in data.get(key, []) or []}
         setattr(lex, key, getattr(lex, key) | words)
     lex.legal_forms = lex.legal_forms | {str(w) for w in data.get("legal_forms", []) or []}

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from factlint.frame.vocabulary import Chunk
 
 
+#: the place "the region" stands for when the title names none (no figure is keyed there)
+UNKNOWN_PLACE = "?"
+
+
 def measure_key(lex: Lexicon, phrase: str, verb_measure: str, topic: str) -> str | None:
     """The key of a measure as written (:meth:`Lexicon.measure_key`, which remembers it)."""
     head, sep, where = phrase.partition(" to ")
@@ -32,6 +36,8 @@ def measure_key(lex: Lexicon, phrase: str, verb_measure: str, topic: str) -> str
             if w not in lex.generic_heads and w not in lex.scope_words)
         return None if key is None or not src else f"{key} from {src}"
     head, sep, where = phrase.rpartition(" in ")
+    if sep and where == UNKNOWN_PLACE:
+        return None  # "sold 12,400 machines in the region" of no region named: where?
     if sep and lex.place(where) is not None and not lex.is_total(lex.place(where) or ""):
         key = lex.measure_key(head, verb_measure, topic)  # "the market in the UK"
         return None if key is None else f"{key} in {lex.place(where)}"

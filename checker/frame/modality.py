@@ -90,6 +90,12 @@ def modality(sentence: str, clause_start: int, value_start: int, value_end: int)
     return "fact"
 
 
+def plans_between(sentence: str, start: int, end: int) -> bool:
+    """Whether a plan, target or forecast is announced in ``sentence[start:end]`` ("402,000
+    tonnes, and is targeting ..."): what follows is the plan's."""
+    return _PROJECTION.search(sentence, start, end) is not None
+
+
 #: a heading over plans: "Outlook for 2025", "Guidance", "Targets"
 _PLANS_HEADING = lazy_compile(globals(), "_PLANS_HEADING",
     r"\b(?:outlook|guidance|forecasts?|targets?|plans?|ambitions?|expectations?|priorities)\b",

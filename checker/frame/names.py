@@ -53,6 +53,7 @@ class DocNames:
     text: str = ""  # the document's text, read for the two word sets below when needed
     entity: str = ""
     place: str = ""  # the last place a statement of the document was about ("the country")
+    region: str = ""  # the one place the title names ("in the region")
 
     @functools.cached_property
     def lower_words(self) -> frozenset[str]:

@@ -24,7 +24,7 @@ _FORMAT = 1  # bump when the cached form changes
 _LIST_SECTIONS = frozenset({"places", "materials", "synonyms", "generic_heads", "scope_words",
                             "measure_nouns", "reference", "aliases", "link_verbs",
                             "follow_words", "entity_pronouns", "legal_forms", "clause_breaks",
-                            "measure_heads", "place_pronouns", "measure_noise",
+                            "measure_heads", "place_pronouns", "region_pronouns", "measure_noise",
                             "added_measures", "counted_measures", "name_suffixes",
                             "own_measures", "market_words", "measure_phrases",
                             "spent_measures", "anaphoric_measures", "role_nouns",

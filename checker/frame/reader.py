@@ -500,6 +500,9 @@ class Reader:
             if isinstance(part, Tree) and part.data == "measure_of_place":
                 parts = self.leaves(part)  # "35% of new cars sold in Norway"
                 own = f"{parts[1].text} in {parts[3].text}"
+            if isinstance(part, Tree) and part.data == "measure_in_place":
+                parts = self.leaves(part)  # "12,400 machines in North America"
+                own = f"{parts[0].text} in {parts[2].key or parts[2].text}"
             if isinstance(part, Tree) and part.data == "measure_of_owner":
                 parts = self.leaves(part)  # "71% of China's soybean imports"
                 own = f"{parts[1].text}'s {parts[3].text}"

@@ -181,6 +181,8 @@ def object_which(before: list[Chunk]) -> bool:
 
 
 _WHICH = lazy_compile(globals(), "_WHICH", r"\s*which\b")
+#: chunks after which a name is an object: its relative clause ("which had") is its own
+_NAME_AS_OBJECT = frozenset({"FOLLOW", "AS", "OF", "TO", "FROM", "BY", "WITH", "FOR", "AT"})
 _DASHES = frozenset({"—", "–", " - "})
 
 
@@ -244,6 +246,10 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                     text[c.end:nxt.start].lower().split()) not in _same_subject(lex):
             c = Chunk("BREAK", c.start, c.end, c.text)  # ", and the top seven lines control
             # almost three-quarters": a new subject we do not read, not the list's
+        elif c.kind == "WITH" and nxt is not None and nxt.kind in ("VERB", "BE", "CHG") and \
+                _hides(text, c.end, nxt.start) and out and out[-1].kind == "COMMA":
+            c = Chunk("BREAK", c.start, c.end, c.text)  # ", with publishing making up almost
+            # three-quarters": a subject of its own we do not read, not the sentence's
         elif c.kind in _DANGLING and (nxt is None or _hides(text, c.end, nxt.start)) and \
                 not (c.kind == "AND" and nxt is not None and nxt.kind == "MEAS"):
             # (an "and" before a measure stays: "turnover of £468m and its first operating
@@ -341,10 +347,11 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
             continue  # million members", "driven by its pulp arm, where sales rose 11%": the
             # segment's, the arm's, not the subject's (no subject)
         if c.kind == "BREAK" and c.text.lower() in ("which", "who") and len(out) > 2 and \
-                out[-1].kind == "COMMA" and out[-2].kind == "NAME" and out[-3].kind == "FOLLOW":
-            out.append(c)  # "third, behind Kuaile Fit, which had 2,300 clubs": the rival's
-            out.append(out[-3])  # figure, not the subject's
-            continue
+                out[-1].kind == "COMMA" and out[-2].kind == "NAME" and \
+                out[-3].kind in _NAME_AS_OBJECT:
+            out.append(c)  # "third, behind Kuaile Fit, which had 2,300 clubs", "three times
+            out.append(out[-3])  # as many as Orsino, which sold 24,600": the other's figure,
+            continue  # not the subject's
         if c.kind == "BREAK" and c.text.lower() in ("which", "who"):
             continue  # an aside not skipped above ("which ranked second among ..., reported",
             # "who made up 16% of ..."): its words are the name's, read as they stand

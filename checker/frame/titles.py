@@ -25,6 +25,8 @@ def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
         names.entity = _shouted_company(title, lex) or \
             _title_entity(title, tuple(sorted(aliases.items())), lex, names)
     names.entity = aliases.get(names.entity, names.entity)  # keyed by its short form
+    names.region = title_place(lex, title)  # "North American excavator market": what "the
+    # region" is
     return names
 
 

@@ -94,7 +94,8 @@ def vocabulary(lex: Lexicon) -> Vocabulary:
         return found[1]
     kinds: dict[str, tuple[str, str]] = {}
     # later tables win: a small word over a verb, a verb over a change...
-    for table, kind in ((lex.place_pronouns, "PLACE"), (lex.entity_pronouns, "PRON"),
+    for table, kind in ((lex.place_pronouns, "PLACE"), (lex.region_pronouns, "REGION"),
+                        (lex.entity_pronouns, "PRON"),
                         (lex.clause_breaks, "BREAK"),
                         (lex.agent_nouns, "AGENT"), (lex.follow_words, "FOLLOW"),
                         (lex.link_verbs, "BE"), (lex.change_verbs, "CHG"),
@@ -109,7 +110,8 @@ def vocabulary(lex: Lexicon) -> Vocabulary:
         longest[words[0]] = max(longest.get(words[0], 0), len(words))
     entity = sorted({*lex.entity_pronouns, *lex.agent_nouns, *ENTITY_NOUNS}, key=len,
                     reverse=True)
-    vocab = Vocabulary(kinds, longest, words_regex(entity), words_regex(lex.place_pronouns))
+    vocab = Vocabulary(kinds, longest, words_regex(entity), words_regex(
+        lex.place_pronouns | lex.region_pronouns))
     _VOCABULARIES.clear()
     _VOCABULARIES[id(lex)] = (lex, vocab)
     return vocab
