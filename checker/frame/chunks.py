@@ -38,7 +38,8 @@ from factlint.util.lazyre import lazy_compile
 #: one token: a word (with inner dots, hyphens, apostrophes, ampersands), or punctuation
 _TOKEN = lazy_compile(
     globals(), "_TOKEN",
-    r"(?P<w>[^\W\d_](?:[\w&/+]|[.'’-](?=\w))*\.?)|(?P<p>[,;:()\[\]—–]| - )")
+    r"(?P<w>[^\W\d_](?:[\w&/+]|[.'’-](?=\w))*(?:\.['’]s\b|\.)?)|(?P<p>[,;:()\[\]—–]| - )")
+#: ("Caldera Bay Airport Co.'s sales": a legal form's dot, then the possessive)
 #: a capitalised word (of a name, of a title)
 CAPITALISED = lazy_compile(globals(), "CAPITALISED", r"\b[A-Z][\w'’-]*")
 _CJK = lazy_compile(globals(), "_CJK", r"[\u3400-\u9fff]")

@@ -549,6 +549,9 @@ class Framer(PatternFrames):
         # target's year, not the 402,000's; but "will rise 5% to $3bn by 2027" is one plan)
         found = [p for p in every if not P.BASE_YEAR.search(text, max(0, p[0] - 40), p[0])]
         # ("down 3% on 2023": what the change is measured against, not when)
+        own = [p for p in found if p[1] <= ms and P.YEAR_MEASURE_OF.fullmatch(text, p[1], ms)]
+        if own:  # "reported 2024 sales of $1.31 billion and said it expects ... in 2025":
+            found = own[-1:]  # the year of the measure the figure is of
         clause_lo = next((s for s, e, _ in found  # "a difficult 2023, when revenue grew
                           if e <= clause_lo and P.WHEN_GAP.fullmatch(text, e, clause_lo)),
                          clause_lo)  # just 3%": the clause of that year

@@ -31,15 +31,19 @@ _SUBJECT = lazy_compile(globals(), "_SUBJECT",
 _VERB_FROM = lazy_compile(globals(), "_VERB_FROM",
     r"(?P<np>(?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)\s+(?:(?:has|have|had)\s+)?"
     r"(?:(?:roughly|nearly|almost|more\s+than)\s+)?(?:risen|rose|grown|grew|increased|climbed|"
-    r"expanded|jumped|surged|doubled|tripled|fallen|fell|declined|dropped|gone|went)\s+from\s+$"
+    r"expanded|jumped|surged|doubled|tripled|fallen|fell|declined|dropped|gone|went|"
+    r"(?:to\s+)?(?:rise|grow|increase|climb|expand|fall|decline|go))\s+from\s+$"  # ("expects
+    # the market to grow from")
     r"|(?P<bare>[:;,—–]\s*)from\s+$"  # "...: from 245 Mt in 2015 to 411 Mt last year, a CAGR"
     r"|(?P<going>\b(?:[Gg]oing|[Gg]rowing|[Rr]ising|[Mm]oving))\s+from\s+$")  # "Going from"
 #: a rate's time after its value ("12.4 million tonnes a year in 2019")
 _PER = r"(?:\s+(?:a|per)\s+(?:year|annum|day|month|week))?"
+#: how a year follows a value: "in 2020", "by 2028", "at the end of 2020" (a year-end count)
+_AT = r"(?:in|by|at\s+the\s+end\s+of)"
 _BETWEEN = lazy_compile(
-    globals(), "_BETWEEN", _PER + r"\s+(?:in|by)\s+(?:fiscal\s+(?:year\s+)?|FY\s*)?" +
+    globals(), "_BETWEEN", _PER + r"\s+" + _AT + r"\s+(?:fiscal\s+(?:year\s+)?|FY\s*)?" +
     _YEAR.format(name="y1") + r"\s+to\s+$")
-_AFTER_END = lazy_compile(globals(), "_AFTER_END", _PER + r"\s+(?:(?:in|by)\s+"
+_AFTER_END = lazy_compile(globals(), "_AFTER_END", _PER + r"\s+(?:" + _AT + r"\s+"
                           r"(?:fiscal\s+(?:year\s+)?|FY\s*)?" + _YEAR.format(name="y2")
                         + r"|(?P<last>last\s+year))"
                         r",?\s+(?:(?:is|was|means|meant|represents|represented|equals|"

@@ -189,6 +189,10 @@ CLAUSE_BREAK = lazy_compile(globals(), "CLAUSE_BREAK",
     # "1.1% fewer than the 1,808,581 it delivered in 2023": the other side of a comparison
     r"|\sthan\s+(?=(?:the|its|their|that|those|in|at|last|a\s+year)\b)"
 )
+#: between a year and the figure it dates: "2024 sales of $1.31 billion", "2023 revenue of"
+YEAR_MEASURE_OF = lazy_compile(globals(), "YEAR_MEASURE_OF",
+                               r"\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}\s+of\s+"
+                               r"(?:(?:about|around|some|roughly|nearly|almost)\s+)?")
 FINITE = lazy_compile(globals(), "FINITE",
     r"\s+(?:currently\s+|still\s+|now\s+|also\s+)?(?:dominates|dominated|holds|held|controls|"
     r"controlled|plays|played|leads|led|remains|remained|is|was|has|had|produces|produced|"
