@@ -537,9 +537,16 @@ class Framer(PatternFrames):
         if reading == "none":
             self._why[mention.start] = "not-asserted"
             return None
-        if P.PART_OF_YEAR.match(text, me):  # "averaged 14.4% for most of the year"
+        if P.PART_OF_YEAR.match(text, me) or (
+                mention.value is not None and mention.value.unit == "percent" and
+                P.IN_MONTH.match(text, me)):  # "averaged 14.4% for most of the year",
+            # "averaged 88.5% in 2024 and reached 92% in December"
             self._why[mention.start] = "no-period"
             return None
+        if kind == "level" and mention.value is not None and \
+                is_money(mention.value.dimension) and P.EACH_AFTER.match(text, me):
+            self._why[mention.start] = "no-measure"  # "Passengers at Eastmoor spent €6.10
+            return None  # each": an amount per passenger, no level of passengers
         every = [p for p in stated.get() if not periods.labels_other(text, p[0], p[1], ms)
                  and not (p[2].projection and p[0] >= me and modality.plans_between(
                      text, me, p[0]) and any(me <= m.start - sentence.start and

@@ -75,7 +75,7 @@ _NAME = (r"(?:[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|of|de|&)){0,3}(?:['’
          r"(?:\s+" + _WORD + r")?)")
 _FIRST_ITEM = lazy_compile(globals(), "_FIRST_ITEM",
     rf"(?:^|[,;:]\s+|\b(?:with|while|as|gives|gave|puts|put|shows|showed|of\s+which|"
-    r"of\s+whom|(?:[Ii]n|[Dd]uring)\s+(?:19|20)\d\d,?)\s+)"
+    r"of\s+whom|(?:[Ii]n|[Dd]uring)\s+(?:19|20)\d\d,?|(?:[Ll]ast|[Tt]his)\s+year,?)\s+)"
     rf"(?P<name>{_NAME})\s+(?:(?:held|holds|has|had|took|"
     r"takes|controls|controlled|captured|commands|commanded|accounted\s+for|accounts\s+for|"
     r"earned|earns|made\s+up|make\s+up|makes\s+up|represented|represents|supplied|supplies|"

@@ -302,6 +302,13 @@ PART_OF_YEAR = lazy_compile(
     globals(), "PART_OF_YEAR",
     r"[^.;,]{0,24}?\bfor\s+(?:most|much|part|parts|the\s+rest)\s+of\s+(?:the|that|this|last)"
     r"\s+year\b", re.IGNORECASE)
+#: an amount per person after a money figure ("spent €6.10 each"): no level of what it names
+EACH_AFTER = lazy_compile(globals(), "EACH_AFTER",
+                          r"\s+(?:each|apiece|a\s+head|per\s+head|per\s+person)\b")
+#: a rate of one month ("reached 92% in December"): no year's rate, and no month is a period
+IN_MONTH = lazy_compile(globals(), "IN_MONTH",
+                        r"\s+(?:in|during|for)\s+(?:January|February|March|April|May|June|July|"
+                        r"August|September|October|November|December)\b")
 BASE_YEAR = lazy_compile(globals(), "BASE_YEAR",
                          r"(?:%|per\s?cent|points?)\s+(?:on|versus|vs\.?|against)\s+"
                          r"(?:the\s+)?(?:previous\s+year,?\s+)?$", re.IGNORECASE)
