@@ -17,7 +17,8 @@ from factlint.model import Period
 from factlint.util.lazyre import lazy_compile
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+#: any month's name, as a regular expression group (periods, table headers, "in December")
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December)")
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _MONTH_NUMBERS = {name: n for n, name in enumerate(
@@ -30,17 +31,17 @@ _PATTERNS = lazy_compile(globals(), "_PATTERNS",
       |\b(?P<hy2>{_YEAR})\s*H(?P<h2>[12])\b
       |\b(?:[Tt]he\s+)?(?P<hw>(?i:first|second))[\s-]half(?:[\s-]year)?(?:\s+of)?(?:\s+(?P<hy3>{_YEAR}))?\b
       |\b(?:[Tt]he\s+)?(?P<sn>(?i:three|six|nine))\s+months\s+(?:to|ended|ending|through)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?
-        (?P<sm>{_MONTH})(?:\s+\d{{1,2}})?(?:,?\s+(?P<sy>{_YEAR}))?\b
+        (?P<sm>{MONTH})(?:\s+\d{{1,2}})?(?:,?\s+(?P<sy>{_YEAR}))?\b
       |\b(?:[Tt]he\s+)?(?i:first)\s+(?P<fn>(?i:three|six|nine))\s+months(?:\s+of)?\s+(?P<fny>{_YEAR})\b)
     |(?P<quarter>\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<qy>{_YEAR})\b
       |\b(?P<qy2>{_YEAR})\s*Q(?P<q2>[1-4])\b
       |\b(?:[Tt]he\s+)?(?P<qw>(?i:first|second|third|fourth))[\s-]quarter(?:\s+of)?\s+(?P<qy3>{_YEAR})\b)
     |(?P<yearless>\b(?:[Tt]he\s+)?(?P<qw2>(?i:first|second|third|fourth))[\s-]quarter\b
       |\bQ(?P<q3>[1-4])\b(?!\s*(?:of\s+)?\d))
-    |(?P<months>\b(?:from\s+)?(?P<m1>{_MONTH})\s+(?:to|through|-|–)\s+(?P<m2>{_MONTH})
+    |(?P<months>\b(?:from\s+)?(?P<m1>{MONTH})\s+(?:to|through|-|–)\s+(?P<m2>{MONTH})
       (?:\s+(?:of\s+)?(?P<my>{_YEAR}))?\b(?P<thisyear>\s+this\s+year|\s+last\s+year)?)
     |(?P<eom>\b(?:(?:[Aa]t\s+)?(?:the\s+)?end\s+of\s+|end-|(?:[Aa]t|[Oo]n|[Aa]s\s+(?:at|of))\s+
-      (?P<eom_d>\d{{1,2}})(?:st|nd|rd|th)?\s+)(?P<eom_m>{_MONTH})\b(?:,?\s+(?P<eom_y>{_YEAR})\b)?)
+      (?P<eom_d>\d{{1,2}})(?:st|nd|rd|th)?\s+)(?P<eom_m>{MONTH})\b(?:,?\s+(?P<eom_y>{_YEAR})\b)?)
     |(?P<by>\b(?:[Bb]y|[Ii]n|[Ff]or|[Uu]ntil|[Dd]uring|[Aa]t|[Aa]s\s+of)\s+(?:the\s+(?:end|start|beginning|close)\s+of\s+)?(?P<by_year>{_YEAR})\b)
     |(?P<fy>\b(?:FY|fiscal\s+(?:year\s+)?)(?P<fy_year>{_YEAR})\b)
     |(?P<rel>\b(?P<relword>last|this|next)\s+year\b)
@@ -53,9 +54,9 @@ _PATTERNS = lazy_compile(globals(), "_PATTERNS",
 # every period above holds a year, a month or the word "year": a sentence with none of them
 # (most) states no period, and one search says so
 _ANY_PERIOD = lazy_compile(  # flat: a fast search
-    globals(), "_ANY_PERIOD", r"19[5-9]\d|20\d\d|year|quarter|half|Q[1-4]|" + _MONTH[3:-1])
+    globals(), "_ANY_PERIOD", r"19[5-9]\d|20\d\d|year|quarter|half|Q[1-4]|" + MONTH[3:-1])
 _NAME_BEFORE = lazy_compile(globals(), "_NAME_BEFORE",
-                            r"\b(?!" + _MONTH + r"\s+$)[A-Z][a-z]+\s+$")  # (not "May 2025")
+                            r"\b(?!" + MONTH + r"\s+$)[A-Z][a-z]+\s+$")  # (not "May 2025")
 
 _PROJECTION_BY = lazy_compile(globals(), "_PROJECTION_BY", r"^\s*by\b", re.IGNORECASE)
 #: words that may follow a deadline's year ("by 2030 under the plan"); any other lower-case

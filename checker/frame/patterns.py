@@ -14,6 +14,7 @@ import re
 from factlint.frame import names
 from factlint.interval import clip_share, reading
 from factlint.model import Comparison, Interval, Mention, Value
+from factlint.periods import MONTH
 from factlint.util.lazyre import lazy_compile
 
 WINDOW = 200  # how far back a pattern may look, in characters (keeps every search bounded)
@@ -169,8 +170,7 @@ TAIL_PP = lazy_compile(globals(), "TAIL_PP",
 )
 YEARISH = lazy_compile(globals(), "YEARISH",
     r"(?:the\s+)?(?:19|20)\d\d|(?:the\s+)?(?:first|second|third|fourth|last|"
-    r"past|next|same|short|long|coming)\b|(?:January|February|March|April|May|"
-    r"June|July|August|September|October|November|December)\b",
+    r"past|next|same|short|long|coming)\b|" + MONTH + r"\b",
     re.IGNORECASE,
 )
 NAME = lazy_compile(
@@ -306,9 +306,7 @@ PART_OF_YEAR = lazy_compile(
 EACH_AFTER = lazy_compile(globals(), "EACH_AFTER",
                           r"\s+(?:each|apiece|a\s+head|per\s+head|per\s+person)\b")
 #: a rate of one month ("reached 92% in December"): no year's rate, and no month is a period
-IN_MONTH = lazy_compile(globals(), "IN_MONTH",
-                        r"\s+(?:in|during|for)\s+(?:January|February|March|April|May|June|July|"
-                        r"August|September|October|November|December)\b")
+IN_MONTH = lazy_compile(globals(), "IN_MONTH", r"\s+(?:in|during|for)\s+" + MONTH + r"\b")
 BASE_YEAR = lazy_compile(globals(), "BASE_YEAR",
                          r"(?:%|per\s?cent|points?)\s+(?:on|versus|vs\.?|against)\s+"
                          r"(?:the\s+)?(?:previous\s+year,?\s+)?$", re.IGNORECASE)

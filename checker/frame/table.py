@@ -43,9 +43,8 @@ _YEAR_WORDS = lazy_compile(globals(), "_YEAR_WORDS", r"\b(?:in|of)?\s*(?:19|20)\
 #: a day of a month ("30 June", "June 30", "end-June"): when, never what
 _DAY_WORDS = lazy_compile(
     globals(), "_DAY_WORDS",
-    r"\b(?:(?:at\s+)?(?:end[- ]|\d{1,2}\s+)(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)|(?:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\s+\d{1,2})\b", re.IGNORECASE)
+    r"\b(?:(?:at\s+)?(?:end[- ]|\d{1,2}\s+)" + periods.MONTH + "|" + periods.MONTH +
+    r"\s+\d{1,2})\b", re.IGNORECASE)
 #: words of a header or caption that make a table a market's, not a company's own
 _MARKET_WORDS = lazy_compile(globals(), "_MARKET_WORDS",
                              r"\b(?:market|industry|sector|national|country|countries)\b",
