@@ -409,6 +409,8 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
                     return size, None
             elif kind == "PRON":
                 key = names.entity
+            elif kind == "BE" and i and tokens[i - 1][2].lower() in _ARTICLES | {"'s", "’s"}:
+                kind = "WORD"  # "The average household bill was": no verb after "the"
             if kind in ("NAME", "PRON") and not key:
                 return size, None
             if kind == "VERB" and key and _CAN.search(text, max(0, start - 16), start):

@@ -543,10 +543,10 @@ class Framer(PatternFrames):
             # "averaged 88.5% in 2024 and reached 92% in December"
             self._why[mention.start] = "no-period"
             return None
-        if kind == "level" and mention.value is not None and \
-                is_money(mention.value.dimension) and P.EACH_AFTER.match(text, me):
+        if kind == "level" and frame.shape != "list_item" and P.EACH_AFTER.match(text, me):
             self._why[mention.start] = "no-measure"  # "Passengers at Eastmoor spent €6.10
-            return None  # each": an amount per passenger, no level of passengers
+            return None  # each", "Its studios hold around 790 members each": an amount of
+            # one of them, no level of the whole (but "A and B mined 10 Mt each" is theirs)
         every = [p for p in stated.get() if not periods.labels_other(text, p[0], p[1], ms)
                  and not (p[2].projection and p[0] >= me and modality.plans_between(
                      text, me, p[0]) and any(me <= m.start - sentence.start and
@@ -591,6 +591,11 @@ class Framer(PatternFrames):
             if base:  # "down 3% on 2023": the change of 2024
                 period = dataclasses.replace(base[0], years=frozenset(
                     y + 1 for y in base[0].years))
+        than = P.THAN_YEAR.match(text, me) if kind == "change" else None
+        if than is not None and period is not None and \
+                int(than.group(1)) + 1 not in period.years:
+            self._why[mention.start] = "no-period"  # "up 8.7% on 2023 and a third more than
+            return None  # in 2019": a change over five years, no year's change
         named = self._dated_after(ctx.doc, sentence, me)
         if named:  # "still show revenue at €3.05 billion; that is the 2023 figure"
             period = Period(frozenset({named}), stated=True)

@@ -69,6 +69,42 @@ def _modifiers(word: Chunk, after: list[Chunk], text: str, lex: Lexicon) -> bool
     return False
 
 
+#: link verbs that say what a measure is, not what an owner holds ("Its studios hold 790
+#: members": the studios' members, not a measure called studios)
+_COPULAS = frozenset(
+    "is was were are be been reached reaches totalled totaled totals stood stands averaged "
+    "averages hit remained remains".split()) | frozenset(
+    {"amounted to", "amounts to", "came to", "comes to", "stood at", "stands at", "came in at",
+     "ended at", "ended the year at"})
+#: adjectives of a thing's size after a value ("35 miles long")
+_DIMENSIONS = frozenset({"long", "wide", "high", "tall", "deep", "thick", "old", "away"})
+#: what may stand before a clause's subject
+_CLAUSE_OPENS = frozenset({"", "BREAK", "COMMA", "AND", "POSS", "COLON"})
+
+
+def _subject_of_value(chunks: list[Chunk], k: int, before: str, run: list[Chunk],
+                      out: list[Chunk]) -> bool:
+    """Whether a run of content words opens its clause and a link or change verb and a
+    value follow it ("Full-game net bookings were $1.67 billion", "Transits fell 29% to
+    9,944"): the subject of a figure, so a measure even where no measure word says so."""
+    if before == "AND" and (len(out) < 2 or out[-2].kind not in ("NUM", "PCT", "RPAR")):
+        return False  # ("the bill for water and wastewater services was": no clause opens)
+    if k + 3 < len(chunks) and chunks[k].kind in ("AT", "IN") and chunks[k + 1].kind == "NAME":
+        k += 2  # "The average basket at Pelham Foods edged up to £31.40": its measure there
+    if before not in _CLAUSE_OPENS or k + 1 >= len(chunks) or not (
+            chunks[k].kind == "CHG" or (chunks[k].kind == "BE" and " ".join(
+                chunks[k].text.lower().split()) in _COPULAS)) or not all(c.text[:1].islower() or (
+                n == 0 and c.text[:1].isupper()) for n, c in enumerate(run)):
+        return False
+    follow = chunks[k + 1:k + 4]
+    if follow and follow[0].kind in ("TO", "BY", "AT"):
+        follow = follow[1:]
+    return bool(follow) and follow[0].kind in ("NUM", "PCT") and not (
+        len(follow) > 1 and (follow[1].kind == "OF" or follow[1].text.lower() in _DIMENSIONS))
+    # (not "Hotels were 6% of our nights", "Live commerce was $7.5bn of GMV": a part of
+    # another measure; nor "The new road is 35 miles long": the size of a thing)
+
+
 def merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
     """Runs of content words become one ``MEAS`` when they name a measure or a material, or
     follow "of" or a value ("12.9 million barrels of crude oil"); other runs are dropped."""
@@ -91,10 +127,11 @@ def merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
             before = ""  # "the remaining 19% spread across smaller brands": not what it is of
         ranked = before == "RANK" or (before == "NAME" and len(out) > 1 and out[-2].kind == "RANK")
         ranked = ranked or (before == "BY" and any(c.kind == "RANK" for c in out[-5:]))
+        subject = False  # the subject of a value, a measure whatever its words
         # ("the second-largest hotel group by rooms": what the rank is by)
         # ("the UK's second-largest motor insurer": the class a rank ranks, kept as its measure)
         if after == "AGENT" or before in ("OF", "NUM", "PCT") or run[0].kind == "MEAS" or \
-                ranked or \
+                ranked or (subject := _subject_of_value(chunks, k_next, before, run, out)) or \
                 not lex.measure_nouns.isdisjoint(words) or \
                 not lex.measure_heads.isdisjoint(words) or lex.materials_in(phrase):
             start = run[0].start
@@ -124,7 +161,7 @@ def merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
             only_ranked = ranked and not named and not lex.materials_in(phrase) and \
                 after != "AGENT"  # ("motor insurer": a class, which no later figure measures)
             out.append(Chunk("MEAS", start, end, text[start:end],
-                             "own" if reported else "measure" if named else
+                             "own" if reported else "measure" if named or subject else
                              "class" if only_ranked else ""))
         run.clear()
 

@@ -304,12 +304,20 @@ PART_OF_YEAR = lazy_compile(
     r"\s+year\b", re.IGNORECASE)
 #: an amount per person after a money figure ("spent €6.10 each"): no level of what it names
 EACH_AFTER = lazy_compile(globals(), "EACH_AFTER",
-                          r"\s+(?:each|apiece|a\s+head|per\s+head|per\s+person)\b")
+                          r"(?:\s+(?:in|of))?(?:\s+[a-z-]+){0,3}?"  # ("$1.9 million in annual
+                          # sales each", "790 members each": an amount of one of several)
+                          r"\s+(?:each|apiece|a\s+head|per\s+head|per\s+person)\b"
+                          r"(?!\s+(?:year|month|quarter|week|day|season)\b)")
 #: a rate of one month ("reached 92% in December"): no year's rate, and no month is a period
 IN_MONTH = lazy_compile(globals(), "IN_MONTH", r"\s+(?:in|during|for)\s+" + MONTH + r"\b")
 BASE_YEAR = lazy_compile(globals(), "BASE_YEAR",
                          r"(?:%|per\s?cent|points?)\s+(?:on|versus|vs\.?|against)\s+"
                          r"(?:the\s+)?(?:previous\s+year,?\s+)?$", re.IGNORECASE)
+#: what a change is measured against, after it: "a third more than in 2019" (the year)
+THAN_YEAR = lazy_compile(globals(), "THAN_YEAR",
+                         r"\s+(?:more|less|higher|lower|fewer|above|below|up|down)\s+"
+                         r"(?:than|on|from)\s+(?:in\s+|at\s+the\s+end\s+of\s+)?((?:19|20)\d\d)\b",
+                         re.IGNORECASE)
 #: a clause that says what happened at the time named right before it ("2023, when")
 WHEN_GAP = lazy_compile(globals(), "WHEN_GAP", r"[\s,]*when\s*", re.IGNORECASE)
 SHARE_OF_START = lazy_compile(

@@ -24,6 +24,8 @@ TOTAL_WORDS = frozenset({"global", "world", "world's", "worldwide"})
 #: words that say only whose total it is
 _SCOPE_ONLY = frozenset({"the", "total", "of", "supply", "market", "figure", "output"})
 OWN = re.compile(r"^(?:its|their)\s+", re.IGNORECASE)
+#: nouns of a ratio of the measure named before them (", a margin of 16.2%": its margin)
+RATIOS = frozenset({"margin", "ratio", "yield"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,13 +160,18 @@ class Reader:
     # -------------------------------------------------------------------- reading
     def read(self) -> list[Framed]:
         if self.tree.data == "label_statement":  # "Capital expenditure: $13.2 billion"
-            label, _, figure = self.tree.children
+            label, _, figure, *ratio = self.tree.children
+            if isinstance(figure, Token):  # "The operating margin, 7.9%, is ...": the value
+                figure, ratio = Tree("figure", [figure]), []  # in commas is the label's
             if self.entity:
                 first = self.chunk(label)  # type: ignore[arg-type]
                 self.subject = Chunk("NAME", first.start, first.start, "", self.entity)
                 self.subject_measure = first.text
                 assert isinstance(figure, Tree)
                 self.read_figure(figure, "label_statement")
+                if ratio:
+                    self.read_ratio([self.chunk(c) for c in ratio  # type: ignore[arg-type]
+                                     ][1:], "label_statement")
             return self.out
         if self.tree.data == "apposition_with":  # "Calder, the second-largest operator in
             self.subject = self.chunk(self.tree.children[0])  # type: ignore[arg-type]
@@ -273,11 +280,13 @@ class Reader:
                 if whose is not None:
                     self.subject = whose
                     self.subject_measure = OWN.sub("", parts[0].text)
+                    self.counted_in = True  # ("Its pipeline stood at 9,800 rooms")
             elif self.owner is not None:  # "Barry Callebaut AG, ..., said revenue rose"
                 self.subject, self.subject_measure = self.owner, parts[0].text
             elif self.entity:  # "Capital expenditure was $13.2 billion": the document's own
                 self.subject = Chunk("NAME", parts[0].start, parts[0].start, "", self.entity)
                 self.subject_measure = parts[0].text
+                self.counted_in = True
             else:  # "Coal accounted for 35% of power generation in Poland": a part, whose
                 self.part = parts[0]  # share of a place's whole the figure may state
         elif rule == "subject_named_measure":  # "US nameplate capacity", "Tesla deliveries"
@@ -383,6 +392,11 @@ class Reader:
             own = "".join(self.chunk(c).text for c in tokens if self.chunk(c).kind == "MEAS")
             if own:
                 self.measure = own
+            if own.lower().split()[-1:] and own.lower().split()[-1] in RATIOS | {"rate"}:
+                self.emit(next(  # "is a take rate of
+                    c for c in self.leaves(tree) if c.kind in ("NUM", "PCT")), "auto", rule,
+                    own)  # 12.7% of GMV": the rate, whatever it is of
+                return
             self.read_first_figure(tree, rule)
         elif rule == "change_statement":
             down = first is not None and (first.key == "down" or (
@@ -395,21 +409,22 @@ class Reader:
             lead = self.leaves(change)[0]
             by = change.data == "change" and lead.kind == "NUM" and not P.BOUND.match(lead.text)
             # (but "drops below 1.9bn tonnes": where it is now)
+            now = False  # after "to": the level now
             for c in self.leaves(change):
                 if c.kind == "FROM":
                     earlier = True  # "from 12.1 Mt": an earlier period's level
                 elif c.kind == "BY":
                     by = True  # "declined by 1.5 basis points": how much, no level
                 elif c.kind == "TO":
-                    by = False
+                    by, now = False, True
                     if change.data == "change_from_to":
                         earlier = False  # "up from 82.2% to a record 83.5%": the level now
                 elif by and c.kind == "NUM":
                     continue
                 elif earlier:
                     self.emit(c, "auto", "earlier_level")
-                elif change.data == "change_from_to":
-                    self.emit(c, "auto", rule)
+                elif change.data == "change_from_to" or now:
+                    self.emit(c, "auto", rule)  # ("fell to 63.8%": a ratio's level)
                 elif c.kind == "PCT":
                     self.emit(c, "change", rule, down=down)
                 elif c.kind == "NUM":
@@ -447,10 +462,29 @@ class Reader:
             self.read_comparison(tree, self.chunk(tree.children[-3]))  # type: ignore[arg-type]
         elif rule == "comparison_statement":
             self.read_comparison(tree, first)
+        elif rule == "apposed_measure":
+            self.read_ratio(self.leaves(tree), rule)
+        elif rule == "part_statement":  # "of which net interest income was £3.9bn"
+            parts = self.leaves(tree)
+            noun = next(c for c in parts if c.kind == "MEAS")
+            self.emit(next(c for c in parts if c.kind in ("NUM", "PCT")), "auto", rule,
+                      noun.text)
         elif rule == "coordinated":
             figure = tree.children[0]
             assert isinstance(figure, Tree)
             self.read_figure(figure, rule)
+
+    def read_ratio(self, parts: list[Chunk], shape: str) -> None:
+        """", a margin of 16.2%" after a level: the ratio of the measure before (its
+        EBITDA margin); "and EBIT of DKK11.2bn": another measure of the same subject."""
+        noun, value = parts[0], parts[-1]
+        base = self.measure or self.subject_measure
+        head = noun.text.lower().split()[-1]
+        if head not in RATIOS:  # "reported revenue of DKK 74.6bn and EBIT of DKK11.2bn,
+            self.measure = noun.text  # up 5.7%": a measure of its own, and what a change
+            self.emit(value, "auto", shape, noun.text)  # after it is of
+        elif base and head not in base.lower().split():
+            self.emit(value, "auto", shape, f"{base} {noun.text.split()[-1]}")
 
     def read_comparison(self, tree: Tree[Token], first: Chunk | None) -> None:
         """A multiple of another's figure: "Harbour has twice as many app customers as
@@ -518,7 +552,7 @@ class Reader:
                 parts = self.leaves(part)
                 if shape == "copula_statement" and self.counted_in and len(parts) == 1 and \
                         any(c.kind == "MEAS" and c.key in _NAMES_A_MEASURE and
-                            c.text == self.subject_measure for c in self.w):
+                            OWN.sub("", c.text) == self.subject_measure for c in self.w):
                     continue  # "hotel capacity reached 60,000 rooms": what it counts in
                 own = " ".join(c.text for c in parts if c.kind == "MEAS")
                 if part.data == "measure_of_source":  # "90% of its imports from China"

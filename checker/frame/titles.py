@@ -96,6 +96,7 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
                            # ("Bank results": a word companies are named with, alone no name)
                            and not any(ch.isdigit() for ch in w)
                            and lex.place(w) is None and w.lower() not in lex.materials
+                           and w.lower() not in lex.demonyms  # ("German beer sales fall")
                            and normalise_phrase(w) not in lex.materials
                            and normalise_phrase(w) not in lex.measure_heads
                            and normalise_phrase(w) not in lex.measure_nouns)

@@ -405,6 +405,14 @@ _PHRASAL = lazy_compile(
     r"sign(?:ed|s|ing)?|carr(?:y|ied|ies|ying)|h[ae]nd)\s+$", re.IGNORECASE)
 
 
+#: verbs of movement whose particle "up" is no "up to" bound: "edged up to £10.24"
+_MOVED = lazy_compile(
+    globals(), "_MOVED",
+    r"\b(?:(?:edg|inch|tick|mov|climb|jump|pick|round|revis|push|bump|step|ramp|scal|nudg|"
+    r"drift|cre?ep|shoot)(?:e|es|ed|ing|s)?|crept|went|goes|go|gone|shot|came|come)\s+$",
+    re.IGNORECASE)
+
+
 def _scan(st: _State, text: str, ton: Ton) -> list[_Found]:
     """The mentions of one sentence, at indexes into ``text`` (see :func:`find_mentions`)."""
     padded = padded_lower(text)  # index i: the character before text[i]
@@ -440,6 +448,10 @@ def _scan(st: _State, text: str, ton: Ton) -> list[_Found]:
         if text[start:start + 5].lower() == "over " and _PHRASAL.search(
                 text, max(0, start - 16), start):
             pos = start + 4  # "handed over 766 aircraft": a verb's particle, not a bound
+            continue
+        if text[start:start + 6].lower() == "up to " and _MOVED.search(
+                text, max(0, start - 16), start):
+            pos = start + 2  # "edged up to £10.24": where it moved to, not a bound
             continue
         if anchor_end == start + 1:
             lone = lone_number(text, start)

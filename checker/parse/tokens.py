@@ -132,7 +132,9 @@ CURRENCY_SIGNS = "".join(s for s in _CURRENCY_SYMBOLS if len(s) == 1)
 _CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "AUD", "CAD", "HKD", "SGD", "INR",
                    "CHF", "SAR", "AED", "BRL", "ZAR", "RUB", "TRY", "IDR", "TWD", "THB", "MYR",
                    "VND", "NGN", "EGP", "QAR", "KWD", "NZD", "NOK", "SEK", "DKK", "PLN", "MXN",
-                   "CLP", "COP", "PEN", "ARS", "KES",
+                   "CLP", "COP", "PEN", "ARS", "KES", "CZK", "HUF", "RON", "BGN", "ISK", "UAH",
+                   "ILS", "MAD", "TND", "DZD", "GHS", "XOF", "XAF", "ETB", "TZS", "UGX", "PHP",
+                   "PKR", "BDT", "LKR", "KZT", "OMR", "BHD", "JOD", "UYU",
                    "KRW", "人民币")
 # short scale words are case-sensitive (M and B too: "$5M", "$2B")
 _CASED_SCALES = ("k", "K", "m", "M", "mn", "MN", "Mn", "mln", "b", "B", "bn", "BN", "Bn",
