@@ -63,7 +63,8 @@ _WORD = (r"(?!(?:for|with|at|on|of|by|to|in|and|or|the|a|an|accounted|accounts|a
          r"took|takes|had|has|was|were|is|are|earned|earns|made|makes|represented|"
          r"represents|supplied|supplies|provided|provides|generated|generates|contributed|"
          r"contributes|carried|carries|handled|handles|processed|processes|won|wins|while|"
-         r"whereas|but)\b)[a-z][a-z-]+")
+         r"whereas|but|compared|against|versus|than|from)\b)[a-z][a-z-]+")  # (", compared
+# with 78% for the market": another's figure beside it, no item of the list)
 _NAME = (r"(?:[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|of|de|&)){0,3}(?:['’]s\s+[a-z]+)?"
          # a brand that opens with a digit: "9mobile", "3M", "7-Eleven"
          r"|\d[\w&-]*[A-Za-z][\w&-]*"

@@ -67,7 +67,8 @@ def _statements(chunks: list[Chunk], doc_entity: str) -> list[Framed]:
         fronted = _fronted(clause)
         objects = _objects(clause)
         while i < len(clause):
-            n = _longest(clause, i) if clause[i].kind in _STARTS and i not in objects and (
+            n = _longest(clause, i) if clause[i].kind in _STARTS and i not in objects and \
+                not _last_of_names(clause, i) and (
                 i == 0 or (clause[i].kind != "MEAS" and clause[i - 1].kind not in _BEFORE_OBJECT
                            and clause[i - 1].kind != "NAME")
                 or (clause[i].kind == "MEAS" and clause[i - 1].kind in ("VERB", "AND", "COMMA")
@@ -128,6 +129,17 @@ def _statements(chunks: list[Chunk], doc_entity: str) -> list[Framed]:
                 out.extend(Reader(window, entity, owner).read())
                 i = k + len(window)
     return out
+
+
+def _last_of_names(clause: list[Chunk], i: int) -> bool:
+    """Whether the name at ``i`` ends a list of names ("France, the UK, Germany, Spain and
+    Italy sold 543.6 million", "Visa and Mastercard handled ..."): what the list states is
+    all of theirs, never the last one's alone."""
+    if clause[i].kind != "NAME" or i < 2 or clause[i - 1].kind != "AND":
+        return False
+    before = clause[i - 2]
+    return before.kind == "NAME" or (before.kind == "COMMA" and i >= 3
+                                     and clause[i - 3].kind == "NAME")
 
 
 def _predicate_comma(clause: list[Chunk], start: int) -> int:

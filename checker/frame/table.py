@@ -47,8 +47,12 @@ _DAY_WORDS = lazy_compile(
     r"\s+\d{1,2})\b", re.IGNORECASE)
 #: words of a header or caption that make a table a market's, not a company's own
 _MARKET_WORDS = lazy_compile(globals(), "_MARKET_WORDS",
-                             r"\b(?:market|industry|sector|national|country|countries)\b",
+                             r"\b(?:market|industry|sector|national)\b",  # (not "Country", "by
+                             # country": the rows, not what is measured)
                              re.IGNORECASE)
+#: a share column of a company's own total ("Share of group volume", "% of our revenue")
+_OWN_TOTAL = lazy_compile(globals(), "_OWN_TOTAL", r"\b(?:group|our|company|total)\b",
+                          re.IGNORECASE)
 #: a column of market shares ("Share of UK pet food sales", "Market share")
 _MARKET_SHARE_HEADER = lazy_compile(globals(), "_MARKET_SHARE_HEADER",
                                     r"\bmarket\s+share\b|\bshare\s+of\b|^\s*share\b",
@@ -333,6 +337,9 @@ def frame_cell(
                 _MARKET_WORDS.search(" ".join((*headers, cell.caption))):
             # "Revenue by region" in a company's own results (its front matter names it):
             # the company's revenue in Europe, not Europe's
+            if value.dimension == "share" and _OWN_TOTAL.search(header):
+                return []  # "Share of group volume": a part of the company's own total, no
+                # share of the place's market
             subject_text, subject, key = entity, entity, f"{key} in {subject}"
     kind: ClaimKind = "share" if value.dimension == "share" else "level"
     if " in " not in f" {key} " and subject not in lexicon.places and any(
