@@ -88,6 +88,7 @@ class Reader:
         self.unmeasured: list[tuple[Chunk, str, Chunk, bool]] = []
         self.measure = fronted  # the last measure phrase a figure named (lists inherit it)
         self.fronted = fronted  # "Of the 55 Mt of salt traded, A supplied 38%": what it is of
+        self.carried = ""  # the share measure of the clause's statement before, if any
         self.verb = ""  # the measure of the last verb or agent noun
         self.start = window[0].start  # where the claim's text starts: its verb, if any
         self.part: Chunk | None = None  # a subject that is a part of a place's whole
@@ -206,6 +207,9 @@ class Reader:
             for value, shape, who, down in waiting:  # the list's last item named it
                 self.emit(value, "share", shape, self.measure, who, down)
             self.out.sort(key=lambda f: f.mention)
+        elif waiting and self.carried:  # "Visa held 58% of Polish card transactions, and
+            for value, shape, who, down in waiting:  # Mastercard held 38%": the clause's
+                self.emit(value, "share", shape, self.carried, who, down)  # total before
         return self.out
 
     def _copula_with(self, tree: Tree[Token] | Token) -> str:

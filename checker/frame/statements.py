@@ -110,6 +110,10 @@ def _statements(chunks: list[Chunk], doc_entity: str) -> list[Framed]:
                 i += 1
                 continue
             reader = Reader(clause[i:i + n], entity, owner, fronted)
+            if i and clause[i - 1].kind == "AND" and out and out[-1].kind == "share" and \
+                    i - 2 >= 0 and clause[i - 2].kind == "COMMA":
+                reader.carried = out[-1].measure_text  # ", and Mastercard held 38%": of the
+                # total the statement before named
             out.extend(reader.read())
             owner = reader.subject or owner
             subject, i = clause[i], i + n
