@@ -251,6 +251,9 @@ class PatternFrames:
             if " from " not in phrase:
                 return None, None  # a share of the subject's own total: not comparable here
             phrase = phrase.split(None, 1)[1]  # "52% of its electricity from renewables"
+        if verb_measure and P.SHARE_VERB.search(text, max(0, claim_start - 2), ms) and \
+                self.lex.measure_key(phrase, "", ctx.topic) is not None:
+            verb_measure = ""  # "accounted for 45% of card transactions" (see claims)
         key = self.lex.measure_key(phrase, verb_measure, ctx.topic)
         if key is None:
             return None, None

@@ -313,6 +313,11 @@ IN_MONTH = lazy_compile(globals(), "IN_MONTH", r"\s+(?:in|during|for)\s+" + MONT
 BASE_YEAR = lazy_compile(globals(), "BASE_YEAR",
                          r"(?:%|per\s?cent|points?)\s+(?:on|versus|vs\.?|against)\s+"
                          r"(?:the\s+)?(?:previous\s+year,?\s+)?$", re.IGNORECASE)
+#: verbs that make their pack's measure only where the figure names none (see
+#: factlint.frame.reader): "accounted for 45% of card transactions" is of the transactions
+SHARE_VERB = lazy_compile(globals(), "SHARE_VERB", r"\baccount(?:s|ed|ing)?\s+for\b",
+                          re.IGNORECASE)
+OF_AFTER = lazy_compile(globals(), "OF_AFTER", r"\s+of\s", re.IGNORECASE)
 #: what a change is measured against, after it: "a third more than in 2019" (the year)
 THAN_YEAR = lazy_compile(globals(), "THAN_YEAR",
                          r"\s+(?:more|less|higher|lower|fewer|above|below|up|down)\s+"
