@@ -212,6 +212,10 @@ class Framer(PatternFrames):
             # "up from 38 million in 2023 / a year earlier": the earlier level's own period
             shift = self._earlier(text, mention.end - sentence.start, stated) \
                 if f.shape == "earlier_level" else 0
+            colon = P.YEAR_COLON.search(text, 0, mention.start - sentence.start) \
+                if f.shape == "earlier_bracket" else None  # "(2023: £71.4bn)": that year's
+            if f.shape == "earlier_bracket" and colon is None:
+                continue  # (no year before its colon: of no period it says)
             if f.part and not f.composition and own_whole(self.lex, f.measure_text) and \
                     normalise_phrase(f.part) != normalise_phrase(f.measure_text):
                 f = dataclasses.replace(  # "food and paper costs were 30.8% of sales": a
@@ -341,6 +345,14 @@ class Framer(PatternFrames):
                           shape=f.shape)
             claim = self._claim(mention, kind, frame, text, f.start, f.end, stated, ctx, sentence,
                                 shift)
+            if claim is not None and colon is not None:
+                claim = dataclasses.replace(claim, period=Period(
+                    frozenset({int(colon.group(1))}), stated=True))
+            after = P.BRACKET_YEAR.match(text, mention.end - sentence.start) \
+                if claim is not None and not claim.period.years else None
+            if claim is not None and after is not None:  # "Revenue: £1.14bn (2023: £1.02bn)":
+                claim = dataclasses.replace(claim, period=Period(  # the year after the one
+                    frozenset({int(after.group(1)) + 1}), stated=True))  # it is set against
             if claim is not None:
                 out.append(claim)
                 framed.add(mention.start)
@@ -554,6 +566,9 @@ class Framer(PatternFrames):
             return None  # each", "Its studios hold around 790 members each": an amount of
             # one of them, no level of the whole (but "A and B mined 10 Mt each" is theirs)
         every = [p for p in stated.get() if not periods.labels_other(text, p[0], p[1], ms)
+                 and not (P.BRACKET_YEAR.match(text, max(0, p[0] - 2), p[1] + 2)
+                          and not 0 <= ms - p[1] <= 4)  # ("£342m (2023: £296m)": the
+                 # bracket's year is its own value's, not the figure's before it)
                  and not (p[2].projection and p[0] >= me and modality.plans_between(
                      text, me, p[0]) and any(me <= m.start - sentence.start and
                                              m.end - sentence.start <= p[0]

@@ -318,6 +318,11 @@ BASE_YEAR = lazy_compile(globals(), "BASE_YEAR",
 SHARE_VERB = lazy_compile(globals(), "SHARE_VERB", r"\baccount(?:s|ed|ing)?\s+for\b",
                           re.IGNORECASE)
 OF_AFTER = lazy_compile(globals(), "OF_AFTER", r"\s+of\s", re.IGNORECASE)
+#: an earlier year's figure in brackets after this year's: "£74.3bn (2023: £71.4bn)"
+YEAR_COLON = lazy_compile(globals(), "YEAR_COLON", r"\(\s*(?:FY\s*)?((?:19|20)\d\d)\s*:\s*$",
+                          re.IGNORECASE)
+BRACKET_YEAR = lazy_compile(globals(), "BRACKET_YEAR",
+                            r"\s?\(\s*(?:FY\s*)?((?:19|20)\d\d)\s*:", re.IGNORECASE)
 #: what a change is measured against, after it: "a third more than in 2019" (the year)
 THAN_YEAR = lazy_compile(globals(), "THAN_YEAR",
                          r"\s+(?:more|less|higher|lower|fewer|above|below|up|down)\s+"

@@ -24,6 +24,7 @@ TOTAL_WORDS = frozenset({"global", "world", "world's", "worldwide"})
 #: words that say only whose total it is
 _SCOPE_ONLY = frozenset({"the", "total", "of", "supply", "market", "figure", "output"})
 OWN = re.compile(r"^(?:its|their)\s+", re.IGNORECASE)
+_SHARE_END = re.compile(r"(?<=\w)\s+share$", re.IGNORECASE)
 #: nouns of a ratio of the measure named before them (", a margin of 16.2%": its margin)
 RATIOS = frozenset({"margin", "ratio", "yield"})
 
@@ -161,13 +162,21 @@ class Reader:
     # -------------------------------------------------------------------- reading
     def read(self) -> list[Framed]:
         if self.tree.data == "label_statement":  # "Capital expenditure: $13.2 billion"
-            label, _, figure, *ratio = self.tree.children
+            children = list(self.tree.children)
+            place = self.chunk(children.pop(0)) if self.chunk(  # type: ignore[arg-type]
+                children[0]).kind == "NAME" else None  # type: ignore[arg-type]
+            label, _, figure, *ratio = children
             if isinstance(figure, Token):  # "The operating margin, 7.9%, is ...": the value
                 figure, ratio = Tree("figure", [figure]), []  # in commas is the label's
             if self.entity:
                 first = self.chunk(label)  # type: ignore[arg-type]
                 self.subject = Chunk("NAME", first.start, first.start, "", self.entity)
-                self.subject_measure = first.text
+                text = first.text
+                if self.chunk(figure.children[0]).kind == "PCT":  # type: ignore[arg-type]
+                    text = _SHARE_END.sub("", text)  # "UK grocery market share: 26.9%": a
+                    # share of the UK grocery market
+                self.subject_measure = text if place is None else \
+                    f"{text} in {place.key or place.text}"
                 assert isinstance(figure, Tree)
                 self.read_figure(figure, "label_statement")
                 if ratio:
@@ -581,3 +590,6 @@ class Reader:
             if isinstance(part, Tree) and part.data == "bracket":
                 # "2.6 Mt (12%)": the same measure, another kind
                 self.emit(self.leaves(part)[1], "auto", "parenthetical", own)
+            if isinstance(part, Tree) and part.data == "earlier_bracket":
+                # "£74.3bn (2023: £71.4bn)": the same measure, the year before the colon
+                self.emit(self.leaves(part)[2], "auto", "earlier_bracket", own)
