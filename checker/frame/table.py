@@ -323,6 +323,10 @@ def frame_cell(
     key = lexicon.measure_key(words, agent, ctx.topic) if (words or agent) else None
     if key is None and not agent and not rows_are_measures:
         key = borrowed or None  # (words a caption gave that name no measure: no matter)
+    if key is None and value.dimension == "share" and not year_row and \
+            lexicon.place(row) is None and (market := title_market(lexicon, ctx.doc.title)):
+        key = market  # "| Kuriex | 11% |" under "Market shares by volume" in "Germany's
+        # parcel market in 2024": shares of German parcels
     if key is None:
         return []
     if rows_are_measures or year_row:
@@ -366,6 +370,26 @@ def frame_cell(
         subject_text=subject_text, measure_text=words,
         shape="table_total" if cell.is_total_row and only_rows else "table_row",
     )]
+
+
+def title_market(lexicon: Lexicon, title: str) -> str:
+    """The market a title names with its place ("Germany's parcel market in 2024", "UK pet
+    food market review") as a measure key ("parcel in Germany"), "" if it names none or
+    no place."""
+    m = _TITLE_MARKET.search(title)
+    if m is None:
+        return ""
+    place = lexicon.place(m.group("place")) or lexicon.demonyms.get(m.group("place").lower())
+    key = lexicon.measure_key(m.group("what"), "", "") if place else None
+    if not place or not key or lexicon.is_total(place):
+        return ""
+    return f"{key} in {place}"
+
+
+_TITLE_MARKET = lazy_compile(
+    globals(), "_TITLE_MARKET",
+    r"\b(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:['’]s)?\s+"
+    r"(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+market\b")
 
 
 def _company(name: str, lexicon: Lexicon) -> str:
