@@ -561,6 +561,9 @@ class Framer(PatternFrames):
             # "averaged 88.5% in 2024 and reached 92% in December"
             self._why[mention.start] = "no-period"
             return None
+        if P.THERE_BEFORE.search(text, clause_lo, ms):
+            self._why[mention.start] = "no-measure"  # "Our revenue there rose about 30%":
+            return None  # of a place said before, not the whole company's
         if kind == "level" and frame.shape != "list_item" and P.EACH_AFTER.match(text, me):
             self._why[mention.start] = "no-measure"  # "Passengers at Eastmoor spent €6.10
             return None  # each", "Its studios hold around 790 members each": an amount of

@@ -87,7 +87,8 @@ def _subject_of_value(chunks: list[Chunk], k: int, before: str, run: list[Chunk]
     """Whether a run of content words opens its clause and a link or change verb and a
     value follow it ("Full-game net bookings were $1.67 billion", "Transits fell 29% to
     9,944"): the subject of a figure, so a measure even where no measure word says so."""
-    if before == "AND" and (len(out) < 2 or out[-2].kind not in ("NUM", "PCT", "RPAR")):
+    if before == "AND" and (len(out) < 2 or out[-2].kind not in ("NUM", "PCT", "RPAR",
+                                                                  "COMMA")):
         return False  # ("the bill for water and wastewater services was": no clause opens)
     if k + 3 < len(chunks) and chunks[k].kind in ("AT", "IN") and chunks[k + 1].kind == "NAME":
         k += 2  # "The average basket at Pelham Foods edged up to £31.40": its measure there

@@ -323,6 +323,11 @@ YEAR_COLON = lazy_compile(globals(), "YEAR_COLON", r"\(\s*(?:FY\s*)?((?:19|20)\d
                           re.IGNORECASE)
 BRACKET_YEAR = lazy_compile(globals(), "BRACKET_YEAR",
                             r"\s?\(\s*(?:FY\s*)?((?:19|20)\d\d)\s*:", re.IGNORECASE)
+#: "there" after a noun, standing for a place said before ("Our revenue there rose"), not
+#: the "there" of "there were"
+THERE_BEFORE = lazy_compile(
+    globals(), "THERE_BEFORE",
+    r"(?<=[a-z]) there (?!(?:is|are|was|were|will|would|have|has|had|be|being|been)\b)[a-z]")
 #: what a change is measured against, after it: "a third more than in 2019" (the year)
 THAN_YEAR = lazy_compile(globals(), "THAN_YEAR",
                          r"\s+(?:more|less|higher|lower|fewer|above|below|up|down)\s+"

@@ -24,6 +24,7 @@ TOTAL_WORDS = frozenset({"global", "world", "world's", "worldwide"})
 #: words that say only whose total it is
 _SCOPE_ONLY = frozenset({"the", "total", "of", "supply", "market", "figure", "output"})
 OWN = re.compile(r"^(?:its|their)\s+", re.IGNORECASE)
+_OUR = re.compile(r"^our\s+", re.IGNORECASE)
 _SHARE_END = re.compile(r"(?<=\w)\s+share$", re.IGNORECASE)
 #: nouns of a ratio of the measure named before them (", a margin of 16.2%": its margin)
 RATIOS = frozenset({"margin", "ratio", "yield"})
@@ -294,6 +295,12 @@ class Reader:
                     self.subject = whose
                     self.subject_measure = OWN.sub("", parts[0].text)
                     self.counted_in = True  # ("Its pipeline stood at 9,800 rooms")
+            elif _OUR.match(parts[0].text):  # "..., and our revenue was £1.21 billion": the
+                if self.entity:  # speaker's, the document's own, never the last name's
+                    self.subject = Chunk("NAME", parts[0].start, parts[0].start, "",
+                                         self.entity)
+                    self.subject_measure = _OUR.sub("", parts[0].text)
+                    self.counted_in = True
             elif self.owner is not None:  # "Barry Callebaut AG, ..., said revenue rose"
                 self.subject, self.subject_measure = self.owner, parts[0].text
             elif self.entity:  # "Capital expenditure was $13.2 billion": the document's own
@@ -565,7 +572,8 @@ class Reader:
                 parts = self.leaves(part)
                 if shape == "copula_statement" and self.counted_in and len(parts) == 1 and \
                         any(c.kind == "MEAS" and c.key in _NAMES_A_MEASURE and
-                            OWN.sub("", c.text) == self.subject_measure for c in self.w):
+                            _OUR.sub("", OWN.sub("", c.text)) == self.subject_measure
+                            for c in self.w):
                     continue  # "hotel capacity reached 60,000 rooms": what it counts in
                 own = " ".join(c.text for c in parts if c.kind == "MEAS")
                 if part.data == "measure_of_source":  # "90% of its imports from China"

@@ -22,8 +22,8 @@ def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
     if entity:
         names.entity = clean_name(entity, lex)
     elif title:
-        names.entity = _shouted_company(title, lex) or \
-            _title_entity(title, tuple(sorted(aliases.items())), lex, names)
+        names.entity = _shouted_company(title, lex) or _shouted_name(title, text, lex) or \
+            _title_entity(_unquoted(title), tuple(sorted(aliases.items())), lex, names)
     names.entity = aliases.get(names.entity, names.entity)  # keyed by its short form
     names.region = title_place(lex, title)  # "North American excavator market": what "the
     # region" is
@@ -46,6 +46,43 @@ def _shouted_company(title: str, lex: Lexicon) -> str:
     if words[-1].rstrip(".").upper() not in _legal_forms(lex):
         return ""
     return " ".join(w.capitalize() for w in words[:-1])
+
+
+def _shouted_name(title: str, text: str, lex: Lexicon) -> str:
+    """A title in capitals that opens with a name the body writes ("ACCELL GROUP AFTER THE
+    RESCUE: ..." over a body naming "Accell Group"): that name as the body writes it, the
+    longest such; "" for any other title."""
+    if not shouted(title):
+        return ""
+    head = " ".join(title.split())
+    found = ""
+    for name in {m.group().rstrip(".,'’") for m in _NAME_RUN.finditer(text[:4000])}:
+        upper = " ".join(name.split()).upper()
+        if len(name.split()) < 2 or name.isupper() or len(upper) <= len(found) or \
+                name.split()[-1].lower() in _OCCASION_WORDS | _PUBLICATION_WORDS or \
+                not head.startswith(upper) \
+                or head[len(upper):len(upper) + 1] not in ("", " ", ":", ",") \
+                or lex.place(name) is not None:
+            continue
+        found = name
+    return clean_name(found, lex) if found else ""
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’.&-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?[A-Z][\w'’.&-]*)+")
+
+
+#: words a publication's name ends with ("Toy Trade Briefing", "Dairy Wire"): no company
+_PUBLICATION_WORDS = frozenset("briefing digest wire weekly monthly daily monitor tracker "
+                               "news bulletin journal newsletter".split())
+
+
+def _unquoted(title: str) -> str:
+    """A title without what it quotes ('"Shoppers are not wrong to be angry": an interview
+    with Brightfield's Marisa Okafor'): a quotation's capitalised words name no one."""
+    return _QUOTED.sub(" ", title)
+
+
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|(?<!\w)'[^']*'(?!\w)|‘[^’]*’")
 
 
 def _before_verb(name: Chunk) -> Chunk:
