@@ -90,6 +90,10 @@ def _statements(chunks: list[Chunk], doc_entity: str) -> list[Framed]:
             ) else 0
             if not n and i == 0 and clause[0].kind in ("NAME", "PRON") and clause[0].key:
                 owner = clause[0]  # "Nordhavn Foods, the group, said | its sales ..."
+                if len(clause) > 1 and clause[1].kind == "NAME" and clause[1].key and \
+                        clause[0].kind == "NAME" and clause[1].start - clause[0].end > 2:
+                    owner = clause[1]  # "Arizona installer Norvind Installations raised
+                    # ...": the name after a role word, not the place before it
                 # "Royal Caribbean Cruises Ltd., which trades as ... and owns Celebrity and
                 # Silversea, carried 8.7 million guests": an aside with no figure, then the
                 # predicate of the name that opened the clause
@@ -205,7 +209,8 @@ def _on_its(clause: list[Chunk], chunks: list[Chunk]) -> bool:
     if len(clause) < 3 or [c.kind for c in clause[:3]] != ["MEAS", "OF", "NUM"]:
         return False
     k = chunks.index(clause[0])
-    return k > 0 and chunks[k - 1].kind == "BREAK" and chunks[k - 1].text == "on"
+    return k > 0 and chunks[k - 1].kind == "BREAK" and chunks[k - 1].text.lower() in (
+        "on", "after")  # ("raised its dividend after 2024 sales of $284 million": its sales)
 
 
 def _clauses(chunks: list[Chunk]) -> Iterator[tuple[list[Chunk], bool]]:
