@@ -144,7 +144,24 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
     candidates = {w for w in sure if " " in w or _acts(w, names.text, lex)} | {
         w for w in single if w in names.text and not names.ordinary(w) and w != title.strip()
         and _alone(w, names.text, lex)}
+    if len(candidates) > 1:  # "Eastmoor bets €780m on Pier D ...": the headline's subject,
+        candidates = _headline_subject(title, candidates)  # when the rest are its objects
     return next(iter(candidates)) if len(candidates) == 1 else ""
+
+
+def _headline_subject(title: str, candidates: set[str]) -> set[str]:
+    """Of several names a title gives, the one that opens it when every other one follows a
+    preposition (an object: "on Pier D", "from Fincantieri"); all of them otherwise."""
+    first = {c for c in candidates if title.lstrip().startswith(c)}
+    others = candidates - first
+    if len(first) != 1 or not all(
+            re.search(rf"\b(?:{_PREPOSITIONS})\s+(?:the\s+)?{re.escape(c)}\b", title)
+            for c in others):
+        return candidates
+    return first
+
+
+_PREPOSITIONS = "on|for|in|at|to|from|with|by|of|over|against|into|behind|after|before"
 
 
 #: words a title names an occasion or a period with, never an organisation ("Fourth Quarter",
