@@ -254,12 +254,8 @@ class Framer(PatternFrames):
             on = spent_on(text, mention.end - sentence.start) \
                 if not phrase and f.verb_measure in self.lex.spent_measures else ""
             # ("spends about $40 million a year on esports": esports spending)
-            verb = f.verb_measure
-            if verb and phrase and P.SHARE_VERB.search(text, f.start, mention.start -
-                                                       sentence.start) and \
-                    self.lex.measure_key(phrase, "", topic) is not None:
-                verb = ""  # "accounted for 45% of card transactions": a share of the
-                # transactions, as "held 38%" is (but "70% of global cobalt": its production)
+            verb = self.verb_measure_for(f.verb_measure, text, f.start,
+                                         mention.start - sentence.start, phrase, topic)
             key = self.lex.measure_key(on or phrase, verb, topic)
             if key is None and self._last is not None and self._last[0] == para:
                 # "Lenovo took 26% of shipments": of what the paragraph is measuring

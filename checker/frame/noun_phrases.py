@@ -128,9 +128,9 @@ def merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
             before = ""  # "the remaining 19% spread across smaller brands": not what it is of
         ranked = before == "RANK" or (before == "NAME" and len(out) > 1 and out[-2].kind == "RANK")
         ranked = ranked or (before == "BY" and any(c.kind == "RANK" for c in out[-5:]))
-        subject = False  # the subject of a value, a measure whatever its words
         # ("the second-largest hotel group by rooms": what the rank is by)
         # ("the UK's second-largest motor insurer": the class a rank ranks, kept as its measure)
+        subject = False  # the subject of a value, a measure whatever its words
         if after == "AGENT" or before in ("OF", "NUM", "PCT") or run[0].kind == "MEAS" or \
                 ranked or (subject := _subject_of_value(chunks, k_next, before, run, out)) or \
                 not lex.measure_nouns.isdisjoint(words) or \

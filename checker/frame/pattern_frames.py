@@ -65,6 +65,17 @@ class PatternFrames:
         place = self.lex.place(name)
         return (place or name), name
 
+    def verb_measure_for(self, verb_measure: str, text: str, lo: int, hi: int, phrase: str,
+                         topic: str) -> str:
+        """``verb_measure``, or "" where the verb between ``lo`` and ``hi`` only links a share
+        ("accounted for 45% of card transactions": of the transactions, as "held 38%" is) and
+        the figure's own ``phrase`` names a measure without it ("70% of global cobalt" stays
+        cobalt production)."""
+        if verb_measure and phrase and P.SHARE_VERB.search(text, lo, hi) and \
+                self.lex.measure_key(phrase, "", topic) is not None:
+            return ""
+        return verb_measure
+
     def _verb_frame(self, text: str, ms: int) -> tuple[str, str, str, int] | None:
         lo = max(0, ms - P.GAP_WINDOW)
         verbs = [w.start() for w in P.WORD.finditer(text, lo, ms)
@@ -251,9 +262,8 @@ class PatternFrames:
             if " from " not in phrase:
                 return None, None  # a share of the subject's own total: not comparable here
             phrase = phrase.split(None, 1)[1]  # "52% of its electricity from renewables"
-        if verb_measure and P.SHARE_VERB.search(text, max(0, claim_start - 2), ms) and \
-                self.lex.measure_key(phrase, "", ctx.topic) is not None:
-            verb_measure = ""  # "accounted for 45% of card transactions" (see claims)
+        verb_measure = self.verb_measure_for(verb_measure, text, max(0, claim_start - 2), ms,
+                                             phrase, ctx.topic)
         key = self.lex.measure_key(phrase, verb_measure, ctx.topic)
         if key is None:
             return None, None

@@ -302,7 +302,8 @@ PART_OF_YEAR = lazy_compile(
     globals(), "PART_OF_YEAR",
     r"[^.;,]{0,24}?\bfor\s+(?:most|much|part|parts|the\s+rest)\s+of\s+(?:the|that|this|last)"
     r"\s+year\b", re.IGNORECASE)
-#: an amount per person after a money figure ("spent €6.10 each"): no level of what it names
+#: an amount of one of several after a level ("spent €6.10 each", "790 members each"): no
+#: level of what it names
 EACH_AFTER = lazy_compile(globals(), "EACH_AFTER",
                           r"(?:\s+(?:in|of))?(?:\s+[a-z-]+){0,3}?"  # ("$1.9 million in annual
                           # sales each", "790 members each": an amount of one of several)
@@ -314,15 +315,16 @@ BASE_YEAR = lazy_compile(globals(), "BASE_YEAR",
                          r"(?:%|per\s?cent|points?)\s+(?:on|versus|vs\.?|against)\s+"
                          r"(?:the\s+)?(?:previous\s+year,?\s+)?$", re.IGNORECASE)
 #: verbs that make their pack's measure only where the figure names none (see
-#: factlint.frame.reader): "accounted for 45% of card transactions" is of the transactions
+#: PatternFrames.verb_measure_for): "accounted for 45% of card transactions" is of the
+#: transactions
 SHARE_VERB = lazy_compile(globals(), "SHARE_VERB", r"\baccount(?:s|ed|ing)?\s+for\b",
                           re.IGNORECASE)
-OF_AFTER = lazy_compile(globals(), "OF_AFTER", r"\s+of\s", re.IGNORECASE)
-#: an earlier year's figure in brackets after this year's: "£74.3bn (2023: £71.4bn)"
-YEAR_COLON = lazy_compile(globals(), "YEAR_COLON", r"\(\s*(?:FY\s*)?((?:19|20)\d\d)\s*:\s*$",
-                          re.IGNORECASE)
-BRACKET_YEAR = lazy_compile(globals(), "BRACKET_YEAR",
-                            r"\s?\(\s*(?:FY\s*)?((?:19|20)\d\d)\s*:", re.IGNORECASE)
+#: an earlier year's figure in brackets after this year's, "£74.3bn (2023: £71.4bn)": the
+#: bracket's opening up to its colon, right before the earlier figure (YEAR_COLON) or
+#: right after this year's (BRACKET_YEAR)
+_BRACKET_YEAR = r"\(\s*(?:FY\s*)?((?:19|20)\d\d)\s*:"
+YEAR_COLON = lazy_compile(globals(), "YEAR_COLON", _BRACKET_YEAR + r"\s*$", re.IGNORECASE)
+BRACKET_YEAR = lazy_compile(globals(), "BRACKET_YEAR", r"\s?" + _BRACKET_YEAR, re.IGNORECASE)
 #: "there" after a noun, standing for a place said before ("Our revenue there rose"), not
 #: the "there" of "there were"
 THERE_BEFORE = lazy_compile(
