@@ -150,6 +150,54 @@ def may_compare(a: Claim, b: Claim) -> bool:
     return a is not b and not (a.path == b.path and a.location == b.location)
 
 
+class ByPeriod(Sequence[Claim]):
+    """A group of claims with their periods indexed: ``near(p)`` holds every claim whose
+    period may be comparable with ``p`` (same projection, granularity and part; a year in
+    common, or undated), in the group's order, found without a pass over the whole group.
+    Rules that look for a figure's comparable peers stay near-linear in a corpus of many
+    years."""
+
+    def __init__(self, claims: Iterable[Claim]) -> None:
+        self._claims = tuple(claims)
+        self._shape: dict[tuple[object, ...], list[int]] = {}
+        self._undated: dict[tuple[object, ...], list[int]] = {}
+        self._year: dict[tuple[object, ...], list[int]] = {}
+        for i, c in enumerate(self._claims):
+            p = c.period
+            shape = (p.projection, p.granularity, p.part)
+            self._shape.setdefault(shape, []).append(i)
+            if not p.years:
+                self._undated.setdefault(shape, []).append(i)
+            for year in p.years:
+                self._year.setdefault((*shape, year), []).append(i)
+
+    def __len__(self) -> int:
+        return len(self._claims)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]  # (int and slice, as tuple)
+        return self._claims[i]
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self._claims)
+
+    def near(self, p: Period) -> Sequence[Claim]:
+        """The claims whose periods may be comparable with ``p`` (a superset of those that
+        are: ``comparable`` still decides)."""
+        shape = (p.projection, p.granularity, p.part)
+        if not p.years:
+            return () if p.projection else [self._claims[i] for i in self._shape.get(shape, ())]
+        hits: set[int] = set() if p.projection else set(self._undated.get(shape, ()))
+        for year in p.years:
+            hits.update(self._year.get((*shape, year), ()))
+        return [self._claims[i] for i in sorted(hits)]
+
+
+def near(group: Sequence[Claim], p: Period) -> Sequence[Claim]:
+    """The claims of ``group`` whose periods may be comparable with ``p``: all of them unless
+    the group is a ``ByPeriod``."""
+    return group.near(p) if isinstance(group, ByPeriod) else group
+
+
 def compatible(c: Claim, others: Iterable[Claim]) -> bool:
     """``c`` may be compared with every one of ``others`` (periods and titles)."""
     return all(comparable(c.period, o.period) and may_compare(c, o) for o in others)

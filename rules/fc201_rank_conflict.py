@@ -35,6 +35,7 @@ from factlint.hookspecs import Rule
 from factlint.index import ClaimIndex, measure_groups
 from factlint.model import Claim, Finding, Interval, Settings, Severity
 from factlint.rules._common import (
+    ByPeriod,
     above,
     cap,
     class_key,
@@ -44,6 +45,7 @@ from factlint.rules._common import (
     figure,
     findings,
     is_place,
+    near,
     overlaps,
     period_key,
     representatives,
@@ -85,7 +87,7 @@ def _own(rank: Claim, group: Sequence[Claim]) -> list[list[Claim]]:
     """X's own figures comparable with the rank, one list per period they state: a rank of
     no stated year ("the world's largest exporter" in 2024's news) is judged against each
     year it may mean, never against two years' figures at once, and stands if one agrees."""
-    xs = [c for c in group if c.subject.casefold() == rank.subject.casefold()
+    xs = [c for c in near(group, rank.period) if c.subject.casefold() == rank.subject.casefold()
           and not c.in_title and compatible(c, [rank])]  # a title's figure is its body's
     by_period: dict[tuple[object, ...], list[Claim]] = {}
     for c in xs:
@@ -107,7 +109,7 @@ def _candidates(rank: Claim, group: Sequence[Claim], lex: Lexicon,
     if not xs:
         return xs, others
     x_place = is_place(rank.subject, lex)
-    for c in group:
+    for c in near(group, rank.period):
         if c.subject.casefold() == rank.subject.casefold() or lex.is_total(c.subject) or \
                 _RESIDUAL.match(c.subject):
             continue  # ("Other operators", a table's rest: many subjects, no rival)
@@ -197,7 +199,7 @@ def _verdict(rank: Claim, xs: list[Claim], others: dict[str, list[Claim]],
 
 
 def _figures(measure: str, rank: Claim, by_measure: dict[str, list[tuple[str, str,
-              tuple[Claim, ...]]]], index: ClaimIndex) -> list[tuple[str, str, tuple[Claim, ...]]]:
+              Sequence[Claim]]]], index: ClaimIndex) -> list[tuple[str, str, Sequence[Claim]]]:
     """The figures a rank is judged against: its measure's; for a place's rank within a
     region ("the EU's second-largest cement producer": cement production in European
     Union), also the figures of the measure of the places in that region."""
@@ -210,7 +212,7 @@ def _figures(measure: str, rank: Claim, by_measure: dict[str, list[tuple[str, st
     for kind, dim, claims in by_measure.get(base, []):
         merged.setdefault((kind, dim), []).extend(
             c for c in claims if is_place(c.subject, lex) and lex.is_part(c.subject, region))
-    return [(k, d, tuple(cs)) for (k, d), cs in merged.items() if cs]
+    return [(k, d, ByPeriod(cs)) for (k, d), cs in merged.items() if cs]
 
 
 #: per subject, (measure, its figures, the (path, subject) of each table row of the measure)
@@ -292,7 +294,7 @@ def _by_size(rank: Claim, sized: Sized, index: ClaimIndex,
 def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
     """Check every stated rank against the figures of its measure (levels or common shares)."""
     groups = measure_groups(index)
-    by_measure: dict[str, list[tuple[str, str, tuple[Claim, ...]]]] = {}
+    by_measure: dict[str, list[tuple[str, str, Sequence[Claim]]]] = {}
     for (measure, kind, dimension), claims in groups.items():
         if local_base(measure) is not None:
             continue  # a sentence's own figures never rank anything
@@ -300,7 +302,7 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
             claims = tuple(c for c in claims if common_total(c, index.lexicon) == "World")
         if kind in ("level", "share"):
             by_measure.setdefault(measure, []).append((kind, dimension,
-                                                       tuple(representatives(claims))))
+                                                       ByPeriod(representatives(claims))))
     sized: Sized | None = None  # built for the first rank that needs it (most runs: none)
     stated = {m for m, kind, _d in groups if kind != "rank"}
     for (measure, kind, _dim), ranks in sorted(groups.items()):
@@ -314,8 +316,8 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
             if ck not in verdicts:  # ranks that read the same share one verdict
                 verdicts[ck] = None
                 own = sorted(_figures(measure, rank, by_measure, index), key=lambda t: t[:2])
-                for _fkind, _fdim, claims in own:
-                    verdicts[ck] = _judge(rank, claims, index, settings)
+                for _fkind, _fdim, figures in own:
+                    verdicts[ck] = _judge(rank, figures, index, settings)
                     if verdicts[ck] is not None:
                         break  # one finding per stated rank
                 if not ({measure, measure.rpartition(" in ")[0]} & stated):  # (a measure

@@ -35,6 +35,7 @@ from factlint.hookspecs import Rule
 from factlint.index import ClaimIndex, measure_groups
 from factlint.model import Claim, Finding, Interval, Settings, Severity
 from factlint.rules._common import (
+    ByPeriod,
     cap,
     class_key,
     common_total,
@@ -43,6 +44,7 @@ from factlint.rules._common import (
     figure,
     findings,
     is_place,
+    near,
     num,
     overlaps,
     representatives,
@@ -96,7 +98,7 @@ def _parts(group: Sequence[Claim], around: Sequence[Claim], exclude: str, total:
            lex: Lexicon, settings: Settings, places: bool) -> list[Claim]:
     """One figure per subject inside ``total``, overlapping neither ``exclude`` nor each other."""
     least: dict[str, Claim] = {}
-    for c in group:
+    for c in near(group, around[0].period):
         if lex.is_total(c.subject) or c.in_title or is_place(c.subject, lex) != places:
             continue
         if exclude and overlaps(c.subject, exclude, lex):
@@ -126,6 +128,7 @@ def _share_vs_levels(share: Claim, levels: Sequence[Claim], total: str, index: C
                      settings: Settings) -> Iterator[Verdict]:
     """Severity, message, evidence and key of each contradiction of one share."""
     lex = index.lexicon
+    levels = near(levels, share.period)
     xs = [c for c in levels
           if c.subject == share.subject and not c.in_title and compatible(c, [share])]
     if not xs:
@@ -222,8 +225,8 @@ def _total_vs_parts(levels: Sequence[Claim], index: ClaimIndex,
                                     (w.subject, w.measure, "total"))
 
 
-def _levels(share: Claim, measure: str, levels_of: dict[str, list[tuple[Claim, ...]]],
-            index: ClaimIndex) -> list[tuple[Claim, ...]]:
+def _levels(share: Claim, measure: str, levels_of: dict[str, list[Sequence[Claim]]],
+            index: ClaimIndex) -> list[Sequence[Claim]]:
     """The levels a share is recomputed from. A sentence's own share ("The mine produced
     0.9 Mt, some 40% of world nickel output") also takes the totals of its measure that its
     own document states elsewhere ("World nickel output was 3.6 Mt", a table's Total row),
@@ -240,7 +243,7 @@ def _levels(share: Claim, measure: str, levels_of: dict[str, list[tuple[Claim, .
         dims = {c.mention.value.dimension for c in levels if c.mention.value is not None}
         more = tuple(c for c in totals if c.mention.value is not None
                      and c.mention.value.dimension in dims)
-        out.append(levels + more)
+        out.append(ByPeriod([*levels, *more]) if more else levels)
     return out
 
 
@@ -254,12 +257,12 @@ def measures(measure: str) -> tuple[str, ...]:
 def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
     """Recompute shares from levels of the same measure; check totals against their parts."""
     groups = measure_groups(index)
-    levels_of: dict[str, list[tuple[Claim, ...]]] = {}
+    levels_of: dict[str, list[Sequence[Claim]]] = {}
     for (measure, kind, _dim), claims in sorted(groups.items()):
         if kind == "level":
-            claims = tuple(representatives(claims))
-            levels_of.setdefault(measure, []).append(claims)
-            yield from _total_vs_parts(claims, index, settings)
+            levels = ByPeriod(representatives(claims))
+            levels_of.setdefault(measure, []).append(levels)
+            yield from _total_vs_parts(levels, index, settings)
     for (measure, kind, dim), shares in sorted(groups.items()):
         if kind != "share" or dim not in ("share", "percent"):
             continue

@@ -129,3 +129,23 @@ def test_comparison_with_values_of_another_year_is_silent() -> None:
     comp = claim("its capacity is less than one-tenth of China's", "India",
                  "rare earth refining capacity", "level", [2024, 2025])
     assert run(fc302_comparison.RULE, [*old, comp]) == []
+
+
+def test_rules_look_up_every_comparable_period() -> None:
+    """The period index the share and rank rules search (``ByPeriod``) misses no claim a
+    rule could compare: for each period, what it returns holds every comparable claim."""
+    from factlint.periods import comparable
+    from factlint.rules._common import ByPeriod
+
+    periods = [Period(frozenset(ys), granularity=g, part=part, projection=proj)
+               for ys in ([], [2023], [2024], [2023, 2024], [2030])
+               for g, part in (("year", ""), ("quarter", "Q4"))
+               for proj in (False, True)]
+    claims = [claim(f"output was {i} tonnes", "Chile", "copper production", "level", [])
+              for i in range(1, len(periods) + 1)]
+    claims = [Claim(mention=c.mention, location=c.location, text=c.text, subject=c.subject,
+                    measure=c.measure, kind=c.kind, period=p) for c, p in zip(claims, periods)]
+    group = ByPeriod(claims)
+    for p in periods:
+        found = {id(c) for c in group.near(p)}
+        assert {id(c) for c in claims if comparable(c.period, p)} <= found, p.label()
