@@ -144,7 +144,8 @@ def test_rules_look_up_every_comparable_period() -> None:
     claims = [claim(f"output was {i} tonnes", "Chile", "copper production", "level", [])
               for i in range(1, len(periods) + 1)]
     claims = [Claim(mention=c.mention, location=c.location, text=c.text, subject=c.subject,
-                    measure=c.measure, kind=c.kind, period=p) for c, p in zip(claims, periods)]
+                    measure=c.measure, kind=c.kind, period=p)
+              for c, p in zip(claims, periods, strict=True)]
     group = ByPeriod(claims)
     for p in periods:
         found = {id(c) for c in group.near(p)}
