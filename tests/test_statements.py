@@ -29,21 +29,23 @@ def lexicon() -> Any:
 
 
 def _frame(sentence: str, title: str, lexicon: Any, before: str = "",
-           paragraph_before: str = "", entity: str = ""
+           paragraph_before: str = "", entity: str = "", heading: str = ""
            ) -> tuple[list[dict[str, str]], dict[str, str]]:
     """Frame ``sentence`` as the end of a paragraph that starts with ``before``, after a
-    paragraph ``paragraph_before`` (if any)."""
-    shift = len(paragraph_before) + 2 if paragraph_before else 0
+    paragraph ``paragraph_before`` (if any), under a ``heading`` (if any)."""
+    top = len(heading) + 2 if heading else 0
+    shift = top + (len(paragraph_before) + 2 if paragraph_before else 0)
     start = shift + (len(before) + 1 if before else 0)
     paragraph = f"{before} {sentence}" if before else sentence
-    segments = ((Segment(0, paragraph_before, "paragraph"),) if paragraph_before else ()) + \
+    segments = ((Segment(0, heading, "heading"),) if heading else ()) + \
+        ((Segment(top, paragraph_before, "paragraph"),) if paragraph_before else ()) + \
         (Segment(shift, paragraph, "paragraph"),)
     doc = Document("a.txt", 0, title, dt.date(2025, 3, 1), "", "", segments, entity=entity)
     ctx = DocContext(doc, _topic(doc, lexicon))
     framer = Framer(lexicon, lambda s, e: Location("a.txt", 1, s + 1, 1, e + 1))
     if paragraph_before:  # earlier text is framed first, as a run would
-        framer.frame(Sentence(0, paragraph_before, "paragraph",
-                              tuple(find_mentions(paragraph_before, 0))), ctx)
+        framer.frame(Sentence(top, paragraph_before, "paragraph",
+                              tuple(find_mentions(paragraph_before, top))), ctx)
     if before:
         framer.frame(Sentence(shift, before, "paragraph",
                               tuple(find_mentions(before, shift))), ctx)
@@ -59,7 +61,8 @@ def _frame(sentence: str, title: str, lexicon: Any, before: str = "",
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["sentence"][:60])
 def test_statement(case: dict[str, Any], lexicon: Any) -> None:
     claims, unframed = _frame(case["sentence"], case["title"], lexicon, case.get("before", ""),
-                              case.get("paragraph_before", ""), case.get("entity", ""))
+                              case.get("paragraph_before", ""), case.get("entity", ""),
+                              case.get("heading", ""))
     # a case's claim names its period (or modality) only where that is what the case is about
     left = list(claims)
     for want in case["claims"]:

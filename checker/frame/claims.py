@@ -101,7 +101,8 @@ class Framer(PatternFrames):
         """What ``doc`` says about its names (aliases, its own entity), read once."""
         if self._names is None or self._names[0] is not doc:
             text = " ".join(s.text for s in doc.segments)
-            self._names = (doc, doc_names(text, doc.title, doc.entity, self.lex))
+            heading = next((s.text for s in doc.segments if s.role == "heading"), "")
+            self._names = (doc, doc_names(text, doc.title, doc.entity, self.lex, heading))
         return self._names[1]
 
     # ------------------------------------------------------------- subjects
@@ -251,6 +252,14 @@ class Framer(PatternFrames):
                 phrase = " ".join([first, *(
                     self.lex.verb_measures.get(w.lower(), w) if w.lower().endswith("ed")
                     or w.lower() in IRREGULAR_PARTICIPLES else w for w in rest)])
+            if phrase and f.verb_measure in self.lex.spent_measures and (
+                    f.kind == "share" or f.shape == "coordinated"):
+                self._why.setdefault(mention.start, "no-measure")  # "spent 27% of net sales
+                continue  # on advertising, about $4.3 billion": money spent, measured against
+                # the sales, which are neither
+            fronted = P.FRONTED_SCOPE.match(text)
+            if fronted is not None and phrase and fronted.group(1) not in phrase.lower():
+                phrase = f"{fronted.group(1)} {phrase}"  # "In skincare, ... sales of $27bn"
             on = spent_on(text, mention.end - sentence.start) \
                 if not phrase and f.verb_measure in self.lex.spent_measures else ""
             # ("spends about $40 million a year on esports": esports spending)

@@ -178,12 +178,13 @@ def _measure_acronym(word: str, text: str) -> bool:
 
 
 def hyphened_title(word: str) -> bool:
-    """A capitalised word hyphened to lower-case ones ("Recorded-music", "Ready-to-eat"):
-    an ordinary word opening a sentence, never a name ("Rolls-Royce", "Coca-Cola")."""
+    """A capitalised word hyphened to lower-case ones ("Recorded-music", "Ready-to-eat",
+    "E-commerce"): an ordinary word opening a sentence, never a name ("Rolls-Royce",
+    "Coca-Cola")."""
     return _HYPHENED_TITLE.fullmatch(word) is not None
 
 
-_HYPHENED_TITLE = lazy_compile(globals(), "_HYPHENED_TITLE", r"[A-Z][a-z]+(?:-[a-z]+)+")
+_HYPHENED_TITLE = lazy_compile(globals(), "_HYPHENED_TITLE", r"[A-Z][a-z]*(?:-[a-z]+)+")
 #: a run of capitalised words, with "&" or "of" inside ("Procter & Gamble")
 _CAPITALISED_RUN = lazy_compile(
     globals(), "_CAPITALISED_RUN",

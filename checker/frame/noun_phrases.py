@@ -106,6 +106,20 @@ def _subject_of_value(chunks: list[Chunk], k: int, before: str, run: list[Chunk]
     # another measure; nor "The new road is 35 miles long": the size of a thing)
 
 
+def _scoped_subject(chunks: list[Chunk], kinds: list[str], at: int, lex: Lexicon) -> bool:
+    """Whether "in" at ``at`` scopes a measure that opens a clause by a few common nouns
+    before its verb ("Sales in travel retail fell", "Revenue in skincare rose"), not by a
+    place or a time."""
+    if at == 0 or normalise_phrase(chunks[at - 1].text).split()[-1:] == [] or \
+            normalise_phrase(chunks[at - 1].text).split()[-1] not in lex.measure_heads:
+        return False
+    j = at + 1
+    while j < len(chunks) and kinds[j] == "WORD" and chunks[j].text[:1].islower():
+        j += 1
+    return 1 < j - at <= 3 and j < len(chunks) and kinds[j] in ("VERB", "BE", "CHG") and \
+        (at == 1 or kinds[at - 2] in ("COMMA", "BREAK", "COLON", "POSS"))
+
+
 def merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
     """Runs of content words become one ``MEAS`` when they name a measure or a material, or
     follow "of" or a value ("12.9 million barrels of crude oil"); other runs are dropped."""
@@ -186,6 +200,9 @@ def merge_measures(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                 k_next = k  # "64% share of the global gear market | means that most
                 flush()  # dealers": a clause begins, the measure has ended
             run.append(c)
+            continue
+        if kind == "IN" and run and _scoped_subject(chunks, kinds, k, lex):
+            run.append(c)  # "Sales in travel retail fell 9%": that channel's sales, no more
             continue
         if kind == "AND" and run and _modifiers(run[-1], chunks[k + 1:k + 4], text, lex):
             run.append(c)  # "onboard and other revenue": one measure, a part of revenue

@@ -246,6 +246,15 @@ WITH_NEXT = lazy_compile(globals(), "WITH_NEXT", r"\s*,?\s*with\s")
 WITH_GAP = lazy_compile(globals(), "WITH_GAP", r"^\s*,?\s*with\s+$")
 ITS_THEIR_START = lazy_compile(globals(), "ITS_THEIR_START", r"^(?:its|their)\s+")
 ITS_THEIR = lazy_compile(globals(), "ITS_THEIR", r"(?:its|their)\b", re.IGNORECASE)
+#: a sentence that opens with the part of a market it speaks of ("In skincare, China is the
+#: largest market, with sales of $27 billion"): its measures are of that part; not a
+#: connective ("In total,", "In contrast,") nor a period or a place (capitalised, or digits)
+FRONTED_SCOPE = lazy_compile(
+    globals(), "FRONTED_SCOPE",
+    r"\s*In\s+(?!(?:total|short|contrast|addition|particular|practice|fact|turn|general|"
+    r"summary|sum|brief|effect|theory|comparison|response|return|all|other|value|volume|"
+    r"real|nominal|dollar|euro|local|constant|absolute|aggregate|percentage|recent|each|both|"
+    r"this|that|these|those|its|their|our|my|his|her)\b)([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?),\s")
 #: the speaker's own ("half of our international students"): never the world's total
 OUR = lazy_compile(globals(), "OUR", r"(?:our|my)\b", re.IGNORECASE)
 #: a part that owns the measure after it ("The retail division's operating profit")

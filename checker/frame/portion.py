@@ -83,8 +83,9 @@ _THEN_SHARE = lazy_compile(globals(), "_THEN_SHARE",
 # what may follow a share whose total is named before it: nothing, "of the total", "of all
 # the water it treated"
 _SHARE_END = lazy_compile(globals(), "_SHARE_END",
-    r"^(?:\s+of\s+(?:the|all|its|their|it|them|this|that)\b[^,;:.\d()]{0,50})?\s*"
-    r"(?:[,;.)—–]|$)", re.IGNORECASE)
+    r"^(?:\s+of\s+(?:(?:the|all|its|their|it|them|this|that)\b[^,;:.\d()]{0,50}|"
+    r"[a-z]+(?:\s+[a-z]+){0,2}))?\s*(?:[,;.)—–]|$)", re.IGNORECASE)
+# (" or 47% of output": of the total just stated)
 # a share of a whole the sentence does not state: "of the total", "of all items", "of them"
 _OF_WHOLE = lazy_compile(globals(), "_OF_WHOLE",
     r"^\s+of\s+(?:(?:the|that|this)\s+total\b|the\s+whole\b|all\s+(?:the\s+)?[a-z]+|them\b)",
@@ -97,6 +98,9 @@ _OWN_WHOLE = lazy_compile(globals(), "_OWN_WHOLE",
 _FRONTED_OF = lazy_compile(globals(), "_FRONTED_OF",
     r"^\s*of\s+(?:(?:the|its|their|this|that|these|those|some|about|around)\s+)*$",
     re.IGNORECASE)
+# a sentence that opens with the total of the sentence before: "Of that, $1.9 billion went on"
+_OF_THAT = lazy_compile(globals(), "_OF_THAT", r"\s*of\s+(?:that|this|it|these|those)\s*,",
+                        re.IGNORECASE)
 # a part that points back to a total its sentence wrote before it: "£1.1bn of that"
 _BACK = lazy_compile(globals(), "_BACK", r"^\s+of\s+(?:that|this|it|those|these)\b",
                      re.IGNORECASE)
@@ -217,10 +221,15 @@ def _total_before(s: SentenceFigures, previous: Sentence | None) -> Iterator[Cla
             continue  # ("171,000 were below 40 hp, about 65% of the total": a bound is no part)
         fronted = [t for t in _totals(s, part, part.start)
                    if _FRONTED_OF.match(s.text, 0, t.start - s.base)]
-        if not (_PART_SHARE.match(_gap(s, part, share)) and (
-                _OF_WHOLE.match(_after(s, share)) or (
-                    fronted and _SHARE_END.match(_after(s, share))))):
-            continue  # ("Of the £412m paid, flood claims made up £173m, or 52%, with ...")
+        whole = bool(_OF_WHOLE.match(_after(s, share))) or bool(
+            fronted and _SHARE_END.match(_after(s, share)))
+        gap = _gap(s, part, share)
+        opened = bool(fronted) or bool(_OF_THAT.match(s.text))
+        if not (whole and (_PART_SHARE.match(gap) or (opened and _THEN_SHARE.match(gap)))):
+            continue  # ("Of the £412m paid, flood claims made up £173m, or 52%, with ...");
+            # a clause may come between part and share when the sentence opens with their
+            # total ("Of the $98bn ..., $31bn went through online channels - some 41%", "Of
+            # that, $1.9 billion went on new rides, lands and attractions, about 75%")
         if s.covered([(part, "level"), (share, "share")]):
             return
         back = bool(_BACK.match(_after(s, part)))  # "£1.1bn of that": a total before it

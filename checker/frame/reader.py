@@ -489,6 +489,10 @@ class Reader:
             noun = next(c for c in parts if c.kind == "MEAS")
             self.emit(next(c for c in parts if c.kind in ("NUM", "PCT")), "auto", rule,
                       noun.text)
+        elif rule == "earlier_item":  # ", from 35.8 million in 2023" after a figure of
+            value = self.leaves(tree)[-1]  # the same kind (a level, a share)
+            if self.out and self.out[-1].kind == ("share" if value.kind == "PCT" else "level"):
+                self.emit(value, "auto", "earlier_level")
         elif rule == "coordinated":
             figure = tree.children[0]
             assert isinstance(figure, Tree)

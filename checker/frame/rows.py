@@ -230,6 +230,10 @@ def _dash_asides(chunks: list[Chunk]) -> list[Chunk]:
     return out
 
 
+#: an interview's answer or question label before its colon: "A", "**Q**"
+_ANSWER = re.compile(r"[\s*_]*[AQ][\s*_]*")
+
+
 def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
     """Drop a small word whose next word was dropped ("in 2023", "from a year earlier"); read
     a verb of change that governs "N% of ..." as the verb that names its measure ("grew 41%
@@ -241,6 +245,9 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
     again: dict[int, Chunk] = {}  # a closing comma -> the name its predicate speaks of
     for k, c in enumerate(chunks):
         nxt = chunks[k + 1] if k + 1 < len(chunks) else None
+        if c.kind == "COLON" and k == 0 and _ANSWER.fullmatch(text, 0, c.start):
+            continue  # "A: Our revenue was ...": an interview's answer (but "Farming:
+            # revenue of NOK 7.3 billion" is a segment's label, never the whole's)
         if c.kind == "AND" and nxt is not None and nxt.kind in ("VERB", "BE", "CHG") and \
                 _hides(text, c.end, nxt.start) and " ".join(
                     text[c.end:nxt.start].lower().split()) not in _same_subject(lex):

@@ -14,16 +14,21 @@ from factlint.frame.vocabulary import Chunk, kind_of
 from factlint.util.bounded import BoundedMemo
 
 
-def doc_names(text: str, title: str, entity: str, lex: Lexicon) -> DocNames:
+def doc_names(text: str, title: str, entity: str, lex: Lexicon, heading: str = "") -> DocNames:
     """Read a document's aliases ("the International Energy Agency (IEA)"), vocabulary and
-    own entity (``entity`` if given, else the one organisation its title names)."""
+    own entity (``entity`` if given, else the one organisation its title names; under a
+    title in Chinese, the one its first ``heading`` names)."""
     aliases = aliases_in(text, title, lex)
     names = DocNames(aliases, text)
     if entity:
         names.entity = clean_name(entity, lex)
-    elif title:
-        names.entity = _shouted_company(title, lex) or _shouted_name(title, text, lex) or \
-            _title_entity(_unquoted(title), tuple(sorted(aliases.items())), lex, names)
+    else:
+        for said in (title, heading if _CJK.search(title) else ""):
+            if said:
+                names.entity = _shouted_company(said, lex) or _shouted_name(said, text, lex) \
+                    or _title_entity(_unquoted(said), tuple(sorted(aliases.items())), lex, names)
+            if names.entity:
+                break
     names.entity = aliases.get(names.entity, names.entity)  # keyed by its short form
     names.region = title_place(lex, title)  # "North American excavator market": what "the
     # region" is
@@ -130,6 +135,8 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
                                        for c in CAPITALISED.findall(title))
                            if len(w) > 1 and w not in NOT_NAMES and w not in in_sure
                            and not _occasion(w) and w not in lex.name_suffixes
+                           and not (w.endswith("ing") and len(w) > 5)  # ("Plugging in the
+                           # bin lorry": a verb opening the headline, no name)
                            # ("Bank results": a word companies are named with, alone no name)
                            and not any(ch.isdigit() for ch in w)
                            and lex.place(w) is None and w.lower() not in lex.materials
@@ -150,18 +157,26 @@ def _title_entity(title: str, aliases: tuple[tuple[str, str], ...], lex: Lexicon
 
 
 def _headline_subject(title: str, candidates: set[str]) -> set[str]:
-    """Of several names a title gives, the one that opens it when every other one follows a
-    preposition (an object: "on Pier D", "from Fincantieri"); all of them otherwise."""
-    first = {c for c in candidates if title.lstrip().startswith(c)}
-    others = candidates - first
-    if len(first) != 1 or not all(
-            re.search(rf"\b(?:{_PREPOSITIONS})\s+(?:the\s+)?{re.escape(c)}\b", title)
-            for c in others):
+    """Of several names a title gives, the one that opens it (after a label such as
+    "Interview:") when every other one stands in a phrase a preposition opens after it (an
+    object: "on Pier D", "from Fincantieri", "on fees, sport and catching Stagecraft"); all
+    of them otherwise."""
+    at = {c: m.start() for c in candidates if (m := re.search(rf"\b{re.escape(c)}", title))}
+    if len(at) != len(candidates):
         return candidates
-    return first
+    first = min(at, key=lambda c: at[c])
+    lead = title[:at[first]].strip()
+    if lead and not (lead.endswith(":") and len(lead.split()) <= 2):
+        return candidates
+    after = at[first] + len(first)
+    prep = _PREPOSITION.search(title, after)
+    if prep is None or any(at[c] < prep.end() for c in candidates if c != first):
+        return candidates
+    return {first}
 
 
-_PREPOSITIONS = "on|for|in|at|to|from|with|by|of|over|against|into|behind|after|before"
+_PREPOSITION = re.compile(
+    r"\b(?:on|for|in|at|to|from|with|by|of|over|against|into|behind|after|before)\s")
 
 
 #: words a title names an occasion or a period with, never an organisation ("Fourth Quarter",
@@ -187,6 +202,7 @@ def _alone(word: str, text: str, lex: Lexicon) -> bool:
     return False
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _LAST_WORD = re.compile(r"([\w&'’.-]+)\s+$")
 _NEXT_WORD = re.compile(r"\s+([\w&'’.-]+)")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
