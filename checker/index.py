@@ -55,34 +55,43 @@ def unify_subjects(claims: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
     if not suffixes:
         return list(claims)
     subjects: dict[tuple[str, str], set[str]] = defaultdict(set)
+    kinds: dict[str, set[str]] = defaultdict(set)  # the kinds a measure is stated in
     stated: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         subjects[(claim.measure, claim.kind)].add(claim.subject)
+        kinds[claim.measure].add(claim.kind)
         stated[(claim.measure, claim.kind, claim.subject)].append(claim)
     renames: dict[tuple[str, str, str], str] = {}
     for (measure, kind, full), short in _declared(claims).items():
         if full in subjects[(measure, kind)]:  # "Suez Canal" where a document wrote "Suez
             renames[(measure, kind, full)] = short  # Canal ... Suez" for it
-    for (measure, kind), names in subjects.items():
+
+    def rename(measure: str, full: str, short: str) -> None:
+        """``full`` is ``short`` in every kind of the measure that states it, unless a
+        document tells the two apart."""
+        for kind in kinds[measure]:
+            if full in subjects[(measure, kind)] and \
+                    not _told_apart(stated[(measure, kind, full)], stated[(measure, kind, short)]):
+                renames[(measure, kind, full)] = short
+
+    # the names of one measure, whatever its kinds: "Clearview" of a multiple ("twice as many
+    # eye tests as Brightsight") is the "Clearview Opticians" of the levels of eye tests
+    for measure, measure_kinds in kinds.items():
+        names = set().union(*(subjects[(measure, kind)] for kind in measure_kinds))
         if len(names) < 2:
             continue
         for short, full in _acronyms(names, suffixes):  # "MSC" beside "Mediterranean
-            if not _told_apart(stated[(measure, kind, full)],  # Shipping Company"
-                               stated[(measure, kind, short)]):
-                renames[(measure, kind, full)] = short
+            rename(measure, full, short)  # Shipping Company"
         for short, longer in _first_words(names, lexicon):  # "Caledon" beside "Caledon
             for full in longer:  # Connect Railways"
-                if not _told_apart(stated[(measure, kind, full)],
-                                   stated[(measure, kind, short)]):
-                    renames[(measure, kind, full)] = short
+                rename(measure, full, short)
         for name in names:
             base = without_suffixes(name, suffixes)
             if base == name or base not in names:
                 continue
             if all(other == name or not other.startswith(base + " ")
-                   or without_suffixes(other, suffixes) == base for other in names) and \
-                    not _told_apart(stated[(measure, kind, name)], stated[(measure, kind, base)]):
-                renames[(measure, kind, name)] = base
+                   or without_suffixes(other, suffixes) == base for other in names):
+                rename(measure, name, base)
     if not renames:
         return list(claims)
     first = dict(renames)

@@ -26,11 +26,11 @@ _MONTH_NUMBERS = {name: n for n, name in enumerate(
 
 _PATTERNS = lazy_compile(globals(), "_PATTERNS",
     rf"""
-    (?=[QtfsJFMASONDBbIiUudaln12eoH])  # the first letter of every branch: a quick test
+    (?=[QtfsJFMASONDBbIiUudaln12eoHh])  # the first letter of every branch: a quick test
     (?:(?P<half>\bH(?P<h>[12])\s*(?:of\s+)?(?P<hy>{_YEAR})\b
       |\b(?P<hy2>{_YEAR})\s*H(?P<h2>[12])\b
       |\b(?:[Tt]he\s+)?(?P<hw>(?i:first|second))[\s-]half(?:[\s-]year)?(?:\s+of)?(?:\s+(?P<hy3>{_YEAR}))?\b
-      |\b(?:[Tt]he\s+)?(?P<sn>(?i:three|six|nine))\s+months\s+(?:to|ended|ending|through)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?
+      |\b(?:[Tt]he\s+)?(?:(?P<sn>(?i:three|six|nine))\s+months|(?i:half[\s-]year))\s+(?:to|ended|ending|through)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?
         (?P<sm>{MONTH})(?:\s+\d{{1,2}})?(?:,?\s+(?P<sy>{_YEAR}))?\b
       |\b(?:[Tt]he\s+)?(?i:first)\s+(?P<fn>(?i:three|six|nine))\s+months(?:\s+of)?\s+(?P<fny>{_YEAR})\b)
     |(?P<quarter>\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<qy>{_YEAR})\b
@@ -103,7 +103,8 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
         start, end = m.span()
         if m.group("sm") or m.group("fn"):  # "the six months to 31 December 2024": July
             # to December; "the first nine months of 2024": January to September
-            span = _SPAN_MONTHS[(m.group("sn") or m.group("fn")).lower()]
+            said = m.group("sn") or m.group("fn")  # ("the half year to 30 June": six)
+            span = _SPAN_MONTHS[said.lower()] if said else 6
             last = _MONTH_NUMBERS[m.group("sm")[:3].lower()] if m.group("sm") else span
             year_text = m.group("sy") or m.group("fny")
             if year_text:

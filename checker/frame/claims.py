@@ -90,6 +90,7 @@ class Framer(PatternFrames):
         self.lex = lexicon
         self.locate = locate
         self._names: tuple[Document, DocNames] | None = None
+        self._title_period: tuple[Document, Period | None] | None = None
         self._starts: tuple[Document, list[int]] | None = None  # each segment's start
         self._sections: tuple[Document, list[tuple[int, Period | None]]] | None = None
         self._why: dict[int, str] = {}  # mention start -> why it was not framed
@@ -104,6 +105,17 @@ class Framer(PatternFrames):
             heading = next((s.text for s in doc.segments if s.role == "heading"), "")
             self._names = (doc, doc_names(text, doc.title, doc.entity, self.lex, heading))
         return self._names[1]
+
+    def title_period(self, doc: Document) -> Period | None:
+        """The one period shorter than a year that ``doc``'s title states ("results for the
+        half year to 30 June 2025", "Seatwise posts record third quarter"): what its figures
+        of no stated period are of, rather than a year; None for any other title."""
+        if self._title_period is None or self._title_period[0] is not doc:
+            found = {p for _s, _e, p in periods.stated_periods(doc.title, doc.date)}
+            one = found.pop() if len(found) == 1 else None
+            self._title_period = (doc, dataclasses.replace(one, stated=False) if one is not None
+                                  and one.granularity != "year" and not one.projection else None)
+        return self._title_period[1]
 
     # ------------------------------------------------------------- subjects
     def frame(self, sentence: Sentence, ctx: DocContext) -> tuple[list[Claim], Sentence]:
@@ -599,6 +611,8 @@ class Framer(PatternFrames):
                       text, max(0, m.start - sentence.start - 24), m.start - sentence.start)
                   ] if found else []  # only a stated period needs them
         period = periods.period_for(found, ms, me, clause_lo, clause_hi, ctx.doc.date, others)
+        if not found and not shift:  # no period said here: the title's, if it is a quarter's
+            period = self.title_period(ctx.doc) or period  # or a half-year's
         if kind in ("change", "level") and period is not None and not period.stated and others:
             # "up 4% from 147 Mt in 2022": a change on the year after the earlier one's, and
             # "was $11.1 billion, down 19% from $13.7 billion in 2023" a level of that year

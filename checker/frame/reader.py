@@ -212,8 +212,11 @@ class Reader:
                 # "of £3.86bn" only after an owner's measure, "Kestrel's sales", never after
                 # a place's word before one, "on US sales of $15.4 billion")
         waiting, self.unmeasured = self.unmeasured, []
-        if self.measure and waiting and self.out and \
-                waiting[-1][0].mention < max(f.mention for f in self.out):
+        last = max(self.out, key=lambda f: f.mention) if self.out else None
+        if self.measure and waiting and last is not None and \
+                waiting[-1][0].mention < last.mention and last.kind == "share":
+            # (a share's list; not "held 44% of a smaller market, with sales of $16.2
+            # billion": sales in that market, of which 44% is no share)
             for value, shape, who, down in waiting:  # the list's last item named it
                 self.emit(value, "share", shape, self.measure, who, down)
             self.out.sort(key=lambda f: f.mention)
@@ -405,6 +408,9 @@ class Reader:
                     for c in self.w):
                 self.read_figure(tree, rule)
             return
+        if rule == "with_statement" and self.unmeasured:
+            return  # "held 44% of a smaller market, with sales of $16.2 billion": its sales in
+            # a market the share does not name, not all of its sales
         if rule in ("verb_statement", "copula_statement", "with_statement"):
             tokens = [c for c in tree.children if isinstance(c, Token)] + [
                 c for sub in tree.children if isinstance(sub, Tree) and sub.data == "with_figure"
