@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from fractions import Fraction
 
 from factlint.frame.lexicon import Lexicon
@@ -248,6 +249,17 @@ def _sized(groups: dict[tuple[str, str, str], tuple[Claim, ...]], index: ClaimIn
     return out
 
 
+def _sized_name(subject: str, sized: Sized) -> str | None:
+    """The name ``sized`` states a ranked subject's figures under: its own, else the one name
+    that is a shorter or longer form of it ("Kairo" for "Kairo Sports", "Harbour Veterinary
+    Partners" for "Harbour"); None when none is, or several are."""
+    key = subject.casefold()
+    if key in sized:
+        return key
+    near = [k for k in sized if k.startswith(key + " ") or key.startswith(k + " ")]
+    return near[0] if len(near) == 1 else None
+
+
 def _by_size(rank: Claim, sized: Sized, index: ClaimIndex,
              settings: Settings) -> tuple[Severity, str, list[Claim]] | None:
     """A rank whose own measure states no figure of X ("the UK's second-largest motor
@@ -263,7 +275,13 @@ def _by_size(rank: Claim, sized: Sized, index: ClaimIndex,
     if not topic:
         return None  # "the second-largest platform": among which, by what?
     verdicts: list[tuple[Severity, str, list[Claim]]] = []
-    for measure, claims, rows in sized.get(rank.subject.casefold(), []):
+    named = _sized_name(rank.subject, sized)
+    if named is None:
+        return None
+    if named != rank.subject.casefold():  # "Kairo Sports" ranked, "Kairo" in the table
+        rank = replace(rank, subject=next(c.subject for _m, cs, _r in sized[named] for c in cs
+                                          if c.subject.casefold() == named))
+    for measure, claims, rows in sized[named]:
         head, where = _scoped(measure, lex)
         if where.casefold() != scope.casefold() or not topic <= set(head.split()):
             continue

@@ -448,7 +448,8 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
     if _verb_form(lower, lex):  # "coming", "installed": a verb form, not a measure's word,
         # but "operating profit", "its ceiling", "a 5 MW building": a measure's own word
         noun = (i + 1 < len(tokens) and normalise_phrase(tokens[i + 1][2]) in lex.measure_heads
-                ) or (i > 0 and (tokens[i - 1][2] == "" or tokens[i - 1][2].lower() in _ARTICLES))
+                ) or (i > 0 and (tokens[i - 1][2] == "" or tokens[i - 1][2].lower() in _ARTICLES
+                                 or tokens[i - 1][2] in ("'s", "’s")))  # ("ESA's funding")
         return (1, Chunk("WORD", start, end, word)) if noun else None
     measure_word = _measure_word(word, lower, lex)
     if word[0].islower() and lower != "the" and lower not in vocab.longest:

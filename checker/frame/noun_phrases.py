@@ -92,6 +92,9 @@ def _subject_of_value(chunks: list[Chunk], k: int, before: str, run: list[Chunk]
         return False  # ("the bill for water and wastewater services was": no clause opens)
     if k + 3 < len(chunks) and chunks[k].kind in ("AT", "IN") and chunks[k + 1].kind == "NAME":
         k += 2  # "The average basket at Pelham Foods edged up to £31.40": its measure there
+    elif k + 2 < len(chunks) and chunks[k].kind in ("FOR", "IN") and \
+            chunks[k + 1].kind in ("BE", "CHG"):
+        k += 1  # "ESA's funding for 2024 totalled €779 million": its period between
     if before not in _CLAUSE_OPENS or k + 1 >= len(chunks) or not (
             chunks[k].kind == "CHG" or (chunks[k].kind == "BE" and " ".join(
                 chunks[k].text.lower().split()) in _COPULAS)) or not all(c.text[:1].islower() or (
