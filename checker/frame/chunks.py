@@ -51,8 +51,9 @@ _COMPARED = lazy_compile(globals(), "_COMPARED",
 #: what follows a sentence's first word when it is a name in apposition: "Rotterdam,
 #: Europe's busiest container port, handled ..."
 _APPOSITION = lazy_compile(globals(), "_APPOSITION",
-                           r"\s+(?:(?:the|a|an)\s+(?:[A-Z][\w-]+\s+)?[a-z]|[A-Z][\w-]+(?:'s|’s)\s|"
-                           r"(?:which|who|whose)\s)")
+                           r"\s+(?:(?:the|a|an)\s+(?:[A-Z][\w.-]*(?:'s|’s)?\s+)?[a-z]|"
+                           r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w.-]*(?:'s|’s)\s|(?:which|who|whose)\s)")
+#: ("Brightway, the UK's second-largest grocer", "Orsino, North America's second-largest")
 #: a capitalised adjective made with a hyphen: "Saskatoon-based", "US-listed", "China-made"
 _DESCRIBED = lazy_compile(globals(), "_DESCRIBED", r"-(?:[a-z]+ed|made|led|run|built)$")
 #: an adjective that may open a sentence before a place: "Neighbouring Ghana"

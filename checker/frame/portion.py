@@ -60,8 +60,9 @@ _PART_SHARE = lazy_compile(globals(), "_PART_SHARE",
     r"\s+)*)$", re.IGNORECASE)
 # share -> total: "of the world's", "of a total of", "of the region's combined"
 _SHARE_TOTAL = lazy_compile(globals(), "_SHARE_TOTAL",
-    r"^\s+of\s+(?:(?:the|a|an|its|their|world|global|worldwide|total|combined|overall|"
-    r"estimated|national|annual|entire|whole|[A-Za-z]+['’]s?)\s+){0,4}(?:of\s+)?$")
+    r"^\s+of\s+(?:(?:(?:the|a|an|its|their|world|global|worldwide|total|combined|overall|"
+    r"estimated|national|annual|entire|whole|[A-Za-z]+['’]s?)\s+){0,4}(?:of\s+)?|"
+    r"(?:[a-z][a-z-]*\s+){1,3}of\s+)$")  # ("34% of group sales of €9.75 billion")
 _SCOPE = lazy_compile(globals(), "_SCOPE", r"\b(?:world|global|worldwide|total)\b", re.I)
 # part -> total: "412 Ml a day through leaking pipes, out of the", "28,400 homes out of a
 # total of"

@@ -408,6 +408,11 @@ class Reader:
                     for c in self.w):
                 self.read_figure(tree, rule)
             return
+        if rule == "copula_statement" and self.verb and first is not None and \
+                first.kind == "BE" and first.text.lower() in ("had", "has", "have") and \
+                not any(c.kind == "MEAS" for c in self.leaves(tree)):
+            return  # "delivered 21 Rafales in 2024 and had 220 on order": what it holds, not
+            # what the verb before counts
         if rule == "with_statement" and self.unmeasured:
             return  # "held 44% of a smaller market, with sales of $16.2 billion": its sales in
             # a market the share does not name, not all of its sales
