@@ -28,13 +28,15 @@ from factlint.util.lazyre import lazy_compile
 OTHER = "(other figure)"
 # a multiple or a fraction between two figures
 _A_MULT = lazy_compile(globals(), "_A_MULT",
-    r"^" + NOUN + r"(?:\s+of\s+[a-z][a-z -]{0,30}?)?" + WHEN +
+    r"^" + NOUN + r"(?:\s+of\s+[a-z][a-z -]{0,30}?)?"
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?" + WHEN +  # ("in the UK")
     r"\s*(?:,|—|–|\s-)?\s*(?:(?:or|which\s+(?:is|was)|that\s+(?:is|was)|is|was|are|were|"
     r"some|about|around|roughly|nearly|almost|more\s+than|over|less\s+than|under|just)\s+)*$",
     re.IGNORECASE)
 _MULT_B = lazy_compile(globals(), "_MULT_B",
     r"^\s+(?:as\s+(?:much|many|large|big|high|great)\s+as\s+|(?:that\s+of\s+)?)"
-    r"(?:the\s+|its\s+|their\s+|(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+)?$")
+    r"(?:the\s+|its\s+|their\s+|(?P<owner>[A-Z][\w.&-]*(?:\s+(?:&\s+)?[A-Z][\w.&-]*){0,3})"
+    r"['’]s?\s+)?$")  # ("three times Chapter & Verse's 37 million")
 #: a fraction of another's figure ("a third of India's 90 Mt"); of a whole, it is a share
 FRACTION_OF_OWNER = lazy_compile(globals(), "FRACTION_OF_OWNER",
     r"^\s+of\s+(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+$")
