@@ -102,3 +102,16 @@ def test_the_claim_cache_keeps_what_was_written(
     assert (root / ".factlint_cache").is_dir() and second[2] == ""
     assert first[1] == second[1] == run_cli([*argv, "--no-cache"], root)[1]
     assert '"stated_unit": "mile"' in second[1]
+
+
+def test_a_multiple_written_as_a_word_is_listed_where_it_stands(tmp_path: Path) -> None:
+    """"roughly double" is no quantity mention, but the sentence's arithmetic frames it: the
+    listing shows it at its line and column (it used to crash the listing)."""
+    (tmp_path / "capex.md").write_text(
+        "---\ntitle: Gulf Olefins interview\ndate: 2025-03-01\n---\n\n"
+        "Our capital expenditure this year will be about SAR 9 billion, roughly double the "
+        "SAR 4.6 billion we spent in 2024.\n", encoding="utf-8")
+    data = _listing(["."], tmp_path)
+    double = [m for m in data["mentions"] if m["text"] == "roughly double"]
+    assert double and double[0]["line"] == 6 and double[0]["column"] > 1
+    assert double[0]["claims"]

@@ -185,8 +185,10 @@ def _factor_after(s: SentenceFigures, a: Mention,
         iv = multiplier(x, qualifier)
         value = Value(iv, iv, "times", "ratio", (x,), "times")
         start = s.base + (word.start("q") if word.group("q") else word.start("w"))
-        mention = Mention(start, s.base + word.end("w"), s.text[start - s.base:word.end("w")],
-                          "multiple", value, qualifier)
+        end = s.base + word.end("w")
+        mention = Mention(start, end, s.text[start - s.base:word.end("w")], "multiple", value,
+                          qualifier, location=s.framer.locate(start, end))  # (a word the
+        # quantity grammar reads as no mention: located here, for reports and baselines)
         owner = _MULT_B.match(s.text[word.end() - 1:b.start - s.base])
         return (as_comparison(mention, iv, qualifier), b,
                 owner.group("owner") or "" if owner else "")

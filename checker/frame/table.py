@@ -322,7 +322,15 @@ def frame_cell(
         return []
     key = lexicon.measure_key(words, agent, ctx.topic) if (words or agent) else None
     if key is None and not agent and not rows_are_measures:
-        key = borrowed or None  # (words a caption gave that name no measure: no matter)
+        what, _, _head = borrowed.rpartition(" ")
+        own_words = normalise_phrase(words).split()
+        if own_words and what and not _SCOPED.search(borrowed) and "market" not in own_words \
+                and all(w in lexicon.measure_nouns or w in lexicon.measure_heads
+                        for w in own_words):
+            # a bare measure noun of its own ("Production 2024" beside "Exports 2024", under
+            # prose on tyre exports): tyre production, of what the prose's measure counts
+            key = lexicon.measure_key(f"{what} {words}", "", ctx.topic)
+        key = key or borrowed or None  # (words a caption gave that name no measure: no matter)
     if key is None and value.dimension == "share" and not year_row and \
             lexicon.place(row) is None and (market := title_market(lexicon, ctx.doc.title)):
         key = market  # "| Kuriex | 11% |" under "Market shares by volume" in "Germany's
@@ -370,6 +378,10 @@ def frame_cell(
         subject_text=subject_text, measure_text=words,
         shape="table_total" if cell.is_total_row and only_rows else "table_row",
     )]
+
+
+#: a measure scoped to a place, a destination or a source ("revenue in United Kingdom")
+_SCOPED = lazy_compile(globals(), "_SCOPED", r"\s(?:in|to|from)\s")
 
 
 def title_market(lexicon: Lexicon, title: str) -> str:

@@ -290,12 +290,18 @@ class _Walker:
             self.previous = ""
             return texts
         subject = texts[0] if texts else ""
+        if len(texts) > 1 and _RANK_COLUMN.fullmatch(header[0].strip(" *_")):
+            subject = texts[1]  # "| Rank | Country | ... |": the row is the country's
         total = subject.casefold() in TOTAL_ROWS
         headers = tuple(header)
         for n, (s, masked) in enumerate(cells[: len(header)]):
             self._segment_from(s, masked, "table_cell",
                                TableCell(subject, header[n], caption, total, headers))
         return header
+
+
+#: a first column that numbers the rows ("Rank", "#", "No."): the subject is the next one
+_RANK_COLUMN = re.compile(r"(?i)rank(?:ing)?|#|no\.?|pos(?:ition|\.)?")
 
 
 def _is_caption(paragraph: str) -> bool:

@@ -143,9 +143,11 @@ def _mention_dict(path: str, mention: Mention, framed: list[Claim],
 
 
 def _by_mention(sentences: Sequence[tuple[str, Sentence]], claims: Sequence[Claim],
-                ) -> tuple[dict[tuple[str, int, int], list[Claim]], list[Mention]]:
+                ) -> tuple[dict[tuple[str, int, int], list[Claim]],
+                           list[tuple[tuple[str, int, int], Mention]]]:
     """The claims of each listed mention (by path and offsets), and the mentions of claims
-    that stand under no listed one.
+    that stand under no listed one, each with its key (a claim's path: its mention may have
+    no location of its own).
 
     A framer may trim its mention ("roughly half" of the listed "roughly half of"): such a
     claim is listed under the mention that holds its own, so that every claim the rules
@@ -173,7 +175,7 @@ def _by_mention(sentences: Sequence[tuple[str, Sentence]], claims: Sequence[Clai
         if not holders:
             own[key] = m
         by_mention.setdefault(key, []).append(claim)
-    return by_mention, list(own.values())
+    return by_mention, list(own.items())
 
 
 def claims_report(
@@ -194,10 +196,7 @@ def claims_report(
     ]
     mentions += [_mention_dict(path, m, [], "count", table, counted(sentence, m))
                  for path, sentence in sentences for m in sentence.counts]
-    mentions += [_mention_dict(m.location.path if m.location else "", m,
-                               by_mention[(m.location.path if m.location else "", m.start,
-                                           m.end)], "", table)
-                 for m in own]
+    mentions += [_mention_dict(key[0], m, by_mention[key], "", table) for key, m in own]
     mentions.sort(key=lambda d: (d["path"], d["line"], d["column"], d["end_column"]))
     framed = sum(1 for m in mentions if m["claims"])
     return {
