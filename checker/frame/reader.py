@@ -399,6 +399,11 @@ class Reader:
         if first is not None and first.kind in ("VERB", "BE", "CHG"):
             self.start = first.start  # "holds nearly 90% of ...", as the patterns quote it
         if first is not None and first.kind == "VERB":
+            if self.out and not self.out[-1].verb_measure and first.key and \
+                    not any(c.kind == "MEAS" for c in self.leaves(tree)):
+                self.measure = ""  # "which holds 303 billion barrels of oil reserves,
+                # pumped 0.8 million barrels a day": what the new verb counts, not the
+                # measure a link verb's noun named before it
             self.verb = first.key
         if rule == "verbless_statement":  # "the United States 21% of global LNG exports"
             value = self.chunk(tree.children[0])  # type: ignore[arg-type]
