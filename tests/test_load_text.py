@@ -202,3 +202,21 @@ def test_a_file_of_dated_items_is_one_document_per_item(tmp_path: Path) -> None:
                      ("2024-04-24", "Orvane first quarter"),
                      ("2025-01-14", "ROTTERDAM GROWS AGAIN")]
     assert source.documents[1].segments[-1].text == "Orvane said revenue rose 20% to EUR 3.6bn."
+
+
+def test_a_bulleted_list_in_plain_text_is_one_segment_per_item(tmp_path: Path) -> None:
+    """A press release's highlights ("- Net sales of $24.7 billion" ...) are items, each read
+    on its own, not one run-on sentence; a single line that opens with a dash inside a
+    wrapped paragraph stays in its paragraph."""
+    text = ("Baytree Chemical Corporation Reports Full-Year 2024 Results\n\n"
+            "Highlights for 2024\n- Net sales of $24.7 billion\n- Net income of $1.41 billion\n"
+            "- Capital expenditures of $3.2 billion, including $1.9 billion\n  for the cracker\n\n"
+            "Of the $98bn spent on beauty, $31bn went through online channels\n"
+            "- some 41% of the total.\n")
+    source = _read(tmp_path, "release.txt", text.encode())
+    segments = [s.text for d in source.documents for s in d.segments]
+    assert "Net sales of $24.7 billion" in segments
+    assert "Net income of $1.41 billion" in segments
+    assert any(s.startswith("Capital expenditures") and s.endswith("for the cracker")
+               for s in segments)
+    assert any(s.endswith("- some 41% of the total.") for s in segments)

@@ -194,8 +194,34 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[Segment]:
-    return [seg for block in _blocks(text, start, end) for part in _headline_apart(text, *block)
+    return [seg for block in _blocks(text, start, end) for part in _apart(text, *block)
             if (seg := _paragraph(text, *part)) is not None]
+
+
+def _apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A block's pieces: its headline apart, and each item of a bulleted list."""
+    return [item for part in _headline_apart(text, start, end)
+            for item in _bullets_apart(text, *part)]
+
+
+def _bullets_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A block of two or more bulleted lines ("- Net sales of $24.7 billion" / "- Net income
+    of $1.41 billion") as one piece per item, its bullet left out, and the lines before the
+    first item as one more; any other block whole (a single line that opens with a dash is
+    more likely a wrapped clause: "... channels\n- some 41% of the total")."""
+    lines = [(s + start, e + start) for s, e in line_spans(text[start:end])]
+    marks = [(s, m.end()) for s, e in lines if (m := _BULLET.match(text, s, e)) is not None]
+    if len(marks) < 2:
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    if marks[0][0] > start:
+        pieces.append((start, marks[0][0]))
+    for n, (_line, item_start) in enumerate(marks):
+        pieces.append((item_start, marks[n + 1][0] if n + 1 < len(marks) else end))
+    return pieces
+
+
+_BULLET = re.compile(r"[ \t]*[-*•–][ \t]+")
 
 
 def _plain(text: str, start: int, end: int, rel: str, index: int) -> Document:
@@ -215,7 +241,7 @@ def _plain(text: str, start: int, end: int, rel: str, index: int) -> Document:
             rest = _skip_newline(text, line_end)
             blocks[0] = (rest, first_end)
     date = None
-    for s, e in [part for block in blocks for part in _headline_apart(text, *block)]:
+    for s, e in [part for block in blocks for part in _apart(text, *block)]:
         segment = _paragraph(text, s, e)
         if segment is not None:
             if date is None and len(segments) <= 1:  # a dateline under the title
