@@ -256,8 +256,8 @@ def _sized_name(subject: str, sized: Sized) -> str | None:
     key = subject.casefold()
     if key in sized:
         return key
-    near = [k for k in sized if k.startswith(key + " ") or key.startswith(k + " ")]
-    return near[0] if len(near) == 1 else None
+    forms = [k for k in sized if k.startswith(key + " ") or key.startswith(k + " ")]
+    return forms[0] if len(forms) == 1 else None
 
 
 def _by_size(rank: Claim, sized: Sized, index: ClaimIndex,

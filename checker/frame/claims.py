@@ -216,6 +216,7 @@ class Framer(PatternFrames):
         out: list[Claim] = []
         before = set(framed)  # framed by growth statements
         each: set[tuple[int, str]] = set()  # "Russia and Saudi Arabia for 8% each": both
+        fronted = P.FRONTED_SCOPE.match(text)  # "In skincare, ...": of that part, each figure
         for f in found:
             mention = sentence.mentions[f.mention]
             if mention.start in before or (mention.start, f.subject) in each or (
@@ -269,7 +270,6 @@ class Framer(PatternFrames):
                 self._why.setdefault(mention.start, "no-measure")  # "spent 27% of net sales
                 continue  # on advertising, about $4.3 billion": money spent, measured against
                 # the sales, which are neither
-            fronted = P.FRONTED_SCOPE.match(text)
             if fronted is not None and phrase and fronted.group(1) not in phrase.lower():
                 phrase = f"{fronted.group(1)} {phrase}"  # "In skincare, ... sales of $27bn"
             on = spent_on(text, mention.end - sentence.start) \

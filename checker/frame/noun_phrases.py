@@ -113,8 +113,8 @@ def _scoped_subject(chunks: list[Chunk], kinds: list[str], at: int, lex: Lexicon
     """Whether "in" at ``at`` scopes a measure that opens a clause by a few common nouns
     before its verb ("Sales in travel retail fell", "Revenue in skincare rose"), not by a
     place or a time."""
-    if at == 0 or normalise_phrase(chunks[at - 1].text).split()[-1:] == [] or \
-            normalise_phrase(chunks[at - 1].text).split()[-1] not in lex.measure_heads:
+    last = normalise_phrase(chunks[at - 1].text).split()[-1:] if at else []
+    if not last or last[0] not in lex.measure_heads:
         return False
     j = at + 1
     while j < len(chunks) and kinds[j] == "WORD" and chunks[j].text[:1].islower():

@@ -10,6 +10,7 @@ import re
 from factlint.frame.chunks import CAPITALISED, chunk_words, shouted
 from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.frame.names import NOT_NAMES, DocNames, aliases_in, clean_name
+from factlint.frame.patterns import CJK
 from factlint.frame.vocabulary import Chunk, kind_of
 from factlint.util.bounded import BoundedMemo
 
@@ -23,7 +24,7 @@ def doc_names(text: str, title: str, entity: str, lex: Lexicon, heading: str = "
     if entity:
         names.entity = clean_name(entity, lex)
     else:
-        for said in (title, heading if _CJK.search(title) else ""):
+        for said in (title, heading if CJK.search(title) else ""):
             if said:
                 names.entity = _shouted_company(said, lex) or _shouted_name(said, text, lex) \
                     or _title_entity(_unquoted(said), tuple(sorted(aliases.items())), lex, names)
@@ -202,7 +203,6 @@ def _alone(word: str, text: str, lex: Lexicon) -> bool:
     return False
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _LAST_WORD = re.compile(r"([\w&'’.-]+)\s+$")
 _NEXT_WORD = re.compile(r"\s+([\w&'’.-]+)")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")

@@ -301,7 +301,7 @@ class _Walker:
 
 
 #: a first column that numbers the rows ("Rank", "#", "No."): the subject is the next one
-_RANK_COLUMN = re.compile(r"(?i)rank(?:ing)?|#|no\.?|pos(?:ition|\.)?")
+_RANK_COLUMN = lazy_compile(globals(), "_RANK_COLUMN", r"(?i)rank(?:ing)?|#|no\.?|pos(?:ition|\.)?")
 
 
 def _is_caption(paragraph: str) -> bool:
