@@ -28,7 +28,8 @@ from factlint.parse.units import UnitInfo, surface_unit, unit_info
         ("pounds", "GBP"), ("¥", "JPY"), ("yen", "JPY"), ("元", "CNY"), ("RMB", "CNY"),
         ("yuan", "CNY"), ("A$", "AUD"), ("C$", "CAD"), ("HK$", "HKD"), ("S$", "SGD"),
         ("barrels", "barrel"), ("litres", "litre"), ("km", "kilometre"), ("years", "year"),
-        ("年", "year"),
+        ("年", "year"), ("ounces", "troy_ounce"), ("oz", "troy_ounce"),
+        ("Moz", "million_troy_ounces"), ("koz", "thousand_troy_ounces"),
     ],
 )
 def test_surface_forms(written: str, name: str) -> None:

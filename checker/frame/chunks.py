@@ -52,8 +52,11 @@ _COMPARED = lazy_compile(globals(), "_COMPARED",
 #: Europe's busiest container port, handled ..."
 _APPOSITION = lazy_compile(globals(), "_APPOSITION",
                            r"\s+(?:(?:the|a|an)\s+(?:[A-Z][\w.-]*(?:'s|’s)?\s+)?[a-z]|"
-                           r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w.-]*(?:'s|’s)\s|(?:which|who|whose)\s)")
-#: ("Brightway, the UK's second-largest grocer", "Orsino, North America's second-largest")
+                           r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w.-]*(?:'s|’s)\s|(?:which|who|whose)\s|"
+                           r"(?:owned|controlled|based|headquartered|listed|founded|run)\s+"
+                           r"(?:by|in)\s)")
+#: ("Brightway, the UK's second-largest grocer", "Orsino, North America's second-largest",
+#: "Lloyd, owned by Havells, had 9.5%")
 #: a capitalised adjective made with a hyphen: "Saskatoon-based", "US-listed", "China-made"
 _DESCRIBED = lazy_compile(globals(), "_DESCRIBED", r"-(?:[a-z]+ed|made|led|run|built)$")
 #: an adjective that may open a sentence before a place: "Neighbouring Ghana"
@@ -78,6 +81,19 @@ _REST = lazy_compile(
     r"(?:\s+(?:brands|vendors|makers|producers|companies|countries|players))?"
     r"\s+(?:with\s+|at\s+|(?:a\s+)?further\s+|another\s+)?$", re.IGNORECASE)
 _EACH = lazy_compile(globals(), "_EACH", r"\s+(each)\b")
+#: a place in a ranking after a name: "Brightlink came second with 17.9%"
+_PLACED = lazy_compile(globals(), "_PLACED",
+                       r"(?:came|comes|finished|placed|ranked|ranks)\s+(?:first|second|third|"
+                       r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b")
+#: what dates a value as the earlier level a change is from: "of 2024", "a year earlier"
+_EARLIER_TIME = lazy_compile(
+    globals(), "_EARLIER_TIME",
+    r"\s+(?:(?:of|in|for|during)\s+(?:(?:fiscal|the\s+year)\s+)?(?:19|20)\d\d\b|"
+    r"a\s+year\s+(?:earlier|before|ago)|(?:last|the\s+(?:previous|prior|year\s+before))"
+    r"\s*(?:year)?\b)", re.IGNORECASE)
+#: "than the 224.5 million of 2024" after "6% more": the level the change is from
+_THAN_VALUE = lazy_compile(globals(), "_THAN_VALUE",
+                           r"\s+(than)\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
 #: sentences remembered with their chunks (a corpus repeats titles and stock phrases)
 _MEMO: BoundedMemo[tuple[object, ...], tuple[tuple[Chunk, ...],
                                               tuple[tuple[str, bool], ...]]] = \
@@ -182,11 +198,24 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
                 # of the figure before, and their share of it)
                 out[-1] = Chunk("OTHER", start, end, out[-1].text, mention=k)  # "60% of them"
             than = _COMPARED.match(text, end)
-            if than is not None and out[-1].kind == "PCT" and _THAN_BEFORE.match(text, than.end()):
-                # "10% more than in 2023", "11.2% more than a year earlier": a change
+            base = _THAN_VALUE.match(text, than.end()) if than is not None and \
+                out[-1].kind == "PCT" and k + 1 < len(mentions) else None
+            if base is not None and (base.end() != mentions[k + 1][0] or not _EARLIER_TIME.match(
+                    text, mentions[k + 1][1])):
+                base = None  # (not "1.1% fewer than the 5.7 million Kestrel shipped")
+            if than is not None and out[-1].kind == "PCT" and (
+                    base is not None or _THAN_BEFORE.match(text, than.end())):
+                # "10% more than in 2023", "11.2% more than a year earlier", "6% more than
+                # the 224.5 million of 2024": a change (from the value that follows)
                 word = than.group(1).lower()
                 out.insert(-1, Chunk("CHG", start, start, than.group(1),  # (before the value)
                                      "down" if word in _FEWER else "up"))
+                if base is not None:
+                    out.append(Chunk("FROM", base.start(1), base.end(1), base.group(1)))
+                    i += 1
+                    while i < n and tokens[i][0] < base.end():
+                        i += 1
+                    continue
             elif than is not None:  # "1.1% fewer than ...": a comparison, no share
                 out[-1] = Chunk("OTHER", start, end, out[-1].text, mention=k)
             each = _EACH.match(text, end)
@@ -196,6 +225,10 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
                     (_OF_OWNERS_OWN.match(text, end) or _AS_MANY.match(text, end)):
                 out[-1] = out[-1]._replace(kind="MULT")  # "less than a quarter of Côte
                 # d'Ivoire's", "about half as many members as": a fraction of another's
+            elif out[-1].kind == "PCT" and _FRACTION_WORDS.fullmatch(mentions[k][2].text) and \
+                    _OWNERS_NOUN.match(text, end):
+                out[-1] = out[-1]._replace(kind="OTHER")  # "less than half TME's count": a
+                # fraction of another's figure, no share of a total
             elif out[-1].kind == "MULT" and mentions[k][2].kind == "comparison" and \
                     not _OWNERS_OWN.match(text, end):
                 out[-1] = out[-1]._replace(kind="OTHER")  # "a quarter of China's imports":
@@ -343,6 +376,9 @@ _FRACTION_WORDS = lazy_compile(globals(), "_FRACTION_WORDS",
 #: "of Côte d'Ivoire's", the noun left out: the same measure of another subject
 _OF_OWNERS_OWN = lazy_compile(globals(), "_OF_OWNERS_OWN",
     r"\s+of\s+" + _OWNERS_OWN_TAIL)
+#: "TME's count" right after a fraction: another's figure, its noun written
+_OWNERS_NOUN = lazy_compile(globals(), "_OWNERS_NOUN",
+                            r"\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}['’]s\s+[a-z]")
 #: "Côte d'Ivoire's", "the West End's" and no noun after it
 _OWNERS_OWN = lazy_compile(globals(), "_OWNERS_OWN", r"\s+" + _OWNERS_OWN_TAIL)
 _THE_BEFORE = lazy_compile(globals(), "_THE_BEFORE", r"\bthe\s+$", re.IGNORECASE)
@@ -534,6 +570,11 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
             j += 1
             continue
         break
+    if words and j + 1 < len(tokens) and tokens[j][2] == "," and \
+            tokens[j + 1][2] in lex.legal_forms:
+        j += 2  # "Airbnb, Inc. grew revenue": the name, its legal form after a comma
+    if len(words) == 1 and words[0] in lex.legal_forms:
+        return j - i0, None  # ("Inc." alone names no one)
     while words and (words[0] in NOT_NAMES or _DESCRIBED.search(words[0]) or (
             i == 0 and len(words) > 1 and _OPENING_ADJECTIVE.fullmatch(words[0])
             and lex.place(" ".join(words[1:])) is not None)):
@@ -565,6 +606,7 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
         if after == "can" and k + 1 < len(tokens):  # "Ruwais can produce": its verb
             after = tokens[k + 1][2].lower()
         if i0 == 0 and after != "'s" and _kind(lex, after) not in ("VERB", "BE", "CHG") and \
+                not (k < len(tokens) and _PLACED.match(text, tokens[k][0])) and \
                 not (after in (",", "—", "–", " - ") and _APPOSITION.match(text, tokens[k][1])) \
                 and not (after == "," and _place_apposition(text, tokens[k][1], lex)):
             # "Freight rates were ...": opens a sentence, not as a subject; the word it is

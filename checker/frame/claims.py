@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from factlint import periods
 from factlint.frame import modality
@@ -44,9 +44,10 @@ from factlint.frame.measure_keys import (
 from factlint.frame.names import DocNames, antecedent, organisations
 from factlint.frame.noun_phrases import IRREGULAR_PARTICIPLES
 from factlint.frame.pattern_frames import PatternFrames
-from factlint.frame.reader import Framed
-from factlint.frame.statements import statements
+from factlint.frame.reader import Framed, ratio_measure
+from factlint.frame.statements import statements as read_statements
 from factlint.frame.titles import doc_names, title_place
+from factlint.frame.vocabulary import Chunk
 from factlint.model import (
     Claim,
     ClaimKind,
@@ -97,6 +98,8 @@ class Framer(PatternFrames):
         self._discourse = Discourse()  # what a sentence takes from the ones before it
         #: the last statement's paragraph, subject and measure key ("Output rose 2%" goes on)
         self._last: tuple[int, str, str] | None = None
+        #: the paragraph of the last share framed, its measure phrase, verb measure, subject
+        self._last_share: tuple[int, str, str, str] | None = None
 
     def names(self, doc: Document) -> DocNames:
         """What ``doc`` says about its names (aliases, its own entity), read once."""
@@ -297,6 +300,10 @@ class Framer(PatternFrames):
                 self._why.setdefault(mention.start, "no-measure")  # (or "earned €85m in
                 continue  # UEFA prize money": of a part its verb does not measure; or
                 # "made £13.2bn": money its verb never counts)
+            if f.kind == "rank" and f.shape == "rank_statement" and \
+                    f.subject not in self.lex.places and _ranked_with_level(sentence, mention):
+                self._why.setdefault(mention.start, "no-measure")  # "Port Canaveral ranked
+                continue  # second with 7.6 million passengers": among ports, cruise lines?
             who = (f.subject, f.subject_text)
             holder = self._region_of_own(f, text, ctx, para)
             if holder:  # "By region, North America net sales were $3.1 billion" in a
@@ -376,6 +383,8 @@ class Framer(PatternFrames):
                 if f.subject in self.lex.places and not self.lex.is_total(f.subject):
                     self.names(ctx.doc).place = f.subject  # what "the country" stands for next
                 self._last = (para, f.subject, key)
+                if kind == "share" and f.measure_text and not ratio_measure(f.measure_text):
+                    self._last_share = (para, f.measure_text, f.verb_measure, f.subject)
         return out
 
     def _read(self, sentence: Sentence, spans: tuple[tuple[int, int, Mention], ...],
@@ -386,6 +395,12 @@ class Framer(PatternFrames):
         2.3%") goes on with the subject and material of the paragraph's last statement."""
         text, names = sentence.text, self.names(ctx.doc)
         para = paragraph.start if paragraph is not None else -1
+        carried = self._last_share[1:] if self._last_share is not None and \
+            self._last_share[0] == para >= 0 else ("", "", "")
+
+        def statements(chunks: Sequence[Chunk], entity: str) -> list[Framed]:
+            return read_statements(chunks, entity, carried)
+
         own = self._reporter(text, names)  # "Airbus SE said that it ...": Airbus
         if names.entity and not own:  # a bare measure is the entity's, or its segment's
             # the paragraph is about ("Terminals, the group's port business, had a record
@@ -616,7 +631,7 @@ class Framer(PatternFrames):
         if kind in ("change", "level") and period is not None and not period.stated and others:
             # "up 4% from 147 Mt in 2022": a change on the year after the earlier one's, and
             # "was $11.1 billion, down 19% from $13.7 billion in 2023" a level of that year
-            base = [p for s, _, p in found if ms < s < clause_hi and p.years
+            base = [p for s, _, p in found if ms < s and p.years
                     and p.granularity == "year" and not p.projection
                     and any(me <= o[0] and 0 <= s - o[1] <= 12 for o in others)]  # ("from
                     # 820,000, and operated 231 clubs on 31 December": the later clause's)
@@ -669,3 +684,14 @@ class Framer(PatternFrames):
             measure_text=frame.measure_text,
             shape=frame.shape,
         )
+
+
+def _ranked_with_level(sentence: Sentence, rank: Mention) -> bool:
+    """Whether a rank its verb states is followed by "with" and a level ("ranked second with
+    7.6 million passengers"), whose measure says what is counted but not among whom; a share
+    ("came second with 14.5%") says of what total."""
+    nxt = next((m for m in sentence.mentions if m.start >= rank.end), None)
+    return nxt is not None and P.RANK_VERB.match(rank.text) is not None and \
+        P.WITH_GAP.fullmatch(sentence.text, rank.end - sentence.start,
+                             nxt.start - sentence.start) is not None and \
+        not (nxt.value is not None and nxt.value.unit == "percent")

@@ -320,9 +320,12 @@ EACH_AFTER = lazy_compile(globals(), "EACH_AFTER",
                           r"(?!\s+(?:year|month|quarter|week|day|season)\b)")
 #: a rate of one month ("reached 92% in December"): no year's rate, and no month is a period
 IN_MONTH = lazy_compile(globals(), "IN_MONTH", r"\s+(?:in|during|for)\s+" + MONTH + r"\b")
+#: what a change is measured against ("down 3% on 2023", "16% more than in FY2024"), not
+#: the year of the sentence
 BASE_YEAR = lazy_compile(globals(), "BASE_YEAR",
-                         r"(?:%|per\s?cent|points?)\s+(?:on|versus|vs\.?|against)\s+"
-                         r"(?:the\s+)?(?:previous\s+year,?\s+)?$", re.IGNORECASE)
+                         r"(?:(?:%|per\s?cent|points?)\s+(?:on|versus|vs\.?|against)\s+"
+                         r"(?:the\s+)?(?:previous\s+year,?\s+)?|\b(?:more|less|higher|lower|"
+                         r"fewer|greater|bigger|smaller)\s+than\s+(?:in\s+)?)$", re.IGNORECASE)
 #: verbs that make their pack's measure only where the figure names none (see
 #: PatternFrames.verb_measure_for): "accounted for 45% of card transactions" is of the
 #: transactions
@@ -473,3 +476,11 @@ def multiple_as_comparison(mention: Mention, text: str, me: int) -> Mention | No
         return None
     comparison = Comparison("eq", mention.value.speaker, target.group("target"))
     return dataclasses.replace(mention, kind="comparison", comparison=comparison)
+#: a rank that its own verb states: "ranked second", "came third", "finishes first"
+RANK_VERB = lazy_compile(globals(), "RANK_VERB",
+                         r"(?:rank(?:s|ed|ing)?|came|comes|finish(?:ed|es)|placed)\b",
+                         re.IGNORECASE)
+#: what stands between a rank and its figure: "ranked second with 7.6 million"
+WITH_GAP = lazy_compile(globals(), "WITH_GAP",
+                        r"\s+with\s+(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?",
+                        re.IGNORECASE)

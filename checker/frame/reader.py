@@ -30,6 +30,13 @@ _SHARE_END = re.compile(r"(?<=\w)\s+share$", re.IGNORECASE)
 RATIOS = frozenset({"margin", "ratio", "yield"})
 
 
+def ratio_measure(phrase: str) -> bool:
+    """Whether ``phrase`` names a ratio of its subject's own ("EBITDA margin", "occupancy
+    rate"), no total that another subject's share could be of."""
+    words = phrase.lower().split()
+    return bool(words) and words[-1] in RATIOS | {"rate", "occupancy"}
+
+
 @dataclass(frozen=True, slots=True)
 class Framed:
     """One value of a parsed statement: who, what, which kind, and the shape that said so."""
@@ -90,12 +97,15 @@ class Reader:
         self.unmeasured: list[tuple[Chunk, str, Chunk, bool]] = []
         self.measure = fronted  # the last measure phrase a figure named (lists inherit it)
         self.fronted = fronted  # "Of the 55 Mt of salt traded, A supplied 38%": what it is of
-        self.carried = ""  # the share measure of the clause's statement before, if any
+        #: the share measure (phrase, verb measure) of the statement before, if any, and
+        #: whose share that was ("" where any subject takes it)
+        self.carried: tuple[str, str, str] = ("", "", "")
         self.verb = ""  # the measure of the last verb or agent noun
         self.start = window[0].start  # where the claim's text starts: its verb, if any
         self.part: Chunk | None = None  # a subject that is a part of a place's whole
         self.composition: tuple[Chunk, str] | None = None  # that place, "<part> share of .."
         self.owned = False  # the subject is an owner's measure: "Kestrel's sales"
+        self.first_item = True  # the predicate read is the first after the subject
 
     # -------------------------------------------------------------------- helpers
     def chunk(self, leaf: Token) -> Chunk:
@@ -207,6 +217,7 @@ class Reader:
             head = self._copula_with(item)
             if isinstance(item, Tree) and not (head in ("AT", "OF") and n) and \
                     not (head == "OF" and not self.owned):
+                self.first_item = n == 0
                 self.read_predicate(item)  # (", at $24.1 billion," only right after the
                 # subject: "62% of world output, which X puts at 226 million" is not its;
                 # "of £3.86bn" only after an owner's measure, "Kestrel's sales", never after
@@ -220,9 +231,12 @@ class Reader:
             for value, shape, who, down in waiting:  # the list's last item named it
                 self.emit(value, "share", shape, self.measure, who, down)
             self.out.sort(key=lambda f: f.mention)
-        elif waiting and self.carried:  # "Visa held 58% of Polish card transactions, and
-            for value, shape, who, down in waiting:  # Mastercard held 38%": the clause's
-                self.emit(value, "share", shape, self.carried, who, down)  # total before
+        elif waiting and self.carried[0]:  # "Visa held 58% of Polish card transactions,
+            verb, self.verb = self.verb, self.verb or self.carried[1]  # and Mastercard held
+            for value, shape, who, down in waiting:  # 38%": the total of the share before
+                if who.key != self.carried[2]:  # (of another: "it was 76%" after "we
+                    self.emit(value, "share", shape, self.carried[0], who, down)  # averaged
+            self.verb = verb  # 96% occupancy" is no share of the same total)
         return self.out
 
     def _copula_with(self, tree: Tree[Token] | Token) -> str:
@@ -371,7 +385,12 @@ class Reader:
                          shape: str) -> None:
         """``the second-richest club with revenue of €765m``: a rank by what its figure
         measures (not by the role: "club", "operator"), and the figure."""
-        measure = " ".join(c.text for c in self.leaves(with_figure) if c.kind == "MEAS")
+        leaves = self.leaves(with_figure)
+        measure = " ".join(c.text for c in leaves if c.kind == "MEAS")
+        if not measure and self.carried[0] and any(c.kind == "PCT" for c in leaves) and \
+                (self.subject is None or self.subject.key != self.carried[2]):
+            measure, self.verb = self.carried[0], self.verb or self.carried[1]  # "LG came
+            # second with 14.5%" after "Voltas sold ..., or 19.8% of the market": by that
         if set(measure.lower().split()) <= _SHARE_WORDS:  # "the largest vendor with an 18.7%
             cut = self.with_start(rank_np) or 10**9  # share": by what the share is of
             self.read_rank_np([c for c in rank_np if c.kind in ("RANK", "MEAS", "AGENT")
@@ -439,9 +458,16 @@ class Reader:
                 first.kind == "BE" and self.chunk(tree.children[1]).key == "down"))  # type: ignore[arg-type]
             change = tree.children[-1]
             assert isinstance(change, Tree)
+            named_np = next((self.chunk(c) for c in tree.children
+                             if isinstance(c, Token) and self.chunk(c).kind == "MEAS"), None)
+            if named_np is not None and not any(c.kind in ("FROM", "TO")
+                                                for c in self.leaves(change)):
+                return  # ("we grew revenue by 11%": only where it names the levels)
+            if named_np is not None:  # "grew its revenue from ...": the measure it names
+                self.measure = named_np.text
             earlier = by = False
             # "down $1.5 billion over the year", "rose 1.2 Mt to 14 Mt": a first level right
-            # after the verb is by how much, no level of its own
+            # after the verb is by how much, no level of its named_np
             lead = self.leaves(change)[0]
             by = change.data == "change" and lead.kind == "NUM" and not P.BOUND.match(lead.text)
             # (but "drops below 1.9bn tonnes": where it is now)
@@ -472,7 +498,16 @@ class Reader:
                 return  # "..., and ranked third in Europe": a rank among the region's only
             with_figure = next((sub for sub in tree.children if isinstance(sub, Tree)
                                 and sub.data == "with_figure"), None)
+            if rank_at == 0 and self.first_item and not P.RANK_VERB.match(parts[0].text) and \
+                    (with_figure is None or self.subject is None or
+                     self.subject.kind != "NAME"):
+                return  # "leaving it the fourth-largest grocer": no verb says it ranks so
+                # (but "Brazil holding the second-largest reserves at 21 million tons")
             if with_figure is not None:  # "is the largest supplier with 6.8 million accounts"
+                value = next(c for c in self.leaves(with_figure) if c.kind in ("NUM", "PCT"))
+                if rank_at == 0:  # "India ranks third with 6.9 million tons": the figure's
+                    self.start = value.start  # words
+
                 self.read_ranked_with(parts[rank_at:], with_figure, rule)
                 return
             owned = rank_at >= 2 and parts[rank_at - 1].kind == "POSS"  # "is the UK's ..."

@@ -230,6 +230,20 @@ def _dash_asides(chunks: list[Chunk]) -> list[Chunk]:
     return out
 
 
+#: an aside after a name that says who owns it or where it is ("Lloyd, owned by Havells,")
+_PARTICIPLE_ASIDE = lazy_compile(
+    globals(), "_PARTICIPLE_ASIDE",
+    r"\s*(?:owned|controlled|based|headquartered|listed|founded|run)\s+(?:by|in)\s")
+#: a clause's word that makes its figure the whole world's
+_WORLDWIDE = lazy_compile(globals(), "_WORLDWIDE",
+                          r"\b(?:worldwide|globally|(?:around|across)\s+the\s+world)\b")
+
+
+def _clause_end(chunks: Sequence[Chunk], k: int, text: str) -> int:
+    """Where the clause of ``chunks[k]`` ends in ``text``: its next break, or the end."""
+    return next((c.start for c in chunks[k + 1:] if c.kind == "BREAK"), len(text))
+
+
 #: an interview's answer or question label before its colon: "A", "**Q**"
 _ANSWER = re.compile(r"[\s*_]*[AQ][\s*_]*")
 
@@ -248,6 +262,11 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
         if c.kind == "COLON" and k == 0 and _ANSWER.fullmatch(text, 0, c.start):
             continue  # "A: Our revenue was ...": an interview's answer (but "Farming:
             # revenue of NOK 7.3 billion" is a segment's label, never the whole's)
+        if c.kind == "AGENT" and (not out or out[-1].kind == "BREAK") and nxt is not None \
+                and nxt.kind in ("VERB", "BE", "CHG") and c.text.lower().endswith("s") and \
+                _WORLDWIDE.search(text, c.end, _clause_end(chunks, k, text)):
+            c = Chunk("NAME", c.start, c.end, c.text, "World")  # "Makers shipped 238 million
+            # room air conditioners worldwide": all of the world's makers, the world's figure
         if c.kind == "AND" and nxt is not None and nxt.kind in ("VERB", "BE", "CHG") and \
                 _hides(text, c.end, nxt.start) and " ".join(
                     text[c.end:nxt.start].lower().split()) not in _same_subject(lex):
@@ -323,6 +342,14 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
             if opened >= 0:  # "Chevron Corp., its closest rival there, produced", "Apple
                 del out[opened:]  # Inc., helped by early demand for its iPhones, shipped"
                 continue
+        if c.text == "," and out and out[-1].kind == "NAME" and \
+                _PARTICIPLE_ASIDE.match(text, c.end):
+            close = next((j for j in range(k + 1, min(len(chunks) - 1, k + 8))
+                          if chunks[j].text == "," or chunks[j].kind in FIGURE_KINDS), -1)
+            if close > 0 and chunks[close].text == "," and \
+                    chunks[close + 1].kind in ("VERB", "BE", "CHG", "WITH"):
+                skip_to = close + 1  # "Lloyd, owned by Havells, had 9.5%": who owns it is
+                continue  # no statement of the name's
         if c.kind == "BREAK" and c.text.lower() in ("whose", "who", "which") and \
                 len(out) > 1 and out[-1].kind == "COMMA" and out[-2].kind in ("NAME", "PRON"):
             close = _aside_end(chunks, k)

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 
 from factlint.frame.reader import OWN as _OWN
 from factlint.frame.reader import TOTAL_WORDS as _TOTAL_WORDS
-from factlint.frame.reader import Framed, Reader, walker
+from factlint.frame.reader import Framed, Reader, ratio_measure, walker
 from factlint.frame.rows import object_which
 from factlint.frame.vocabulary import FIGURE_KINDS, Chunk
 from factlint.parse import lalr
@@ -35,22 +35,28 @@ _MAX_WINDOW = 40
 #: chunk rows remembered with their statements (pure: the result depends on the row only),
 #: by identity: the chunker hands out the row it remembers for a sentence, the same object
 #: each time, so the key needs no hash of the row (the entry keeps the row alive)
-_MEMO: BoundedMemo[tuple[int, str], tuple[tuple[Chunk, ...], tuple[Framed, ...]]] = \
+_MEMO: BoundedMemo[tuple[int, str, tuple[str, str, str]],
+                   tuple[tuple[Chunk, ...], tuple[Framed, ...]]] = \
     BoundedMemo(32768)
 
 
-def statements(chunks: Sequence[Chunk], entity: str = "") -> list[Framed]:
+def statements(chunks: Sequence[Chunk], entity: str = "",
+               carried: tuple[str, str, str] = ("", "", "")) -> list[Framed]:
     """Every value the statements of ``chunks`` frame, in order; ``entity`` is the document's
-    own (the subject of "Net income was $4bn" in its results release), "" if none."""
+    own (the subject of "Net income was $4bn" in its results release), "" if none;
+    ``carried`` the measure phrase, verb measure and subject of the paragraph's last share,
+    which another subject's share that names no total of its own is of ("Voltas sold ...
+    19.8% of the market. LG came second with 14.5%")."""
     row = chunks if isinstance(chunks, tuple) else tuple(chunks)
-    key = (id(row), entity)
+    key = (id(row), entity, carried)
     found = _MEMO.get(key)
     if found is None or found[0] is not row:
-        found = _MEMO.remember(key, (row, tuple(_statements(list(row), entity))))
+        found = _MEMO.remember(key, (row, tuple(_statements(list(row), entity, carried))))
     return list(found[1])
 
 
-def _statements(chunks: list[Chunk], doc_entity: str) -> list[Framed]:
+def _statements(chunks: list[Chunk], doc_entity: str,
+                carried: tuple[str, str, str] = ("", "", "")) -> list[Framed]:
     out: list[Framed] = []
     owner: Chunk | None = None  # the last subject named: whose "its revenue" is
     for clause, orphan in _clauses(chunks):
@@ -114,10 +120,15 @@ def _statements(chunks: list[Chunk], doc_entity: str) -> list[Framed]:
                 i += 1
                 continue
             reader = Reader(clause[i:i + n], entity, owner, fronted)
-            if i and clause[i - 1].kind == "AND" and out and out[-1].kind == "share" and \
-                    i - 2 >= 0 and clause[i - 2].kind == "COMMA":
-                reader.carried = out[-1].measure_text  # ", and Mastercard held 38%": of the
-                # total the statement before named
+            share = next((f for f in reversed(out) if f.kind == "share"), None)
+            if share is not None and not ratio_measure(share.measure_text):
+                # ", and Mastercard held 38%", "; Panasonic had 8.2%": of the total the
+                # statement before named (another subject's share only, but for ", and")
+                reader.carried = (share.measure_text, share.verb_measure,
+                                  "" if i > 1 and clause[i - 1].kind == "AND" and
+                                  clause[i - 2].kind == "COMMA" else share.subject)
+            elif not out:
+                reader.carried = carried  # (the paragraph's, where the sentence names none)
             out.extend(reader.read())
             owner = reader.subject or owner
             subject, i = clause[i], i + n

@@ -15,6 +15,7 @@ from factlint import interval, periods
 from factlint.frame import patterns as P
 from factlint.frame.context import DocContext
 from factlint.frame.lexicon import Lexicon, normalise_phrase
+from factlint.frame.names import clean_name
 from factlint.frame.titles import title_place
 from factlint.model import Claim, ClaimKind, Location, Mention, Period, Sentence, Value
 from factlint.parse.units import surface_unit, unit_info
@@ -342,7 +343,7 @@ def frame_cell(
     else:
         subject_text = row
         subject = (region or "World") if cell.is_total_row else (
-            lexicon.place(row) or _company(row, lexicon))
+            lexicon.place(row) or clean_name(row, lexicon))  # ("Airbnb, Inc.": Airbnb)
         subject = (aliases or {}).get(subject, subject)  # the document's short form of it
         if entity and ctx.doc.entity and subject in lexicon.places and \
                 not lexicon.is_total(subject) and " in " not in f" {key} " and not \
@@ -402,11 +403,3 @@ _TITLE_MARKET = lazy_compile(
     globals(), "_TITLE_MARKET",
     r"\b(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:['’]s)?\s+"
     r"(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+market\b")
-
-
-def _company(name: str, lexicon: Lexicon) -> str:
-    """A row's name without legal forms ("Yara International ASA" -> "Yara International")."""
-    words = name.split()
-    while len(words) > 1 and words[-1].rstrip(",") in lexicon.legal_forms:
-        words.pop()
-    return " ".join(words)

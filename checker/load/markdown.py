@@ -26,6 +26,8 @@ Blank = Callable[[int, int], None]
 Role = Literal["title", "heading", "paragraph", "list_item", "table_cell"]
 
 TOTAL_ROWS = frozenset({"world", "total", "global", "world total"})
+#: a row labelled as a total of what the table counts: "Total demand", "Grand total"
+_TOTAL_LABEL = re.compile(r"[*_ ]*(?:grand\s+)?total\b(?![-'’])", re.IGNORECASE)
 #: CommonMark: a link label holds at most 999 characters.
 _LABEL_MAX_CHARS = 999
 _LINK_SCAN_LIMIT = 2000  # how far a link target or reference label may run
@@ -292,7 +294,7 @@ class _Walker:
         subject = texts[0] if texts else ""
         if len(texts) > 1 and _RANK_COLUMN.fullmatch(header[0].strip(" *_")):
             subject = texts[1]  # "| Rank | Country | ... |": the row is the country's
-        total = subject.casefold() in TOTAL_ROWS
+        total = subject.casefold() in TOTAL_ROWS or _TOTAL_LABEL.match(subject) is not None
         headers = tuple(header)
         for n, (s, masked) in enumerate(cells[: len(header)]):
             self._segment_from(s, masked, "table_cell",

@@ -105,6 +105,7 @@ _SIMPLE: dict[str, str] = {
     "倍": "TIMES", "成": "CHENG", "折": "CHENG", "百分之": "PCTPRE", "千分之": "PCTPRE",
     "仟分之": "PCTPRE", "万分之": "PCTPRE", "萬分之": "PCTPRE", "第": "DI",
     "ranks": "RANKV", "ranked": "RANKV", "ranking": "RANKV", "ranks as": "RANKV",
+    "came": "RANKV", "comes": "RANKV", "finished": "RANKV", "placed": "RANKV",
     "no .": "NO",
     "world's": "WORLDS", "world’s": "WORLDS", "globe's": "WORLDS", "globe’s": "WORLDS",
     "-": "DASH", "–": "DASH", "—": "DASH", "~": "DASH", "～": "DASH", "至": "DASH",
