@@ -36,8 +36,14 @@ _VERB_FROM = lazy_compile(globals(), "_VERB_FROM",
     # the market to grow from")
     r"|(?P<bare>[:;,—–]\s*)from\s+$"  # "...: from 245 Mt in 2015 to 411 Mt last year, a CAGR"
     r"|(?P<going>\b(?:[Gg]oing|[Gg]rowing|[Rr]ising|[Mm]oving))\s+from\s+$")  # "Going from"
-#: a rate's time after its value ("12.4 million tonnes a year in 2019")
-_PER = r"(?:\s+(?:a|per)\s+(?:year|annum|day|month|week))?"
+#: what a value counts and a rate's time after it ("28.4 million units in 2020", "12.4
+#: million tonnes a year in 2019", "93 EB per month at the end of 2020")
+_PER = (r"(?:\s+(?!in\b|by\b|at\b|to\b)[a-z][\w-]*){0,2}"
+        r"(?:\s+(?:a|per)\s+(?:year|annum|day|month|week))?")
+#: the name of a compound rate: "a compound annual growth rate (CAGR) of", "a compound annual
+#: rate of", "an average annual growth rate of"
+_RATE = (r"(?:CAGR|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?|average\s+annual\s+"
+         r"growth(?:\s+rate)?)(?:\s+\(CAGR\))?")
 #: how a year follows a value: "in 2020", "by 2028", "at the end of 2020" (a year-end count)
 _AT = r"(?:in|by|at\s+the\s+end\s+of)"
 _BETWEEN = lazy_compile(
@@ -48,20 +54,18 @@ _AFTER_END = lazy_compile(globals(), "_AFTER_END", _PER + r"\s+(?:" + _AT + r"\s
                         + r"|(?P<last>last\s+year))"
                         r",?\s+(?:(?:is|was|means|meant|represents|represented|equals|"
                         r"implies|gives)\s+)?(?:a|an|at\s+a|with\s+a|representing\s+a|or\s+a)\s+"
-                        r"(?:CAGR|compound\s+annual\s+growth(?:\s+rate)?|average\s+annual\s+"
-                        r"growth(?:\s+rate)?)\s+of\s+$", re.IGNORECASE)
+                        + _RATE + r"\s+of\s+$", re.IGNORECASE)
 
 #: the other order: "34.5 Mt in 2024, up from 28.0 Mt in 2019, a compound annual growth
 #: rate of 7.5%" (the end first, then where it came from)
-_IN_YEAR = r"\s+(?:in|by)\s+(?:fiscal\s+(?:year\s+)?|FY\s*)?"
+_IN_YEAR = r"(?:\s+(?!in\b|by\b)[a-z][\w-]*){0,2}\s+(?:in|by)\s+(?:fiscal\s+(?:year\s+)?|FY\s*)?"
 _UP_FROM = lazy_compile(globals(), "_UP_FROM", _IN_YEAR + _YEAR.format(name="y2") +
                         r",?\s+(?:up|down|rising|falling|growing)"
                         r"\s+from\s+(?:(?:about|around|roughly|some)\s+)?$", re.IGNORECASE)
 _AFTER_START = lazy_compile(globals(), "_AFTER_START", _IN_YEAR + _YEAR.format(name="y1") +
                             r",?\s+(?:(?:is|was|means|meant|represents|represented|equals|"
                             r"implies|gives)\s+)?(?:a|an|at\s+a|with\s+a|representing\s+a|or\s+a)"
-                            r"\s+(?:CAGR|compound\s+annual\s+growth(?:\s+rate)?|average\s+"
-                            r"annual\s+growth(?:\s+rate)?)\s+of\s+$", re.IGNORECASE)
+                            r"\s+" + _RATE + r"\s+of\s+$", re.IGNORECASE)
 
 
 def growth_claims(
