@@ -26,7 +26,7 @@ _MONTH_NUMBERS = {name: n for n, name in enumerate(
 
 _PATTERNS = lazy_compile(globals(), "_PATTERNS",
     rf"""
-    (?=[QtfsJFMASONDBbIiUudaln12eoHh])  # the first letter of every branch: a quick test
+    (?=[QtfsJFMASONDBbIiUudaln12eoHhc])  # the first letter of every branch: a quick test
     (?:(?P<half>\bH(?P<h>[12])\s*(?:of\s+)?(?P<hy>{_YEAR})\b
       |\b(?P<hy2>{_YEAR})\s*H(?P<h2>[12])\b
       |\b(?:[Tt]he\s+)?(?P<hw>(?i:first|second))[\s-]half(?:[\s-]year)?(?:\s+of)?(?:\s+(?P<hy3>{_YEAR}))?\b
@@ -40,7 +40,7 @@ _PATTERNS = lazy_compile(globals(), "_PATTERNS",
       |\bQ(?P<q3>[1-4])\b(?!\s*(?:of\s+)?\d))
     |(?P<months>\b(?:from\s+)?(?P<m1>{MONTH})\s+(?:to|through|-|–)\s+(?P<m2>{MONTH})
       (?:\s+(?:of\s+)?(?P<my>{_YEAR}))?\b(?P<thisyear>\s+this\s+year|\s+last\s+year)?)
-    |(?P<eom>\b(?:(?:[Aa]t\s+)?(?:the\s+)?end\s+of\s+|end-|(?:[Aa]t|[Oo]n|[Aa]s\s+(?:at|of))\s+
+    |(?P<eom>\b(?:(?:[Aa]t\s+)?(?:the\s+)?end\s+of\s+|end-|(?:ended|closed)\s+(?=[A-Z])|(?:[Aa]t|[Oo]n|[Aa]s\s+(?:at|of))\s+
       (?P<eom_d>\d{{1,2}})(?:st|nd|rd|th)?\s+)(?P<eom_m>{MONTH})\b(?:,?\s+(?P<eom_y>{_YEAR})\b)?)
     |(?P<by>\b(?:[Bb]y|[Ii]n|[Ff]or|[Uu]ntil|[Dd]uring|[Aa]t|[Aa]s\s+of)\s+(?:the\s+(?:end|start|beginning|close)\s+of\s+)?(?P<by_year>{_YEAR})\b)
     |(?P<fy>\b(?:FY|fiscal\s+(?:year\s+)?)(?P<fy_year>{_YEAR})\b)
@@ -87,10 +87,18 @@ _MONTH_NAMES = {n: name.title() for name, n in _MONTH_NUMBERS.items()}
 
 
 def _months_ending(last: int, span: int, year: int) -> Period:
-    """The ``span`` months ending with month ``last`` of ``year``, stated ("Jul–Dec")."""
+    """The ``span`` months ending with month ``last`` of ``year``, stated ("Jul–Dec"); three
+    months that end a quarter are that quarter ("the three months to June": Q2)."""
+    if span == 3 and last % 3 == 0:
+        return Period(frozenset({year}), "quarter", f"Q{last // 3}", True)
     first = (last - span) % 12 + 1
     return Period(frozenset({year}), "months",
                   _month_part(_MONTH_NAMES[first], _MONTH_NAMES[last]), True)
+
+
+def _yearless(period: Period) -> Period:
+    """``period``'s months of no known year (a document with no date)."""
+    return Period(frozenset(), period.granularity, period.part, True)
 
 
 def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Period]]:
@@ -111,8 +119,9 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
                 year = int(year_text)
             elif date is not None:  # of no year: the last one ended before the date
                 year = date.year if last <= date.month else date.year - 1
-            else:
-                continue  # "the six months to 30 June" of no known year
+            else:  # "the six months to 30 June" of no known year: never a year's figure
+                out.append((start, end, _yearless(_months_ending(last, span, 2000))))
+                continue
             out.append((start, end, _months_ending(last, span, year)))
         elif m.group("half"):  # "the first half of 2024", "H1 2024": January to June
             h = int(m.group("h") or m.group("h2") or (1 if m.group("hw").lower() == "first" else 2))
@@ -121,7 +130,8 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
                 year = int(year_text)
             elif date is not None:  # "the first half": the last one before the date
                 year = date.year if h == 1 and date.month > 6 else date.year - 1
-            else:
+            else:  # a half of no known year: never a year's figure
+                out.append((start, end, _yearless(_months_ending(6 * h, 6, 2000))))
                 continue
             out.append((start, end, _months_ending(6 * h, 6, year)))
         elif m.group("quarter"):

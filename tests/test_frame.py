@@ -58,8 +58,23 @@ def test_a_claim_is_a_frozen_dataclass(lexicon: Any) -> None:
     ("Who ships the world's bicycles: the 2024 trade tables", ""),  # a verb before "the"
     ("Ships and shipyards in 2024", "ship"),
     ("Copper mines in 2024", "copper"),
+    ("Boat makers ship 212 million units", ""),  # a verb before a number
 ])
 def test_a_title_names_the_documents_material_not_a_verb(title: str, topic: str,
                                                        lexicon: Any) -> None:
     doc = Document("a.txt", 0, title, dt.date(2025, 10, 6), "", "", ())
+    assert _topic(doc, lexicon) == topic
+
+
+@pytest.mark.parametrize(("title", "body", "topic"), [
+    ("World propylene capacity passes 130 million tonnes", "New propylene plants opened.",
+     "propylene"),  # a noun before a measure noun, no pack's material
+    ("Kettle makers ship 90 million units", "Most kettles are sold online.", "kettle"),
+    ("Acme revenue rises", "Revenue rose 5%.", ""),  # a name: never in lower case
+    ("Where the world's lamps are made: production by country", "Lamps are made in China.", ""),
+])
+def test_a_title_names_what_its_tables_count_when_no_pack_does(
+        title: str, body: str, topic: str, lexicon: Any) -> None:
+    doc = Document("a.txt", 0, title, dt.date(2025, 10, 6), "", "",
+                   (Segment(0, body, "paragraph"),))
     assert _topic(doc, lexicon) == topic

@@ -167,6 +167,9 @@ def test_empty_file_has_one_empty_document(tmp_path: Path) -> None:
     ("2025-01-02", "2025-01-02"),
     ("Geneva, 30 January 2025 — Global air passenger demand hit a record.", "2025-01-30"),
     ("Revenue rose 5% in 2024.", None),  # a sentence, not a dateline
+    ("By Marcus Ellery, retail correspondent — 7 August 2025", "2025-08-07"),  # a byline
+    ("By Jane Roe | March 3, 2025", "2025-03-03"),
+    ("By the way, sales rose — 5%", None),
     ("Mayday 3 2024", None),
 ])
 def test_a_dateline_under_the_title_dates_a_plain_text_article(line: str, date: str | None

@@ -102,6 +102,32 @@ def test_a_quarter_of_no_known_year_is_never_a_year() -> None:
     assert not comparable(found[2], Period(frozenset({2024})))
 
 
+@pytest.mark.parametrize("text", ["Revenue for the first half came to $2.43 billion.",
+                                  "In the six months to 30 June revenue was $3 billion."])
+def test_half_a_year_of_no_known_year_is_never_a_year(text: str) -> None:
+    """In an undated document "the first half" is January to June of some year: never
+    compared with a year's figure."""
+    (found,) = stated_periods(text, None)
+    assert found[2].granularity == "months" and found[2].part == "Jan–Jun"
+    assert not found[2].years
+    assert not comparable(found[2], Period(frozenset({2024})))
+
+
+@pytest.mark.parametrize("text", ["Northlight+ ended June with 80.2 million subscribers.",
+                                  "The fund closed June at $3bn."])
+def test_ended_a_month_is_that_month_end(text: str) -> None:
+    """"ended June with 80.2 million": the count at the end of June, never the year's."""
+    (found,) = stated_periods(text, dt.date(2024, 7, 31))
+    assert found[2].granularity == "months" and found[2].part == "end-Jun"
+    assert found[2].years == {2024}
+
+
+def test_three_months_that_end_a_quarter_are_that_quarter() -> None:
+    """"the three months to June" is the second quarter, compared with "Q2" figures."""
+    (found,) = stated_periods("In the three months to June 2025 revenue was $127m.", None)
+    assert found[2] == stated_periods("Revenue was $1.27bn in Q2 2025.", None)[0][2]
+
+
 def test_a_month_before_a_year_is_no_name_and_a_year_before_a_comma_is_a_year() -> None:
     """"in the year to May 2025, to £1,336": May is the month, not a name like "Summaries
     2025"; a comma after a year ends it (a digit after it would be a number's)."""

@@ -81,6 +81,9 @@ _REST = lazy_compile(
     r"(?:\s+(?:brands|vendors|makers|producers|companies|countries|players))?"
     r"\s+(?:with\s+|at\s+|(?:a\s+)?further\s+|another\s+)?$", re.IGNORECASE)
 _EACH = lazy_compile(globals(), "_EACH", r"\s+(each)\b")
+#: a verb in the past tense: after a capitalised word that opens a sentence, a name
+#: ("Ridera completed 1.55 billion trips", "Tuktuq closed 2024 with ...")
+_PAST_VERB = lazy_compile(globals(), "_PAST_VERB", r"[a-z]{2,}ed")
 #: a place in a ranking after a name: "Brightlink came second with 17.9%"
 _PLACED = lazy_compile(globals(), "_PLACED",
                        r"(?:came|comes|finished|placed|ranked|ranks)\s+(?:first|second|third|"
@@ -607,6 +610,7 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
             after = tokens[k + 1][2].lower()
         if i0 == 0 and after != "'s" and _kind(lex, after) not in ("VERB", "BE", "CHG") and \
                 not (k < len(tokens) and _PLACED.match(text, tokens[k][0])) and \
+                not (_PAST_VERB.fullmatch(after) and not words[0].endswith("s")) and \
                 not (after in (",", "—", "–", " - ") and _APPOSITION.match(text, tokens[k][1])) \
                 and not (after == "," and _place_apposition(text, tokens[k][1], lex)):
             # "Freight rates were ...": opens a sentence, not as a subject; the word it is

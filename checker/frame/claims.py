@@ -300,6 +300,20 @@ class Framer(PatternFrames):
                 self._why.setdefault(mention.start, "no-measure")  # (or "earned €85m in
                 continue  # UEFA prize money": of a part its verb does not measure; or
                 # "made £13.2bn": money its verb never counts)
+            if f.kind == "rank" and P.HAS_BEFORE.search(text, 0, mention.start - sentence.start) \
+                    and P.NOT_SIZE.search(mention.text):
+                self._why.setdefault(mention.start, "no-measure")  # "has the world's busiest
+                continue  # stations": how busy each one is, no rank of the subject's count
+            if " in " not in f" {key} " and not self.names(ctx.doc).place and \
+                    P.IN_THE_PLACE.match(text, mention.end - sentence.start):
+                self._why.setdefault(mention.start, "no-measure")  # "720 million trips in the
+                continue  # country": of a place the text does not name here
+            if f.shape == "coordinated" and (there := P.IN_PLACE_AFTER.match(
+                    text, mention.end - sentence.start)) is not None and \
+                    (place := self.lex.place(there.group(1).rstrip("."))) is not None and \
+                    place != f.subject and place not in key:
+                self._why.setdefault(mention.start, "no-measure")  # "58% of German restaurant
+                continue  # delivery and more than 70% in the Netherlands": another place's
             if f.kind == "rank" and f.shape == "rank_statement" and \
                     f.subject not in self.lex.places and _ranked_with_level(sentence, mention):
                 self._why.setdefault(mention.start, "no-measure")  # "Port Canaveral ranked

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from factlint.frame.lexicon import Lexicon, normalise_phrase
+from factlint.parse.units import surface_unit
 from factlint.util.lazyre import lazy_compile
 
 _ALIAS = lazy_compile(
@@ -160,9 +161,10 @@ def organisations(text: str, lex: Lexicon, names: DocNames) -> list[str]:
         words = [w for w in m.group().split() if w not in NOT_NAMES]
         if not words or (len(words) == 1 and (
                 names.ordinary(words[0]) or hyphened_title(words[0]) or
-                _measure_acronym(words[0].rstrip("."), names.text))):
+                _measure_acronym(words[0].rstrip("."), names.text) or
+                surface_unit(words[0].rstrip(".")) is not None)):
             continue  # ("Ready-to-eat cereal ... is in worse shape", "a quarter of GMV"
-            # after "gross merchandise value (GMV)": no name)
+            # after "gross merchandise value (GMV)", "98.6 Mt": no name)
         name = clean_name(" ".join(words), lex)
         key = names.aliases.get(name, name)
         if key and lex.place(key) is None and key.lower() not in lex.demonyms and \

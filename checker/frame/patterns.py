@@ -324,7 +324,8 @@ IN_MONTH = lazy_compile(globals(), "IN_MONTH", r"\s+(?:in|during|for)\s+" + MONT
 #: the year of the sentence
 BASE_YEAR = lazy_compile(globals(), "BASE_YEAR",
                          r"(?:(?:%|per\s?cent|points?)\s+(?:on|versus|vs\.?|against)\s+"
-                         r"(?:the\s+)?(?:previous\s+year,?\s+)?|\b(?:more|less|higher|lower|"
+                         r"(?:the\s+)?(?:previous\s+year,?\s+|same\s+(?:quarter|period|month|half)"
+                         r"\s+(?:of|in)\s+)?|\b(?:more|less|higher|lower|"
                          r"fewer|greater|bigger|smaller)\s+than\s+(?:in\s+)?)$", re.IGNORECASE)
 #: verbs that make their pack's measure only where the figure names none (see
 #: PatternFrames.verb_measure_for): "accounted for 45% of card transactions" is of the
@@ -484,3 +485,17 @@ RANK_VERB = lazy_compile(globals(), "RANK_VERB",
 WITH_GAP = lazy_compile(globals(), "WITH_GAP",
                         r"\s+with\s+(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?",
                         re.IGNORECASE)
+#: a verb of having right before a rank: "has the world's busiest stations"
+HAS_BEFORE = lazy_compile(globals(), "HAS_BEFORE", r"\b(?:has|have|had|owns?|runs?|operates?)\s+$",
+                          re.IGNORECASE)
+#: a superlative of how each one is, not of how many or how much ("busiest", "richest")
+NOT_SIZE = lazy_compile(globals(), "NOT_SIZE", r"\b(?:busiest|richest|wealthiest)\b",
+                        re.IGNORECASE)
+#: a place right after a figure: "more than 70% in the Netherlands"
+IN_PLACE_AFTER = lazy_compile(globals(), "IN_PLACE_AFTER",
+                              r"\s+in\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
+#: a place named only as "the country" after a figure: "completed 720 million trips in the
+#: country that year" (whose, when no place is known, nobody can say)
+IN_THE_PLACE = lazy_compile(globals(), "IN_THE_PLACE",
+                            r"[^.;]{0,40}?\bin\s+the\s+(?:country|region|city|state|province|"
+                            r"nation)\b")

@@ -498,6 +498,12 @@ class Reader:
                 return  # "..., and ranked third in Europe": a rank among the region's only
             with_figure = next((sub for sub in tree.children if isinstance(sub, Tree)
                                 and sub.data == "with_figure"), None)
+            at = self.w.index(parts[rank_at])
+            if rank_at == 0 and not self.first_item and at >= 2 and \
+                    self.w[at - 1].kind == "COMMA" and self.w[at - 2].kind == "NAME" and \
+                    self.w[at - 2] is not self.subject:
+                return  # "twice as many vets as CareVets, the second-largest group": the
+                # rank of the name before the comma, not of the subject
             if rank_at == 0 and self.first_item and not P.RANK_VERB.match(parts[0].text) and \
                     (with_figure is None or self.subject is None or
                      self.subject.kind != "NAME"):

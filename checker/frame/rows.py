@@ -268,8 +268,11 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
             c = Chunk("NAME", c.start, c.end, c.text, "World")  # "Makers shipped 238 million
             # room air conditioners worldwide": all of the world's makers, the world's figure
         if c.kind == "AND" and nxt is not None and nxt.kind in ("VERB", "BE", "CHG") and \
-                _hides(text, c.end, nxt.start) and " ".join(
-                    text[c.end:nxt.start].lower().split()) not in _same_subject(lex):
+                _hides(text, c.end, nxt.start) and (" ".join(
+                    text[c.end:nxt.start].lower().split()) not in _same_subject(lex) or (
+                    len(chunks) > 2 and [x.kind for x in chunks[:3]] == ["NAME", "POSS", "MEAS"])):
+            # (", and it completed 720 million trips" after "Ridera's Indian gross bookings
+            # were ...": "it" is Ridera, not its bookings; a clause we do not read)
             c = Chunk("BREAK", c.start, c.end, c.text)  # ", and the top seven lines control
             # almost three-quarters": a new subject we do not read, not the list's
         elif c.kind == "WITH" and nxt is not None and nxt.kind in ("VERB", "BE", "CHG") and \

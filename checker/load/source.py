@@ -259,10 +259,17 @@ _DATELINE = lazy_compile(
     r"|(?P<iso>\d{4}-\d{2}-\d{2}))\s*")
 
 
+#: a byline that ends with the date: "By <name>, <role> — <date>", "By <name> | <date>"
+_BYLINE = lazy_compile(globals(), "_BYLINE", r"By\s+[^—–|·\n]{1,80}?\s*[—–|·]\s*(.{6,30})$")
+
+
 def dateline(line: str) -> dt.date | None:
     """The date of a line that holds only a date, maybe after a place ("Oslo, 3 January
-    2025", "January 2, 2025", "2025-01-02") or that opens with one and a dash; None for any
-    other line."""
+    2025", "January 2, 2025", "2025-01-02"), that opens with one and a dash, or a byline that
+    ends with one; None for any other line."""
+    byline = _BYLINE.match(line.strip())
+    if byline is not None:  # "By Marcus Ellery, retail correspondent — 7 August 2025"
+        line = byline.group(1)
     m = _DATELINE.match(line.strip())
     if m is None or not (m.end() == len(line.strip()) or line.strip()[m.end()] in "—–-"):
         return None  # ("Geneva, 30 January 2025 — Global demand ...": a dateline too)

@@ -68,6 +68,37 @@ _POSSESSED = re.compile(r"\b(?:its|their|his|her)\s+([\w-]+)(?:\s+(\w+))?", re.I
 _BEFORE_ARTICLE = re.compile(r"\b[a-z]+s(?=\s+(?:the|a|an|its|their|our)\b)")
 
 
+#: a lower-case word right before a number (not a year) is a verb ("ship 212 million")
+_BEFORE_NUMBER = re.compile(r"\b[a-z]+(?=\s+\d(?!\d{3}\b))")
+#: a title's words
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
+
+
+def _named_topic(title: str, lexicon: Lexicon) -> str:
+    """The one thing a title measures when no pack lists it: the noun right before a measure
+    noun or a maker ("World ethylene capacity", "Electrolyser shipments hit 5.6 GW",
+    "Fridge makers ship ..."); "" when none or several."""
+    words = [w.lower() for w in _WORD.findall(title)]
+    found = {words[k] for k in range(len(words) - 1)
+             if (words[k + 1] in lexicon.measure_nouns or words[k + 1] in lexicon.agent_nouns)
+             and words[k] not in lexicon.measure_nouns and words[k] not in lexicon.scope_words
+             and words[k] not in lexicon.agent_nouns and words[k] not in _NOT_TOPICS
+             and lexicon.place(words[k].title()) is None and not _VERB_FORM.fullmatch(words[k])
+             and words[k] not in lexicon.demonyms and len(words[k]) > 2}
+    return next(iter(found)) if len(found) == 1 else ""
+
+
+#: words a title puts before a measure noun that name no thing measured
+_NOT_TOPICS = frozenset({"the", "and", "for", "record", "total", "annual", "new", "net", "top",
+                         "big", "largest", "biggest", "strong", "weak", "higher", "lower",
+                         "rising", "falling", "flat", "full-year", "half-year", "quarterly",
+                         "online", "retail", "domestic", "its", "their", "our", "market",
+                         "are", "was", "were", "made", "make", "makes", "has", "have", "had",
+                         "from", "with", "into", "over", "after", "about", "this", "that"})
+#: a verb's form, no thing measured ("tyres are made — production ...")
+_VERB_FORM = re.compile(r"[a-z]+(?:ed|ing)")
+
+
 def _topic(doc: Document, lexicon: Lexicon) -> str:
     """The document's one material: named in its title or topic tag; only a document with
     neither takes it from its first sentences (an article titled "The vanadium market"
@@ -77,9 +108,15 @@ def _topic(doc: Document, lexicon: Lexicon) -> str:
         else " ",
         doc.title)  # "widens its lead": a possessed noun is no material, unless measured
     title = _BEFORE_ARTICLE.sub(" ", title)  # "Who ships the world's bicycles": a verb
+    title = _BEFORE_NUMBER.sub(" ", title)  # "Fridge makers ship 212 million units": a verb
     found = lexicon.materials_in(f"{title} {doc.topic}")
     if len(found) == 1:
         return next(iter(found))
+    if not found and not doc.topic.strip():
+        named = _named_topic(title, lexicon)  # "World ethylene capacity passes 228 Mt":
+        if named and re.search(rf"\b{re.escape(named)}", " ".join(  # ethylene, a material
+                seg.text for seg in doc.segments[:40])):  # no pack lists, and a common noun:
+            return named  # the body writes it in lower case (not "Apple revenue rises")
     if not found and not (doc.title.strip() or doc.topic.strip()):
         body = lexicon.materials_in(" ".join(s.text for s in doc.segments[:3]))
         if len(body) == 1:
