@@ -42,6 +42,7 @@ _PATTERNS = lazy_compile(globals(), "_PATTERNS",
       (?:\s+(?:of\s+)?(?P<my>{_YEAR}))?\b(?P<thisyear>\s+this\s+year|\s+last\s+year)?)
     |(?P<eom>\b(?:(?:[Aa]t\s+)?(?:the\s+)?end\s+of\s+|end-|(?:ended|closed)\s+(?=[A-Z])|(?:[Aa]t|[Oo]n|[Aa]s\s+(?:at|of))\s+
       (?P<eom_d>\d{{1,2}})(?:st|nd|rd|th)?\s+)(?P<eom_m>{MONTH})\b(?:,?\s+(?P<eom_y>{_YEAR})\b)?)
+    |(?P<month>\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+(?P<mo>{MONTH})\s+(?P<mo_y>{_YEAR})\b)
     |(?P<by>\b(?:[Bb]y|[Ii]n|[Ff]or|[Uu]ntil|[Dd]uring|[Aa]t|[Aa]s\s+of)\s+(?:the\s+(?:end|start|beginning|close)\s+of\s+)?(?P<by_year>{_YEAR})\b)
     |(?P<fy>\b(?:FY|fiscal\s+(?:year\s+)?)(?P<fy_year>{_YEAR})\b)
     |(?P<rel>\b(?P<relword>last|this|next)\s+year\b)
@@ -173,6 +174,9 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
                 continue
             part = _month_part(m.group("m1"), m.group("m2"))
             out.append((start, end, Period(frozenset({year}), "months", part, True)))
+        elif m.group("month"):  # "in August 2024": that month, never the year
+            out.append((start, end, Period(frozenset({int(m.group("mo_y"))}), "months",
+                                           m.group("mo")[:3].title(), True)))
         elif m.group("by"):
             year = int(m.group("by_year"))
             projection = bool(_PROJECTION_BY.match(m.group("by"))) and not \

@@ -70,6 +70,7 @@ def test_a_title_names_the_documents_material_not_a_verb(title: str, topic: str,
     ("World propylene capacity passes 130 million tonnes", "New propylene plants opened.",
      "propylene"),  # a noun before a measure noun, no pack's material
     ("Kettle makers ship 90 million units", "Most kettles are sold online.", "kettle"),
+    ("World lamp trade 2024: Asia ahead", "Exports of lamps rose 4%.", "lamp"),
     ("Acme revenue rises", "Revenue rose 5%.", ""),  # a name: never in lower case
     ("Where the world's lamps are made: production by country", "Lamps are made in China.", ""),
 ])

@@ -122,6 +122,13 @@ def test_ended_a_month_is_that_month_end(text: str) -> None:
     assert found[2].years == {2024}
 
 
+def test_a_month_of_a_year_is_that_month() -> None:
+    """"exported $3.78 billion in August 2024": August's figure, never the year's."""
+    (found,) = stated_periods("Exports were $3.78 billion in August 2024.", None)
+    assert (found[2].granularity, found[2].part, found[2].years) == ("months", "Aug", {2024})
+    assert not comparable(found[2], Period(frozenset({2024})))
+
+
 def test_three_months_that_end_a_quarter_are_that_quarter() -> None:
     """"the three months to June" is the second quarter, compared with "Q2" figures."""
     (found,) = stated_periods("In the three months to June 2025 revenue was $127m.", None)

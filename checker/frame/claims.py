@@ -375,6 +375,14 @@ class Framer(PatternFrames):
                 terms = P.CHANGE_TERMS.match(text, mention.end - sentence.start)
                 if terms is not None:  # "rose 6% in dollars and 6.8% in rupees": two changes
                     key += " in " + " ".join(terms.group(1).lower().split())
+                elif key.split(" in ")[0].split()[-1:] and \
+                        key.split(" in ")[0].split()[-1] in _VOLUME_OR_VALUE and any(
+                        g.kind == "level" and g.subject == f.subject and
+                         g.measure_text == f.measure_text and g.start == f.start and
+                         (v := sentence.mentions[g.mention].value) is not None and
+                         is_money(v.dimension) for g in found):
+                    key += " by value"  # "worth $6.3 billion, up 3% from $6.1 billion": the
+                    # change in money, not in tonnes ("shipped 1.21 Mt, 10% more than ...")
             if shift > 0:  # an earlier level that states no period of its own
                 self._why.setdefault(mention.start, "no-period")
                 continue
@@ -698,6 +706,12 @@ class Framer(PatternFrames):
             measure_text=frame.measure_text,
             shape=frame.shape,
         )
+
+
+#: measures written both in quantities and in money ("exports of 1.21 Mt", "exports worth
+#: $6.3bn"): a change stated with a level in money is a change in value
+_VOLUME_OR_VALUE = frozenset({"exports", "imports", "shipments", "production", "output",
+                              "trade", "consumption", "demand"})
 
 
 def _ranked_with_level(sentence: Sentence, rank: Mention) -> bool:

@@ -80,7 +80,8 @@ def _named_topic(title: str, lexicon: Lexicon) -> str:
     "Fridge makers ship ..."); "" when none or several."""
     words = [w.lower() for w in _WORD.findall(title)]
     found = {words[k] for k in range(len(words) - 1)
-             if (words[k + 1] in lexicon.measure_nouns or words[k + 1] in lexicon.agent_nouns)
+             if (words[k + 1] in lexicon.measure_nouns or words[k + 1] in lexicon.agent_nouns
+                 or words[k + 1] in _TRADE_WORDS)
              and words[k] not in lexicon.measure_nouns and words[k] not in lexicon.scope_words
              and words[k] not in lexicon.agent_nouns and words[k] not in _NOT_TOPICS
              and lexicon.place(words[k].title()) is None and not _VERB_FORM.fullmatch(words[k])
@@ -95,6 +96,9 @@ _NOT_TOPICS = frozenset({"the", "and", "for", "record", "total", "annual", "new"
                          "online", "retail", "domestic", "its", "their", "our", "market",
                          "are", "was", "were", "made", "make", "makes", "has", "have", "had",
                          "from", "with", "into", "over", "after", "about", "this", "that"})
+#: measure heads that count goods made or traded ("World furniture trade"), not a ratio or
+#: a share of something else ("the music subscriber")
+_TRADE_WORDS = frozenset({"trade", "sales"})
 #: a verb's form, no thing measured ("tyres are made — production ...")
 _VERB_FORM = re.compile(r"[a-z]+(?:ed|ing)")
 
@@ -112,7 +116,7 @@ def _topic(doc: Document, lexicon: Lexicon) -> str:
     found = lexicon.materials_in(f"{title} {doc.topic}")
     if len(found) == 1:
         return next(iter(found))
-    if not found and not doc.topic.strip():
+    if not found:
         named = _named_topic(title, lexicon)  # "World ethylene capacity passes 228 Mt":
         if named and re.search(rf"\b{re.escape(named)}", " ".join(  # ethylene, a material
                 seg.text for seg in doc.segments[:40])):  # no pack lists, and a common noun:
