@@ -64,7 +64,9 @@ def offsets(copies: int, lowest: int, highest: int) -> list[int]:
 def dense(out: Path, mb: float = 5.0, source: Path = SOURCE) -> dict[str, float]:
     """Write the corpus to ``out`` (replaced); returns its files and bytes."""
     files = [(folder, f) for folder in corpora(source)
-             for f in sorted(folder.rglob("*")) if f.is_file()]
+             for f in sorted(folder.rglob("*")) if f.is_file()
+             and not any(part.startswith(".") for part in f.relative_to(folder).parts)]
+    # (no dot-folder: a ".factlint_cache" a run left in a corpus is no document of it)
     texts = [(folder.parent.name, f.relative_to(folder), f.read_text("utf-8"))
              for folder, f in files]
     size = sum(len(t.encode("utf-8")) for _, _, t in texts)
