@@ -31,6 +31,8 @@ _TRANSPARENT = frozenset(
     "the a an some about around roughly nearly almost its their his her our this that these "
     "those also still just only even all both each record alone together combined "
     "respectively which who now currently already again once can".split())
+#: what may stand between a value and the "of" of what it counts: "$6.3 billion worth of"
+_WORTH = lazy_compile(globals(), "_WORTH", r"\s+(?:worth|in\s+(?:sales|value))\s+")
 #: relative words that open a clause about the name before them
 _RELATIVE = frozenset({"where"})
 #: nouns of a role a subject plays ("the market leader with a 32% share")
@@ -288,6 +290,11 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                     not _TIME_WORDS.search(text, c.end, nxt.start):
                 objects.add(k + 1)  # "demand for its newest iPhones": an object
             continue
+        if c.kind == "OF" and out and out[-1].kind in ("NUM", "PCT") and \
+                _hides(text, out[-1].end, c.start) and not _WORTH.fullmatch(
+                    text, out[-1].end, c.start):
+            c = Chunk("BREAK", c.start, c.end, c.text)  # "$21.6bn and its first full year of
+            # positive adjusted EBITDA": what the dropped words are of, not the value's
         if k in objects or (c.kind == "NAME" and out and out[-1].kind == "NUM" and
                             not text[out[-1].end:c.start].strip() and lex.place(c.key) is None):
             c = Chunk("MEAS", c.start, c.end, c.text)  # "55.6 million iPhones": what is counted
