@@ -87,19 +87,16 @@ def _month_part(m1: str, m2: str) -> str:
 _MONTH_NAMES = {n: name.title() for name, n in _MONTH_NUMBERS.items()}
 
 
-def _months_ending(last: int, span: int, year: int) -> Period:
-    """The ``span`` months ending with month ``last`` of ``year``, stated ("Jul–Dec"); three
-    months that end a quarter are that quarter ("the three months to June": Q2)."""
+def _months_ending(last: int, span: int, year: int | None) -> Period:
+    """The ``span`` months ending with month ``last`` of ``year`` (None: of no known year,
+    still never a year's), stated ("Jul–Dec"); three months that end a quarter are that
+    quarter ("the three months to June": Q2)."""
+    years = frozenset({year}) if year is not None else frozenset()
     if span == 3 and last % 3 == 0:
-        return Period(frozenset({year}), "quarter", f"Q{last // 3}", True)
+        return Period(years, "quarter", f"Q{last // 3}", True)
     first = (last - span) % 12 + 1
-    return Period(frozenset({year}), "months",
+    return Period(years, "months",
                   _month_part(_MONTH_NAMES[first], _MONTH_NAMES[last]), True)
-
-
-def _yearless(period: Period) -> Period:
-    """``period``'s months of no known year (a document with no date)."""
-    return Period(frozenset(), period.granularity, period.part, True)
 
 
 def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Period]]:
@@ -121,7 +118,7 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
             elif date is not None:  # of no year: the last one ended before the date
                 year = date.year if last <= date.month else date.year - 1
             else:  # "the six months to 30 June" of no known year: never a year's figure
-                out.append((start, end, _yearless(_months_ending(last, span, 2000))))
+                out.append((start, end, _months_ending(last, span, None)))
                 continue
             out.append((start, end, _months_ending(last, span, year)))
         elif m.group("half"):  # "the first half of 2024", "H1 2024": January to June
@@ -132,7 +129,7 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
             elif date is not None:  # "the first half": the last one before the date
                 year = date.year if h == 1 and date.month > 6 else date.year - 1
             else:  # a half of no known year: never a year's figure
-                out.append((start, end, _yearless(_months_ending(6 * h, 6, 2000))))
+                out.append((start, end, _months_ending(6 * h, 6, None)))
                 continue
             out.append((start, end, _months_ending(6 * h, 6, year)))
         elif m.group("quarter"):

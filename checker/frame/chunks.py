@@ -24,7 +24,7 @@ from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.frame.measure_keys import UNKNOWN_PLACE
 from factlint.frame.names import NOT_NAMES, OWNERS, DocNames, clean_name, hyphened_title
 from factlint.frame.noun_phrases import merge_measures
-from factlint.frame.rows import tidy
+from factlint.frame.rows import PARTICIPLE_ASIDE, tidy
 from factlint.frame.vocabulary import ENTITY_NOUNS as _ENTITY_NOUNS
 from factlint.frame.vocabulary import FUNCTION as _FUNCTION
 from factlint.frame.vocabulary import SMALL as _SMALL
@@ -49,14 +49,12 @@ _COMPARED = lazy_compile(globals(), "_COMPARED",
                          r"\s+(fewer|more|less|higher|lower|greater|bigger|smaller|above|"
                          r"below)\b(?!\s+(?:of|than\s+\d))")
 #: what follows a sentence's first word when it is a name in apposition: "Rotterdam,
-#: Europe's busiest container port, handled ..."
+#: Europe's busiest container port, handled ...", "Brightway, the UK's second-largest
+#: grocer", "Orsino, North America's second-largest", "Lloyd, owned by Havells, had 9.5%"
 _APPOSITION = lazy_compile(globals(), "_APPOSITION",
                            r"\s+(?:(?:the|a|an)\s+(?:[A-Z][\w.-]*(?:'s|’s)?\s+)?[a-z]|"
                            r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w.-]*(?:'s|’s)\s|(?:which|who|whose)\s|"
-                           r"(?:owned|controlled|based|headquartered|listed|founded|run)\s+"
-                           r"(?:by|in)\s)")
-#: ("Brightway, the UK's second-largest grocer", "Orsino, North America's second-largest",
-#: "Lloyd, owned by Havells, had 9.5%")
+                           + PARTICIPLE_ASIDE + ")")
 #: a capitalised adjective made with a hyphen: "Saskatoon-based", "US-listed", "China-made"
 _DESCRIBED = lazy_compile(globals(), "_DESCRIBED", r"-(?:[a-z]+ed|made|led|run|built)$")
 #: an adjective that may open a sentence before a place: "Neighbouring Ghana"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from factlint import periods
 from factlint.frame import modality
@@ -45,9 +45,8 @@ from factlint.frame.names import DocNames, antecedent, organisations
 from factlint.frame.noun_phrases import IRREGULAR_PARTICIPLES
 from factlint.frame.pattern_frames import PatternFrames
 from factlint.frame.reader import Framed, ratio_measure
-from factlint.frame.statements import statements as read_statements
+from factlint.frame.statements import statements
 from factlint.frame.titles import doc_names, title_place
-from factlint.frame.vocabulary import Chunk
 from factlint.model import (
     Claim,
     ClaimKind,
@@ -375,8 +374,7 @@ class Framer(PatternFrames):
                 terms = P.CHANGE_TERMS.match(text, mention.end - sentence.start)
                 if terms is not None:  # "rose 6% in dollars and 6.8% in rupees": two changes
                     key += " in " + " ".join(terms.group(1).lower().split())
-                elif key.split(" in ")[0].split()[-1:] and \
-                        key.split(" in ")[0].split()[-1] in _VOLUME_OR_VALUE and any(
+                elif key.split(" in ")[0].rpartition(" ")[2] in _VOLUME_OR_VALUE and any(
                         g.kind == "level" and g.subject == f.subject and
                          g.measure_text == f.measure_text and g.start == f.start and
                          (v := sentence.mentions[g.mention].value) is not None and
@@ -419,10 +417,6 @@ class Framer(PatternFrames):
         para = paragraph.start if paragraph is not None else -1
         carried = self._last_share[1:] if self._last_share is not None and \
             self._last_share[0] == para >= 0 else ("", "", "")
-
-        def statements(chunks: Sequence[Chunk], entity: str) -> list[Framed]:
-            return read_statements(chunks, entity, carried)
-
         own = self._reporter(text, names)  # "Airbus SE said that it ...": Airbus
         if names.entity and not own:  # a bare measure is the entity's, or its segment's
             # the paragraph is about ("Terminals, the group's port business, had a record
@@ -434,8 +428,9 @@ class Framer(PatternFrames):
                     self._discourse.others_said(para, names.entity)) or P.PART_OWNS.search(text):
                 # (nor "The retail division's operating profit was £214 million": a part's)
                 with names.speaking_for(""):  # (nor is its "the company")
-                    return statements(chunk(text, spans, self.lex, names), ""), ctx.topic
-            return statements(chunk(text, spans, self.lex, names), whose), ctx.topic
+                    return statements(chunk(text, spans, self.lex, names), "",
+                                      carried), ctx.topic
+            return statements(chunk(text, spans, self.lex, names), whose, carried), ctx.topic
         entity, topic = own, ctx.topic
         if not entity and (may_name_entity(text, self.lex) or P.ITS_THEIR.match(text)):
             # "The South Korean company shipped ...", "Its GLP-1 sales rose ...": read with
@@ -475,9 +470,9 @@ class Framer(PatternFrames):
                 if said and self.lex.place(said) is None and not self.lex.is_total(said):
                     entity = said
             if not entity:
-                return statements(chunks, ""), topic
+                return statements(chunks, "", carried), topic
         with names.speaking_for(entity):
-            return statements(chunk(text, spans, self.lex, names), entity), topic
+            return statements(chunk(text, spans, self.lex, names), entity, carried), topic
 
     def _region_of_own(self, f: Framed, text: str, ctx: DocContext, para: int) -> str:
         """The organisation whose figure in a place a statement opening "<place> <measure a

@@ -477,6 +477,8 @@ def multiple_as_comparison(mention: Mention, text: str, me: int) -> Mention | No
         return None
     comparison = Comparison("eq", mention.value.speaker, target.group("target"))
     return dataclasses.replace(mention, kind="comparison", comparison=comparison)
+
+
 #: a rank that its own verb states: "ranked second", "came third", "finishes first"
 RANK_VERB = lazy_compile(globals(), "RANK_VERB",
                          r"(?:rank(?:s|ed|ing)?|came|comes|finish(?:ed|es)|placed)\b",

@@ -28,13 +28,15 @@ _OUR = re.compile(r"^our\s+", re.IGNORECASE)
 _SHARE_END = re.compile(r"(?<=\w)\s+share$", re.IGNORECASE)
 #: nouns of a ratio of the measure named before them (", a margin of 16.2%": its margin)
 RATIOS = frozenset({"margin", "ratio", "yield"})
+#: the last words of a ratio of a subject's own: no total another's share could be of
+_OWN_RATIOS = RATIOS | {"rate", "occupancy"}
 
 
 def ratio_measure(phrase: str) -> bool:
     """Whether ``phrase`` names a ratio of its subject's own ("EBITDA margin", "occupancy
     rate"), no total that another subject's share could be of."""
     words = phrase.lower().split()
-    return bool(words) and words[-1] in RATIOS | {"rate", "occupancy"}
+    return bool(words) and words[-1] in _OWN_RATIOS
 
 
 @dataclass(frozen=True, slots=True)
@@ -467,7 +469,7 @@ class Reader:
                 self.measure = named_np.text
             earlier = by = False
             # "down $1.5 billion over the year", "rose 1.2 Mt to 14 Mt": a first level right
-            # after the verb is by how much, no level of its named_np
+            # after the verb is by how much, no level of its own
             lead = self.leaves(change)[0]
             by = change.data == "change" and lead.kind == "NUM" and not P.BOUND.match(lead.text)
             # (but "drops below 1.9bn tonnes": where it is now)
@@ -513,7 +515,6 @@ class Reader:
                 value = next(c for c in self.leaves(with_figure) if c.kind in ("NUM", "PCT"))
                 if rank_at == 0:  # "India ranks third with 6.9 million tons": the figure's
                     self.start = value.start  # words
-
                 self.read_ranked_with(parts[rank_at:], with_figure, rule)
                 return
             owned = rank_at >= 2 and parts[rank_at - 1].kind == "POSS"  # "is the UK's ..."

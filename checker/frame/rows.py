@@ -233,9 +233,8 @@ def _dash_asides(chunks: list[Chunk]) -> list[Chunk]:
 
 
 #: an aside after a name that says who owns it or where it is ("Lloyd, owned by Havells,")
-_PARTICIPLE_ASIDE = lazy_compile(
-    globals(), "_PARTICIPLE_ASIDE",
-    r"\s*(?:owned|controlled|based|headquartered|listed|founded|run)\s+(?:by|in)\s")
+PARTICIPLE_ASIDE = r"(?:owned|controlled|based|headquartered|listed|founded|run)\s+(?:by|in)\s"
+_PARTICIPLE_ASIDE = lazy_compile(globals(), "_PARTICIPLE_ASIDE", r"\s*" + PARTICIPLE_ASIDE)
 #: a clause's word that makes its figure the whole world's
 _WORLDWIDE = lazy_compile(globals(), "_WORLDWIDE",
                           r"\b(?:worldwide|globally|(?:around|across)\s+the\s+world)\b")
