@@ -26,6 +26,7 @@ Best practice: derive the share from the figures you print, or cite both from on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
@@ -110,11 +111,24 @@ def _parts(group: Sequence[Claim], around: Sequence[Claim], exclude: str, total:
         old = least.get(c.subject)
         if old is None or _low(c, settings) < _low(old, settings):
             least[c.subject] = c
+    rest = next((c for k, c in least.items() if _REST.match(k)), None)
+    if rest is not None:  # "Others 102.9" in a table: the rest of its own listing, which
+        # holds every subject the listing does not name, wherever else it is named
+        listed = {c.subject for c in group if c.shape == rest.shape and c.path == rest.path
+                  and c.doc_index == rest.doc_index
+                  and abs(c.location.line - rest.location.line) <= _LISTING_LINES}
+        least = {k: c for k, c in least.items() if k in listed}
     chosen: list[Claim] = []
     for c in sorted(least.values(), key=lambda c: -_low(c, settings)):
         if not any(overlaps(c.subject, o.subject, lex) for o in chosen):
             chosen.append(c)
     return chosen
+
+
+#: the subject of "the rest" of a listing ("Others", "All others", "Rest of world")
+#: how far, in lines, the rows of one listing lie from its "Others" row
+_LISTING_LINES = 30
+_REST = re.compile(r"(?:all\s+)?others?\b|(?:the\s+)?rest\b|remaining\b", re.IGNORECASE)
 
 
 def _is_total_of(c: Claim, total: str, lex: Lexicon) -> bool:

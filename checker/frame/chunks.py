@@ -84,7 +84,8 @@ _EACH = lazy_compile(globals(), "_EACH", r"\s+(each)\b")
 _PAST_VERB = lazy_compile(globals(), "_PAST_VERB", r"[a-z]{2,}ed")
 #: a place in a ranking after a name: "Brightlink came second with 17.9%"
 _PLACED = lazy_compile(globals(), "_PLACED",
-                       r"(?:came|comes|finished|placed|ranked|ranks)\s+(?:first|second|third|"
+                       r"(?:came|comes|finished|placed|ranked|ranks|is|was|remains|remained)\s+(?:first|"
+                       r"second|third|"
                        r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b")
 #: what dates a value as the earlier level a change is from: "of 2024", "a year earlier"
 _EARLIER_TIME = lazy_compile(
@@ -179,6 +180,8 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
     tokens.pop()  # the end sentinel
     out: list[Chunk] = []
     mention_at = {s: i for i, (s, _, _) in enumerate(mentions)}
+    shares = {s: e for s, e, m in mentions if m.value is not None and
+              m.value.dimension == "share"}
     i = 0
     n = len(tokens)
     while i < n:
@@ -285,13 +288,21 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
             if poss:
                 out.append(Chunk("POSS", n_end, p_end, text[n_end:p_end]))
             continue
+        verb = _unknown_verb(tokens, i, lex, text, shares) if out and out[-1].kind in (
+            "NAME", "PRON") and out[-1].end + 1 == start else 0
+        if verb:  # "Castlegate wrote 16% of all new mortgage lending": a verb the lexicon
+            # does not know links its subject to a share of a whole
+            out.append(Chunk("BE", start, tokens[i + verb - 1][1],
+                             text[start:tokens[i + verb - 1][1]]))
+            i += verb
+            continue
         plain = vocab.plain.get(word)
         if plain is not None:  # a word that is no phrase's, no name and not "the"
             if plain:
                 out.append(Chunk("WORD", start, end, word))
             i += 1
             continue
-        step = _phrase(tokens, i, text, lex, names, asked, vocab)
+        step = _phrase(tokens, i, text, lex, names, asked, vocab, shares)
         if step is not None:
             consumed, found = step
             if found is not None:
@@ -323,6 +334,40 @@ def _named_after_place(tokens: list[tuple[int, int, str, bool]], i: int, text: s
         return None  # ("China Overtakes Japan": a headline's words, no company)
     raw = text[p_start:end]
     return j - i, Chunk("NAME", p_start, end, raw, names.aliases.get(raw) or clean_name(raw, lex))
+
+
+#: verbs before a share that state none of a whole: what changed, was bought, aimed at or
+#: lost ("cut 16% of its staff", "bought 12% of", "targets 20% of the market")
+_NOT_LINKING = frozenset(
+    "cut cuts slashed trimmed lost loses lose shed sheds added adds gained gains bought buys "
+    "acquired acquires sold sells raised raises targets targeted wants needs plans planned "
+    "seeks sought aims aimed hopes expects expected forecast forecasts projects projected "
+    "estimates estimated predicts predicted sees saw missed misses offered offers proposed "
+    "proposes bid bids asks asked closed closes opened opens".split())
+#: after a share: the whole it is of, named ("of all new mortgage lending", "of the market"),
+#: not the subject's own ("of its stores": a part of its own, cut, closed or sold)
+_OF_WHOLE = lazy_compile(globals(), "_OF_WHOLE",
+                         r"\s+of\s+(?!its\b|their\b|our\b|his\b|her\b|them\b|which\b|"
+                         r"those\b|these\b|it\b)", re.IGNORECASE)
+
+
+def _unknown_verb(tokens: list[tuple[int, int, str, bool]], k: int, lex: Lexicon, text: str,
+                  shares: dict[int, int]) -> int:
+    """1 if token ``k`` is a verb the lexicon does not know, right before a share of a named
+    whole ("Castlegate wrote 16% of all new mortgage lending"), else 0."""
+    if k + 1 >= len(tokens) or tokens[k][3]:
+        return 0
+    word = tokens[k][2]
+    start = tokens[k + 1][0]
+    if tokens[k + 1][2] != "" or start != tokens[k][1] + 1 or start not in shares or \
+            not _OF_WHOLE.match(text, shares[start]):
+        return 0
+    if not word.isalpha() or not word.islower() or word in _NOT_LINKING or word in _FUNCTION \
+            or word in _SMALL or word in _ADVERBS or _kind(lex, word) or \
+            normalise_phrase(word) in lex.measure_heads or \
+            normalise_phrase(word) in lex.measure_nouns or word in lex.agent_nouns:
+        return 0
+    return 1
 
 
 def _title_case(text: str) -> bool:
@@ -419,10 +464,10 @@ def _value_chunk(mention: Mention, start: int, end: int, index: int) -> Chunk:
 
 
 def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexicon,
-            names: DocNames, asked: list[tuple[str, bool]], vocab: Vocabulary
-            ) -> tuple[int, Chunk | None] | None:
+            names: DocNames, asked: list[tuple[str, bool]], vocab: Vocabulary,
+            shares: dict[int, int]) -> tuple[int, Chunk | None] | None:
     """The chunk that starts at token ``i`` (a word) and how many tokens it takes; None: one
-    filler word."""
+    filler word. ``shares``: where each share of the sentence starts and ends."""
     start, end, word, _ = tokens[i]
     if word == "'s":
         return 1, Chunk("POSS", start, end, word)
@@ -471,7 +516,7 @@ def _phrase(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Le
                                         names.entity)  # (not "the US business": a part)
             k += 1
     if _is_capitalised(word) or word in names.aliases:
-        named = _name(tokens, i, text, lex, names, asked)
+        named = _name(tokens, i, text, lex, names, asked, shares)
         if named is not None and named[1] is not None and named[1].kind == "NAME" and \
                 _where_a_company_is(tokens, i + named[0], text, start, lower == "the"):
             return named[0], None  # "the Gothenburg haulier", "the Bergen firm": where a
@@ -551,7 +596,7 @@ def _measure_word(word: str, lower: str, lex: Lexicon) -> bool:
 
 
 def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexicon,
-          names: DocNames, asked: list[tuple[str, bool]]
+          names: DocNames, asked: list[tuple[str, bool]], shares: dict[int, int]
           ) -> tuple[int, Chunk | None] | None:
     """A proper-noun phrase from token ``i``: capitalised words (and "of", "&", "de" between
     them), legal forms dropped; the document's aliases resolved."""
@@ -608,6 +653,8 @@ def _name(tokens: list[tuple[int, int, str, bool]], i: int, text: str, lex: Lexi
             after = tokens[k + 1][2].lower()
         if i0 == 0 and after != "'s" and _kind(lex, after) not in ("VERB", "BE", "CHG") and \
                 not (k < len(tokens) and _PLACED.match(text, tokens[k][0])) and \
+                not _unknown_verb(tokens, k, lex, text, shares) and \
+                not (after == ":" and k + 1 < len(tokens) and tokens[k + 1][2] == "") and \
                 not (_PAST_VERB.fullmatch(after) and not words[0].endswith("s")) and \
                 not (after in (",", "—", "–", " - ") and _APPOSITION.match(text, tokens[k][1])) \
                 and not (after == "," and _place_apposition(text, tokens[k][1], lex)):

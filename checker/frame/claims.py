@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Callable
 
 from factlint import periods
@@ -82,6 +83,10 @@ _SEGMENT = lazy_compile(
     r"\s+(?:[\w-]+\s+){0,4}?(?:business|arm|unit|division|segment|subsidiary|operations?)\b")
 
 
+
+#: a share's whole that is the subject's own ("its sales", "their revenue"): no market's
+_OWN_WHOLE = lazy_compile(globals(), "_OWN_WHOLE", r"\s*(?:its|their|our|his|her)\b",
+                          re.IGNORECASE)
 
 class Framer(PatternFrames):
     """Frames the mentions of one document's sentences into claims."""
@@ -219,6 +224,8 @@ class Framer(PatternFrames):
         before = set(framed)  # framed by growth statements
         each: set[tuple[int, str]] = set()  # "Russia and Saudi Arabia for 8% each": both
         fronted = P.FRONTED_SCOPE.match(text)  # "In skincare, ...": of that part, each figure
+        fronted_in = fronted.group(1) if fronted is not None else None  # ("In skincare,"
+        # scopes a named measure only; "Onshore," a verb's too)
         for f in found:
             mention = sentence.mentions[f.mention]
             if mention.start in before or (mention.start, f.subject) in each or (
@@ -272,8 +279,10 @@ class Framer(PatternFrames):
                 self._why.setdefault(mention.start, "no-measure")  # "spent 27% of net sales
                 continue  # on advertising, about $4.3 billion": money spent, measured against
                 # the sales, which are neither
-            if fronted is not None and phrase and fronted.group(1) not in phrase.lower():
-                phrase = f"{fronted.group(1)} {phrase}"  # "In skincare, ... sales of $27bn"
+            part = (fronted.group(1) or fronted.group(2).lower()) if fronted is not None else ""
+            if part and (phrase or part != fronted_in) and part not in phrase.lower():
+                phrase = f"{part} {phrase}".strip()  # "In skincare, ... sales of $27bn";
+                # "Onshore, Europe installed 13.8 GW": onshore installations
             on = spent_on(text, mention.end - sentence.start) \
                 if not phrase and f.verb_measure in self.lex.spent_measures else ""
             # ("spends about $40 million a year on esports": esports spending)
@@ -357,13 +366,16 @@ class Framer(PatternFrames):
                     and " in " not in f" {key} ":
                 scope = self._label_scope(paragraph, sentence)  # "- **United Kingdom.**
                 # Revenue rose 8.4% to £1,030m": the region's revenue, not the group's
-            if not scope and f.kind == "share" and " in " not in f" {key} " and \
-                    P.MARKET_WORDS.search(f.measure_text) and \
-                    f.subject not in self.lex.places and not P.WORLD_WORDS.search(text) and (
+            if not scope and " in " not in f" {key} " and f.subject not in self.lex.places \
+                    and f.kind == "share" and not _OWN_WHOLE.match(f.measure_text) \
+                    and not ratio_measure(f.measure_text) \
+                    and not P.WORLD_WORDS.search(text) and (
                         home := title_place(self.lex, ctx.doc.title)):
                 scope = f" in {home}"  # "Jio held 41% of the mobile market" under "India's
-                # telecoms in 2024": of India's, as "41% of India's market" says elsewhere
-                # (a market's share only: "31% of its sales online" is of its own)
+                # telecoms in 2024": of India's, as "41% of India's market" says elsewhere;
+                # "a 7.4% share of units" under "India's smartphone market stalls": of the
+                # units sold there (not a share of its own, "31% of its sales online", nor
+                # a ratio, "its operating margin was 3.1%")
             at = f" {key.lower()} ".find(scope.lower()) if scope else -1
             if at >= 0:  # "... registered in Europe", "sales in the United States": said
                 key = key[:max(0, at - 1)] + key[at - 1 + len(scope):] + scope  # already

@@ -254,7 +254,11 @@ FRONTED_SCOPE = lazy_compile(
     r"\s*In\s+(?!(?:total|short|contrast|addition|particular|practice|fact|turn|general|"
     r"summary|sum|brief|effect|theory|comparison|response|return|all|other|value|volume|"
     r"real|nominal|dollar|euro|local|constant|absolute|aggregate|percentage|recent|each|both|"
-    r"this|that|these|those|its|their|our|my|his|her)\b)([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?),\s")
+    r"this|that|these|those|its|their|our|my|his|her)\b)([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?),\s"
+    # "Onshore, Europe installed 13.8 GW": a word of where or how, before the clause, that
+    # makes each figure of it a part's
+    r"|\s*(?i:(onshore|offshore|online|offline|overseas|abroad|domestically|organically|"
+    r"upstream|downstream)),\s")
 #: the speaker's own ("half of our international students"): never the world's total
 OUR = lazy_compile(globals(), "OUR", r"(?:our|my)\b", re.IGNORECASE)
 #: a part that owns the measure after it ("The retail division's operating profit")

@@ -204,6 +204,32 @@ class Reader:
         if self.tree.data == "respectively":  # "A and B had revenue of $3bn and $2bn
             self.read_respectively()  # respectively"
             return self.out
+        if self.tree.data in ("possessive_value", "label_value"):  # "India's 8.9 Mt of
+            # ethylene capacity is ...", "- Microsoft: 23%, or $24.7 billion": the name's
+            children = list(self.tree.children)  # figure, then items
+            if self.tree.data == "label_value" and any(
+                    isinstance(item, Tree) and any(isinstance(sub, Tree) and sub.data ==
+                                                   "change_to" for sub in item.children)
+                    for item in children[3:]):
+                return []  # "- Vienna: 3.2% of the net room price, rising to 5% in 2025":
+                # a level to come, whose year is no year of the first
+            self.subject = self.chunk(children[0])  # type: ignore[arg-type]
+            if not self.subject.key:
+                return []
+            figure = children[2]
+            assert isinstance(figure, Tree)
+            if self.chunk(figure.children[0]).key != "count":  # type: ignore[arg-type]
+                figure = Tree("figure", [c for c in figure.children if not (
+                    isinstance(c, Tree) and c.data == "measure_of" and
+                    self.chunk(c.children[0]).kind == "MEAS")])  # type: ignore[arg-type]
+                # ("ArcelorMittal's 57.9 Mt put it second": a word after a unit is no noun
+                # the figure counts; "Airbus's 766 aircraft" are)
+            self.read_figure(figure, self.tree.data)
+            for item in children[3:]:
+                if isinstance(item, Tree):
+                    self.first_item = False
+                    self.read_predicate(item)
+            return self.out
         if self.tree.data == "apposition_only":  # "Qatar, the world's largest LNG exporter,"
             self.subject = self.chunk(self.tree.children[0])  # type: ignore[arg-type]
             rank_np = self.tree.children[2]

@@ -414,6 +414,13 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
             whole = " ".join(text[name.start:nxt.start].split())
             out.append(Chunk("NAME", name.start, nxt.start, whole, whole))
             continue
+        if c.kind == "POSS" and out and out[-1].kind == "NAME" and nxt is not None and \
+                (nxt.kind == "NUM" or (nxt.kind == "PCT" and k + 2 < len(chunks)
+                                       and chunks[k + 2].kind == "OF")) and \
+                (len(out) == 1 or out[-2].kind == "BREAK"):
+            out.append(c)  # "India's 8.9 Mt of ethylene capacity": the owner's figure,
+            continue  # opening its clause (in a list, "South Korea's 26%", an item's; "Orrin's
+            # 64% share of the gear market" names its measure as a verbless statement does)
         if c.kind == "POSS" and out and out[-1].kind == "NAME" and nxt is not None and (
                 nxt.kind in ("NUM", "PCT") or (nxt.kind in ("VERB", "BE", "CHG")
                                                and _hides(text, c.end, nxt.start)

@@ -133,6 +133,13 @@ _NOT_A_RANK_BEFORE = lazy_compile(globals(), "_NOT_A_RANK_BEFORE",
     re.IGNORECASE,
 )
 _THE_BEFORE = lazy_compile(globals(), "_THE_BEFORE", r"(?<![A-Za-z])the\s+$", re.IGNORECASE)
+#: a copula and a bare ordinal ("was second"): a rank only where a ranking's words follow
+_COPULA_RANK = lazy_compile(globals(), "_COPULA_RANK",
+                            r"(?:is|was|remains|remained)\s+[a-z]+(?:st|nd|rd|th)\b", re.IGNORECASE)
+_RANKING_AFTER = lazy_compile(
+    globals(), "_RANKING_AFTER",
+    r"\s*(?:[,;:.)]|$)|\s+(?:with|by|at|among|behind|after|ahead|overall|globally|"
+    r"worldwide|again|in\s+(?:the\s+)?(?:world|[A-Z]\w*|terms)\b)", re.IGNORECASE)
 _IS_AT = lazy_compile(globals(), "_IS_AT", r"is\s+(?=\S)", re.IGNORECASE)
 _FROM_BEFORE = lazy_compile(globals(), "_FROM_BEFORE", r"(?<![A-Za-z])from\s+$", re.IGNORECASE)
 #: a change verb right before a figure (no "by": "rise by 5% to 7%" may be a range)
@@ -260,6 +267,9 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
         return _SHORTER  # "in 2024-300 GWh": not a range (but "in 2013-14" is dropped above)
     if expr.kind == "rank" and _NOT_A_RANK_BEFORE.search(before):
         return _DROP  # one of the largest
+    if expr.kind == "rank" and _COPULA_RANK.match(text, start) and \
+            not _RANKING_AFTER.match(text, end):
+        return _DROP  # "was second to report", "is first in line": no place in a ranking
     if expr.fraction is not None and expr.fraction == _HALF and (
             _NOT_HALF_BEFORE.search(before) or _NOT_HALF_AFTER.match(text, end)):
         return _DROP  # the second half of the year, cut in half, a half-year

@@ -106,6 +106,9 @@ _SIMPLE: dict[str, str] = {
     "仟分之": "PCTPRE", "万分之": "PCTPRE", "萬分之": "PCTPRE", "第": "DI",
     "ranks": "RANKV", "ranked": "RANKV", "ranking": "RANKV", "ranks as": "RANKV",
     "came": "RANKV", "comes": "RANKV", "finished": "RANKV", "placed": "RANKV",
+    # a copula before a bare ordinal: "Gree was second with 41.7 million" (parse.mentions
+    # keeps it only where a ranking's words follow the ordinal)
+    "is": "RANKV", "was": "RANKV", "remains": "RANKV", "remained": "RANKV",
     "no .": "NO",
     "world's": "WORLDS", "world’s": "WORLDS", "globe's": "WORLDS", "globe’s": "WORLDS",
     "-": "DASH", "–": "DASH", "—": "DASH", "~": "DASH", "～": "DASH", "至": "DASH",
