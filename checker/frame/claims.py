@@ -376,6 +376,13 @@ class Framer(PatternFrames):
                 # "a 7.4% share of units" under "India's smartphone market stalls": of the
                 # units sold there (not a share of its own, "31% of its sales online", nor
                 # a ratio, "its operating margin was 3.1%")
+            if not scope and f.kind == "level" and mention.value is not None and \
+                    mention.value.dimension == "count" and " in " not in f" {key} " and \
+                    f.subject not in self.lex.places and not P.WORLD_WORDS.search(text) and \
+                    paragraph is not None and (home := title_place(self.lex, ctx.doc.title)) \
+                    and self._place_said_before(paragraph, sentence, home):
+                scope = f" in {home}"  # "Apple had its best year yet in the country. It
+                # shipped about 11.2 million iPhones" under "India's smartphone market": there
             at = f" {key.lower()} ".find(scope.lower()) if scope else -1
             if at >= 0:  # "... registered in Europe", "sales in the United States": said
                 key = key[:max(0, at - 1)] + key[at - 1 + len(scope):] + scope  # already
@@ -485,6 +492,13 @@ class Framer(PatternFrames):
                 return statements(chunks, "", carried), topic
         with names.speaking_for(entity):
             return statements(chunk(text, spans, self.lex, names), entity, carried), topic
+
+    def _place_said_before(self, paragraph: Segment, sentence: Sentence, home: str) -> bool:
+        """Whether ``paragraph``, before ``sentence``, names ``home`` (the place its
+        document's title names) or speaks of "the country"."""
+        before = paragraph.text[:max(0, sentence.start - paragraph.start)]
+        return P.THE_COUNTRY.search(before) is not None or any(
+            name == home for _, _, name in self.lex.find_places(before))
 
     def _region_of_own(self, f: Framed, text: str, ctx: DocContext, para: int) -> str:
         """The organisation whose figure in a place a statement opening "<place> <measure a
