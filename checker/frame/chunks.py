@@ -50,9 +50,11 @@ _COMPARED = lazy_compile(globals(), "_COMPARED",
                          r"below)\b(?!\s+(?:of|than\s+\d))")
 #: what follows a sentence's first word when it is a name in apposition: "Rotterdam,
 #: Europe's busiest container port, handled ...", "Brightway, the UK's second-largest
-#: grocer", "Orsino, North America's second-largest", "Lloyd, owned by Havells, had 9.5%"
+#: grocer", "Orsino, North America's second-largest", "Lloyd, owned by Havells, had 9.5%",
+#: "Mingyang, now the world's third-largest supplier,"
 _APPOSITION = lazy_compile(globals(), "_APPOSITION",
-                           r"\s+(?:(?:the|a|an)\s+(?:[A-Z][\w.-]*(?:'s|’s)?\s+)?[a-z]|"
+                           r"\s+(?:(?:now|still|currently|again|also|once|long)\s+)?"
+                           r"(?:(?:the|a|an)\s+(?:[A-Z][\w.-]*(?:'s|’s)?\s+)?[a-z]|"
                            r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w.-]*(?:'s|’s)\s|(?:which|who|whose)\s|"
                            + PARTICIPLE_ASIDE + ")")
 #: a capitalised adjective made with a hyphen: "Saskatoon-based", "US-listed", "China-made"

@@ -45,7 +45,7 @@ from factlint.frame.measure_keys import (
 from factlint.frame.names import DocNames, antecedent, organisations
 from factlint.frame.noun_phrases import IRREGULAR_PARTICIPLES
 from factlint.frame.pattern_frames import PatternFrames
-from factlint.frame.reader import Framed, ratio_measure
+from factlint.frame.reader import MARKET, Framed, ratio_measure
 from factlint.frame.statements import statements
 from factlint.frame.titles import doc_names, title_place
 from factlint.model import (
@@ -84,6 +84,9 @@ _SEGMENT = lazy_compile(
 
 
 
+#: an owner's word: a measure after it is someone's ("The company's cereal sales")
+_OWNED = lazy_compile(globals(), "_OWNED", r"['’]s\b|\b(?:its|their|his|her|our|my)\b",
+                      re.IGNORECASE)
 #: a share's whole that is the subject's own ("its sales", "their revenue"): no market's
 _OWN_WHOLE = lazy_compile(globals(), "_OWN_WHOLE", r"\s*(?:its|their|our|his|her)\b",
                           re.IGNORECASE)
@@ -226,8 +229,17 @@ class Framer(PatternFrames):
         fronted = P.FRONTED_SCOPE.match(text)  # "In skincare, ...": of that part, each figure
         fronted_in = fronted.group(1) if fronted is not None else None  # ("In skincare,"
         # scopes a named measure only; "Onshore," a verb's too)
+        market = ""
         for f in found:
             mention = sentence.mentions[f.mention]
+            whole = f.subject == MARKET
+            if whole:  # "Foldable phone shipments reached 19.8 million units"
+                market = market or self._market(ctx, sentence, paragraph, f.start)
+                if not market or f.kind == "share":  # ("Contactless payments made up 81% of
+                    # card transactions": a part's share of the whole, no market's)
+                    self._why.setdefault(mention.start, "no-statement")
+                    continue
+                f = dataclasses.replace(f, subject=market)
             if mention.start in before or (mention.start, f.subject) in each or (
                     mention.start in framed and f.shape != "list_item"):
                 continue
@@ -346,8 +358,9 @@ class Framer(PatternFrames):
                 key, who = f"{key} from {f.subject}", (where, where)
             head, to, where = key.partition(" to ")
             if head.endswith(" shipments") and f.subject in self.lex.places and \
-                    not self.lex.is_total(f.subject):  # what a country ships, it exports
-                key = head[:-len("shipments")] + "exports" + to + where
+                    not self.lex.is_total(f.subject) and not whole:
+                key = head[:-len("shipments")] + "exports" + to + where  # what a country
+                # ships, it exports (not "shipments reached 1.8 million" in its market)
             # (a place named between the subject and its figure is the aside's: "Alibaba
             # Cloud, whose business is in China, held 4%")
             ms = mention.start - sentence.start
@@ -492,6 +505,25 @@ class Framer(PatternFrames):
                 return statements(chunks, "", carried), topic
         with names.speaking_for(entity):
             return statements(chunk(text, spans, self.lex, names), entity, carried), topic
+
+    def _market(self, ctx: DocContext, sentence: Sentence, paragraph: Segment | None,
+                end: int) -> str:
+        """Whose a measure no one is named for is: the place the title names, else the
+        world's; "" in a document that speaks for an organisation, where the paragraph up
+        to ``end`` of ``sentence`` names one (its sales, not the market's), or where the
+        title names no place but the document has spoken of one (whose, then?)."""
+        names = self.names(ctx.doc)
+        if names.entity:
+            return ""
+        if _OWNED.search(sentence.text, 0, end):
+            return ""  # "The company's cereal sales fell": someone's, unresolved
+        rest = sentence.text[:end].split(None, 1)[1:]  # (its first word opens the measure)
+        upto = (paragraph.text[:max(0, sentence.start - paragraph.start)]
+                if paragraph is not None else "") + " " + " ".join(rest)
+        if organisations(upto, self.lex, names):
+            return ""
+        home = title_place(self.lex, ctx.doc.title)
+        return home or ("" if names.place else "World")
 
     def _place_said_before(self, paragraph: Segment, sentence: Sentence, home: str) -> bool:
         """Whether ``paragraph``, before ``sentence``, names ``home`` (the place its

@@ -39,6 +39,15 @@ def ratio_measure(phrase: str) -> bool:
     return bool(words) and words[-1] in _OWN_RATIOS
 
 
+#: nouns after a count that only say it counts things
+_UNITS = frozenset({"units", "unit", "pieces", "items"})
+#: the subject of a measure no one is named for ("Foldable phone shipments reached ..."):
+#: a market's whole, whose place the claims stage decides
+MARKET = "<market>"
+#: a measure phrase that points at an owner named elsewhere ("the company's", "their")
+_THE_OWN = re.compile(r"(?:this|that|these|those|their|his|her)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Framed:
     """One value of a parsed statement: who, what, which kind, and the shape that said so."""
@@ -241,15 +250,17 @@ class Reader:
         if self.subject is None and self.part is None:
             return []
         assert isinstance(predicates, Tree)
-        for n, item in enumerate(predicates.children):
-            head = self._copula_with(item)
-            if isinstance(item, Tree) and not (head in ("AT", "OF") and n) and \
-                    not (head == "OF" and not self.owned):
-                self.first_item = n == 0
-                self.read_predicate(item)  # (", at $24.1 billion," only right after the
-                # subject: "62% of world output, which X puts at 226 million" is not its;
-                # "of £3.86bn" only after an owner's measure, "Kestrel's sales", never after
-                # a place's word before one, "on US sales of $15.4 billion")
+        measure = self.measure
+        self.read_predicates(predicates)
+        if not self.out and self.part is not None and self.subject is None and \
+                len(self.part.text.split()) > 1 and not _THE_OWN.match(self.part.text):
+            # "Foldable phone shipments reached 19.8 million units": no one's named, a
+            # market's whole (the claims stage decides whose: the title's place or the
+            # world's, and none where the paragraph names an organisation)
+            self.subject = Chunk("NAME", self.part.start, self.part.start, "", MARKET)
+            self.subject_measure, self.counted_in, self.part = self.part.text, True, None
+            self.measure, self.unmeasured = measure, []
+            self.read_predicates(predicates)
         waiting, self.unmeasured = self.unmeasured, []
         last = max(self.out, key=lambda f: f.mention) if self.out else None
         if self.measure and waiting and last is not None and \
@@ -266,6 +277,17 @@ class Reader:
                     self.emit(value, "share", shape, self.carried[0], who, down)  # averaged
             self.verb = verb  # 96% occupancy" is no share of the same total)
         return self.out
+
+    def read_predicates(self, predicates: Tree[Token]) -> None:
+        for n, item in enumerate(predicates.children):
+            head = self._copula_with(item)
+            if isinstance(item, Tree) and not (head in ("AT", "OF") and n) and \
+                    not (head == "OF" and not self.owned):
+                self.first_item = n == 0
+                self.read_predicate(item)  # (", at $24.1 billion," only right after the
+                # subject: "62% of world output, which X puts at 226 million" is not its;
+                # "of £3.86bn" only after an owner's measure, "Kestrel's sales", never after
+                # a place's word before one, "on US sales of $15.4 billion")
 
     def _copula_with(self, tree: Tree[Token] | Token) -> str:
         """The kind of the small word a copula predicate opens with (", at $24.1 billion",
@@ -663,6 +685,9 @@ class Reader:
                             _OUR.sub("", OWN.sub("", c.text)) == self.subject_measure
                             for c in self.w):
                     continue  # "hotel capacity reached 60,000 rooms": what it counts in
+                if self.counted_in and len(parts) == 1 and parts[0].kind == "MEAS" and \
+                        parts[0].text.lower() in _UNITS:
+                    continue  # "Foldable phone shipments reached 19.8 million units"
                 own = " ".join(c.text for c in parts if c.kind == "MEAS")
                 if part.data == "measure_of_source":  # "90% of its imports from China"
                     own = f"{own} from {parts[-1].key}"
