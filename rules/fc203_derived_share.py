@@ -16,7 +16,8 @@ came from industry, a third of the total") are checked whoever the subject is, o
 so is a part and its share of a total the same document states elsewhere (a table's Total
 row, "World output was 3.6 Mt"), never another document's, and a share "of the total" whose
 total is the one figure of its kind in the sentence just before ("Exports rose to $24.1bn.
-China bought $5.2bn worth, or 29% of the total").
+China bought $5.2bn worth, or 29% of the total"). Beside an "Others" row, only the subjects
+its own listing names are parts: any other is inside "Others".
 
 Anti-pattern: "the US holds approximately 15% of global rare earth reserves" while the
 corpus lists US reserves of 1.9 million tons and other countries' reserves that add up to
