@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
 from collections.abc import Callable
 
 from factlint import periods
@@ -32,6 +31,7 @@ from factlint.frame.discourse import (
     under_plans,
 )
 from factlint.frame.growth import growth_claims
+from factlint.frame.home import home_scope, market_of
 from factlint.frame.lexicon import Lexicon, normalise_phrase
 from factlint.frame.measure_keys import (
     UNKNOWN_PLACE,
@@ -83,13 +83,6 @@ _SEGMENT = lazy_compile(
     r"\s+(?:[\w-]+\s+){0,4}?(?:business|arm|unit|division|segment|subsidiary|operations?)\b")
 
 
-
-#: an owner's word: a measure after it is someone's ("The company's cereal sales")
-_OWNED = lazy_compile(globals(), "_OWNED", r"['’]s\b|\b(?:its|their|his|her|our|my)\b",
-                      re.IGNORECASE)
-#: a share's whole that is the subject's own ("its sales", "their revenue"): no market's
-_OWN_WHOLE = lazy_compile(globals(), "_OWN_WHOLE", r"\s*(?:its|their|our|his|her)\b",
-                          re.IGNORECASE)
 
 class Framer(PatternFrames):
     """Frames the mentions of one document's sentences into claims."""
@@ -234,7 +227,8 @@ class Framer(PatternFrames):
             mention = sentence.mentions[f.mention]
             whole = f.subject == MARKET
             if whole:  # "Foldable phone shipments reached 19.8 million units"
-                market = market or self._market(ctx, sentence, paragraph, f.start)
+                market = market or market_of(self.lex, self.names(ctx.doc), ctx.doc.title,
+                                             sentence, paragraph, f.start)
                 if not market or f.kind == "share":  # ("Contactless payments made up 81% of
                     # card transactions": a part's share of the whole, no market's)
                     self._why.setdefault(mention.start, "no-statement")
@@ -379,23 +373,9 @@ class Framer(PatternFrames):
                     and " in " not in f" {key} ":
                 scope = self._label_scope(paragraph, sentence)  # "- **United Kingdom.**
                 # Revenue rose 8.4% to £1,030m": the region's revenue, not the group's
-            if not scope and " in " not in f" {key} " and f.subject not in self.lex.places \
-                    and f.kind == "share" and not _OWN_WHOLE.match(f.measure_text) \
-                    and not ratio_measure(f.measure_text) \
-                    and not P.WORLD_WORDS.search(text) and (
-                        home := title_place(self.lex, ctx.doc.title)):
-                scope = f" in {home}"  # "Jio held 41% of the mobile market" under "India's
-                # telecoms in 2024": of India's, as "41% of India's market" says elsewhere;
-                # "a 7.4% share of units" under "India's smartphone market stalls": of the
-                # units sold there (not a share of its own, "31% of its sales online", nor
-                # a ratio, "its operating margin was 3.1%")
-            if not scope and f.kind == "level" and mention.value is not None and \
-                    mention.value.dimension == "count" and " in " not in f" {key} " and \
-                    f.subject not in self.lex.places and not P.WORLD_WORDS.search(text) and \
-                    paragraph is not None and (home := title_place(self.lex, ctx.doc.title)) \
-                    and self._place_said_before(paragraph, sentence, home):
-                scope = f" in {home}"  # "Apple had its best year yet in the country. It
-                # shipped about 11.2 million iPhones" under "India's smartphone market": there
+            if not scope:  # the place the title names (frame.home)
+                scope = home_scope(self.lex, ctx.doc.title, f, key, mention, text, sentence,
+                                   paragraph)
             at = f" {key.lower()} ".find(scope.lower()) if scope else -1
             if at >= 0:  # "... registered in Europe", "sales in the United States": said
                 key = key[:max(0, at - 1)] + key[at - 1 + len(scope):] + scope  # already
@@ -505,32 +485,6 @@ class Framer(PatternFrames):
                 return statements(chunks, "", carried), topic
         with names.speaking_for(entity):
             return statements(chunk(text, spans, self.lex, names), entity, carried), topic
-
-    def _market(self, ctx: DocContext, sentence: Sentence, paragraph: Segment | None,
-                end: int) -> str:
-        """Whose a measure no one is named for is: the place the title names, else the
-        world's; "" in a document that speaks for an organisation, where the paragraph up
-        to ``end`` of ``sentence`` names one (its sales, not the market's), or where the
-        title names no place but the document has spoken of one (whose, then?)."""
-        names = self.names(ctx.doc)
-        if names.entity:
-            return ""
-        if _OWNED.search(sentence.text, 0, end):
-            return ""  # "The company's cereal sales fell": someone's, unresolved
-        rest = sentence.text[:end].split(None, 1)[1:]  # (its first word opens the measure)
-        upto = (paragraph.text[:max(0, sentence.start - paragraph.start)]
-                if paragraph is not None else "") + " " + " ".join(rest)
-        if organisations(upto, self.lex, names):
-            return ""
-        home = title_place(self.lex, ctx.doc.title)
-        return home or ("" if names.place else "World")
-
-    def _place_said_before(self, paragraph: Segment, sentence: Sentence, home: str) -> bool:
-        """Whether ``paragraph``, before ``sentence``, names ``home`` (the place its
-        document's title names) or speaks of "the country"."""
-        before = paragraph.text[:max(0, sentence.start - paragraph.start)]
-        return P.THE_COUNTRY.search(before) is not None or any(
-            name == home for _, _, name in self.lex.find_places(before))
 
     def _region_of_own(self, f: Framed, text: str, ctx: DocContext, para: int) -> str:
         """The organisation whose figure in a place a statement opening "<place> <measure a

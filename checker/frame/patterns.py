@@ -290,9 +290,6 @@ YEAR_EARLIER = lazy_compile(
 #: words that make a share one of a world total, never of a place's
 WORLD_WORDS = lazy_compile(globals(), "WORLD_WORDS", r"\b(?:global|world(?:wide|'s|’s)?|"
                            r"international|internationally)\b", re.IGNORECASE)
-#: a place a paragraph speaks of without naming it
-THE_COUNTRY = lazy_compile(globals(), "THE_COUNTRY", r"\bthe\s+(?:country|nation)\b",
-                           re.IGNORECASE)
 #: the words of a share's whole that make it a market's, shared by every seller in it
 MARKET_WORDS = lazy_compile(globals(), "MARKET_WORDS", r"\b(?:market|industry|sector|segment)\b",
                             re.IGNORECASE)
