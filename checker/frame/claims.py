@@ -229,8 +229,11 @@ class Framer(PatternFrames):
             if whole:  # "Foldable phone shipments reached 19.8 million units"
                 market = market or market_of(self.lex, self.names(ctx.doc), ctx.doc.title,
                                              sentence, paragraph, f.start)
-                if not market or f.kind == "share":  # ("Contactless payments made up 81% of
-                    # card transactions": a part's share of the whole, no market's)
+                if not market or f.kind != "level" or mention.value is None or \
+                        mention.value.dimension != "count":  # a count only: not a share
+                    # ("Contactless payments made up 81% of card transactions": a part's),
+                    # nor a price or rate ("Freight rates for the route were quoted near $8
+                    # a tonne": of one route), nor a change of either
                     self._why.setdefault(mention.start, "no-statement")
                     continue
                 f = dataclasses.replace(f, subject=market)
@@ -355,6 +358,16 @@ class Framer(PatternFrames):
                     not self.lex.is_total(f.subject) and not whole:
                 key = head[:-len("shipments")] + "exports" + to + where  # what a country
                 # ships, it exports (not "shipments reached 1.8 million" in its market)
+            if f.kind == "share" and f.subject in self.lex.places and \
+                    not self.lex.is_total(f.subject) and " of " not in f" {key} " and \
+                    not P.MARKET_WORDS.search(f.measure_text) and \
+                    not P.WORLD_WORDS.search(text) and is_own_measure(self.lex, normalise_phrase(f.measure_text).split()):
+                whose = self.names(ctx.doc).entity or self._discourse.only_said(para)
+                if not whose:  # "China accounted for 35% of revenue": whose revenue?
+                    self._why.setdefault(mention.start, "no-measure")
+                    continue
+                key = f"{key} of {whose}"  # in a release of Lam's, China's share of Lam's
+                # revenue (not of another company's, nor a market's)
             # (a place named between the subject and its figure is the aside's: "Alibaba
             # Cloud, whose business is in China, held 4%")
             ms = mention.start - sentence.start
