@@ -361,7 +361,8 @@ class Framer(PatternFrames):
             if f.kind == "share" and f.subject in self.lex.places and \
                     not self.lex.is_total(f.subject) and " of " not in f" {key} " and \
                     not P.MARKET_WORDS.search(f.measure_text) and \
-                    not P.WORLD_WORDS.search(text) and is_own_measure(self.lex, normalise_phrase(f.measure_text).split()):
+                    not P.WORLD_WORDS.search(text) and \
+                    is_own_measure(self.lex, normalise_phrase(f.measure_text).split()):
                 whose = self.names(ctx.doc).entity or self._discourse.only_said(para)
                 if not whose:  # "China accounted for 35% of revenue": whose revenue?
                     self._why.setdefault(mention.start, "no-measure")
