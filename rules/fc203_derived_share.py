@@ -126,9 +126,9 @@ def _parts(group: Sequence[Claim], around: Sequence[Claim], exclude: str, total:
     return chosen
 
 
-#: the subject of "the rest" of a listing ("Others", "All others", "Rest of world")
 #: how far, in lines, the rows of one listing lie from its "Others" row
 _LISTING_LINES = 30
+#: the subject of "the rest" of a listing ("Others", "All others", "Rest of world")
 _REST = re.compile(r"(?:all\s+)?others?\b|(?:the\s+)?rest\b|remaining\b", re.IGNORECASE)
 
 

@@ -32,6 +32,7 @@ from factlint.frame.vocabulary import Chunk, Vocabulary
 from factlint.frame.vocabulary import kind_of as _kind
 from factlint.frame.vocabulary import vocabulary as _vocabulary
 from factlint.model import Mention
+from factlint.parse.tokens import COPULAS
 from factlint.util.bounded import BoundedMemo
 from factlint.util.lazyre import lazy_compile
 
@@ -86,9 +87,9 @@ _EACH = lazy_compile(globals(), "_EACH", r"\s+(each)\b")
 _PAST_VERB = lazy_compile(globals(), "_PAST_VERB", r"[a-z]{2,}ed")
 #: a place in a ranking after a name: "Brightlink came second with 17.9%"
 _PLACED = lazy_compile(globals(), "_PLACED",
-                       r"(?:came|comes|finished|placed|ranked|ranks|is|was|remains|remained)\s+(?:first|"
-                       r"second|third|"
-                       r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b")
+                       rf"(?:came|comes|finished|placed|ranked|ranks|{'|'.join(COPULAS)})\s+"
+                       r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                       r"\d+(?:st|nd|rd|th))\b")
 #: what dates a value as the earlier level a change is from: "of 2024", "a year earlier"
 _EARLIER_TIME = lazy_compile(
     globals(), "_EARLIER_TIME",
@@ -290,14 +291,11 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
             if poss:
                 out.append(Chunk("POSS", n_end, p_end, text[n_end:p_end]))
             continue
-        verb = _unknown_verb(tokens, i, lex, text, shares) if out and out[-1].kind in (
-            "NAME", "PRON") and out[-1].end + 1 == start else 0
-        if verb:  # "Castlegate wrote 16% of all new mortgage lending": a verb the lexicon
-            # does not know links its subject to a share of a whole
-            out.append(Chunk("BE", start, tokens[i + verb - 1][1],
-                             text[start:tokens[i + verb - 1][1]]))
-            i += verb
-            continue
+        if out and out[-1].kind in ("NAME", "PRON") and out[-1].end + 1 == start and \
+                _unknown_verb(tokens, i, lex, text, shares):
+            out.append(Chunk("BE", start, end, word))  # "Castlegate wrote 16% of all new
+            i += 1  # mortgage lending": a verb the lexicon does not know links its subject
+            continue  # to a share of a whole
         plain = vocab.plain.get(word)
         if plain is not None:  # a word that is no phrase's, no name and not "the"
             if plain:
@@ -354,22 +352,21 @@ _OF_WHOLE = lazy_compile(globals(), "_OF_WHOLE",
 
 
 def _unknown_verb(tokens: list[tuple[int, int, str, bool]], k: int, lex: Lexicon, text: str,
-                  shares: dict[int, int]) -> int:
-    """1 if token ``k`` is a verb the lexicon does not know, right before a share of a named
-    whole ("Castlegate wrote 16% of all new mortgage lending"), else 0."""
+                  shares: dict[int, int]) -> bool:
+    """Whether token ``k`` is a verb the lexicon does not know, right before a share of a
+    named whole ("Castlegate wrote 16% of all new mortgage lending")."""
     if k + 1 >= len(tokens) or tokens[k][3]:
-        return 0
+        return False
     word = tokens[k][2]
     start = tokens[k + 1][0]
     if tokens[k + 1][2] != "" or start != tokens[k][1] + 1 or start not in shares or \
             not _OF_WHOLE.match(text, shares[start]):
-        return 0
-    if not word.isalpha() or not word.islower() or word in _NOT_LINKING or word in _FUNCTION \
-            or word in _SMALL or word in _ADVERBS or _kind(lex, word) or \
-            normalise_phrase(word) in lex.measure_heads or \
-            normalise_phrase(word) in lex.measure_nouns or word in lex.agent_nouns:
-        return 0
-    return 1
+        return False
+    folded = normalise_phrase(word)
+    return word.isalpha() and word.islower() and word not in _NOT_LINKING and \
+        word not in _FUNCTION and word not in _SMALL and word not in _ADVERBS and \
+        not _kind(lex, word) and folded not in lex.measure_heads and \
+        folded not in lex.measure_nouns and word not in lex.agent_nouns
 
 
 def _title_case(text: str) -> bool:

@@ -222,18 +222,22 @@ class Framer(PatternFrames):
         fronted = P.FRONTED_SCOPE.match(text)  # "In skincare, ...": of that part, each figure
         fronted_in = fronted.group(1) if fronted is not None else None  # ("In skincare,"
         # scopes a named measure only; "Onshore," a verb's too)
-        market = ""
+        market: str | None = None  # whose a figure no one is named for is (once a sentence)
         for f in found:
             mention = sentence.mentions[f.mention]
             whole = f.subject == MARKET
             if whole:  # "Foldable phone shipments reached 19.8 million units"
-                market = market or market_of(self.lex, self.names(ctx.doc), ctx.doc.title,
-                                             sentence, paragraph, f.start)
-                if not market or f.kind != "level" or mention.value is None or \
+                if f.kind != "level" or mention.value is None or \
                         mention.value.dimension != "count":  # a count only: not a share
                     # ("Contactless payments made up 81% of card transactions": a part's),
                     # nor a price or rate ("Freight rates for the route were quoted near $8
                     # a tonne": of one route), nor a change of either
+                    self._why.setdefault(mention.start, "no-statement")
+                    continue
+                if market is None:
+                    market = market_of(self.lex, self.names(ctx.doc), ctx.doc.title,
+                                       sentence, paragraph, f.start)
+                if not market:
                     self._why.setdefault(mention.start, "no-statement")
                     continue
                 f = dataclasses.replace(f, subject=market)

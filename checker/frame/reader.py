@@ -44,7 +44,7 @@ _UNITS = frozenset({"units", "unit", "pieces", "items"})
 #: the subject of a measure no one is named for ("Foldable phone shipments reached ..."):
 #: a market's whole, whose place the claims stage decides
 MARKET = "<market>"
-#: a measure phrase that points at an owner named elsewhere ("the company's", "their")
+#: a measure phrase that points at an owner named elsewhere ("their", "this")
 _THE_OWN = re.compile(r"(?:this|that|these|those|their|his|her)\b", re.IGNORECASE)
 
 

@@ -40,7 +40,7 @@ from factlint.parse.context import (
 )
 from factlint.parse.digits import has_unexplained_digit
 from factlint.parse.lalr import UnexpectedInput
-from factlint.parse.tokens import OTHER, lexemes, lone_number
+from factlint.parse.tokens import COPULAS, OTHER, lexemes, lone_number
 from factlint.parse.transform import Expr, Lexeme, MentionTransformer
 from factlint.parse.units import unit_info
 from factlint.util.bounded import BoundedMemo
@@ -135,7 +135,8 @@ _NOT_A_RANK_BEFORE = lazy_compile(globals(), "_NOT_A_RANK_BEFORE",
 _THE_BEFORE = lazy_compile(globals(), "_THE_BEFORE", r"(?<![A-Za-z])the\s+$", re.IGNORECASE)
 #: a copula and a bare ordinal ("was second"): a rank only where a ranking's words follow
 _COPULA_RANK = lazy_compile(globals(), "_COPULA_RANK",
-                            r"(?:is|was|remains|remained)\s+[a-z]+(?:st|nd|rd|th)\b", re.IGNORECASE)
+                            rf"(?:{'|'.join(COPULAS)})\s+[a-z]+(?:st|nd|rd|th)\b",
+                            re.IGNORECASE)
 _RANKING_AFTER = lazy_compile(
     globals(), "_RANKING_AFTER",
     r"\s*(?:[,;:.)]|$)|\s+(?:with|by|at|among|behind|after|ahead|overall|globally|"

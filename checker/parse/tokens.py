@@ -100,21 +100,23 @@ SUPERLATIVES: dict[str, str] = {
 # Chinese 第N大 / 第N小
 CN_SUPERLATIVES: dict[str, str] = {"大": "largest", "小": "smallest"}
 
+#: copulas before a bare ordinal: "Gree was second with 41.7 million" (a RANKV; parse.mentions
+#: keeps it only where a ranking's words follow the ordinal)
+COPULAS = ("is", "was", "remains", "remained")
+
 _SIMPLE: dict[str, str] = {
     "to": "TO", "between": "BETWEEN", "and": "AND", "times": "TIMES", "fold": "FOLD",
     "倍": "TIMES", "成": "CHENG", "折": "CHENG", "百分之": "PCTPRE", "千分之": "PCTPRE",
     "仟分之": "PCTPRE", "万分之": "PCTPRE", "萬分之": "PCTPRE", "第": "DI",
     "ranks": "RANKV", "ranked": "RANKV", "ranking": "RANKV", "ranks as": "RANKV",
     "came": "RANKV", "comes": "RANKV", "finished": "RANKV", "placed": "RANKV",
-    # a copula before a bare ordinal: "Gree was second with 41.7 million" (parse.mentions
-    # keeps it only where a ranking's words follow the ordinal)
-    "is": "RANKV", "was": "RANKV", "remains": "RANKV", "remained": "RANKV",
     "no .": "NO",
     "world's": "WORLDS", "world’s": "WORLDS", "globe's": "WORLDS", "globe’s": "WORLDS",
     "-": "DASH", "–": "DASH", "—": "DASH", "~": "DASH", "～": "DASH", "至": "DASH",
     "到": "DASH", "和": "AND", "与": "AND", "與": "AND", "之间": "JIAN", "之間": "JIAN",
     "间": "JIAN", "間": "JIAN", "per": "PER", "a": "PER", "an": "PER", "/": "PER",
 }
+_SIMPLE.update(dict.fromkeys(COPULAS, "RANKV"))
 # words that begin with 成 or 折 but are no tenths: 三成员国 (three member states), 一成不变
 # (unchanging), 折合 (equivalent to), 折旧 (depreciation)
 _NOT_CHENG = ("成员", "成員", "成为", "成為", "成功", "成立", "成都", "成长", "成長", "成不变",
