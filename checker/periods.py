@@ -8,6 +8,7 @@ year of the document and the year before.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -27,15 +28,15 @@ _MONTH_NUMBERS = {name: n for n, name in enumerate(
 _PATTERNS = lazy_compile(globals(), "_PATTERNS",
     rf"""
     (?=[QtfsJFMASONDBbIiUudaln12eoHhc])  # the first letter of every branch: a quick test
-    (?:(?P<half>\bH(?P<h>[12])\s*(?:of\s+)?(?P<hy>{_YEAR})\b
+    (?:(?P<half>\bH(?P<h>[12])\s*(?:of\s+)?(?P<hy>{_YEAR})(?:\b|(?=[fFeE]\b))
       |\b(?P<hy2>{_YEAR})\s*H(?P<h2>[12])\b
       |\b(?:[Tt]he\s+)?(?P<hw>(?i:first|second))[\s-]half(?:[\s-]year)?(?:\s+of)?(?:\s+(?P<hy3>{_YEAR}))?\b
       |\b(?:[Tt]he\s+)?(?:(?P<sn>(?i:three|six|nine))\s+months|(?i:half[\s-]year))\s+(?:to|ended|ending|through)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?
         (?P<sm>{MONTH})(?:\s+\d{{1,2}})?(?:,?\s+(?P<sy>{_YEAR}))?\b
       |\b(?:[Tt]he\s+)?(?i:first)\s+(?P<fn>(?i:three|six|nine))\s+months(?:\s+of)?\s+(?P<fny>{_YEAR})\b)
-    |(?P<quarter>\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<qy>{_YEAR})\b
+    |(?P<quarter>\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<qy>{_YEAR})(?:\b|(?=[fFeE]\b))
       |\b(?P<qy2>{_YEAR})\s*Q(?P<q2>[1-4])\b
-      |\b(?:[Tt]he\s+)?(?P<qw>(?i:first|second|third|fourth))[\s-]quarter(?:\s+of)?\s+(?P<qy3>{_YEAR})\b)
+      |\b(?:[Tt]he\s+)?(?P<qw>(?i:first|second|third|fourth))[\s-]quarter(?:\s+of)?\s+(?P<qy3>{_YEAR})(?:\b|(?=[fFeE]\b)))
     |(?P<yearless>\b(?:[Tt]he\s+)?(?P<qw2>(?i:first|second|third|fourth))[\s-]quarter\b
       |\bQ(?P<q3>[1-4])\b(?!\s*(?:of\s+)?\d))
     |(?P<months>\b(?:from\s+)?(?P<m1>{MONTH})\s+(?:to|through|-|–)\s+(?P<m2>{MONTH})
@@ -97,6 +98,10 @@ def _months_ending(last: int, span: int, year: int | None) -> Period:
     first = (last - span) % 12 + 1
     return Period(years, "months",
                   _month_part(_MONTH_NAMES[first], _MONTH_NAMES[last]), True)
+
+
+#: an analyst's mark right after a year: "2025f", "2026E" (forecast, estimate)
+_FORECAST_MARK = re.compile(r"[fFeE](?![\w'’])")
 
 
 def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Period]]:
@@ -196,6 +201,11 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
             year = int(m.group("bare_year"))
             projection = date is not None and year > date.year
             out.append((start, end, Period(frozenset({year}), "year", "", True, projection)))
+    out = [(s, e, dataclasses.replace(p, projection=True))
+           if not p.projection and _FORECAST_MARK.match(text, e) and (
+               text[e] in "fF" or date is None or max(p.years, default=0) >= date.year)
+           else (s, e, p) for s, e, p in out]  # "2025f", "Q4 2025F": a forecast's column
+    # ("2026e" an estimate of a year to come; "2023e" an estimate of an outturn)
     years = {y for _, _, p in out if p.granularity == "year" and not p.projection
              for y in p.years}
     if len(years) == 1:  # "in the third quarter ... in 2023": that year's third quarter

@@ -23,6 +23,10 @@ DATE = dt.date(2025, 10, 20)
         ("Imports rose 3% last year.", "2024", False),
         # a quarter as an adjective, and a quarter with no year: the last one before the date
         ("Fourth-quarter 2023 sales of tractors fell.", "Q4 2023", False),
+        # an analyst's mark after the year: f(orecast) always, e(stimate) of a year to come
+        ("| Price ($/t) | Q4 2025f |", "Q4 2025", True),
+        ("Exports 2026E", "2026", True),
+        ("Exports 2024e", "2024", False),
         ("Tractor sales fell in the third quarter.", "Q3 2025", False),
         ("Tractor sales fell 4% in the fourth quarter.", "Q4 2024", False),
         ("Its Q2 deliveries rose.", "Q2 2025", False),

@@ -673,8 +673,11 @@ class Framer(PatternFrames):
                       text, max(0, m.start - sentence.start - 24), m.start - sentence.start)
                   ] if found else []  # only a stated period needs them
         period = periods.period_for(found, ms, me, clause_lo, clause_hi, ctx.doc.date, others)
-        if not found and not shift:  # no period said here: the title's, if it is a quarter's
-            period = self.title_period(ctx.doc) or period  # or a half-year's
+        if not shift and not [p for p in found if not any(
+                0 <= p[0] - o[1] <= 12 for o in others)]:  # no period said here (only an
+            # earlier value's, "from $3.87 billion in the third quarter of 2024"): the
+            period = self.title_period(ctx.doc) or period  # title's, if it is a quarter's
+            # or a half-year's
         if kind in ("change", "level") and period is not None and not period.stated and others:
             # "up 4% from 147 Mt in 2022": a change on the year after the earlier one's, and
             # "was $11.1 billion, down 19% from $13.7 billion in 2023" a level of that year

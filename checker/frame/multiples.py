@@ -116,6 +116,13 @@ _PER_BEFORE = lazy_compile(globals(), "_PER_BEFORE", r"\b(?:per|every|each)\s+$"
                            re.IGNORECASE)
 
 
+#: an earlier value's words: "down from a spring peak of", "compared with"
+_EARLIER_BEFORE = lazy_compile(
+    globals(), "_EARLIER_BEFORE",
+    r"\b(?:from|versus|vs\.?|compared\s+(?:with|to))\s+(?:(?:an?|the|its|their)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:of\s+)?$", re.IGNORECASE)
+
+
 def multiple_of(s: SentenceFigures) -> Iterator[Claim]:
     ms = s.sentence.mentions
     for i in range(len(ms) - 1):
@@ -123,6 +130,9 @@ def multiple_of(s: SentenceFigures) -> Iterator[Claim]:
         if not is_level(a) or _PER_BEFORE.search(s.text, max(0, a.start - s.base - 8),
                                                  a.start - s.base):
             continue  # "219 deaths per 100,000 people, almost twice": a rate's base
+        if _EARLIER_BEFORE.search(s.text, max(0, a.start - s.base - 40), a.start - s.base):
+            continue  # "$2.95, down from a spring peak of $3.40 but still double the $1.47":
+            # the figure before is the earlier one, the multiple is the statement's
         found = _factor_after(s, a, ms[i + 1:])
         if found is None:
             continue

@@ -114,8 +114,13 @@ _PER_TIME = lazy_compile(globals(), "_PER_TIME",
     r"(?:\s+[a-z]+)?\s+(?:a|an|per|every|each)\s+(?:day|week|month|year|hour|minute)\b",
     re.IGNORECASE)
 # a change's starting point, an earlier figure than the sentence's: "from $22.9bn"
-_FROM = lazy_compile(globals(), "_FROM", r"\bfrom\s+(?:about\s+|around\s+|some\s+)?$",
-                     re.IGNORECASE)
+_FROM = lazy_compile(globals(), "_FROM",
+                     r"\b(?:from|than|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?"
+                     r"(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
+#: after a percent, what makes it a change: "542.7 Mt, 14.4% more than ..."
+_CHANGE_AFTER = lazy_compile(globals(), "_CHANGE_AFTER",
+                             r"\s+(?:more|less|higher|lower|up|down|above|below)\b",
+                             re.IGNORECASE)
 
 
 def _is_share(m: Mention) -> bool:
@@ -196,9 +201,9 @@ def _total_between(s: SentenceFigures) -> Iterator[Claim]:
 
 def _totals(fig: SentenceFigures, part: Mention, upto: int) -> list[Mention]:
     """The figures of ``fig``'s sentence ending by ``upto`` that may be ``part``'s total: of
-    its kind, and neither a change's starting point ("from $22.9bn"), nor a rate in time
-    ("3.2 million every day"), nor itself a share of something ("paid 71% of the bill, or
-    A$192 billion")."""
+    its kind, and neither a change's starting point ("from $22.9bn", "than the 474 Mt"), nor
+    a rate in time ("3.2 million every day"), nor itself a share of something ("paid 71% of
+    the bill, or A$192 billion")."""
     text, base, ms = fig.text, fig.base, fig.sentence.mentions
     return [t for k, t in enumerate(ms) if t.end <= upto and is_level(t)
             and same_dimension(t, part) and not _FROM.search(text, 0, t.start - base)
@@ -206,7 +211,10 @@ def _totals(fig: SentenceFigures, part: Mention, upto: int) -> list[Mention]:
             and not (k > 0 and is_percent(ms[k - 1]) and _SHARE_THEN.fullmatch(
                 text, ms[k - 1].end - base, t.start - base))
             and not (k + 1 < len(ms) and is_percent(ms[k + 1]) and _THEN_SHARE.match(
-                text[t.end - base:ms[k + 1].start - base]))]
+                text[t.end - base:ms[k + 1].start - base])
+                and not _CHANGE_AFTER.match(text, ms[k + 1].end - base))]
+    # (neither a comparison's base, "14.4% more than the 474.4 Mt of 2023", whose figure
+    # before, "542.7 Mt, 14.4% more than", is no share of anything)
 
 
 def _total_before(s: SentenceFigures, previous: Sentence | None) -> Iterator[Claim]:

@@ -541,6 +541,15 @@ class Reader:
                     self.emit(c, "change", rule, down=down)
                 elif c.kind == "NUM":
                     self.emit(c, "level", rule)
+        elif rule == "nominal_change":  # "reported a 15% rise in net profit, to ¥50.7bn"
+            parts = self.leaves(tree)
+            verb = next(c for c in parts if c.kind == "CHG")
+            self.measure = next(c for c in parts if c.kind == "MEAS").text
+            for c in parts:
+                if c.kind == "PCT":
+                    self.emit(c, "change", rule, down=verb.key == "down")
+                elif c.kind == "NUM":
+                    self.emit(c, "level", rule)
         elif rule == "rank_statement":
             parts = self.leaves(tree)
             rank_at = next(k for k, c in enumerate(parts) if c.kind == "RANK")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
+from factlint.frame import patterns as P
 from factlint.frame.lexicon import normalise_phrase
 from factlint.frame.local import NO_SUBJECT, YEAR, local_base
 from factlint.model import Claim, Interval, Mention, Sentence, Value, dollar_as_usd
@@ -81,9 +82,59 @@ def restatements(
                 claim, mention=mention, location=mention.location or claim.location,
                 text=mention.text, in_title=sent.role == "title", shape="restatement"))
             del why[mention.start]
+        for change in _changes_beside(sent, added.get(k, ()), why):
+            added[k].append(change)
+            del why[change.mention.start]
         if k in added:
             updated[k] = dataclasses.replace(sent, unframed=tuple(why.items()))
     return added, updated
+
+
+def _changes_beside(sentence: Sentence, restated: Sequence[Claim],
+                    why: Mapping[int, str]) -> list[Claim]:
+    """The changes a Chinese headline writes beside a level it restates: "销量139万辆，同比增长
+    四成以上" (sales of 1.39 million, up more than 40% on the year), "营收增长6%至396亿美元"
+    (revenue up 6% to $39.6 billion): the change of the level's claim, in its period."""
+    out: list[Claim] = []
+    if not restated or not P.CJK.search(sentence.text):
+        return out
+    mentions = sentence.mentions
+    for claim in restated:
+        if claim.kind != "level":
+            continue
+        at = next((i for i, m in enumerate(mentions) if m.start == claim.mention.start), -1)
+        for i, pattern in ((at + 1, _CHANGE_AFTER), (at - 1, _CHANGE_BEFORE)):
+            if not 0 <= i < len(mentions):
+                continue
+            change = mentions[i]
+            if why.get(change.start) not in RESTATABLE or change.value is None or \
+                    change.value.dimension != "share":
+                continue
+            gap = sentence.text[claim.mention.end - sentence.start:change.start - sentence.start] \
+                if i > at else sentence.text[change.end - sentence.start:
+                                             claim.mention.start - sentence.start]
+            head = sentence.text[:change.start - sentence.start] if i < at else ""
+            said = pattern.fullmatch(gap) if i > at else _CHANGE_VERB_END.search(head)
+            if said is None or (i < at and pattern.fullmatch(gap) is None):
+                continue
+            out.append(dataclasses.replace(
+                claim, mention=P.signed(change, said.group("verb") in _ZH_FALL), kind="change",
+                location=change.location or claim.location, text=change.text))
+    return out
+
+
+_ZH_RISE = "增长|上升|上涨|提升|增加|增产|回升"
+_ZH_FALL = frozenset("下降 下滑 减少 减产 回落 下跌".split())
+#: between a level and its change: "，同比增长", "，较上年下降"
+_CHANGE_AFTER = lazy_compile(
+    globals(), "_CHANGE_AFTER",
+    rf"[辆台部个件架艘只头家座套块张份人次]{{0,2}}[\s,，、]*(?:(?:同比|较上年|比上年|较去年)\s*)?(?P<verb>{_ZH_RISE}|{'|'.join(_ZH_FALL)})"
+    rf"(?:了)?\s*")
+#: a change before its level: "增长6%至396亿美元"
+_CHANGE_BEFORE = lazy_compile(globals(), "_CHANGE_BEFORE", r"\s*(?:至|到)\s*")
+_CHANGE_VERB_END = lazy_compile(
+    globals(), "_CHANGE_VERB_END",
+    rf"(?:(?:同比|较上年|比上年|较去年)\s*)?(?P<verb>{_ZH_RISE}|{'|'.join(_ZH_FALL)})(?:了)?\s*$")
 
 
 def _distinct(mention: Mention) -> bool:

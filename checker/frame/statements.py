@@ -59,10 +59,16 @@ def _statements(chunks: list[Chunk], doc_entity: str,
                 carried: tuple[str, str, str] = ("", "", "")) -> list[Framed]:
     out: list[Framed] = []
     owner: Chunk | None = None  # the last subject named: whose "its revenue" is
-    for clause, orphan in _clauses(chunks):
+    before: list[Chunk] = []  # the clause before
+    for clause, orphan, opener in _clauses(chunks):
         entity = doc_entity
         if orphan:  # "driven by its pulp arm, where sales rose 11%": the arm's sales, of
             owner, entity = None, ""  # no one named
+        elif opener == "," and clause[0].kind == "MEAS" and clause[1:2] and \
+                clause[1].kind == "OF" and _apposition_only(before):
+            entity = ""  # "Corella, our largest coking coal mine, achieved saleable output of
+            # 5.1 Mt": the measure of whoever the apposition describes, never a label's
+        before = clause
         if owner is not None and owner.kind == "NAME" and _on_its(clause, chunks):
             # "... reported pre-tax profit of £131m for 2024 on turnover of £215m": the
             # owner's turnover, read as "<owner>'s turnover of £215m"
@@ -224,15 +230,25 @@ def _on_its(clause: list[Chunk], chunks: list[Chunk]) -> bool:
         "on", "after")  # ("raised its dividend after 2024 sales of $284 million": its sales)
 
 
-def _clauses(chunks: list[Chunk]) -> Iterator[tuple[list[Chunk], bool]]:
-    """Each clause, and whether it opens "<a noun>, whose ..." ("PalletLink is a small part
-    of its parent, whose revenue was £2.84bn": the parent's, not the sentence subject's)."""
+def _apposition_only(clause: list[Chunk]) -> bool:
+    """Whether ``clause`` is a subject and its apposition, with no figure: "Corella, our
+    largest coking coal mine"."""
+    return any(c.kind == "COMMA" for c in clause) and clause[-1].kind in ("MEAS", "AGENT") \
+        and not any(c.kind in ("NUM", "PCT") for c in clause)
+
+
+def _clauses(chunks: list[Chunk]) -> Iterator[tuple[list[Chunk], bool, str]]:
+    """Each clause, whether it opens "<a noun>, whose ..." ("PalletLink is a small part
+    of its parent, whose revenue was £2.84bn": the parent's, not the sentence subject's),
+    and the break that opened it ("" for the first)."""
     clause: list[Chunk] = []
     orphan = False
+    opener = ""
     for c in chunks:
         if c.kind == "BREAK":
             if clause:
-                yield clause, orphan
+                yield clause, orphan, opener
+            opener = c.text.lower()
             orphan = (c.text.lower() == "whose" and len(clause) > 1 and
                       clause[-1].kind == "COMMA" and clause[-2].kind == "MEAS") or (
                 c.text.lower() in ("which", "where") and object_which(clause))
@@ -240,7 +256,7 @@ def _clauses(chunks: list[Chunk]) -> Iterator[tuple[list[Chunk], bool]]:
         else:
             clause.append(c)
     if clause:
-        yield clause, orphan
+        yield clause, orphan, opener
 
 
 def _longest(clause: list[Chunk], i: int) -> int:

@@ -30,10 +30,39 @@ def doc_names(text: str, title: str, entity: str, lex: Lexicon, heading: str = "
                     or _title_entity(_unquoted(said), tuple(sorted(aliases.items())), lex, names)
             if names.entity:
                 break
+        if not names.entity and CJK.search(title) and not heading:
+            body = text[len(title):] if text.startswith(title) else text
+            names.entity = _lead_entity(body, lex, names)  # a Chinese headline over an
+            # English body: the organisation the body's lead opens with
     names.entity = aliases.get(names.entity, names.entity)  # keyed by its short form
     names.region = title_place(lex, title)  # "North American excavator market": what "the
     # region" is
     return names
+
+
+def _lead_entity(text: str, lex: Lexicon, names: DocNames) -> str:
+    """The organisation an English lead under a headline in Chinese opens with ("Core
+    Viewpoint - Samsung Electronics' third-quarter earnings confirmed ...", "Xiaomi
+    Corporation posted record revenue ..."): the lead's subject, when it is a name and not a
+    place; "" for any other lead ("The U.S. is attempting ...")."""
+    lead = _LEAD.match(text)
+    if lead is None:
+        return ""
+    words = chunk_words(lead.group("lead"), lex, names)
+    if len(words) < 2 or words[0].kind != "NAME" or words[0].start or not words[0].key or \
+            (words[1].kind not in _LEAD_NEXT and words[1].text != ",") or \
+            lex.place(words[0].key) is not None or lex.is_total(words[0].key):
+        return ""
+    if words[1].kind == "POSS" and (len(words) < 3 or words[2].kind != "MEAS" or
+                                    words[2].key not in ("measure", "own")):
+        return ""  # "Tesla's Gigafactory Shanghai delivered ...": of a part of it
+    return clean_name(words[0].key, lex)
+
+
+#: a lead: its first sentence, after a digest's section label ("Core Viewpoint - ")
+_LEAD = re.compile(r"\s*(?:[A-Z][\w ]{0,30}?\d?\s+[-–—]\s+)?(?P<lead>.{8,300})", re.DOTALL)
+#: what follows a lead's subject: its possessive, its verb, an apposition
+_LEAD_NEXT = frozenset({"POSS", "VERB", "BE", "CHG", "COMMA", "LPAR"})
 
 
 def _shouted_company(title: str, lex: Lexicon) -> str:
