@@ -21,6 +21,8 @@ _YEAR = r"(?:19[5-9]\d|20\d\d)"
 #: any month's name, as a regular expression group (periods, table headers, "in December")
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December)")
+#: a month's short name, in a range only ("Jan-Sep 2025")
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _MONTH_NUMBERS = {name: n for n, name in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
@@ -39,7 +41,7 @@ _PATTERNS = lazy_compile(globals(), "_PATTERNS",
       |\b(?:[Tt]he\s+)?(?P<qw>(?i:first|second|third|fourth))[\s-]quarter(?:\s+of)?\s+(?P<qy3>{_YEAR})(?:\b|(?=[fFeE]\b)))
     |(?P<yearless>\b(?:[Tt]he\s+)?(?P<qw2>(?i:first|second|third|fourth))[\s-]quarter\b
       |\bQ(?P<q3>[1-4])\b(?!\s*(?:of\s+)?\d))
-    |(?P<months>\b(?:from\s+)?(?P<m1>{MONTH})\s+(?:to|through|-|–)\s+(?P<m2>{MONTH})
+    |(?P<months>\b(?:from\s+)?(?P<m1>{MONTH}|{_MON})(?:\s+(?:to|through|-|–)\s+|\s*[-–]\s*)(?P<m2>{MONTH}|{_MON})
       (?:\s+(?:of\s+)?(?P<my>{_YEAR}))?\b(?P<thisyear>\s+this\s+year|\s+last\s+year)?)
     |(?P<eom>\b(?:(?:[Aa]t\s+)?(?:the\s+)?end\s+of\s+|end-|(?:ended|closed)\s+(?=[A-Z])|(?:[Aa]t|[Oo]n|[Aa]s\s+(?:at|of))\s+
       (?P<eom_d>\d{{1,2}})(?:st|nd|rd|th)?\s+)(?P<eom_m>{MONTH})\b(?:,?\s+(?P<eom_y>{_YEAR})\b)?)

@@ -155,7 +155,10 @@ def _share_vs_levels(share: Claim, levels: Sequence[Claim], total: str, index: C
     if x_hi < 0:
         return
     x_text = " / ".join(f"{written(x)} ({where(x)})" for x in xs)
-    totals = [c for c in levels if _is_total_of(c, total, lex) and compatible(c, [share, *xs])]
+    totals = [c for c in levels if _is_total_of(c, total, lex) and compatible(c, [share, *xs])
+              and all((c.path, c.mention.start) != (x.path, x.mention.start)
+                      for x in xs)]  # (never the part's own figure
+    # read twice: "Global recycled output reached 36 Mt, or a third of total supply")
     for w in totals:
         w_lo, w_hi = _hull([w], settings, "speaker")
         if w_lo <= 0 or w_hi < 0:

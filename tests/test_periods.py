@@ -27,6 +27,8 @@ DATE = dt.date(2025, 10, 20)
         ("| Price ($/t) | Q4 2025f |", "Q4 2025", True),
         ("Exports 2026E", "2026", True),
         ("Exports 2024e", "2024", False),
+        # a range of months written short, as table headers write it
+        ("| Jan-Sep 2025 |", "Jan\u2013Sep 2025", False),
         ("Tractor sales fell in the third quarter.", "Q3 2025", False),
         ("Tractor sales fell 4% in the fourth quarter.", "Q4 2024", False),
         ("Its Q2 deliveries rose.", "Q2 2025", False),

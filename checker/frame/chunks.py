@@ -310,7 +310,30 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
             i += consumed
             continue
         i += 1  # filler
-    return tidy(merge_measures(out, text, lex), text, lex)
+    return tidy(merge_measures(_place_agents(out, lex), text, lex), text, lex)
+
+
+def _place_agents(out: list[Chunk], lex: Lexicon) -> list[Chunk]:
+    """A place's own agents doing what their noun says ("US refiners processed 16.2 million
+    b/d", "China's miners produced ..."): the place, whose verb names the measure. Not
+    sellers of a kind ("US carmakers made up 6% of sales" are a group of companies), and
+    only right before a verb of their own."""
+    k = 1
+    while k + 1 < len(out):
+        agent, verb = out[k], out[k + 1]
+        if agent.kind == "AGENT" and verb.kind == "VERB" and agent.text.lower().endswith("s") \
+                and agent.text.lower() not in _SELLERS:
+            j = k - 1 if out[k - 1].kind == "POSS" and out[k - 1].end == agent.start - 1 \
+                else k
+            name = out[j - 1] if j >= 1 else None
+            if name is not None and name.kind == "NAME" and name.key and \
+                    out[j].start - (name.end if j == k else out[j].end) <= 1 and \
+                    lex.place(name.key) is not None and not lex.is_total(name.key):
+                del out[j:k + 1]
+                k = j
+                continue
+        k += 1
+    return out
 
 
 def _named_after_place(tokens: list[tuple[int, int, str, bool]], i: int, text: str,

@@ -184,6 +184,10 @@ class Framer(PatternFrames):
                 prev = None
                 continue
             ms, me = mention.start - sentence.start, mention.end - sentence.start
+            if P.OF_THAT_AFTER.match(text, me):  # "Guinea supplied nearly 100 Mt of that":
+                self._why.setdefault(mention.start, "no-statement")  # a part of the figure
+                prev = None  # before, whose measure the pattern cannot see
+                continue
             claim, frame = self._frame_mention(text, ms, me, mention, prev, stated, ctx, sentence)
             if claim is not None:
                 claims.append(claim)

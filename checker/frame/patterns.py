@@ -268,6 +268,9 @@ PART_OWNS = lazy_compile(
     r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}?(?:revenue|sales|profit|income|earnings|margin|"
     r"output|production|volume|capacity|spending|investment|costs?|turnover)\b", re.IGNORECASE)
 #: "from" (and a qualifier) just before a value: an earlier period's value
+#: right after a figure: a part of the figure before ("100 Mt of that", "60% of them")
+OF_THAT_AFTER = lazy_compile(globals(), "OF_THAT_AFTER",
+                             r"\s+of\s+(?:them|it|those|these|which|whom|this|that)\b")
 FROM_BEFORE = lazy_compile(
     globals(), "FROM_BEFORE", r"\b(?:from|versus|vs\.?|against|compared\s+(?:with|to)|"
                               r"short\s+of|below|above|than|on)\s+(?:the\s+)?"

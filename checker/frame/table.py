@@ -52,6 +52,12 @@ _MARKET_WORDS = lazy_compile(globals(), "_MARKET_WORDS",
                              # country": the rows, not what is measured)
                              re.IGNORECASE)
 #: a share column of a company's own total ("Share of group volume", "% of our revenue")
+#: a share of each row's own price: "Total tax share of price" (a price is no total that
+#: rows split)
+_RATIO_HEADER = lazy_compile(
+    globals(), "_RATIO_HEADER",
+    r"\b[Ss]hare\s+of\s+(?:the\s+|its\s+|their\s+)?(?:(?:retail|pack|selling|consumer)\s+)?"
+    r"prices?\b")
 _OWN_TOTAL = lazy_compile(globals(), "_OWN_TOTAL", r"\b(?:group|our|company|total)\b",
                           re.IGNORECASE)
 #: a column of market shares ("Share of UK pet food sales", "Market share")
@@ -178,8 +184,17 @@ def _table_measure(cell_headers: tuple[str, ...], own: int) -> str:
     """The measure another column of the table names ("Output 2023/24 (kt)" for a column
     headed "Share of world"), when exactly one does."""
     found = {w for n, h in enumerate(cell_headers) if n and n != own
-             for w in [_header_words(_strip_markup(h))] if w}
+             for w in [_header_words(_strip_markup(h))]
+             if w and not _NO_MEASURE.fullmatch(w.strip())}
     return found.pop() if len(found) == 1 else ""
+
+
+#: header words that name no measure of their own ("Market share" and "Annual growth" leave
+#: "market" and "Annual"): a share or a change of another column's
+_NO_MEASURE = lazy_compile(
+    globals(), "_NO_MEASURE",
+    r"(?:annual|yearly|year[- ]on[- ]year|market|total|overall)?\s*(?:share|growth|change)?",
+    re.IGNORECASE)
 
 
 def measure_from_prose(cells: Sequence[Sentence], prose: Sequence[Claim], ton: str) -> str:
@@ -338,6 +353,10 @@ def frame_cell(
         # parcel market in 2024": shares of German parcels
     if key is None:
         return []
+    if value.dimension == "share" and _RATIO_HEADER.search(header) and \
+            not P.WORLD_WORDS.search(header) and not _MARKET_WORDS.search(header):
+        return []  # "Total tax share of price": each row's part of its own price, no share
+        # of one total the rows split
     if rows_are_measures or year_row:
         subject_text, subject = entity, entity
     else:

@@ -274,6 +274,10 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
     if expr.fraction is not None and expr.fraction == _HALF and (
             _NOT_HALF_BEFORE.search(before) or _NOT_HALF_AFTER.match(text, end)):
         return _DROP  # the second half of the year, cut in half, a half-year
+    if (expr.fraction is not None and _OF_A_PERCENT.match(text, end)) or (
+            _FRACTION_OF_BEFORE.search(before) and _OF_A_PERCENT.match(f" of {text[start:end]}")):
+        return _DROP  # "a quarter of one per cent": a fraction of a point, read as no share
+        # (neither the fraction nor the point)
     if expr.fraction is not None and _TIME_AFTER.match(text, end) and \
             text[start:end].lower().endswith(("quarter", "half")):
         return _DROP  # "a quarter earlier", "half a year ago": a time, no share
@@ -287,6 +291,12 @@ def _judge(expr: Expr, text: str, start: int, end: int) -> str:
 
 
 _DASHES = ("-", "–", "—")
+_FRACTION_OF_BEFORE = lazy_compile(
+    globals(), "_FRACTION_OF_BEFORE",
+    r"\b(?:half|quarter|third|fifth|tenth|fraction)s?\s+of\s+(?:a\s+)?$", re.IGNORECASE)
+_OF_A_PERCENT = lazy_compile(globals(), "_OF_A_PERCENT",
+                             r"\s+of\s+(?:one|a|1)\s*(?:per\s*cent|percent(?:age\s+point)?|%)",
+                             re.IGNORECASE)
 _GLUED_LETTER_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit"})  # 30C, 86F
 _MODEL_NUMBER = lazy_compile(globals(), "_MODEL_NUMBER", r"(?<![A-Za-z])Boeing\s+7\d7$")
 _ZERO_TO = lazy_compile(globals(), "_ZERO_TO", r"-to-\d|\s*-\s*\d+\s*-?(?:mph|km/h)", re.IGNORECASE)
