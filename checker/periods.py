@@ -49,6 +49,7 @@ _PATTERNS = lazy_compile(globals(), "_PATTERNS",
     |(?P<by>\b(?:[Bb]y|[Ii]n|[Ff]or|[Uu]ntil|[Dd]uring|[Aa]t|[Aa]s\s+of)\s+(?:the\s+(?:end|start|beginning|close)\s+of\s+)?(?P<by_year>{_YEAR})\b)
     |(?P<fy>\b(?:FY|fiscal\s+(?:year\s+)?)(?P<fy_year>{_YEAR})\b)
     |(?P<rel>\b(?P<relword>last|this|next)\s+year\b)
+    |(?P<fullyear>\b[Ff]ull[\s-]year\b)
     |(?P<year>(?:(?<=\bend-)|(?<![\d.,-]))(?P<bare_year>{_YEAR})(?![\d%-]|[.,]\d|s\b|\s*(?:tons?|tonnes?|kg|km)\b
       |\s+(?:levels?|peak|highs?|lows?|averages?)\b)))  # "above its 2019 level": a reference
     # (and "the 1980s" is a decade, no year)
@@ -112,6 +113,7 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
     if _ANY_PERIOD.search(text) is None:
         return out
     yearless: set[tuple[int, int]] = set()  # quarters that name no year
+    fullyear: list[tuple[int, int]] = []  # "full-year": the sentence's one year
     for m in _PATTERNS.finditer(text):
         start, end = m.span()
         if m.group("sm") or m.group("fn"):  # "the six months to 31 December 2024": July
@@ -191,6 +193,8 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
         elif m.group("fy"):
             year = int(m.group("fy_year"))
             out.append((start, end, Period(frozenset({year}), "year", "", True)))
+        elif m.group("fullyear"):  # "full-year revenue of $9.24 billion": the year the
+            fullyear.append((start, end))  # sentence states, once its years are known
         elif m.group("rel"):
             if date is None:
                 continue
@@ -210,6 +214,12 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
     # ("2026e" an estimate of a year to come; "2023e" an estimate of an outturn)
     years = {y for _, _, p in out if p.granularity == "year" and not p.projection
              for y in p.years}
+    for fs, fe in fullyear:  # "closed 2024 with ... full-year revenue of ...": the one year
+        before = {y for s, _, p in out if s < fs and p.granularity == "year"  # said before
+                  and not p.projection for y in p.years}  # it (not "for the full year, up
+        if len(before) == 1:  # from 8.4 Mt in 2023": the earlier value's)
+            out.append((fs, fe, Period(frozenset(before), "year", "", True)))
+    out.sort(key=lambda x: x[0])
     if len(years) == 1:  # "in the third quarter ... in 2023": that year's third quarter
         out = [(s, e, Period(frozenset(years), p.granularity, p.part, True))
                if (s, e) in yearless else (s, e, p) for s, e, p in out]

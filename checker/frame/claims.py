@@ -483,10 +483,12 @@ class Framer(PatternFrames):
             elif pron is not None:
                 entity = self._antecedent(sentence, names, paragraph, ctx.doc,
                                           pron.text if pron.kind == "PRON" else "the company")
-                if not entity and pron.kind == "MEAS" and self._last is not None and \
-                        self._last[0] == para and self.lex.place(self._last[1]) is not None:
+                if not entity and (pron.kind == "MEAS" or pron.text.lower() in ("it", "its")) \
+                        and self._last is not None and self._last[0] == para and \
+                        self.lex.place(self._last[1]) is not None:
                     entity = self._last[1]  # "Ecuador ... shipped 1.21 Mt. Its shrimp
-                    # exports were worth $6.3 billion": the place the paragraph is about
+                    # exports were worth $6.3 billion", "In 2023/24 it harvested ...": the
+                    # place the paragraph is about
         if not entity:
             chunks = chunk(text, spans, self.lex, names)
             if chunks and chunks[0].kind == "MEAS" and self._last is not None and \
@@ -664,6 +666,9 @@ class Framer(PatternFrames):
         found = [p for p in every if not P.BASE_YEAR.search(text, max(0, p[0] - 40), p[0])]
         # ("down 3% on 2023": what the change is measured against, not when)
         own = [p for p in found if p[1] <= ms and P.YEAR_MEASURE_OF.fullmatch(text, p[1], ms)]
+        if own and any(p[2].granularity != "year" and 0 <= p[0] - me <= 12 for p in found):
+            own = []  # ("opened 2024 with revenue of $1.98 billion in the first quarter": the
+            # quarter said right after the figure)
         if own:  # "reported 2024 sales of $1.31 billion and said it expects ... in 2025":
             found = own[-1:]  # the year of the measure the figure is of
         clause_lo = next((s for s, e, _ in found  # "a difficult 2023, when revenue grew
@@ -708,6 +713,15 @@ class Framer(PatternFrames):
                 int(than.group(1)) + 1 not in period.years:
             self._why[mention.start] = "no-period"  # "up 8.7% on 2023 and a third more than
             return None  # in 2019": a change over five years, no year's change
+        quarterly = P.QUARTERLY.search(text, max(clause_lo, ms - 40), ms)
+        if period is not None and period.granularity == "year" and quarterly is not None \
+                and not P.YEAR_IN.search(text, quarterly.end(), ms):  # (not "its quarterly
+            # dividend after 2024 sales of $284 million")
+            quarters = [p for _s, _e, p in found if p.granularity == "quarter"]
+            if len(quarters) != 1:  # "quarterly adjusted EBITDA slipped to $188 million":
+                self._why[mention.start] = "no-period"  # a quarter's, never the year's
+                return None
+            period = quarters[0]
         named = self._dated_after(ctx.doc, sentence, me)
         if named:  # "still show revenue at €3.05 billion; that is the 2023 figure"
             period = Period(frozenset({named}), stated=True)

@@ -268,6 +268,9 @@ PART_OWNS = lazy_compile(
     r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}?(?:revenue|sales|profit|income|earnings|margin|"
     r"output|production|volume|capacity|spending|investment|costs?|turnover)\b", re.IGNORECASE)
 #: "from" (and a qualifier) just before a value: an earlier period's value
+#: a measure of one quarter: "quarterly adjusted EBITDA"
+QUARTERLY = lazy_compile(globals(), "QUARTERLY", r"\bquarterly\b", re.IGNORECASE)
+YEAR_IN = lazy_compile(globals(), "YEAR_IN", r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: right after a figure: a part of the figure before ("100 Mt of that", "60% of them")
 OF_THAT_AFTER = lazy_compile(globals(), "OF_THAT_AFTER",
                              r"\s+of\s+(?:them|it|those|these|which|whom|this|that)\b")

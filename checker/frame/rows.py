@@ -281,7 +281,11 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
             c = Chunk("BREAK", c.start, c.end, c.text)  # ", with publishing making up almost
             # three-quarters": a subject of its own we do not read, not the sentence's
         elif c.kind in _DANGLING and (nxt is None or _hides(text, c.end, nxt.start)) and \
-                not (c.kind == "AND" and nxt is not None and nxt.kind == "MEAS"):
+                not (c.kind == "AND" and nxt is not None and nxt.kind == "MEAS") and \
+                not (c.kind == "AS" and nxt is not None and nxt.kind == "NAME" and
+                     any(o.kind == "ASMANY" for o in out[-2:]) and
+                     _ADJECTIVES.fullmatch(text, c.end, nxt.start)):
+            # (but "as much as neighbouring Ghana": the other side of a multiple)
             # (an "and" before a measure stays: "turnover of £468m and its first operating
             # profit, £22m" is two figures, never "£468m operating profit")
             if nxt is not None and nxt.kind == "NAME" and c.kind not in ("AND", "AS", "BY") \

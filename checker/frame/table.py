@@ -58,6 +58,9 @@ _RATIO_HEADER = lazy_compile(
     globals(), "_RATIO_HEADER",
     r"\b[Ss]hare\s+of\s+(?:the\s+|its\s+|their\s+)?(?:(?:retail|pack|selling|consumer)\s+)?"
     r"prices?\b")
+_GROUP_SHARE = lazy_compile(globals(), "_GROUP_SHARE",
+                            r"\bshare\s+of\s+(?:the\s+)?(?:group|company|our)\b",
+                            re.IGNORECASE)
 _OWN_TOTAL = lazy_compile(globals(), "_OWN_TOTAL", r"\b(?:group|our|company|total)\b",
                           re.IGNORECASE)
 #: a column of market shares ("Share of UK pet food sales", "Market share")
@@ -357,6 +360,9 @@ def frame_cell(
             not P.WORLD_WORDS.search(header) and not _MARKET_WORDS.search(header):
         return []  # "Total tax share of price": each row's part of its own price, no share
         # of one total the rows split
+    if value.dimension == "share" and ctx.doc.entity and _GROUP_SHARE.search(header):
+        return []  # "Share of group" beside a company's mines: parts of its own output, no
+        # share of a market
     if rows_are_measures or year_row:
         subject_text, subject = entity, entity
     else:
