@@ -134,8 +134,8 @@ def chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexico
 
 
 #: "more than 60% of them", "half of which": a share of the figure before, not of a whole
-_OF_THEM = lazy_compile(globals(), "_OF_THEM",
-                        r"\s+of\s+(?:them|it|those|these|which|whom|this|that)\b")
+OF_THEM = lazy_compile(globals(), "OF_THEM",
+                       r"\s+of\s+(?:them|it|those|these|which|whom|this|that)\b")
 
 
 #: "of which 17,800", "of whom 5,300": a part of the figure before
@@ -199,7 +199,7 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
                 out.append(Chunk("NAME", rest.start(), rest.start() + len(words), words,
                                  "Others"))
             out.append(_value_chunk(mentions[k][2], start, end, k))
-            if out[-1].kind in ("PCT", "NUM") and (_OF_THEM.match(text, end) or (
+            if out[-1].kind in ("PCT", "NUM") and (OF_THEM.match(text, end) or (
                     _OF_WHICH_BEFORE.search(text, max(0, start - 24), start))):
                 # ("38,600 excavators, of which 17,800, or 46%, went to North America": parts
                 # of the figure before, and their share of it)

@@ -19,7 +19,7 @@ from factlint import periods
 from factlint.frame import modality
 from factlint.frame import patterns as P
 from factlint.frame.arithmetic import arithmetic_claims
-from factlint.frame.chunks import chunk, may_name_entity
+from factlint.frame.chunks import OF_THEM, chunk, may_name_entity
 from factlint.frame.compare import compared, comparisons_after
 from factlint.frame.context import DocContext, Frame, LazyPeriods
 from factlint.frame.discourse import (
@@ -184,7 +184,7 @@ class Framer(PatternFrames):
                 prev = None
                 continue
             ms, me = mention.start - sentence.start, mention.end - sentence.start
-            if P.OF_THAT_AFTER.match(text, me):  # "Guinea supplied nearly 100 Mt of that":
+            if OF_THEM.match(text, me):  # "Guinea supplied nearly 100 Mt of that":
                 self._why.setdefault(mention.start, "no-statement")  # a part of the figure
                 prev = None  # before, whose measure the pattern cannot see
                 continue
@@ -715,8 +715,9 @@ class Framer(PatternFrames):
             return None  # in 2019": a change over five years, no year's change
         quarterly = P.QUARTERLY.search(text, max(clause_lo, ms - 40), ms)
         if period is not None and period.granularity == "year" and quarterly is not None \
-                and not P.YEAR_IN.search(text, quarterly.end(), ms):  # (not "its quarterly
-            # dividend after 2024 sales of $284 million")
+                and not any(quarterly.end() <= s < ms for s, _e, _p in stated.get()):
+            # (not "its quarterly dividend after 2024 sales of $284 million": a period said
+            # between them)
             quarters = [p for _s, _e, p in found if p.granularity == "quarter"]
             if len(quarters) != 1:  # "quarterly adjusted EBITDA slipped to $188 million":
                 self._why[mention.start] = "no-period"  # a quarter's, never the year's

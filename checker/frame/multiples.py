@@ -119,7 +119,7 @@ _PER_BEFORE = lazy_compile(globals(), "_PER_BEFORE", r"\b(?:per|every|each)\s+$"
 #: an earlier value's words: "down from a spring peak of", "compared with"
 _EARLIER_BEFORE = lazy_compile(
     globals(), "_EARLIER_BEFORE",
-    r"\b(?:from|versus|vs\.?|compared\s+(?:with|to))\s+(?:(?:an?|the|its|their)\s+)?"
+    rf"\b(?:{P.EARLIER_WORDS})\s+(?:(?:an?|the|its|their)\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:of\s+)?$", re.IGNORECASE)
 
 

@@ -267,15 +267,15 @@ PART_OWNS = lazy_compile(
     r"\b(?:division|unit|arm|segment|business|subsidiary|brand|range|plant|mine|factory)"
     r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}?(?:revenue|sales|profit|income|earnings|margin|"
     r"output|production|volume|capacity|spending|investment|costs?|turnover)\b", re.IGNORECASE)
-#: "from" (and a qualifier) just before a value: an earlier period's value
 #: a measure of one quarter: "quarterly adjusted EBITDA"
 QUARTERLY = lazy_compile(globals(), "QUARTERLY", r"\bquarterly\b", re.IGNORECASE)
-YEAR_IN = lazy_compile(globals(), "YEAR_IN", r"(?<!\d)(?:19|20)\d\d(?!\d)")
-#: right after a figure: a part of the figure before ("100 Mt of that", "60% of them")
-OF_THAT_AFTER = lazy_compile(globals(), "OF_THAT_AFTER",
-                             r"\s+of\s+(?:them|it|those|these|which|whom|this|that)\b")
+#: the words that set a value against an earlier one ("from $22.9bn", "compared with"):
+#: FROM_BEFORE here, and the totals (frame.portion) and multiples (frame.multiples) that
+#: are never such a value
+EARLIER_WORDS = r"from|versus|vs\.?|compared\s+(?:with|to)"
+#: "from" (and a qualifier) just before a value: an earlier period's value
 FROM_BEFORE = lazy_compile(
-    globals(), "FROM_BEFORE", r"\b(?:from|versus|vs\.?|against|compared\s+(?:with|to)|"
+    globals(), "FROM_BEFORE", rf"\b(?:{EARLIER_WORDS}|against|"
                               r"short\s+of|below|above|than|on)\s+(?:the\s+)?"
                               r"(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?$")
 #: a sentence that pairs a list of names with a list of values in order

@@ -115,7 +115,7 @@ _PER_TIME = lazy_compile(globals(), "_PER_TIME",
     re.IGNORECASE)
 # a change's starting point, an earlier figure than the sentence's: "from $22.9bn"
 _FROM = lazy_compile(globals(), "_FROM",
-                     r"\b(?:from|than|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?"
+                     rf"\b(?:{P.EARLIER_WORDS}|than)\s+(?:the\s+)?"
                      r"(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
 #: after a percent, what makes it a change: "542.7 Mt, 14.4% more than ..."
 _CHANGE_AFTER = lazy_compile(globals(), "_CHANGE_AFTER",

@@ -98,43 +98,50 @@ def _changes_beside(sentence: Sentence, restated: Sequence[Claim],
     out: list[Claim] = []
     if not restated or not P.CJK.search(sentence.text):
         return out
-    mentions = sentence.mentions
+    text, base, mentions = sentence.text, sentence.start, sentence.mentions
+    starts = [m.start for m in mentions]
     for claim in restated:
-        if claim.kind != "level":
+        if claim.kind != "level" or claim.mention.start not in starts:
             continue
-        at = next((i for i, m in enumerate(mentions) if m.start == claim.mention.start), -1)
-        for i, pattern in ((at + 1, _CHANGE_AFTER), (at - 1, _CHANGE_BEFORE)):
-            if not 0 <= i < len(mentions):
-                continue
-            change = mentions[i]
-            if why.get(change.start) not in RESTATABLE or change.value is None or \
-                    change.value.dimension != "share":
-                continue
-            gap = sentence.text[claim.mention.end - sentence.start:change.start - sentence.start] \
-                if i > at else sentence.text[change.end - sentence.start:
-                                             claim.mention.start - sentence.start]
-            head = sentence.text[:change.start - sentence.start] if i < at else ""
-            said = pattern.fullmatch(gap) if i > at else _CHANGE_VERB_END.search(head)
-            if said is None or (i < at and pattern.fullmatch(gap) is None):
-                continue
-            out.append(dataclasses.replace(
-                claim, mention=P.signed(change, said.group("verb") in _ZH_FALL), kind="change",
-                location=change.location or claim.location, text=change.text))
+        level = claim.mention
+        at = starts.index(level.start)
+        if at + 1 < len(mentions) and _changeable(after := mentions[at + 1], why):
+            # "销量139万辆，同比增长四成以上": the change after the level
+            said = _CHANGE_AFTER.fullmatch(text, level.end - base, after.start - base)
+            if said is not None:
+                out.append(_change_of(claim, after, said.group("verb")))
+        if at > 0 and _changeable(before := mentions[at - 1], why) and \
+                _CHANGE_BEFORE.fullmatch(text, before.end - base, level.start - base):
+            # "营收增长6%至396亿美元": the change before the level it rose to
+            said = _CHANGE_VERB_END.search(text, 0, before.start - base)
+            if said is not None:
+                out.append(_change_of(claim, before, said.group("verb")))
     return out
+
+
+def _changeable(mention: Mention, why: Mapping[int, str]) -> bool:
+    """A percentage no statement framed: one a headline's change may be."""
+    return why.get(mention.start) in RESTATABLE and mention.value is not None and \
+        mention.value.dimension == "share"
+
+
+def _change_of(level: Claim, change: Mention, verb: str) -> Claim:
+    return dataclasses.replace(level, mention=P.signed(change, verb in _ZH_FALL), kind="change",
+                               location=change.location or level.location, text=change.text)
 
 
 _ZH_RISE = "增长|上升|上涨|提升|增加|增产|回升"
 _ZH_FALL = frozenset("下降 下滑 减少 减产 回落 下跌".split())
-#: between a level and its change: "，同比增长", "，较上年下降"
-_CHANGE_AFTER = lazy_compile(
-    globals(), "_CHANGE_AFTER",
-    rf"[辆台部个件架艘只头家座套块张份人次]{{0,2}}[\s,，、]*(?:(?:同比|较上年|比上年|较去年)\s*)?(?P<verb>{_ZH_RISE}|{'|'.join(_ZH_FALL)})"
-    rf"(?:了)?\s*")
-#: a change before its level: "增长6%至396亿美元"
+#: a change verb, on the year before it or not: "同比增长", "较上年下降"
+_ZH_CHANGE = (rf"(?:(?:同比|较上年|比上年|较去年)\s*)?(?P<verb>{_ZH_RISE}|{'|'.join(_ZH_FALL)})"
+              r"(?:了)?\s*")
+#: between a level (and its counted noun) and its change: "辆，同比增长"
+_CHANGE_AFTER = lazy_compile(globals(), "_CHANGE_AFTER",
+                             rf"[辆台部个件架艘只头家座套块张份人次]{{0,2}}[\s,，、]*{_ZH_CHANGE}")
+#: between a change and the level it led to: "增长6%至396亿美元"
 _CHANGE_BEFORE = lazy_compile(globals(), "_CHANGE_BEFORE", r"\s*(?:至|到)\s*")
-_CHANGE_VERB_END = lazy_compile(
-    globals(), "_CHANGE_VERB_END",
-    rf"(?:(?:同比|较上年|比上年|较去年)\s*)?(?P<verb>{_ZH_RISE}|{'|'.join(_ZH_FALL)})(?:了)?\s*$")
+#: the change verb right before a change's figure
+_CHANGE_VERB_END = lazy_compile(globals(), "_CHANGE_VERB_END", rf"{_ZH_CHANGE}$")
 
 
 def _distinct(mention: Mention) -> bool:

@@ -51,18 +51,20 @@ _MARKET_WORDS = lazy_compile(globals(), "_MARKET_WORDS",
                              r"\b(?:market|industry|sector|national)\b",  # (not "Country", "by
                              # country": the rows, not what is measured)
                              re.IGNORECASE)
-#: a share column of a company's own total ("Share of group volume", "% of our revenue")
 #: a share of each row's own price: "Total tax share of price" (a price is no total that
 #: rows split)
 _RATIO_HEADER = lazy_compile(
     globals(), "_RATIO_HEADER",
     r"\b[Ss]hare\s+of\s+(?:the\s+|its\s+|their\s+)?(?:(?:retail|pack|selling|consumer)\s+)?"
     r"prices?\b")
+#: a share column of a company's own total ("Share of group volume", "% of our revenue")
+_OWN_TOTAL = lazy_compile(globals(), "_OWN_TOTAL", r"\b(?:group|our|company|total)\b",
+                          re.IGNORECASE)
+#: of those, one that says "share of" its own whole ("Share of group"), whatever the rows
+#: are ("total" left out: "Share of total" may be a market's)
 _GROUP_SHARE = lazy_compile(globals(), "_GROUP_SHARE",
                             r"\bshare\s+of\s+(?:the\s+)?(?:group|company|our)\b",
                             re.IGNORECASE)
-_OWN_TOTAL = lazy_compile(globals(), "_OWN_TOTAL", r"\b(?:group|our|company|total)\b",
-                          re.IGNORECASE)
 #: a column of market shares ("Share of UK pet food sales", "Market share")
 _MARKET_SHARE_HEADER = lazy_compile(globals(), "_MARKET_SHARE_HEADER",
                                     r"\bmarket\s+share\b|\bshare\s+of\b|^\s*share\b",
