@@ -41,7 +41,7 @@ _PATTERNS = lazy_compile(globals(), "_PATTERNS",
       |\b(?:[Tt]he\s+)?(?P<qw>(?i:first|second|third|fourth))[\s-]quarter(?:\s+of)?\s+(?P<qy3>{_YEAR})(?:\b|(?=[fFeE]\b)))
     |(?P<yearless>\b(?:[Tt]he\s+)?(?P<qw2>(?i:first|second|third|fourth))[\s-]quarter\b
       |\bQ(?P<q3>[1-4])\b(?!\s*(?:of\s+)?\d))
-    |(?P<months>\b(?:from\s+)?(?P<m1>{MONTH}|{_MON})(?:\s+(?:to|through|-|–)\s+|\s*[-–]\s*)(?P<m2>{MONTH}|{_MON})
+    |(?P<months>\b(?:from\s+|(?P<btw>between\s+))?(?P<m1>{MONTH}|{_MON})(?:\s+(?:to|through|(?(btw)and|(?!))|-|–)\s+|\s*[-–]\s*)(?P<m2>{MONTH}|{_MON})
       (?:\s+(?:of\s+)?(?P<my>{_YEAR}))?\b(?P<thisyear>\s+this\s+year|\s+last\s+year)?)
     |(?P<eom>\b(?:(?:[Aa]t\s+)?(?:the\s+)?end\s+of\s+|end-|(?:ended|closed)\s+(?=[A-Z])|(?:[Aa]t|[Oo]n|[Aa]s\s+(?:at|of))\s+
       (?P<eom_d>\d{{1,2}})(?:st|nd|rd|th)?\s+)(?P<eom_m>{MONTH})\b(?:,?\s+(?P<eom_y>{_YEAR})\b)?)
@@ -229,6 +229,7 @@ def stated_periods(text: str, date: dt.date | None) -> list[tuple[int, int, Peri
 def period_for(
     stated: list[tuple[int, int, Period]], start: int, end: int, clause_start: int,
     clause_end: int, date: dt.date | None, others: Sequence[tuple[int, int]] = (),
+    values: Sequence[tuple[int, int]] = (),
 ) -> Period | None:
     """The period of a claim at [start, end) of a sentence.
 
@@ -237,6 +238,9 @@ def period_for(
     A period that follows another value (``others``: the sentence's earlier values) belongs
     to that value: in "dropped to 1.0 Mt from 1.2 Mt in 2023", 2023 is the 1.2 Mt's, and in
     "up from 86.9 million in 2023, ahead of Heathrow's 84 million" it is not the 84 million's.
+    A period stated right before the claim, with no value between them, wins over one that
+    follows another value (``values``: the sentence's other values): in "led the first
+    quarter of 2024 with 20.8% and held 21% in the third quarter", Q1 is the 20.8%'s.
     Without a stated period, the claim holds as of the document date.
     """
     inside = [p for p in stated if p[0] >= clause_start and p[1] <= clause_end
@@ -249,6 +253,10 @@ def period_for(
         return inside[0][2]
     after = [p for p in inside if p[0] >= end]
     before = [p for p in inside if p[1] <= start]
+    if before and values:
+        last = max(before, key=lambda p: p[1])
+        if not any(last[1] <= v[0] and v[1] <= start for v in values):
+            after = [p for p in after if not any(end <= v[0] and v[1] <= p[0] for v in values)]
     # "in 2023 ... 69% ... in 2024": the nearest one that follows, as in "rose 5% in 2023"
     if after:
         return min(after, key=lambda p: p[0] - end)[2]

@@ -176,3 +176,21 @@ def test_by_a_year_before_a_noun_is_no_deadline() -> None:
     assert sales.years == frozenset({2024}) and not sales.projection
     (plan,) = [p for _, _, p in stated_periods("exports of 2 Mt by 2030 under the plan", date)]
     assert plan.projection
+
+
+def _period_of(sentence: str, value: str) -> str:
+    stated = stated_periods(sentence, DATE)
+    start = sentence.index(value)
+    values = [(sentence.index(v), sentence.index(v) + len(v))
+              for v in ("20.8%", "21%", "5%", "12 Mt") if v in sentence and v != value]
+    found = period_for(stated, start, start + len(value), 0, len(sentence), DATE, (), values)
+    return found.label() if found is not None else ""
+
+
+def test_a_period_right_before_a_figure_wins_over_one_after_another_figure() -> None:
+    sentence = ("Samsung led the first quarter of 2024 with 20.8% and held 21% of the market "
+                "in the third quarter of 2024.")
+    assert _period_of(sentence, "20.8%") == "Q1 2024"
+    assert _period_of(sentence, "21%") == "Q3 2024"
+    # a period after the figure's statement, with only its own figure between: the statement's
+    assert _period_of("Output rose 5% to 12 Mt in 2024.", "5%") == "2024"

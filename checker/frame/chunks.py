@@ -83,8 +83,13 @@ _REST = lazy_compile(
     r"\s+(?:with\s+|at\s+|(?:a\s+)?further\s+|another\s+)?$", re.IGNORECASE)
 _EACH = lazy_compile(globals(), "_EACH", r"\s+(each)\b")
 #: a verb in the past tense: after a capitalised word that opens a sentence, a name
-#: ("Ridera completed 1.55 billion trips", "Tuktuq closed 2024 with ...")
-_PAST_VERB = lazy_compile(globals(), "_PAST_VERB", r"[a-z]{2,}ed")
+#: ("Ridera completed 1.55 billion trips", "Tuktuq closed 2024 with ...", "Samsung led the
+#: first quarter", "Apple brought in $201bn"): regular, or one of English's irregular pasts
+_PAST_VERB = lazy_compile(
+    globals(), "_PAST_VERB",
+    r"[a-z]{2,}ed|led|brought|bought|took|made|held|won|lost|kept|gave|got|paid|spent|built|"
+    r"sold|grew|fell|rose|cut|ran|drew|began|became|came|went|found|left|sent|shed|stood|"
+    r"sank|shrank|swung|slid|wrote|overtook|beat|hit|set|put|saw|told|said|thought|met")
 #: a place in a ranking after a name: "Brightlink came second with 17.9%"
 _PLACED = lazy_compile(globals(), "_PLACED",
                        rf"(?:came|comes|finished|placed|ranked|ranks|{'|'.join(COPULAS)})\s+"

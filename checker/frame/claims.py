@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Callable
 
 from factlint import periods
@@ -72,6 +73,15 @@ _SOMEONE = "\x00someone"
 _REPORTED = lazy_compile(
     globals(), "_REPORTED", r"\b(?:said|says|announced|announces|reported|reports|told|"
     r"stated|confirmed|confirms|added|adds)\b")
+
+
+#: what follows an organisation that is the subject of its sentence or owns what follows
+_SPEAKS = lazy_compile(
+    globals(), "_SPEAKS",
+    r"['’]s\b|\s+(?:says|said|reported|reports|announced|announces|told|expects|plans|has|had|"
+    r"is|was)\b")
+#: the first person: a company speaking of itself
+_WE = lazy_compile(globals(), "_WE", r"\b(?:[Ww]e|[Oo]ur|us)\b")
 
 
 #: a paragraph opening with a part of the document's entity: "Terminals, the group's port
@@ -458,8 +468,10 @@ class Framer(PatternFrames):
             # entity in a paragraph about another company ("IHG ... lifted RevPAR 1.8%.
             # Revenue came to $4.92 billion" under a title naming Marriott): nobody's
             whose = self._segment(paragraph) or names.entity
-            if (not ctx.doc.entity and whose == names.entity and
-                    self._discourse.others_said(para, names.entity)) or P.PART_OWNS.search(text):
+            if (not ctx.doc.entity and whose == names.entity and (
+                    self._discourse.others_said(para, names.entity) or
+                    self._names_another(sentence, names, paragraph))) or \
+                    P.PART_OWNS.search(text):
                 # (nor "The retail division's operating profit was £214 million": a part's)
                 with names.speaking_for(""):  # (nor is its "the company")
                     return statements(chunk(text, spans, self.lex, names), "",
@@ -569,6 +581,22 @@ class Framer(PatternFrames):
         return antecedent(self.lex, names, paragraph.text[:sentence.start - paragraph.start],
                           doc.segments[k - 1].text if k > 0 else "", said)
 
+    def _names_another(self, sentence: Sentence, names: DocNames,
+                       paragraph: Segment | None) -> bool:
+        """Whether the paragraph, before ``sentence``, names organisations and not the
+        title's entity: "Intel says 18A is ready ... The company's foundry unit lost $13.4
+        billion" in an article titled after TSMC is not TSMC's."""
+        if paragraph is None or not (may_name_entity(sentence.text, self.lex) or
+                                     P.ITS_THEIR.match(sentence.text)) or \
+                _WE.search(sentence.text):  # ("we": whoever speaks, the entity)
+            return False
+        before = paragraph.text[:sentence.start - paragraph.start][-1500:]
+        if not before.strip() or names.entity.split()[0] in \
+                paragraph.text[:sentence.start + len(sentence.text) - paragraph.start]:
+            return False  # (not where the paragraph names the entity too)
+        return any(_SPEAKS.match(before, m.end()) for o in organisations(before, self.lex, names)
+                   for m in re.finditer(re.escape(o), before))  # ("Intel says", "Intel's")
+
     def _label_scope(self, paragraph: Segment, sentence: Sentence) -> str:
         """`` in <place>`` when the paragraph opens with a place as its label ("United
         Kingdom. Revenue rose ..."), and ``sentence`` comes after it."""
@@ -646,7 +674,7 @@ class Framer(PatternFrames):
             # "averaged 88.5% in 2024 and reached 92% in December"
             self._why[mention.start] = "no-period"
             return None
-        if P.THERE_BEFORE.search(text, clause_lo, ms):
+        if P.THERE_BEFORE.search(text, clause_lo, ms) or P.THERE_AFTER.match(text, me):
             self._why[mention.start] = "no-measure"  # "Our revenue there rose about 30%":
             return None  # of a place said before, not the whole company's
         if kind == "level" and frame.shape != "list_item" and P.EACH_AFTER.match(text, me):
@@ -681,7 +709,10 @@ class Framer(PatternFrames):
                   if m.start != mention.start and P.FROM_BEFORE.search(
                       text, max(0, m.start - sentence.start - 24), m.start - sentence.start)
                   ] if found else []  # only a stated period needs them
-        period = periods.period_for(found, ms, me, clause_lo, clause_hi, ctx.doc.date, others)
+        values = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions
+                  if m.start != mention.start and m.value is not None] if found else []
+        period = periods.period_for(found, ms, me, clause_lo, clause_hi, ctx.doc.date, others,
+                                    values)
         if not shift and not [p for p in found if not any(
                 0 <= p[0] - o[1] <= 12 for o in others)]:  # no period said here (only an
             # earlier value's, "from $3.87 billion in the third quarter of 2024"): the
@@ -718,8 +749,9 @@ class Framer(PatternFrames):
                 and not any(quarterly.end() <= s < ms for s, _e, _p in stated.get()):
             # (not "its quarterly dividend after 2024 sales of $284 million": a period said
             # between them)
-            quarters = [p for _s, _e, p in found if p.granularity == "quarter"]
-            if len(quarters) != 1:  # "quarterly adjusted EBITDA slipped to $188 million":
+            quarters = list(dict.fromkeys(p for _s, _e, p in found if p.granularity == "quarter"))
+            if len(quarters) != 1:  # "quarterly adjusted EBITDA slipped to $188 million",
+                # "revenue for the quarter reached $4.5bn":
                 self._why[mention.start] = "no-period"  # a quarter's, never the year's
                 return None
             period = quarters[0]

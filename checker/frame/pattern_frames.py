@@ -147,6 +147,9 @@ class PatternFrames:
                     subject = self._subject_before(text, m.start("gap"))
                 if subject is None and P.BEING_AS.match(m.group("gap")):
                     subject = self._clause_subject(text, m.start("gap"))
+                at = text.rfind(subject[1], 0, m.start("gap") + 1) if subject else -1
+                if at > 0 and P.PASSING.search(text, max(0, at - 24), at):
+                    return None, None  # "overtaking Vietnam as the third-largest": passed
             np_match = P.RANK_NP.match(text[me:])
             if subject is None or np_match is None:
                 return None, None

@@ -268,7 +268,10 @@ PART_OWNS = lazy_compile(
     r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}?(?:revenue|sales|profit|income|earnings|margin|"
     r"output|production|volume|capacity|spending|investment|costs?|turnover)\b", re.IGNORECASE)
 #: a measure of one quarter: "quarterly adjusted EBITDA"
-QUARTERLY = lazy_compile(globals(), "QUARTERLY", r"\bquarterly\b", re.IGNORECASE)
+QUARTERLY = lazy_compile(
+    globals(), "QUARTERLY",
+    r"\bquarterly\b|\b(?:for|in|during|over)\s+the\s+(?:latest\s+|last\s+)?quarter\b"
+    r"(?!\s+(?:of|to|ended|ending)\b)|\bthe\s+quarter['’]s\b", re.IGNORECASE)
 #: the words that set a value against an earlier one ("from $22.9bn", "compared with"):
 #: FROM_BEFORE here, and the totals (frame.portion) and multiples (frame.multiples) that
 #: are never such a value
@@ -353,6 +356,18 @@ BRACKET_YEAR = lazy_compile(globals(), "BRACKET_YEAR", r"\s?" + _BRACKET_YEAR, r
 THERE_BEFORE = lazy_compile(
     globals(), "THERE_BEFORE",
     r"(?<=[a-z]) there (?!(?:is|are|was|were|will|would|have|has|had|be|being|been)\b)[a-z]")
+#: a verb of passing another, right before the one passed ("overtaking Vietnam as the
+#: third-largest producer"): the one passed holds no rank it is said to have lost
+PASSING = lazy_compile(
+    globals(), "PASSING",
+    r"\b(?:overt(?:aking|ook|aken|akes)|overtake|pass(?:ing|ed|es)|surpass(?:ing|ed|es)?|"
+    r"displac(?:ing|ed|es)|replac(?:ing|ed|es)|unseat(?:ing|ed|s)?|dethron(?:ing|ed|es)|"
+    r"edg(?:ing|ed)\s+out|push(?:ing|ed)\s+aside)\s+(?:the\s+)?$", re.IGNORECASE)
+#: "there" right after a figure and what it counts ("We have 420 million unit cases there,"
+#: "sold 1.2 million cars there last year"): of a place said before
+THERE_AFTER = lazy_compile(
+    globals(), "THERE_AFTER",
+    r"(?:\s+[a-z][\w-]*){0,3}\s+there(?=\s*[,.;:)]|\s*$|\s+(?:in|last|this|during|by|alone)\b)")
 #: what a change is measured against, after it: "a third more than in 2019" (the year)
 THAN_YEAR = lazy_compile(globals(), "THAN_YEAR",
                          r"\s+(?:more|less|higher|lower|fewer|above|below|up|down)\s+"

@@ -23,6 +23,9 @@ _MAX_STATES = 100_000
 TOTAL_WORDS = frozenset({"global", "world", "world's", "worldwide"})
 #: words that say only whose total it is
 _SCOPE_ONLY = frozenset({"the", "total", "of", "supply", "market", "figure", "output"})
+#: the scope words that name what is made, and the verb measures that make it
+_OUTPUT = frozenset({"output", "supply"})
+_MADE = frozenset({"production", "mining", "refining", "processing", "generation"})
 OWN = re.compile(r"^(?:its|their)\s+", re.IGNORECASE)
 _OUR = re.compile(r"^our\s+", re.IGNORECASE)
 _SHARE_END = re.compile(r"(?<=\w)\s+share$", re.IGNORECASE)
@@ -709,6 +712,10 @@ class Reader:
         words = own.lower().replace("’", "'").split()
         of_total = bool(TOTAL_WORDS.intersection(words))
         if own and set(words) <= TOTAL_WORDS | _SCOPE_ONLY:
+            if value.kind == "PCT" and not of_total and _OUTPUT.intersection(words) and \
+                    self.verb and self.verb not in _MADE:
+                return  # "consumed 870,000 tonnes, about 18% of output": what it used
+                # against what it made, a ratio of two measures, no share of either
             own = ""  # "16% of the global total": a share of the measure already named
         if own:
             self.measure = own

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from factlint.frame.lexicon import Lexicon, normalise_phrase
+from factlint.frame.patterns import PASSING
 from factlint.frame.vocabulary import FIGURE_KINDS, Chunk
 from factlint.util.lazyre import lazy_compile
 
@@ -232,6 +233,34 @@ def _dash_asides(chunks: list[Chunk]) -> list[Chunk]:
     return out
 
 
+#: what a comma-bounded aside between a subject and its verb says: who reports the figure
+#: ("the statistics bureau confirmed", "according to Cochilco") or how the sentence links to
+#: the one before ("meanwhile", "however")
+_ASIDE = lazy_compile(
+    globals(), "_ASIDE",
+    r"\s*(?:(?:the\s+|its\s+|our\s+)?[\w'’&.-]+(?:\s+[\w'’&.-]+){0,3}\s+(?:said|says|"
+    r"confirmed|confirms|estimated|estimates|reported|reports|noted|notes|added|adds|wrote)|"
+    r"according\s+to\s+[^,]{1,40}|meanwhile|however|in\s+turn|by\s+contrast|for\s+its\s+part|"
+    r"in\s+other\s+words|for\s+example|as\s+a\s+result|it\s+seems)\s*", re.IGNORECASE)
+
+
+def _comma_asides(chunks: list[Chunk], text: str) -> list[Chunk]:
+    """Without an aside in commas between a subject and its verb: "China's 2024 production,
+    the statistics bureau confirmed, was 43.1 Mt", "Milk output, meanwhile, reached ..."."""
+    out = list(chunks)
+    k = 1
+    while k + 2 < len(out):
+        if out[k].text == "," and out[k - 1].kind in ("MEAS", "NAME", "PRON"):
+            close = next((j for j in range(k + 1, min(len(out) - 1, k + 8))
+                          if out[j].text == ","), -1)
+            if close > 0 and out[close + 1].kind in ("VERB", "BE", "CHG") and \
+                    not any(x.kind in FIGURE_KINDS for x in out[k + 1:close]) and \
+                    _ASIDE.fullmatch(text, out[k].end, out[close].start):
+                del out[k:close + 1]
+        k += 1
+    return out
+
+
 #: an aside after a name that says who owns it or where it is ("Lloyd, owned by Havells,")
 PARTICIPLE_ASIDE = r"(?:owned|controlled|based|headquartered|listed|founded|run)\s+(?:by|in)\s"
 _PARTICIPLE_ASIDE = lazy_compile(globals(), "_PARTICIPLE_ASIDE", r"\s*" + PARTICIPLE_ASIDE)
@@ -254,7 +283,7 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
     a verb of change that governs "N% of ..." as the verb that names its measure ("grew 41%
     of the world's robusta") and any other as a change."""
     out: list[Chunk] = []
-    chunks = _dash_asides(_asides(chunks))
+    chunks = _dash_asides(_asides(_comma_asides(chunks, text)))
     objects: set[int] = set()  # names that follow a small word: objects, never subjects
     skip_to = -1
     again: dict[int, Chunk] = {}  # a closing comma -> the name its predicate speaks of
@@ -298,6 +327,9 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                     text, out[-1].end, c.start):
             c = Chunk("BREAK", c.start, c.end, c.text)  # "$21.6bn and its first full year of
             # positive adjusted EBITDA": what the dropped words are of, not the value's
+        if c.kind == "NAME" and PASSING.search(text, max(0, c.start - 24), c.start):
+            continue  # "overtaking Vietnam as the third-largest producer": who was passed,
+            # never who holds the rank
         if k in objects or (c.kind == "NAME" and out and out[-1].kind == "NUM" and
                             not text[out[-1].end:c.start].strip() and lex.place(c.key) is None):
             c = Chunk("MEAS", c.start, c.end, c.text)  # "55.6 million iPhones": what is counted
