@@ -12,7 +12,9 @@ strict reading of the bounds also passes 100%, warning when only the speaker's d
 most a warning when a share is an attributed estimate or undated. One sentence's list of
 shares ("Acme held 48%, Borlak 30%, Cintex 25% and Dovra 6% of the market", "Market shares:
 A 48%, B 30%, ...") is summed too, whoever its names are (the gazetteer need not know them),
-when the sentence says they are shares and nothing says they are changes, rates or margins.
+when the sentence says they are shares and nothing says they are changes, rates or margins;
+never when two of them are each a majority of a whole the list does not name ("Germany
+returns 98% of one-way bottles, Norway 92%": each one's own rate).
 
 Anti-pattern: "China produces about 70% of the world's cobalt" beside "the DRC produces
 roughly half of it".
@@ -157,6 +159,10 @@ def check(index: ClaimIndex, settings: Settings) -> Iterator[Finding]:
             seen.add(ids)
             if not wanted(index, chosen):
                 continue
+            if bucket_key[1].startswith(LISTED) and sum(
+                    _low(speaker(c, settings)) >= 50 for c in chosen) >= 2:
+                continue  # "Germany's returns 98% of one-way bottles, Norway 92%": two
+                # majorities of a whole no list names are each one's own rate, not parts
             severity: Severity = "error" if _past_hundred(chosen, "strict", settings) \
                 else "warning"
             severity = cap(severity, chosen)

@@ -143,6 +143,11 @@ OF_THEM = lazy_compile(globals(), "OF_THEM",
                        r"\s+of\s+(?:them|it|those|these|which|whom|this|that)\b")
 
 
+#: "of the combined ...": a fraction of several others' figures added up, no share of a whole
+_OF_COMBINED = lazy_compile(globals(), "_OF_COMBINED",
+                            r"\s+of\s+(?:the|their|its)\s+combined\b", re.IGNORECASE)
+
+
 #: "of which 17,800", "of whom 5,300": a part of the figure before
 _OF_WHICH_BEFORE = lazy_compile(globals(), "_OF_WHICH_BEFORE",
                                 r"\bof\s+(?:which|whom)\s+(?:(?:about|around|some|roughly|"
@@ -204,6 +209,9 @@ def _chunk(text: str, mentions: tuple[tuple[int, int, Mention], ...], lex: Lexic
                 out.append(Chunk("NAME", rest.start(), rest.start() + len(words), words,
                                  "Others"))
             out.append(_value_chunk(mentions[k][2], start, end, k))
+            if out[-1].kind == "PCT" and _OF_COMBINED.match(text, end):
+                out[-1] = Chunk("OTHER", start, end, out[-1].text, mention=k)  # "less than a
+                # fifth of the combined Australian and Russian total": of others' figures
             if out[-1].kind in ("PCT", "NUM") and (OF_THEM.match(text, end) or (
                     _OF_WHICH_BEFORE.search(text, max(0, start - 24), start))):
                 # ("38,600 excavators, of which 17,800, or 46%, went to North America": parts

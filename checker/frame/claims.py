@@ -80,6 +80,8 @@ _SPEAKS = lazy_compile(
     globals(), "_SPEAKS",
     r"['’]s\b|\s+(?:says|said|reported|reports|announced|announces|told|expects|plans|has|had|"
     r"is|was)\b")
+#: words before "its 2024 ..." that make the year the figure's ("in its 2024 fiscal year")
+_PREPOSITIONS = frozenset({"in", "for", "of", "during", "over", "through", "across", "by"})
 #: the first person: a company speaking of itself
 _WE = lazy_compile(globals(), "_WE", r"\b(?:[Ww]e|[Oo]ur|us)\b")
 
@@ -315,7 +317,13 @@ class Framer(PatternFrames):
             # ("spends about $40 million a year on esports": esports spending)
             verb = self.verb_measure_for(f.verb_measure, text, f.start,
                                          mention.start - sentence.start, phrase, topic)
-            key = self.lex.measure_key(on or phrase, verb, topic)
+            if f.kind == "share" and phrase and self._last is not None and \
+                    self._last[0] == para and all(w in self.lex.scope_words for w in
+                                                   normalise_phrase(phrase).split()):
+                key = self._last[2].split(" [")[0]  # "Germany accounted for 32.1 Mt,
+                # roughly a fifth of the total": of what the paragraph's last figure measures
+            else:
+                key = self.lex.measure_key(on or phrase, verb, topic)
             if key is None and self._last is not None and self._last[0] == para:
                 # "Lenovo took 26% of shipments": of what the paragraph is measuring
                 key = self.lex.measure_key(phrase, f.verb_measure,
@@ -581,6 +589,14 @@ class Framer(PatternFrames):
         return antecedent(self.lex, names, paragraph.text[:sentence.start - paragraph.start],
                           doc.segments[k - 1].text if k > 0 else "", said)
 
+    @staticmethod
+    def _owned_year(text: str, start: int, end: int) -> bool:
+        """Whether the period at [start, end) is an adjective after "its" of a noun of its
+        own ("narrowed its 2024 capital spending guidance"), not after a preposition."""
+        owner = P.OWNED_YEAR_BEFORE.search(text, max(0, start - 24), start)
+        return owner is not None and (owner.group(1) or "").lower() not in _PREPOSITIONS \
+            and text[end:end + 2].strip()[:1].islower()
+
     def _names_another(self, sentence: Sentence, names: DocNames,
                        paragraph: Segment | None) -> bool:
         """Whether the paragraph, before ``sentence``, names organisations and not the
@@ -691,6 +707,8 @@ class Framer(PatternFrames):
                                              for m in sentence.mentions))]
         # ("handled 402,000 tonnes and is targeting half a million tonnes by 2030": the
         # target's year, not the 402,000's; but "will rise 5% to $3bn by 2027" is one plan)
+        every = [p for p in every if not (p[0] >= me and self._owned_year(text, p[0], p[1]))]
+        # ("and narrowed its 2024 capital spending guidance": that noun's year)
         found = [p for p in every if not P.BASE_YEAR.search(text, max(0, p[0] - 40), p[0])]
         # ("down 3% on 2023": what the change is measured against, not when)
         own = [p for p in found if p[1] <= ms and P.YEAR_MEASURE_OF.fullmatch(text, p[1], ms)]

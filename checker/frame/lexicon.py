@@ -58,6 +58,8 @@ class Lexicon:
     generic_heads: frozenset[str] = frozenset()
     scope_words: frozenset[str] = frozenset()
     unit_materials: dict[str, str] = field(default_factory=dict)  # unit -> what it counts
+    #: a net measure -> the measure it is, unless one document states both ("net revenue")
+    net_measures: dict[str, str] = field(default_factory=dict)
     added_measures: frozenset[str] = frozenset()  # a verb's measure that is always kept
     counted_measures: frozenset[str] = frozenset()  # a verb's measure that is never money
     own_measures: frozenset[str] = frozenset()  # what a company reports of itself
@@ -408,6 +410,8 @@ def _add_pack(lex: Lexicon, data: dict[str, Any]) -> None:
         str(w).lower() for w in data.get("scope_words", []) or []}
     for unit, material in (data.get("unit_materials") or {}).items():
         lex.unit_materials[str(unit)] = normalise_phrase(str(material))
+    for net, gross in (data.get("net_measures") or {}).items():
+        lex.net_measures[normalise_phrase(str(net))] = normalise_phrase(str(gross))
     for section in _PHRASE_SETS:  # "added_measures: [additions]": normalised phrases
         setattr(lex, section, getattr(lex, section) | {
             normalise_phrase(str(w)) for w in data.get(section, []) or []})

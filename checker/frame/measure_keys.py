@@ -6,11 +6,13 @@ market", "2024 turnover") to the key claims are compared under ("electric vehicl
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from factlint.frame.words import normalise_phrase
+from factlint.model import Claim
 from factlint.util.lazyre import lazy_compile
 
 if TYPE_CHECKING:
@@ -246,3 +248,34 @@ def own_whole(lex: Lexicon, phrase: str) -> bool:
     group revenue"), not a market's ("of US EV sales", "of the grocery market")."""
     words = [w for w in normalise_phrase(phrase).split() if w not in lex.scope_words]
     return len(words) == 1 and words[0] in lex.own_measures
+
+
+def net_as_gross(claims: list[Claim], lex: Lexicon) -> list[Claim]:
+    """One document's claims with each net measure keyed as the measure it nets ("net
+    revenue" as revenue), unless the document states both of one subject, kind and period
+    with different values ("Revenue ($bn) 18.6" above "Net revenue ($bn) 16.9": two
+    measures there; "Net revenue rose to $1.27 billion in Q2 ... Revenue for the first half
+    came to $2.43 billion": one)."""
+    if not lex.net_measures:
+        return claims
+    stated: dict[tuple[str, str, str, str], list[Claim]] = {}
+    for c in claims:
+        stated.setdefault((c.subject, c.measure, c.kind, c.period.label()), []).append(c)
+    out = []
+    for c in claims:
+        for net, gross in lex.net_measures.items():
+            if f" {net} " in f" {c.measure} ":
+                other = f" {c.measure} ".replace(f" {net} ", f" {gross} ").strip()
+                if not any(_disjoint(c, g) for g in stated.get(
+                        (c.subject, other, c.kind, c.period.label()), ())):
+                    c = dataclasses.replace(c, measure=other)
+                break
+        out.append(c)
+    return out
+
+
+def _disjoint(a: Claim, b: Claim) -> bool:
+    """Whether two claims' values cannot be the same figure."""
+    va, vb = a.mention.value, b.mention.value
+    return va is not None and vb is not None and va.unit == vb.unit and \
+        not va.speaker.intersects(vb.speaker)

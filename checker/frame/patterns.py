@@ -356,6 +356,10 @@ BRACKET_YEAR = lazy_compile(globals(), "BRACKET_YEAR", r"\s?" + _BRACKET_YEAR, r
 THERE_BEFORE = lazy_compile(
     globals(), "THERE_BEFORE",
     r"(?<=[a-z]) there (?!(?:is|are|was|were|will|would|have|has|had|be|being|been)\b)[a-z]")
+#: a year after an owner's "its", as its noun's adjective ("and narrowed its 2024 capital
+#: spending guidance"): that noun's period; but "in its 2024 fiscal year" is the figure's
+OWNED_YEAR_BEFORE = lazy_compile(globals(), "OWNED_YEAR_BEFORE",
+                                 r"(?:^|\b(\w+)\s+)(?:its|their|our)\s+$", re.IGNORECASE)
 #: a verb of passing another, right before the one passed ("overtaking Vietnam as the
 #: third-largest producer"): the one passed holds no rank it is said to have lost
 PASSING = lazy_compile(

@@ -233,6 +233,13 @@ def _dash_asides(chunks: list[Chunk]) -> list[Chunk]:
     return out
 
 
+#: a verb of saying or thinking and its "that": what follows has a subject of its own
+_THAT_CLAUSE = lazy_compile(
+    globals(), "_THAT_CLAUSE",
+    r"\b(?:estimates?|estimated|says?|said|believes?|believed|thinks?|thought|expects?|"
+    r"expected|reckons?|reckoned|argues?|argued|notes?|noted|calculates?|calculated|"
+    r"reports?|reported|claims?|claimed|found|finds?)\s+that\b"
+    r"(?!\s+(?:it|its|they|their|we|our|he|she|his|her)\b)", re.IGNORECASE)
 #: what a comma-bounded aside between a subject and its verb says: who reports the figure
 #: ("the statistics bureau confirmed", "according to Cochilco") or how the sentence links to
 #: the one before ("meanwhile", "however")
@@ -327,6 +334,10 @@ def tidy(chunks: list[Chunk], text: str, lex: Lexicon) -> list[Chunk]:
                     text, out[-1].end, c.start):
             c = Chunk("BREAK", c.start, c.end, c.text)  # "$21.6bn and its first full year of
             # positive adjusted EBITDA": what the dropped words are of, not the value's
+        if c.kind in ("VERB", "BE", "CHG") and out and out[-1].kind in ("NAME", "PRON") and \
+                _THAT_CLAUSE.search(text, out[-1].end, c.start):
+            out.append(Chunk("BREAK", out[-1].end, c.start, "that"))  # "we estimate that a
+            # single customer accounted for 22%": the clause's own subject, not the speaker
         if c.kind == "NAME" and PASSING.search(text, max(0, c.start - 24), c.start):
             continue  # "overtaking Vietnam as the third-largest producer": who was passed,
             # never who holds the rank

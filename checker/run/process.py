@@ -161,6 +161,7 @@ def _frame_file(
     from factlint.frame import table as frame_table
     from factlint.frame.claims import Framer
     from factlint.frame.context import DocContext
+    from factlint.frame.measure_keys import net_as_gross
     from factlint.frame.restate import restatements
     from factlint.util.positions import LineIndex
 
@@ -205,9 +206,9 @@ def _frame_file(
         added, updated = restatements(doc_sentences, found_at)  # a headline's 348 is
         for k, sent in updated.items():  # the body's 348 jets delivered
             doc_sentences[k] = sent
-        for k in range(len(doc_sentences)):
-            claims.extend(found_at.get(k, ()))
-            claims.extend(added.get(k, ()))
+        doc_claims = [c for k in range(len(doc_sentences))
+                      for c in (*found_at.get(k, ()), *added.get(k, ()))]
+        claims.extend(net_as_gross(doc_claims, lexicon))
         clock["parse"] += t1 - t0
         clock["frame"] += time.perf_counter() - t1
         sentences.extend(doc_sentences)
