@@ -350,7 +350,9 @@ def frame_cell(
                         for w in own_words):
             # a bare measure noun of its own ("Production 2024" beside "Exports 2024", under
             # prose on tyre exports): tyre production, of what the prose's measure counts
-            key = lexicon.measure_key(f"{what} {words}", "", ctx.topic)
+            if what.split()[-1:] == own_words[:1]:  # "Mine output" under prose on gold
+                own_words = own_words[1:]  # mine production: one "mine"
+            key = lexicon.measure_key(f"{what} {' '.join(own_words)}", "", ctx.topic)
         key = key or borrowed or None  # (words a caption gave that name no measure: no matter)
     if key is None and value.dimension == "share" and not year_row and \
             lexicon.place(row) is None and (market := title_market(lexicon, ctx.doc.title)):
