@@ -317,13 +317,7 @@ class Framer(PatternFrames):
             # ("spends about $40 million a year on esports": esports spending)
             verb = self.verb_measure_for(f.verb_measure, text, f.start,
                                          mention.start - sentence.start, phrase, topic)
-            if f.kind == "share" and phrase and self._last is not None and \
-                    self._last[0] == para and all(w in self.lex.scope_words for w in
-                                                   normalise_phrase(phrase).split()):
-                key = self._last[2].split(" [")[0]  # "Germany accounted for 32.1 Mt,
-                # roughly a fifth of the total": of what the paragraph's last figure measures
-            else:
-                key = self.lex.measure_key(on or phrase, verb, topic)
+            key = self.lex.measure_key(on or phrase, verb, topic)
             if key is None and self._last is not None and self._last[0] == para:
                 # "Lenovo took 26% of shipments": of what the paragraph is measuring
                 key = self.lex.measure_key(phrase, f.verb_measure,
