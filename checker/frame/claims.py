@@ -43,7 +43,7 @@ from factlint.frame.measure_keys import (
     own_whole,
     spent_on,
 )
-from factlint.frame.names import DocNames, antecedent, organisations
+from factlint.frame.names import ANTECEDENT_REACH, DocNames, antecedent, organisations
 from factlint.frame.noun_phrases import IRREGULAR_PARTICIPLES
 from factlint.frame.pattern_frames import PatternFrames
 from factlint.frame.reader import MARKET, Framed, ratio_measure
@@ -600,7 +600,7 @@ class Framer(PatternFrames):
                                      P.ITS_THEIR.match(sentence.text)) or \
                 _WE.search(sentence.text):  # ("we": whoever speaks, the entity)
             return False
-        before = paragraph.text[:sentence.start - paragraph.start][-1500:]
+        before = paragraph.text[:sentence.start - paragraph.start][-ANTECEDENT_REACH:]
         if not before.strip() or names.entity.split()[0] in \
                 paragraph.text[:sentence.start + len(sentence.text) - paragraph.start]:
             return False  # (not where the paragraph names the entity too)

@@ -210,7 +210,7 @@ ANY_COMPANY = frozenset({"group", "company", "firm", "business", "conglomerate"}
 
 #: how far back, in characters, an antecedent is looked for (a paragraph may be one 15 MB
 #: line: its last few sentences only)
-_ANTECEDENT_REACH = 1500
+ANTECEDENT_REACH = 1500
 
 
 def antecedent(lex: Lexicon, names: DocNames, before: str, previous: str, said: str) -> str:
@@ -220,9 +220,9 @@ def antecedent(lex: Lexicon, names: DocNames, before: str, previous: str, said: 
     the full year the electric-car maker delivered ..."), unless ``said`` (the words that
     stand for it) calls it something its name says it is not ("The Emirates Group ... ||
     The airline itself earned ...": the group is no airline); "" otherwise."""
-    found = set(organisations(before[-_ANTECEDENT_REACH:], lex, names))
+    found = set(organisations(before[-ANTECEDENT_REACH:], lex, names))
     if not found and previous:
-        text = previous[-_ANTECEDENT_REACH:]
+        text = previous[-ANTECEDENT_REACH:]
         found = set(organisations(text, lex, names))
         noun = said.lower().split()[-1] if said.split() else ""
         if len(found) == 1 and not may_stand_for(next(iter(found)), text, noun):
